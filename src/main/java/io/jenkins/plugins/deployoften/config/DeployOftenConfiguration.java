@@ -1,0 +1,104 @@
+package io.jenkins.plugins.deployoften.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Controller-wide defaults of DeployOften, on the "System" configuration page and in Configuration as
+ * Code under {@code unclassified: deployOften:}.
+ */
+@Extension
+@Symbol("deployOften")
+public class DeployOftenConfiguration extends GlobalConfiguration {
+    static final String DEFAULT_ENVIRONMENT = "staging";
+
+    private String defaultEnvironment = DEFAULT_ENVIRONMENT;
+
+    private final transient ConfigurationStore store;
+
+    /** Called by Jenkins: loads the saved configuration from disk. */
+    public DeployOftenConfiguration() {
+        this.store = new DescriptorStore();
+        store.load();
+    }
+
+    /** For tests: keeps the configuration wherever the given store keeps it. */
+    DeployOftenConfiguration(ConfigurationStore store) {
+        this.store = store;
+        store.load();
+    }
+
+    /** @return the singleton instance */
+    public static DeployOftenConfiguration get() {
+        return ExtensionList.lookupSingleton(DeployOftenConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DeployOftenConfiguration_displayName();
+    }
+
+    /** @return the environment that steps deploy to when they name none */
+    public String getDefaultEnvironment() {
+        return defaultEnvironment;
+    }
+
+    /**
+     * Sets the environment that steps deploy to when they name none.
+     *
+     * @param defaultEnvironment a valid environment name
+     * @throws IllegalArgumentException naming the field and the allowed form; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setDefaultEnvironment(String defaultEnvironment) {
+        this.defaultEnvironment = validEnvironment("defaultEnvironment", defaultEnvironment);
+        store.save();
+    }
+
+    /**
+     * Validates the default environment field.
+     *
+     * @param value the entered name
+     * @return the validation result for the form
+     */
+    public FormValidation doCheckDefaultEnvironment(@QueryParameter String value) {
+        return EnvironmentNameValidation.problemMessage(value)
+                .map(FormValidation::error)
+                .orElseGet(FormValidation::ok);
+    }
+
+    private static String validEnvironment(String field, String candidate) {
+        try {
+            return EnvironmentName.of(candidate).value();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the configuration is loaded from and saved to. */
+    interface ConfigurationStore {
+        void load();
+
+        void save();
+    }
+
+    /** Jenkins' own persistence of a descriptor: {@code JENKINS_HOME/<class name>.xml}. */
+    private class DescriptorStore implements ConfigurationStore {
+        @Override
+        public void load() {
+            DeployOftenConfiguration.super.load();
+        }
+
+        @Override
+        public void save() {
+            DeployOftenConfiguration.super.save();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.deployoften.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.Test;
+
+public class DeployOftenConfigurationTest {
+    /** Counts loads and saves instead of touching a Jenkins home. */
+    private static final class CountingStore implements DeployOftenConfiguration.ConfigurationStore {
+        int loads;
+        int saves;
+
+        @Override
+        public void load() {
+            loads++;
+        }
+
+        @Override
+        public void save() {
+            saves++;
+        }
+    }
+
+    @Test
+    public void loadsOnConstructionAndDefaultsToStaging() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(store.loads).isEqualTo(1);
+        assertThat(store.saves).isZero();
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
+    }
+
+    @Test
+    public void savesAValidEnvironment() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        configuration.setDefaultEnvironment("qa-eu.1");
+
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("qa-eu.1");
+        assertThat(store.saves).isEqualTo(1);
+    }
+
+    @Test
+    public void rejectsAnInvalidEnvironmentNamingTheFieldAndChangesNothing() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThatThrownBy(() -> configuration.setDefaultEnvironment("pre prod"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("defaultEnvironment: ")
+                .hasMessageContaining("letters, digits");
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void formMessagesNameTheAllowedForm() {
+        assertThat(EnvironmentNameValidation.problemMessage("staging")).isEmpty();
+        assertThat(EnvironmentNameValidation.problemMessage(""))
+                .hasValueSatisfying(m -> assertThat(m).contains("1 to 64 letters, digits, '-', '_' or '.'"));
+        assertThat(EnvironmentNameValidation.problemMessage("x".repeat(65)))
+                .hasValueSatisfying(m -> assertThat(m).contains("too long"));
+        assertThat(EnvironmentNameValidation.problemMessage("a b"))
+                .hasValueSatisfying(m -> assertThat(m).contains("may only contain"));
+    }
+}

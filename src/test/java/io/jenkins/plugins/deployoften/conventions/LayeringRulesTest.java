@@ -1,0 +1,30 @@
+package io.jenkins.plugins.deployoften.conventions;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.jenkins.plugins.deployoften.conventions.fixture.model.ModelThatImportsJenkins;
+import io.jenkins.plugins.deployoften.conventions.fixture.model.PlainModel;
+import org.junit.Test;
+
+/** The layering rule itself: it must catch a model class that uses Jenkins. */
+public class LayeringRulesTest {
+    @Test
+    public void failsForAModelClassThatUsesJenkins() {
+        JavaClasses classes = new ClassFileImporter().importClasses(ModelThatImportsJenkins.class);
+
+        assertThatThrownBy(() -> LayeringRules.MODEL_IS_FREE_OF_JENKINS.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("hudson.util.FormValidation");
+    }
+
+    @Test
+    public void passesForAPlainModelClass() {
+        JavaClasses classes = new ClassFileImporter().importClasses(PlainModel.class);
+
+        assertThatCode(() -> LayeringRules.MODEL_IS_FREE_OF_JENKINS.check(classes))
+                .doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,153 @@
+package io.jenkins.plugins.deployoften.conventions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.SAXException;
+
+/** Checks the plugin's resources against the project's Jelly, help and Messages conventions. */
+final class SourceConventions {
+    static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
+
+    private static final Pattern XML_DECLARATION = Pattern.compile("^\\s*<\\?xml[^>]*\\?>");
+    private static final Pattern FIELD = Pattern.compile("\\bfield=\"([^\"]+)\"");
+
+    private SourceConventions() {}
+
+    /** @return one line per Jelly file that is not well-formed XML or does not escape by default */
+    static List<String> jellyProblems(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path jelly : files(resources, ".jelly")) {
+            String text = read(jelly);
+            String body = XML_DECLARATION.matcher(text).replaceFirst("").stripLeading();
+            if (!body.startsWith(ESCAPE_BY_DEFAULT)) {
+                problems.add(resources.relativize(jelly) + ": does not start with " + ESCAPE_BY_DEFAULT);
+            }
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.newDocumentBuilder().parse(jelly.toFile());
+            } catch (SAXException | IOException | ParserConfigurationException e) {
+                problems.add(resources.relativize(jelly) + ": not well-formed XML: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** @return one line per form field of a config or global page that has no help file beside it */
+    static List<String> missingHelpFiles(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path jelly : files(resources, ".jelly")) {
+            String name = jelly.getFileName().toString();
+            if (!name.equals("config.jelly") && !name.equals("global.jelly")) {
+                continue;
+            }
+            Matcher field = FIELD.matcher(read(jelly));
+            while (field.find()) {
+                Path help = jelly.resolveSibling("help-" + field.group(1) + ".html");
+                if (!Files.isRegularFile(help)) {
+                    problems.add(resources.relativize(jelly) + ": field '" + field.group(1) + "' has no "
+                            + resources.relativize(help));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** @return one line per duplicated key and per key that no Java source uses */
+    static List<String> messageKeyProblems(Path resources, Path... javaRoots) {
+        String java = javaRoots.length == 0
+                ? ""
+                : Stream.of(javaRoots)
+                        .flatMap(root -> files(root, ".java").stream())
+                        .map(SourceConventions::read)
+                        .collect(Collectors.joining("\n"));
+        List<String> problems = new ArrayList<>();
+        for (Path properties : files(resources, "Messages.properties")) {
+            Set<String> seen = new HashSet<>();
+            for (String key : keys(properties)) {
+                String where = resources.relativize(properties) + ": key '" + key + "'";
+                if (!seen.add(key)) {
+                    problems.add(where + " is defined more than once");
+                }
+                String method = key.replaceAll("[^A-Za-z0-9_]", "_");
+                if (!java.contains("Messages." + method + "(") && !java.contains("Messages._" + method + "(")) {
+                    problems.add(where + " is not used by any Java source");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The keys of a properties file in file order, duplicates included (java.util.Properties hides them). */
+    static List<String> keys(Path properties) {
+        List<String> keys = new ArrayList<>();
+        boolean continued = false;
+        for (String line : read(properties).split("\\R")) {
+            String trimmed = line.strip();
+            boolean startsEntry =
+                    !continued && !trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("!");
+            if (startsEntry) {
+                keys.add(keyOf(trimmed));
+            }
+            continued = endsWithOddBackslashes(line) && (continued || startsEntry);
+        }
+        return keys;
+    }
+
+    private static String keyOf(String line) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                key.append(line.charAt(++i));
+            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+                break;
+            } else {
+                key.append(c);
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean endsWithOddBackslashes(String line) {
+        int count = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            count++;
+        }
+        return count % 2 == 1;
+    }
+
+    private static List<Path> files(Path root, String suffix) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

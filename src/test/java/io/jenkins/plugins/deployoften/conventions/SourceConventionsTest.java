@@ -1,0 +1,104 @@
+package io.jenkins.plugins.deployoften.conventions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The project's own sources follow the conventions, and the checks catch each kind of breach. */
+public class SourceConventionsTest {
+    private static final Path ROOT = Paths.get(System.getProperty("deployoften.sourceRoot", "."));
+    private static final Path RESOURCES = ROOT.resolve("src/main/resources");
+
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    @Test
+    public void pluginResourcesExist() {
+        assertThat(RESOURCES.resolve("index.jelly")).isRegularFile();
+    }
+
+    @Test
+    public void everyJellyFileIsWellFormedAndEscapesByDefault() {
+        assertThat(SourceConventions.jellyProblems(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void everyConfigurationFieldHasAHelpFile() {
+        assertThat(SourceConventions.missingHelpFiles(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void everyMessageKeyIsUsedAndDefinedOnce() {
+        assertThat(SourceConventions.messageKeyProblems(RESOURCES, ROOT.resolve("src/main/java")))
+                .isEmpty();
+    }
+
+    @Test
+    public void catchesJellyWithoutEscapeByDefault() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(root.resolve("a/index.jelly"), "<?xml version='1.0'?>\n<j:jelly xmlns:j='jelly:core'/>");
+        write(
+                root.resolve("b/index.jelly"),
+                "<?xml version='1.0'?>\n" + SourceConventions.ESCAPE_BY_DEFAULT + "\n<j:jelly/>");
+
+        assertThat(SourceConventions.jellyProblems(root))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("a/index.jelly")
+                .contains("does not start with");
+    }
+
+    @Test
+    public void catchesJellyThatIsNotWellFormed() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(root.resolve("broken.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "\n<j:jelly><f:entry></j:jelly>");
+
+        assertThat(SourceConventions.jellyProblems(root))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("not well-formed");
+    }
+
+    @Test
+    public void catchesAFieldWithoutHelp() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(root.resolve("X/config.jelly"), "<f:entry field=\"documented\"/><f:entry field=\"forgotten\"/>");
+        write(root.resolve("X/help-documented.html"), "<div>help</div>");
+
+        assertThat(SourceConventions.missingHelpFiles(root))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("'forgotten'");
+    }
+
+    @Test
+    public void catchesUnusedAndDuplicatedKeys() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(
+                root.resolve("res/Messages.properties"),
+                "# comment\nUsed.key=a \\\n  continued=not a key\nUnused.key=b\nUsed.key=c\n");
+        write(root.resolve("java/A.java"), "class A { String s = Messages.Used_key(); }");
+
+        assertThat(SourceConventions.messageKeyProblems(root.resolve("res"), root.resolve("java")))
+                .containsExactlyInAnyOrder(
+                        "Messages.properties: key 'Unused.key' is not used by any Java source",
+                        "Messages.properties: key 'Used.key' is defined more than once");
+    }
+
+    @Test
+    public void readsKeysWithEscapesAndSeparators() throws IOException {
+        Path file = temporary.newFile("Messages.properties").toPath();
+        write(file, "a\\ b = 1\nc:2\n! bang comment\nd 3\n");
+
+        assertThat(SourceConventions.keys(file)).containsExactly("a b", "c", "d");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.deployoften.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.Test;
+
+public class EnvironmentNameTest {
+    @Test
+    public void acceptsLettersDigitsDashUnderscoreAndDot() {
+        assertThat(EnvironmentName.of("staging").value()).isEqualTo("staging");
+        assertThat(EnvironmentName.of("eu-west_1.qa").value()).isEqualTo("eu-west_1.qa");
+        assertThat(EnvironmentName.of("x".repeat(64)).value()).hasSize(64);
+    }
+
+    @Test
+    public void rejectsEmptyAndNullNamingTheAllowedForm() {
+        assertThat(EnvironmentName.problemWith("")).contains(EnvironmentName.Problem.EMPTY);
+        assertThat(EnvironmentName.problemWith(null)).contains(EnvironmentName.Problem.EMPTY);
+        assertThatThrownBy(() -> EnvironmentName.of(""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(EnvironmentName.ALLOWED_FORM);
+    }
+
+    @Test
+    public void rejectsNamesLongerThan64Characters() {
+        assertThat(EnvironmentName.problemWith("x".repeat(65))).contains(EnvironmentName.Problem.TOO_LONG);
+        assertThatThrownBy(() -> EnvironmentName.of("x".repeat(500)))
+                .hasMessageContaining("longer than 64")
+                .hasMessageContaining("…");
+    }
+
+    @Test
+    public void rejectsSpacesSlashesMarkupAndNonAsciiLetters() {
+        for (String bad : new String[] {"pre prod", "../etc", "a/b", "<script>", "stäging", "tab\tname", "new\nline"}) {
+            assertThat(EnvironmentName.problemWith(bad)).as(bad).contains(EnvironmentName.Problem.INVALID_CHARACTERS);
+        }
+    }
+
+    @Test
+    public void equalNamesAreEqualAndSortByText() {
+        assertThat(EnvironmentName.of("a")).isEqualTo(EnvironmentName.of("a")).isNotEqualTo(EnvironmentName.of("b"));
+        assertThat(EnvironmentName.of("a").compareTo(EnvironmentName.of("b"))).isNegative();
+    }
+}
