@@ -1,0 +1,89 @@
+package io.jenkins.plugins.deployoften.model;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The deploy history of one job: append-only, durable, tolerant on read. The default store is
+ * {@link FileDeployLedger}, one file in the job's directory; other stores (a database shared by several
+ * controllers) implement the same contract.
+ */
+public interface DeployLedger {
+    /**
+     * Appends a record. When this returns, the record is durable: it survives a crash of the process or
+     * the machine. Safe to call from several threads and processes at once; each record is written whole
+     * or not at all.
+     *
+     * @param record the record to keep
+     * @throws IOException when the record could not be stored; then it is not stored
+     */
+    void append(DeployRecord record) throws IOException;
+
+    /**
+     * Reads the records started at or after {@code from}, oldest appended first. Costs O(records appended
+     * since {@code from}), not O(history). Unreadable lines are skipped and counted, never thrown.
+     *
+     * @param from the start of the window, inclusive
+     * @return the records and the number of unreadable lines met
+     * @throws IOException when the store cannot be read at all
+     */
+    LedgerRead readSince(Instant from) throws IOException;
+
+    /**
+     * Reads the whole history, oldest appended first; unreadable lines are skipped and counted.
+     *
+     * @return the records and the number of unreadable lines
+     * @throws IOException when the store cannot be read at all
+     */
+    LedgerRead readAll() throws IOException;
+
+    /**
+     * Finds the most recently appended record that matches, reading from the newest backwards and stopping
+     * at the first match.
+     *
+     * @param matching what to look for
+     * @return the newest matching record, if any
+     * @throws IOException when the store cannot be read at all
+     */
+    Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
+
+    /**
+     * Drops the records that started before {@code horizon}, atomically: afterwards the store holds either
+     * the old history or the compacted one, never a mix, and no record at or after the horizon is lost.
+     *
+     * @param horizon records started before this are dropped
+     * @return how many records were kept and dropped
+     * @throws IOException when compaction failed; then the old history is unchanged
+     */
+    Compaction compact(Instant horizon) throws IOException;
+
+    /** What a compaction did. */
+    final class Compaction {
+        private final int kept;
+        private final int dropped;
+        private final int quarantinedLines;
+
+        public Compaction(int kept, int dropped, int quarantinedLines) {
+            this.kept = kept;
+            this.dropped = dropped;
+            this.quarantinedLines = quarantinedLines;
+        }
+
+        /** @return records kept because they are inside the horizon */
+        public int getKept() {
+            return kept;
+        }
+
+        /** @return records dropped because they are older than the horizon */
+        public int getDropped() {
+            return dropped;
+        }
+
+        /** @return unreadable lines moved aside (not deleted) so a person can inspect them */
+        public int getQuarantinedLines() {
+            return quarantinedLines;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package io.jenkins.plugins.deployoften.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One deploy attempt of one build to one environment, as kept in a {@link DeployLedger}. Immutable.
+ * Build with {@link #builder(String, String, int)}.
+ */
+public final class DeployRecord {
+    /** The most characters kept of free text (reason, message, trigger); longer text is cut. */
+    public static final int MAX_TEXT = 1000;
+
+    private final EnvironmentName environment;
+    private final String jobFullName;
+    private final int buildNumber;
+    private final String buildUrl;
+    private final String commit;
+    private final Instant commitTime;
+    private final String artifactFingerprint;
+    private final DeployOutcome outcome;
+    private final String reason;
+    private final Instant startedAt;
+    private final Duration duration;
+    private final String trigger;
+    private final String message;
+
+    private DeployRecord(Builder builder) {
+        this.environment = builder.environment;
+        this.jobFullName = builder.jobFullName;
+        this.buildNumber = builder.buildNumber;
+        this.buildUrl = builder.buildUrl;
+        this.commit = builder.commit;
+        this.commitTime = builder.commitTime;
+        this.artifactFingerprint = builder.artifactFingerprint;
+        this.outcome = builder.outcome;
+        this.reason = builder.reason;
+        this.startedAt = builder.startedAt;
+        this.duration = builder.duration;
+        this.trigger = builder.trigger;
+        this.message = builder.message;
+    }
+
+    /**
+     * Starts a record.
+     *
+     * @param environment the environment deployed to; validated
+     * @param jobFullName the job's full name, such as {@code folder/app}
+     * @param buildNumber the build's number, at least 1
+     * @return a builder; outcome and start time must be set before {@link Builder#build()}
+     */
+    public static Builder builder(String environment, String jobFullName, int buildNumber) {
+        return new Builder(EnvironmentName.of(environment), jobFullName, buildNumber);
+    }
+
+    /** @return a builder holding this record's values, to derive a changed copy */
+    public Builder toBuilder() {
+        Builder builder = new Builder(environment, jobFullName, buildNumber)
+                .buildUrl(buildUrl)
+                .commit(commit)
+                .commitTime(commitTime)
+                .artifactFingerprint(artifactFingerprint)
+                .outcome(outcome)
+                .reason(reason)
+                .startedAt(startedAt)
+                .duration(duration)
+                .trigger(trigger)
+                .message(message);
+        return builder;
+    }
+
+    public EnvironmentName getEnvironment() {
+        return environment;
+    }
+
+    public String getJobFullName() {
+        return jobFullName;
+    }
+
+    public int getBuildNumber() {
+        return buildNumber;
+    }
+
+    /** @return the build's URL path relative to the Jenkins root, such as {@code job/app/42/}, or empty */
+    public Optional<String> getBuildUrl() {
+        return Optional.ofNullable(buildUrl);
+    }
+
+    /** @return the SCM revision deployed, when known */
+    public Optional<String> getCommit() {
+        return Optional.ofNullable(commit);
+    }
+
+    /** @return when the deployed commit was made, when known (for lead time to staging) */
+    public Optional<Instant> getCommitTime() {
+        return Optional.ofNullable(commitTime);
+    }
+
+    /** @return the MD5 fingerprint identifying the deployed artifact(s), when known */
+    public Optional<String> getArtifactFingerprint() {
+        return Optional.ofNullable(artifactFingerprint);
+    }
+
+    public DeployOutcome getOutcome() {
+        return outcome;
+    }
+
+    /** @return why the deploy was skipped or failed, when said */
+    public Optional<String> getReason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Duration getDuration() {
+        return duration;
+    }
+
+    /** @return when the deploy ended: start plus duration */
+    public Instant getEndedAt() {
+        return startedAt.plus(duration);
+    }
+
+    /** @return who or what triggered the deploy (a user, an upstream build, a timer), when known */
+    public Optional<String> getTrigger() {
+        return Optional.ofNullable(trigger);
+    }
+
+    /** @return an optional short message */
+    public Optional<String> getMessage() {
+        return Optional.ofNullable(message);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeployRecord)) {
+            return false;
+        }
+        DeployRecord other = (DeployRecord) o;
+        return buildNumber == other.buildNumber
+                && environment.equals(other.environment)
+                && jobFullName.equals(other.jobFullName)
+                && Objects.equals(buildUrl, other.buildUrl)
+                && Objects.equals(commit, other.commit)
+                && Objects.equals(commitTime, other.commitTime)
+                && Objects.equals(artifactFingerprint, other.artifactFingerprint)
+                && outcome == other.outcome
+                && Objects.equals(reason, other.reason)
+                && startedAt.equals(other.startedAt)
+                && duration.equals(other.duration)
+                && Objects.equals(trigger, other.trigger)
+                && Objects.equals(message, other.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(environment, jobFullName, buildNumber, outcome, startedAt, duration);
+    }
+
+    @Override
+    public String toString() {
+        return jobFullName + " #" + buildNumber + " -> " + environment + ": " + outcome + " at " + startedAt + " in "
+                + duration.toMillis() + " ms";
+    }
+
+    /** Collects and validates the values of a {@link DeployRecord}. */
+    public static final class Builder {
+        private final EnvironmentName environment;
+        private final String jobFullName;
+        private final int buildNumber;
+        private String buildUrl;
+        private String commit;
+        private Instant commitTime;
+        private String artifactFingerprint;
+        private DeployOutcome outcome;
+        private String reason;
+        private Instant startedAt;
+        private Duration duration = Duration.ZERO;
+        private String trigger;
+        private String message;
+
+        private Builder(EnvironmentName environment, String jobFullName, int buildNumber) {
+            if (jobFullName == null || jobFullName.isBlank()) {
+                throw new IllegalArgumentException("jobFullName: must not be empty");
+            }
+            if (buildNumber < 1) {
+                throw new IllegalArgumentException("buildNumber: must be at least 1, was " + buildNumber);
+            }
+            this.environment = environment;
+            this.jobFullName = jobFullName;
+            this.buildNumber = buildNumber;
+        }
+
+        public Builder buildUrl(String buildUrl) {
+            this.buildUrl = emptyToNull(buildUrl);
+            return this;
+        }
+
+        public Builder commit(String commit) {
+            this.commit = emptyToNull(commit);
+            return this;
+        }
+
+        public Builder commitTime(Instant commitTime) {
+            this.commitTime = commitTime;
+            return this;
+        }
+
+        public Builder artifactFingerprint(String artifactFingerprint) {
+            this.artifactFingerprint = emptyToNull(artifactFingerprint);
+            return this;
+        }
+
+        public Builder outcome(DeployOutcome outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = cut(reason);
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        /**
+         * @param duration how long the deploy took; not negative
+         * @return this builder
+         */
+        public Builder duration(Duration duration) {
+            if (duration == null || duration.isNegative()) {
+                throw new IllegalArgumentException("duration: must not be negative, was " + duration);
+            }
+            this.duration = duration;
+            return this;
+        }
+
+        public Builder trigger(String trigger) {
+            this.trigger = cut(trigger);
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = cut(message);
+            return this;
+        }
+
+        /**
+         * @return the record
+         * @throws IllegalArgumentException naming the missing field
+         */
+        public DeployRecord build() {
+            if (outcome == null) {
+                throw new IllegalArgumentException("outcome: must be one of SUCCESS, FAILURE, ABORTED, SKIPPED");
+            }
+            if (startedAt == null) {
+                throw new IllegalArgumentException("startedAt: must be set");
+            }
+            return new DeployRecord(this);
+        }
+
+        private static String emptyToNull(String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
+
+        private static String cut(String text) {
+            String value = emptyToNull(text);
+            if (value != null && value.length() > MAX_TEXT) {
+                return value.substring(0, MAX_TEXT - 1) + "…";
+            }
+            return value;
+        }
+    }
+}

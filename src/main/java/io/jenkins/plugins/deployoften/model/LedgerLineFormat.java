@@ -1,0 +1,167 @@
+package io.jenkins.plugins.deployoften.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The ledger's line format, version 1: one JSON object per line (JSON Lines), UTF-8, newline-terminated.
+ * Every line carries {@code "v":1}. Fields:
+ *
+ * <pre>
+ * v            format version (1)
+ * recorded     when the ledger appended the line (ISO-8601 UTC)
+ * environment  environment name
+ * job          job full name
+ * build        build number
+ * buildUrl     build URL path relative to the Jenkins root (optional)
+ * commit       SCM revision (optional)
+ * commitTime   when the commit was made, ISO-8601 UTC (optional)
+ * artifact     MD5 fingerprint of the deployed artifact(s) (optional)
+ * outcome      SUCCESS | FAILURE | ABORTED | SKIPPED
+ * reason       why it was skipped or failed (optional)
+ * started      deploy start, ISO-8601 UTC
+ * durationMs   deploy duration in milliseconds
+ * trigger      who or what triggered it (optional)
+ * message      short message (optional)
+ * </pre>
+ *
+ * Unknown fields are ignored, so later minor additions stay readable; a line with a newer version, or one
+ * that is not a complete valid object, is reported as unreadable.
+ */
+public final class LedgerLineFormat {
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private LedgerLineFormat() {}
+
+    /** A decoded line: the record and when it was appended. */
+    public static final class Line {
+        private final DeployRecord record;
+        private final Instant recordedAt;
+
+        Line(DeployRecord record, Instant recordedAt) {
+            this.record = record;
+            this.recordedAt = recordedAt;
+        }
+
+        public DeployRecord getRecord() {
+            return record;
+        }
+
+        public Instant getRecordedAt() {
+            return recordedAt;
+        }
+    }
+
+    /**
+     * @param record the record
+     * @param recordedAt when it is appended
+     * @return the line's bytes, newline included
+     */
+    public static byte[] encode(DeployRecord record, Instant recordedAt) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("v", VERSION);
+            json.writeStringField("recorded", recordedAt.toString());
+            json.writeStringField("environment", record.getEnvironment().value());
+            json.writeStringField("job", record.getJobFullName());
+            json.writeNumberField("build", record.getBuildNumber());
+            writeOptional(json, "buildUrl", record.getBuildUrl());
+            writeOptional(json, "commit", record.getCommit());
+            writeOptional(json, "commitTime", record.getCommitTime().map(Instant::toString));
+            writeOptional(json, "artifact", record.getArtifactFingerprint());
+            json.writeStringField("outcome", record.getOutcome().name());
+            writeOptional(json, "reason", record.getReason());
+            json.writeStringField("started", record.getStartedAt().toString());
+            json.writeNumberField("durationMs", record.getDuration().toMillis());
+            writeOptional(json, "trigger", record.getTrigger());
+            writeOptional(json, "message", record.getMessage());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen when writing to memory", e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /**
+     * @param line one line without its newline
+     * @return the decoded line, or empty when the line is torn, corrupted or of an unknown version
+     */
+    public static Optional<Line> decode(byte[] line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (node == null || !node.isObject() || node.path("v").asInt(-1) != VERSION) {
+                return Optional.empty();
+            }
+            DeployRecord record = DeployRecord.builder(
+                            required(node, "environment"), required(node, "job"), requiredInt(node, "build"))
+                    .buildUrl(optional(node, "buildUrl"))
+                    .commit(optional(node, "commit"))
+                    .commitTime(optionalInstant(node, "commitTime"))
+                    .artifactFingerprint(optional(node, "artifact"))
+                    .outcome(DeployOutcome.valueOf(required(node, "outcome")))
+                    .reason(optional(node, "reason"))
+                    .startedAt(Instant.parse(required(node, "started")))
+                    .duration(Duration.ofMillis(requiredLong(node, "durationMs")))
+                    .trigger(optional(node, "trigger"))
+                    .message(optional(node, "message"))
+                    .build();
+            return Optional.of(new Line(record, Instant.parse(required(node, "recorded"))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeOptional(JsonGenerator json, String field, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(field, value.get());
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.asText();
+    }
+
+    private static int requiredInt(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.intValue();
+    }
+
+    private static long requiredLong(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.longValue();
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    private static Instant optionalInstant(JsonNode node, String field) {
+        String value = optional(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+}
