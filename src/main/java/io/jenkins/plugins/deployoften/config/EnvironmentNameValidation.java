@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.config;
 
+import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.util.Optional;
@@ -23,5 +24,18 @@ public final class EnvironmentNameValidation {
                     return Messages.EnvironmentName_invalidCharacters(EnvironmentName.MAX_LENGTH);
             }
         });
+    }
+
+    /**
+     * Form validation of an optional environment field: empty means "the global default".
+     *
+     * @param value the entered name
+     * @return OK for an empty or valid name, else the localised error
+     */
+    public static FormValidation checkOptional(String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        return problemMessage(value.trim()).map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 }

@@ -1,0 +1,7 @@
+package hudson.model;
+
+public interface Item extends ModelObject {
+    String getFullName();
+
+    String getUrl();
+}

@@ -1,0 +1,7 @@
+package hudson.tasks;
+
+public interface BuildStep {
+    default BuildStepMonitor getRequiredMonitorService() {
+        throw new UnsupportedOperationException();
+    }
+}

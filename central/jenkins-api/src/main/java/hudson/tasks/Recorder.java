@@ -1,0 +1,5 @@
+package hudson.tasks;
+
+import hudson.ExtensionPoint;
+
+public abstract class Recorder extends Publisher implements ExtensionPoint {}

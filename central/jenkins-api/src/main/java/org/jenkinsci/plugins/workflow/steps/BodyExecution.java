@@ -1,0 +1,5 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+
+public abstract class BodyExecution implements Serializable {}

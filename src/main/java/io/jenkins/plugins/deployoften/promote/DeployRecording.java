@@ -1,0 +1,27 @@
+package io.jenkins.plugins.deployoften.promote;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import java.io.IOException;
+
+/** Keeps a deploy record: in the job's ledger (durably) and as a short entry on the build. */
+final class DeployRecording {
+    private DeployRecording() {}
+
+    /**
+     * @param run the build the record belongs to
+     * @param record the record
+     * @param listener the build log, told when the record could not be kept
+     * @throws IOException when the ledger could not store the record
+     */
+    static void keep(Run<?, ?> run, DeployRecord record, TaskListener listener) throws IOException {
+        try {
+            Ledgers.of(run.getParent()).append(record);
+        } catch (IOException e) {
+            listener.getLogger().println("DeployOften: could not record the deploy in the job's ledger: " + e);
+            throw e;
+        }
+        DeployAction.add(run, record);
+    }
+}

@@ -1,0 +1,212 @@
+package io.jenkins.plugins.deployoften.promote;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.model.promote.DeployCondition;
+import io.jenkins.plugins.deployoften.model.promote.DeploySettings;
+import io.jenkins.plugins.deployoften.model.promote.FailureEffect;
+import java.io.IOException;
+import java.time.Clock;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Post-build action "Deploy to staging (DeployOften)", also the Pipeline step {@code deployToStaging}: runs
+ * the deploy command on the build's agent and records every attempt, including builds that do not deploy.
+ */
+public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep {
+    private final String command;
+    private String environment = "";
+    private int timeoutMinutes = DeploySettings.DEFAULT_TIMEOUT_MINUTES;
+    private int retries;
+    private int retryDelaySeconds = 30;
+    private DeployCondition deployWhen = DeployCondition.SUCCESSFUL;
+    private FailureEffect onFailure = FailureEffect.FAIL_BUILD;
+    private String commit = "";
+
+    /**
+     * @param command the shell (Unix) or batch (Windows) command that deploys the build
+     */
+    @DataBoundConstructor
+    public DeployToStagingRecorder(String command) {
+        this.command = command;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    /** @return the environment, or empty text for the global default */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = environment == null ? "" : environment.trim();
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    public int getRetries() {
+        return retries;
+    }
+
+    @DataBoundSetter
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
+
+    public int getRetryDelaySeconds() {
+        return retryDelaySeconds;
+    }
+
+    @DataBoundSetter
+    public void setRetryDelaySeconds(int retryDelaySeconds) {
+        this.retryDelaySeconds = retryDelaySeconds;
+    }
+
+    public DeployCondition getDeployWhen() {
+        return deployWhen;
+    }
+
+    @DataBoundSetter
+    public void setDeployWhen(DeployCondition deployWhen) {
+        this.deployWhen = deployWhen;
+    }
+
+    public FailureEffect getOnFailure() {
+        return onFailure;
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(FailureEffect onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    /** @return the commit to record, or empty text to take {@code GIT_COMMIT} from the build */
+    public String getCommit() {
+        return commit;
+    }
+
+    @DataBoundSetter
+    public void setCommit(String commit) {
+        this.commit = commit == null ? "" : commit.trim();
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        DeploySettings settings = settings(environment.isEmpty() ? defaultEnvironment() : environment);
+        new StagingDeploy(settings, RunFacts.commit(commit, env), Clock.systemUTC())
+                .perform(run, workspace, env, launcher, listener);
+    }
+
+    /**
+     * @param resolvedEnvironment the environment after applying the global default
+     * @return the validated settings
+     * @throws AbortException naming the invalid field; nothing is recorded then
+     */
+    DeploySettings settings(String resolvedEnvironment) throws AbortException {
+        try {
+            return DeploySettings.of(
+                    resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.DeployToStaging_invalidConfiguration(e.getMessage()));
+        }
+    }
+
+    private static String defaultEnvironment() {
+        return DeployOftenConfiguration.get().getDefaultEnvironment();
+    }
+
+    /** The descriptor: display name, form validation and choices. */
+    @Extension
+    @Symbol("deployToStaging")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        @Override
+        public String getDisplayName() {
+            return Messages.DeployToStaging_displayName();
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+            return EnvironmentNameValidation.checkOptional(value);
+        }
+
+        public FormValidation doCheckCommand(@QueryParameter String value) {
+            return toValidation(DeploySettings.checkCommand(value));
+        }
+
+        public FormValidation doCheckTimeoutMinutes(@QueryParameter int value) {
+            return toValidation(DeploySettings.checkTimeoutMinutes(value));
+        }
+
+        public FormValidation doCheckRetries(@QueryParameter int value) {
+            return toValidation(DeploySettings.checkRetries(value));
+        }
+
+        public FormValidation doCheckRetryDelaySeconds(@QueryParameter int value) {
+            return toValidation(DeploySettings.checkRetryDelaySeconds(value));
+        }
+
+        public ListBoxModel doFillDeployWhenItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.DeployCondition_SUCCESSFUL(), DeployCondition.SUCCESSFUL.name());
+            items.add(Messages.DeployCondition_SUCCESSFUL_OR_UNSTABLE(), DeployCondition.SUCCESSFUL_OR_UNSTABLE.name());
+            return items;
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.FailureEffect_FAIL_BUILD(), FailureEffect.FAIL_BUILD.name());
+            items.add(Messages.FailureEffect_MARK_UNSTABLE(), FailureEffect.MARK_UNSTABLE.name());
+            items.add(Messages.FailureEffect_LEAVE_RESULT(), FailureEffect.LEAVE_RESULT.name());
+            return items;
+        }
+
+        private static FormValidation toValidation(DeploySettings.Check check) {
+            return check.isOk() ? FormValidation.ok() : FormValidation.error(check.getProblem());
+        }
+    }
+}

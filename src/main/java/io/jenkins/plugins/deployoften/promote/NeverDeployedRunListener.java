@@ -1,0 +1,49 @@
+package io.jenkins.plugins.deployoften.promote;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.listeners.RunListener;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.promote.NeverDeployed;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes gaps in "every build deploys" visible: when a build of a job that uses DeployOften completes
+ * without any deploy record, it writes a SKIPPED record saying why.
+ */
+@Extension
+public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
+    private static final Logger LOGGER = Logger.getLogger(NeverDeployedRunListener.class.getName());
+
+    @Override
+    public void onCompleted(Run<?, ?> run, @NonNull TaskListener listener) {
+        if (run.getAction(DeployAction.class) != null) {
+            return;
+        }
+        try {
+            DeployLedger ledger = Ledgers.of(run.getParent());
+            Optional<DeployRecord> previous = ledger.findLast(record -> true);
+            if (previous.isEmpty()) {
+                return;
+            }
+            Result result = run.getResult();
+            DeployRecord skipped = RunFacts.recordFor(run, previous.get().getEnvironment(), Optional.empty())
+                    .outcome(DeployOutcome.SKIPPED)
+                    .reason(NeverDeployed.reason(result == null ? null : result.toString()))
+                    .startedAt(Instant.now())
+                    .build();
+            DeployRecording.keep(run, skipped, listener);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "DeployOften could not record that " + run + " never deployed", e);
+        }
+    }
+}
