@@ -14,4 +14,8 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void load() {
         throw new UnsupportedOperationException();
     }
+
+    public static final class FormException extends Exception {
+        private FormException() {}
+    }
 }

@@ -32,6 +32,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public @CheckForNull Executor getExecutor() {
+        throw new UnsupportedOperationException();
+    }
+
     public int getNumber() {
         throw new UnsupportedOperationException();
     }

@@ -1,5 +1,17 @@
 package org.jvnet.hudson.test;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TopLevelItem;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import jenkins.model.ParameterizedJobMixIn;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
@@ -17,7 +29,50 @@ public class JenkinsRule implements TestRule, MethodRule {
         throw new UnsupportedOperationException();
     }
 
+    public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public FreeStyleProject createFreeStyleProject() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     public void configRoundtrip() throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    public <P extends Item> P configRoundtrip(P job) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    public <R extends Run> R assertBuildStatus(Result status, R r) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    public FreeStyleBuild buildAndAssertSuccess(@NonNull FreeStyleProject job) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
+            R buildAndAssertStatus(@NonNull Result status, @NonNull J job) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    public void assertLogContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws InvocationTargetException, NoSuchMethodException, IllegalAccessException {
         throw new UnsupportedOperationException();
     }
 }

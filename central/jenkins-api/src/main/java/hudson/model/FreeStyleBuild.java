@@ -1,0 +1,5 @@
+package hudson.model;
+
+public class FreeStyleBuild extends Build<FreeStyleProject, FreeStyleBuild> {
+    private FreeStyleBuild() {}
+}

@@ -1,0 +1,5 @@
+package hudson.model;
+
+public class FreeStyleProject extends Project<FreeStyleProject, FreeStyleBuild> implements TopLevelItem {
+    private FreeStyleProject() {}
+}
