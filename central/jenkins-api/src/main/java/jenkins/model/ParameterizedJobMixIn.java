@@ -9,5 +9,5 @@ public abstract class ParameterizedJobMixIn<
         RunT extends Run<JobT, RunT> & Queue.Executable> {
     public interface ParameterizedJob<
             JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task,
-            RunT extends Run<JobT, RunT> & Queue.Executable> {}
+            RunT extends Run<JobT, RunT> & Queue.Executable> extends Queue.Task {}
 }

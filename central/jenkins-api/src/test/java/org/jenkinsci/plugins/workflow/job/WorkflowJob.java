@@ -1,13 +1,12 @@
 package org.jenkinsci.plugins.workflow.job;
 
 import hudson.model.Job;
-import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
-        implements ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>, TopLevelItem, Queue.Task {
+        implements ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>, TopLevelItem {
     private WorkflowJob() {}
 
     public void setDefinition(FlowDefinition definition) {
