@@ -1,15 +1,11 @@
 package io.jenkins.plugins.deployoften.model;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,18 +16,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * A {@link DeployLedger} kept as one JSON Lines file ({@link LedgerLineFormat}) in a job's directory.
  *
  * <ul>
- *   <li>Appends take a lock shared by the threads of this process and, through a lock file, by other
- *       processes; each record is one write at the end of the file, forced to disk before
- *       {@link #append} returns.
+ *   <li>Appends go through {@link JsonLinesFile}: a lock shared by the threads of this process and, through
+ *       a lock file, by other processes; each record is one write at the end of the file, forced to disk
+ *       before {@link #append} returns.
  *   <li>A line torn by a crash is ended with a newline by the next append, so it stays one unreadable
  *       line and never corrupts the record after it. Readers skip and count such lines.
  *   <li>Windowed reads scan from the end of the file backwards and stop once they pass the window, so
@@ -53,9 +46,6 @@ public final class FileDeployLedger implements DeployLedger {
      */
     static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
-    private static final int CHUNK = 64 * 1024;
-    private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
-
     /** Whether appends are forced to disk before they return. */
     public enum Durability {
         /** Forced to disk: the production setting. */
@@ -64,10 +54,8 @@ public final class FileDeployLedger implements DeployLedger {
         OS_BUFFERED
     }
 
-    private final Path directory;
-    private final Path file;
+    private final JsonLinesFile lines;
     private final Clock clock;
-    private final Durability durability;
 
     /**
      * @param directory the job directory holding the ledger
@@ -82,78 +70,34 @@ public final class FileDeployLedger implements DeployLedger {
      * @param durability whether appends are forced to disk
      */
     public FileDeployLedger(Path directory, Clock clock, Durability durability) {
-        this.directory = directory.toAbsolutePath().normalize();
-        this.file = this.directory.resolve(FILE_NAME);
+        this.lines = new JsonLinesFile(directory, FILE_NAME, LOCK_FILE_NAME, durability == Durability.FORCED);
         this.clock = clock;
-        this.durability = durability;
     }
 
     /** @return the ledger file */
     public Path getFile() {
-        return file;
+        return lines.getFile();
     }
 
     @Override
     public void append(DeployRecord record) throws IOException {
-        byte[] line = LedgerLineFormat.encode(record, clock.instant());
-        withLock(() -> {
-            boolean created = !Files.exists(file);
-            try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                long end = channel.size();
-                ByteBuffer buffer;
-                if (end > 0 && lastByte(channel, end) != '\n') {
-                    buffer = ByteBuffer.allocate(line.length + 1)
-                            .put((byte) '\n')
-                            .put(line);
-                    buffer.flip();
-                } else {
-                    buffer = ByteBuffer.wrap(line);
-                }
-                long position = end;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
-                }
-                if (durability == Durability.FORCED) {
-                    channel.force(false);
-                }
-            }
-            if (created && durability == Durability.FORCED) {
-                forceDirectory();
-            }
-            return null;
-        });
+        lines.append(LedgerLineFormat.encode(record, clock.instant()));
     }
 
     @Override
     public LedgerRead readAll() throws IOException {
         List<DeployRecord> records = new ArrayList<>();
-        int skipped = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    skipped += decodeInto(line.toByteArray(), records);
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
+        int[] skipped = {0};
+        lines.readForward(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isPresent()) {
+                records.add(decoded.get().getRecord());
+            } else {
+                skipped[0]++;
             }
-            skipped += decodeInto(line.toByteArray(), records);
-        } catch (NoSuchFileException e) {
-            return new LedgerRead(List.of(), 0);
-        }
-        return new LedgerRead(records, skipped);
-    }
-
-    private static int decodeInto(byte[] line, List<DeployRecord> records) {
-        if (isBlank(line)) {
-            return 0;
-        }
-        Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
-        decoded.ifPresent(l -> records.add(l.getRecord()));
-        return decoded.isPresent() ? 0 : 1;
+            return true;
+        });
+        return new LedgerRead(records, skipped[0]);
     }
 
     @Override
@@ -161,7 +105,7 @@ public final class FileDeployLedger implements DeployLedger {
         Instant stopBefore = from.minus(CLOCK_SLACK);
         List<DeployRecord> newestFirst = new ArrayList<>();
         int[] skipped = {0};
-        scanBackwards(line -> {
+        lines.scanBackwards(line -> {
             Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
             if (decoded.isEmpty()) {
                 skipped[0]++;
@@ -183,7 +127,7 @@ public final class FileDeployLedger implements DeployLedger {
     @Override
     public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
         DeployRecord[] found = {null};
-        scanBackwards(line -> {
+        lines.scanBackwards(line -> {
             Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
             if (decoded.isPresent() && matching.test(decoded.get().getRecord())) {
                 found[0] = decoded.get().getRecord();
@@ -196,7 +140,9 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public Compaction compact(Instant horizon) throws IOException {
-        return withLock(() -> {
+        Path file = lines.getFile();
+        Path directory = lines.getDirectory();
+        return lines.withLock(() -> {
             if (!Files.exists(file)) {
                 return new Compaction(0, 0, 0);
             }
@@ -204,26 +150,8 @@ public final class FileDeployLedger implements DeployLedger {
             ByteArrayOutputStream quarantine = new ByteArrayOutputStream();
             int[] counts = new int[3];
             try (FileChannel out = FileChannel.open(
-                            next,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-                    InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-                int b;
-                boolean more = true;
-                while (more) {
-                    b = in.read();
-                    more = b != -1;
-                    if (more && b != '\n') {
-                        line.write(b);
-                        continue;
-                    }
-                    byte[] bytes = line.toByteArray();
-                    line.reset();
-                    if (isBlank(bytes)) {
-                        continue;
-                    }
+                    next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                lines.readForward(bytes -> {
                     Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(bytes);
                     if (decoded.isEmpty()) {
                         quarantine.write(bytes);
@@ -236,7 +164,8 @@ public final class FileDeployLedger implements DeployLedger {
                         writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
                         counts[0]++;
                     }
-                }
+                    return true;
+                });
                 out.force(true);
             }
             if (counts[2] > 0) {
@@ -253,99 +182,14 @@ public final class FileDeployLedger implements DeployLedger {
                 Files.deleteIfExists(next);
                 throw e;
             }
-            forceDirectory();
+            DirectoryLock.forceDirectory(directory);
             return new Compaction(counts[0], counts[1], counts[2]);
         });
-    }
-
-    /** Visits lines from the last to the first; the visitor returns {@code false} to stop. */
-    private void scanBackwards(Predicate<byte[]> visitor) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = channel.size();
-            byte[] carry = new byte[0];
-            while (position > 0) {
-                int length = (int) Math.min(CHUNK, position);
-                position -= length;
-                ByteBuffer chunk = ByteBuffer.allocate(length + carry.length);
-                chunk.limit(length);
-                while (chunk.hasRemaining()) {
-                    int read = channel.read(chunk, position + chunk.position());
-                    if (read < 0) {
-                        throw new IOException("ledger shrank while being read: " + file);
-                    }
-                }
-                chunk.limit(chunk.capacity());
-                chunk.put(carry);
-                byte[] data = chunk.array();
-                int lineEnd = data.length;
-                for (int i = data.length - 1; i >= 0; i--) {
-                    if (data[i] == '\n') {
-                        if (!visitLine(data, i + 1, lineEnd, visitor)) {
-                            return;
-                        }
-                        lineEnd = i;
-                    }
-                }
-                carry = java.util.Arrays.copyOfRange(data, 0, lineEnd);
-            }
-            visitLine(carry, 0, carry.length, visitor);
-        } catch (NoSuchFileException e) {
-            // no ledger yet: nothing to visit
-        }
-    }
-
-    private static boolean visitLine(byte[] data, int from, int to, Predicate<byte[]> visitor) {
-        if (to <= from) {
-            return true;
-        }
-        byte[] line = java.util.Arrays.copyOfRange(data, from, to);
-        return isBlank(line) || visitor.test(line);
-    }
-
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte lastByte(FileChannel channel, long size) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, size - 1);
-        return one.get(0);
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
-        }
-    }
-
-    /** Makes a created or renamed directory entry durable (where the platform allows it). */
-    private void forceDirectory() {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory as a channel; its file system journals the entry itself.
-        }
-    }
-
-    private interface LockedAction<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T withLock(LockedAction<T> action) throws IOException {
-        Files.createDirectories(directory);
-        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-        processLock.lock();
-        try (FileChannel lockChannel = FileChannel.open(
-                        directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = lockChannel.lock()) {
-            return action.run();
-        } finally {
-            processLock.unlock();
         }
     }
 }

@@ -1,0 +1,188 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What identifies the release candidate: its SCM commit, the fingerprint of its artifact(s), the number of
+ * the build that made it, or any subset of them. A ledger record is the candidate when any given identity
+ * equals the record's (commits and fingerprints compared ignoring case, so a hex digest matches in either
+ * case; abbreviated commits do not match full ones). Immutable; absent values are {@code null}-free.
+ */
+public final class CandidateIdentity {
+    private static final CandidateIdentity NONE = new CandidateIdentity(null, null, 0);
+
+    /** The kinds of identity, in the order they are tried when matching. */
+    public enum Kind {
+        /** The same artifact bytes: the strongest identity. */
+        ARTIFACT_FINGERPRINT,
+        /** The same source revision. */
+        COMMIT,
+        /** The same build of the job. */
+        BUILD
+    }
+
+    private final String commit;
+    private final String artifactFingerprint;
+    private final int buildNumber;
+
+    private CandidateIdentity(String commit, String artifactFingerprint, int buildNumber) {
+        this.commit = commit;
+        this.artifactFingerprint = artifactFingerprint;
+        this.buildNumber = buildNumber;
+    }
+
+    /** @return an identity that identifies nothing: the candidate rule then cannot be checked and fails */
+    public static CandidateIdentity none() {
+        return NONE;
+    }
+
+    /**
+     * @param commit the SCM revision
+     * @return an identity by commit
+     */
+    public static CandidateIdentity ofCommit(String commit) {
+        return NONE.withCommit(commit);
+    }
+
+    /**
+     * @param fingerprint the artifact fingerprint (MD5 hex, as Jenkins records it)
+     * @return an identity by artifact fingerprint
+     */
+    public static CandidateIdentity ofArtifactFingerprint(String fingerprint) {
+        return NONE.withArtifactFingerprint(fingerprint);
+    }
+
+    /**
+     * @param buildNumber the number of the job's build that made the candidate
+     * @return an identity by build
+     */
+    public static CandidateIdentity ofBuild(int buildNumber) {
+        return NONE.withBuildNumber(buildNumber);
+    }
+
+    /**
+     * @param commit the SCM revision; {@code null} or blank removes it
+     * @return a copy with this commit
+     * @throws IllegalArgumentException naming {@code commit} when it has whitespace in it
+     */
+    public CandidateIdentity withCommit(String commit) {
+        return new CandidateIdentity(token("commit", commit), artifactFingerprint, buildNumber);
+    }
+
+    /**
+     * @param fingerprint the artifact fingerprint; {@code null} or blank removes it
+     * @return a copy with this fingerprint
+     * @throws IllegalArgumentException naming {@code artifactFingerprint} when it has whitespace in it
+     */
+    public CandidateIdentity withArtifactFingerprint(String fingerprint) {
+        return new CandidateIdentity(commit, token("artifactFingerprint", fingerprint), buildNumber);
+    }
+
+    /**
+     * @param buildNumber the build number, at least 1
+     * @return a copy with this build number
+     * @throws IllegalArgumentException naming {@code buildNumber} when it is below 1
+     */
+    public CandidateIdentity withBuildNumber(int buildNumber) {
+        if (buildNumber < 1) {
+            throw new IllegalArgumentException("buildNumber: must be at least 1, was " + buildNumber);
+        }
+        return new CandidateIdentity(commit, artifactFingerprint, buildNumber);
+    }
+
+    private static String token(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > DeployRecord.MAX_TEXT) {
+            throw new IllegalArgumentException(field + ": must be one word of at most " + DeployRecord.MAX_TEXT
+                    + " characters, was '" + shorten(trimmed) + "'");
+        }
+        return trimmed;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    public Optional<String> getCommit() {
+        return Optional.ofNullable(commit);
+    }
+
+    public Optional<String> getArtifactFingerprint() {
+        return Optional.ofNullable(artifactFingerprint);
+    }
+
+    public OptionalInt getBuildNumber() {
+        return buildNumber == 0 ? OptionalInt.empty() : OptionalInt.of(buildNumber);
+    }
+
+    /** @return whether no identity is given, so the candidate cannot be looked up */
+    public boolean isEmpty() {
+        return commit == null && artifactFingerprint == null && buildNumber == 0;
+    }
+
+    /**
+     * @param record a ledger record
+     * @return the first kind of identity, in {@link Kind} order, that the record shares with this one
+     */
+    public Optional<Kind> matchedBy(DeployRecord record) {
+        if (artifactFingerprint != null
+                && record.getArtifactFingerprint()
+                        .filter(artifactFingerprint::equalsIgnoreCase)
+                        .isPresent()) {
+            return Optional.of(Kind.ARTIFACT_FINGERPRINT);
+        }
+        if (commit != null
+                && record.getCommit().filter(commit::equalsIgnoreCase).isPresent()) {
+            return Optional.of(Kind.COMMIT);
+        }
+        if (buildNumber != 0 && record.getBuildNumber() == buildNumber) {
+            return Optional.of(Kind.BUILD);
+        }
+        return Optional.empty();
+    }
+
+    /** @return the given identities as text, such as {@code build #42, commit 0a1b2c3}, or {@code none} */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (buildNumber != 0) {
+            parts.add("build #" + buildNumber);
+        }
+        if (commit != null) {
+            parts.add("commit " + commit);
+        }
+        if (artifactFingerprint != null) {
+            parts.add("artifact " + artifactFingerprint.toLowerCase(Locale.ROOT));
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CandidateIdentity)) {
+            return false;
+        }
+        CandidateIdentity other = (CandidateIdentity) o;
+        return buildNumber == other.buildNumber
+                && Objects.equals(commit, other.commit)
+                && Objects.equals(artifactFingerprint, other.artifactFingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(commit, artifactFingerprint, buildNumber);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

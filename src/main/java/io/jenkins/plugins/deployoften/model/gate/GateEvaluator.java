@@ -1,0 +1,155 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a {@link GatePolicy} against a job's deploy history. Pure: it reads, never writes; consuming an
+ * override and recording the decision are the caller's (see {@link ReleaseGate}).
+ *
+ * <p>What it reads from a ledger: one {@link DeployLedger#readSince} for the longest window a switched-on
+ * rule needs (frequency, failure rate), and {@link DeployLedger#findLast} scans from the newest record
+ * backwards for the last success (freshness), the candidate's deploy and the run of failures (health). Each
+ * scan stops at its first match, so it costs the records appended since then; a scan that finds nothing (no
+ * success ever, a candidate never deployed) reads the whole ledger, which compaction keeps bounded. The
+ * candidate look-up is deliberately not limited to a horizon: a candidate practised long ago still counts,
+ * and freshness is the rule that judges age.
+ */
+public final class GateEvaluator {
+    private GateEvaluator() {}
+
+    /**
+     * Evaluates the gate against a ledger.
+     *
+     * @param policy the rules and mode
+     * @param ledger the job's deploy history
+     * @param environment the environment whose practice is checked, such as {@code staging}
+     * @param candidate what identifies the release candidate; {@link CandidateIdentity#none()} when unknown
+     * @param now the time of evaluation
+     * @param override a one-time override already consumed by the caller, if any
+     * @return the decision; an empty ledger gives a failed freshness rule, never an exception
+     * @throws IOException when the ledger cannot be read at all
+     * @throws IllegalArgumentException naming a missing argument
+     */
+    public static GateDecision evaluate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override)
+            throws IOException {
+        requireArguments(policy, environment, candidate, now, override);
+        required("ledger", ledger);
+        GateHistory history = GateHistory.of(ledger, windowStart(policy, now));
+        return decide(policy, history, environment, candidate, now, override);
+    }
+
+    /**
+     * Evaluates the gate against records already read, such as a whole {@link DeployLedger#readAll()}.
+     *
+     * @param policy the rules and mode
+     * @param history the records in append order and the count of unreadable lines met reading them
+     * @param environment the environment whose practice is checked
+     * @param candidate what identifies the release candidate
+     * @param now the time of evaluation
+     * @param override a one-time override already consumed by the caller, if any
+     * @return the decision
+     * @throws IllegalArgumentException naming a missing argument
+     */
+    public static GateDecision evaluate(
+            GatePolicy policy,
+            LedgerRead history,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override) {
+        requireArguments(policy, environment, candidate, now, override);
+        required("history", history);
+        try {
+            return decide(
+                    policy, GateHistory.of(history, windowStart(policy, now)), environment, candidate, now, override);
+        } catch (IOException e) {
+            throw new IllegalStateException("records in memory cannot fail to be read", e);
+        }
+    }
+
+    private static Instant windowStart(GatePolicy policy, Instant now) {
+        int days = policy.maxWindowDays();
+        return days == 0 ? null : now.minus(Duration.ofDays(days));
+    }
+
+    private static GateDecision decide(
+            GatePolicy policy,
+            GateHistory history,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override)
+            throws IOException {
+        GateRules rules = new GateRules(policy, history, environment, now);
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        verdicts.add(rules.fresh());
+        verdicts.add(rules.frequent());
+        verdicts.add(rules.candidatePractised(candidate));
+        verdicts.add(rules.healthy());
+        boolean failed = verdicts.stream().anyMatch(RuleVerdict::isFailed);
+        GateStatus status;
+        if (!failed) {
+            status = GateStatus.PASS;
+        } else {
+            status = policy.getMode() == GateMode.ENFORCE ? GateStatus.BLOCK : GateStatus.WARN;
+        }
+        GateDecision decision = new GateDecision(
+                status, policy.getMode(), environment, candidate, now, verdicts, null, history.skippedLines());
+        return override.isPresent() ? overridden(decision, override.get()) : decision;
+    }
+
+    /**
+     * Lets a decision through by an override: status {@link GateStatus#PASS}, the rule verdicts kept as they
+     * were, and an {@link GateRule#OVERRIDE} verdict "overridden by USER: REASON" added.
+     *
+     * @param decision the decision of the rules
+     * @param override the consumed override
+     * @return the overridden decision
+     */
+    static GateDecision overridden(GateDecision decision, GateOverride override) {
+        List<RuleVerdict> verdicts = new ArrayList<>(decision.getVerdicts());
+        verdicts.add(RuleVerdict.pass(GateRule.OVERRIDE, GateTexts.overridden(override)));
+        return new GateDecision(
+                GateStatus.PASS,
+                decision.getMode(),
+                decision.getEnvironment(),
+                decision.getCandidate(),
+                decision.getEvaluatedAt(),
+                verdicts,
+                override,
+                decision.getSkippedLedgerLines());
+    }
+
+    private static void requireArguments(
+            GatePolicy policy,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override) {
+        required("policy", policy);
+        required("environment", environment);
+        required("candidate", candidate);
+        required("now", now);
+        required("override", override);
+    }
+
+    static void required(String field, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": must be set");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** The part of a job's history the gate rules read: one window of records, and backwards look-ups. */
+interface GateHistory {
+    /** @return the records started at or after the window start, in append order */
+    List<DeployRecord> window();
+
+    /** @return unreadable lines met while reading the window */
+    int skippedLines();
+
+    /**
+     * Visits records from the newest appended backwards and returns the first that matches. The predicate
+     * may count what it sees: it is called once per record, newest first, until it returns {@code true}.
+     */
+    Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
+
+    /** Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast. */
+    static GateHistory of(DeployLedger ledger, Instant windowStart) throws IOException {
+        LedgerRead window = windowStart == null ? new LedgerRead(List.of(), 0) : ledger.readSince(windowStart);
+        return new GateHistory() {
+            @Override
+            public List<DeployRecord> window() {
+                return window.getRecords();
+            }
+
+            @Override
+            public int skippedLines() {
+                return window.getSkippedLines();
+            }
+
+            @Override
+            public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+                return ledger.findLast(matching);
+            }
+        };
+    }
+
+    /** Reads records already in memory, in append order. */
+    static GateHistory of(LedgerRead all, Instant windowStart) {
+        List<DeployRecord> records = all.getRecords();
+        List<DeployRecord> window = windowStart == null
+                ? List.of()
+                : records.stream()
+                        .filter(r -> !r.getStartedAt().isBefore(windowStart))
+                        .collect(Collectors.toList());
+        return new GateHistory() {
+            @Override
+            public List<DeployRecord> window() {
+                return window;
+            }
+
+            @Override
+            public int skippedLines() {
+                return all.getSkippedLines();
+            }
+
+            @Override
+            public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) {
+                for (int i = records.size() - 1; i >= 0; i--) {
+                    if (matching.test(records.get(i))) {
+                        return Optional.of(records.get(i));
+                    }
+                }
+                return Optional.empty();
+            }
+        };
+    }
+}

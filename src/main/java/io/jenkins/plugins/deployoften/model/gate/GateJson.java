@@ -1,0 +1,199 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON forms of the gate's files, version {@value #VERSION}; every object carries {@code "v":1}.
+ * Jackson escapes all text, so user text (reasons, commits) cannot break a line or the format.
+ *
+ * <p>Audit line ({@code deployoften-gate.jsonl}, one object per line):
+ *
+ * <pre>
+ * v          format version (1)
+ * evaluated  when the gate was evaluated (ISO-8601 UTC)
+ * job        job full name
+ * build      number of the build that evaluated the gate
+ * environment  the environment whose practice was checked
+ * mode       ENFORCE | WARN
+ * status     PASS | WARN | BLOCK
+ * candidate  {commit?, artifact?, build?}; empty object when no identity was given
+ * verdicts   [{rule, status, explanation, remedy?}] in rule order
+ * override   {user, reason, granted} when an override was consumed (optional)
+ * skippedLedgerLines  unreadable ledger lines met (number)
+ * </pre>
+ *
+ * Pending override ({@code deployoften-override.json}): {@code {v, user, reason, granted}}.
+ *
+ * <p>Unknown fields are ignored; a newer version, or anything incomplete, decodes as unreadable.
+ */
+final class GateJson {
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private GateJson() {}
+
+    static byte[] encodeAudit(GateAuditEntry entry) {
+        GateDecision decision = entry.getDecision();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("v", VERSION);
+            json.writeStringField("evaluated", decision.getEvaluatedAt().toString());
+            json.writeStringField("job", entry.getJobFullName());
+            json.writeNumberField("build", entry.getBuildNumber());
+            json.writeStringField("environment", decision.getEnvironment().value());
+            json.writeStringField("mode", decision.getMode().name());
+            json.writeStringField("status", decision.getStatus().name());
+            json.writeObjectFieldStart("candidate");
+            CandidateIdentity candidate = decision.getCandidate();
+            writeOptional(json, "commit", candidate.getCommit());
+            writeOptional(json, "artifact", candidate.getArtifactFingerprint());
+            if (candidate.getBuildNumber().isPresent()) {
+                json.writeNumberField("build", candidate.getBuildNumber().getAsInt());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("verdicts");
+            for (RuleVerdict verdict : decision.getVerdicts()) {
+                json.writeStartObject();
+                json.writeStringField("rule", verdict.getRule().name());
+                json.writeStringField("status", verdict.getStatus().name());
+                json.writeStringField("explanation", verdict.getExplanation());
+                writeOptional(json, "remedy", verdict.getRemedy());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (decision.getOverride().isPresent()) {
+                json.writeFieldName("override");
+                writeOverrideFields(json, decision.getOverride().get(), false);
+            }
+            json.writeNumberField("skippedLedgerLines", decision.getSkippedLedgerLines());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen when writing to memory", e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    static Optional<GateAuditEntry> decodeAudit(byte[] line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (!isCurrentVersion(node)) {
+                return Optional.empty();
+            }
+            List<RuleVerdict> verdicts = new ArrayList<>();
+            JsonNode array = node.get("verdicts");
+            if (array == null || !array.isArray()) {
+                return Optional.empty();
+            }
+            for (JsonNode verdict : array) {
+                verdicts.add(new RuleVerdict(
+                        GateRule.valueOf(text(verdict, "rule")),
+                        RuleStatus.valueOf(text(verdict, "status")),
+                        text(verdict, "explanation"),
+                        optionalText(verdict, "remedy")));
+            }
+            JsonNode override = node.get("override");
+            GateDecision decision = new GateDecision(
+                    GateStatus.valueOf(text(node, "status")),
+                    GateMode.valueOf(text(node, "mode")),
+                    EnvironmentName.of(text(node, "environment")),
+                    decodeCandidate(node.get("candidate")),
+                    Instant.parse(text(node, "evaluated")),
+                    verdicts,
+                    override == null ? null : decodeOverrideFields(override),
+                    integer(node, "skippedLedgerLines"));
+            return Optional.of(new GateAuditEntry(text(node, "job"), integer(node, "build"), decision));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static byte[] encodeOverride(GateOverride override) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            writeOverrideFields(json, override, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen when writing to memory", e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    static Optional<GateOverride> decodeOverride(byte[] content) {
+        try {
+            JsonNode node = MAPPER.readTree(content);
+            return isCurrentVersion(node) ? Optional.of(decodeOverrideFields(node)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isCurrentVersion(JsonNode node) {
+        return node != null && node.isObject() && node.path("v").asInt(-1) == VERSION;
+    }
+
+    private static void writeOverrideFields(JsonGenerator json, GateOverride override, boolean withVersion)
+            throws IOException {
+        json.writeStartObject();
+        if (withVersion) {
+            json.writeNumberField("v", VERSION);
+        }
+        json.writeStringField("user", override.getUser());
+        json.writeStringField("reason", override.getReason());
+        json.writeStringField("granted", override.getGrantedAt().toString());
+        json.writeEndObject();
+    }
+
+    private static GateOverride decodeOverrideFields(JsonNode node) {
+        return new GateOverride(text(node, "user"), text(node, "reason"), Instant.parse(text(node, "granted")));
+    }
+
+    private static CandidateIdentity decodeCandidate(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("candidate missing");
+        }
+        CandidateIdentity candidate = CandidateIdentity.none()
+                .withCommit(optionalText(node, "commit"))
+                .withArtifactFingerprint(optionalText(node, "artifact"));
+        return node.has("build") ? candidate.withBuildNumber(integer(node, "build")) : candidate;
+    }
+
+    private static void writeOptional(JsonGenerator json, String field, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(field, value.get());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    private static int integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.intValue();
+    }
+}

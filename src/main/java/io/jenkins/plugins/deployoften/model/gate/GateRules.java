@@ -1,0 +1,192 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The four gate rules. A record counts for an environment when it names the environment and started at or
+ * before the evaluation time (records from the future, as a skewed clock may write, are ignored); a deploy's
+ * time is its start, the ledger's time key.
+ */
+final class GateRules {
+    private final GatePolicy policy;
+    private final GateHistory history;
+    private final EnvironmentName environment;
+    private final Instant now;
+
+    GateRules(GatePolicy policy, GateHistory history, EnvironmentName environment, Instant now) {
+        this.policy = policy;
+        this.history = history;
+        this.environment = environment;
+        this.now = now;
+    }
+
+    /** Fresh: now − start of the newest appended successful deploy ≤ freshMaxDays × 24 h. */
+    RuleVerdict fresh() throws IOException {
+        if (!policy.isFreshEnabled()) {
+            return RuleVerdict.notChecked(GateRule.FRESH);
+        }
+        String remedy = GateTexts.freshRemedy(environment);
+        Optional<DeployRecord> last = history.findLast(this::isSuccess);
+        if (last.isEmpty()) {
+            boolean anyDeploy = history.findLast(this::counts).isPresent();
+            return RuleVerdict.fail(
+                    GateRule.FRESH,
+                    anyDeploy ? GateTexts.noSuccessfulDeployYet(environment) : GateTexts.noDeployYet(environment),
+                    remedy);
+        }
+        Duration age = Duration.between(last.get().getStartedAt(), now);
+        int maxDays = policy.getFreshMaxDays();
+        if (age.compareTo(Duration.ofDays(maxDays)) <= 0) {
+            return RuleVerdict.pass(
+                    GateRule.FRESH,
+                    GateTexts.freshWithin(environment, age, last.get().getBuildNumber(), maxDays));
+        }
+        return RuleVerdict.fail(GateRule.FRESH, GateTexts.freshTooOld(environment, age, maxDays), remedy);
+    }
+
+    /** Frequent: successful deploys started in [now − W days, now] ≥ K. */
+    RuleVerdict frequent() {
+        if (!policy.isFrequentEnabled()) {
+            return RuleVerdict.notChecked(GateRule.FREQUENT);
+        }
+        int windowDays = policy.getFrequentWindowDays();
+        int minDeploys = policy.getFrequentMinDeploys();
+        Instant from = now.minus(Duration.ofDays(windowDays));
+        int successes = (int) history.window().stream()
+                .filter(r -> isSuccess(r) && !r.getStartedAt().isBefore(from))
+                .count();
+        String explanation = GateTexts.frequency(environment, successes, minDeploys, windowDays);
+        return successes >= minDeploys
+                ? RuleVerdict.pass(GateRule.FREQUENT, explanation)
+                : RuleVerdict.fail(
+                        GateRule.FREQUENT, explanation, GateTexts.frequencyRemedy(environment, minDeploys, windowDays));
+    }
+
+    /** Candidate practised: a successful deploy to the environment shares an identity with the candidate. */
+    RuleVerdict candidatePractised(CandidateIdentity candidate) throws IOException {
+        if (!policy.isCandidatePractisedEnabled()) {
+            return RuleVerdict.notChecked(GateRule.CANDIDATE_PRACTISED);
+        }
+        if (candidate.isEmpty()) {
+            return RuleVerdict.fail(
+                    GateRule.CANDIDATE_PRACTISED,
+                    GateTexts.candidateNotCheckable(),
+                    GateTexts.candidateNotCheckableRemedy());
+        }
+        Optional<DeployRecord> practised =
+                history.findLast(r -> isSuccess(r) && candidate.matchedBy(r).isPresent());
+        if (practised.isEmpty()) {
+            return RuleVerdict.fail(
+                    GateRule.CANDIDATE_PRACTISED,
+                    GateTexts.candidateNotPractised(environment, candidate),
+                    GateTexts.candidateRemedy(environment));
+        }
+        DeployRecord record = practised.get();
+        return RuleVerdict.pass(
+                GateRule.CANDIDATE_PRACTISED,
+                GateTexts.candidatePractised(
+                        environment,
+                        candidate,
+                        record.getBuildNumber(),
+                        candidate.matchedBy(record).orElseThrow()));
+    }
+
+    /**
+     * Healthy: among the completed (SUCCESS or FAILURE) deploys, the newest K are not all failures; and,
+     * when on, failures × 100 ≤ maxPercent × completed over the failure rate window.
+     */
+    RuleVerdict healthy() throws IOException {
+        if (!policy.isHealthyEnabled() && !policy.isFailureRateEnabled()) {
+            return RuleVerdict.notChecked(GateRule.HEALTHY);
+        }
+        RuleVerdict streak = policy.isHealthyEnabled() ? failureStreak() : null;
+        RuleVerdict rate = policy.isFailureRateEnabled() ? failureRate() : null;
+        if (streak == null) {
+            return rate;
+        }
+        if (rate == null) {
+            return streak;
+        }
+        if (streak.isFailed() && rate.isFailed()) {
+            return RuleVerdict.fail(
+                    GateRule.HEALTHY,
+                    GateTexts.both(streak.getExplanation(), rate.getExplanation()),
+                    GateTexts.both(
+                            streak.getRemedy().orElseThrow(), rate.getRemedy().orElseThrow()));
+        }
+        if (streak.isFailed()) {
+            return streak;
+        }
+        if (rate.isFailed()) {
+            return rate;
+        }
+        return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.both(streak.getExplanation(), rate.getExplanation()));
+    }
+
+    private RuleVerdict failureStreak() throws IOException {
+        int streakLength = policy.getHealthyLastDeploys();
+        int[] failures = {0};
+        Optional<DeployRecord> stop = history.findLast(r -> {
+            if (!counts(r) || !r.getOutcome().isCompleted()) {
+                return false;
+            }
+            if (r.getOutcome() == DeployOutcome.SUCCESS) {
+                return true;
+            }
+            failures[0]++;
+            return failures[0] == streakLength;
+        });
+        if (stop.isPresent() && stop.get().getOutcome() == DeployOutcome.SUCCESS) {
+            return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(environment, streakLength));
+        }
+        if (failures[0] == streakLength) {
+            return RuleVerdict.fail(
+                    GateRule.HEALTHY,
+                    GateTexts.lastDeploysAllFailed(environment, streakLength),
+                    GateTexts.lastDeploysRemedy(environment));
+        }
+        return RuleVerdict.pass(
+                GateRule.HEALTHY, GateTexts.fewerFailuresThanStreak(environment, failures[0], streakLength));
+    }
+
+    private RuleVerdict failureRate() {
+        int windowDays = policy.getFailureRateWindowDays();
+        int maxPercent = policy.getFailureRateMaxPercent();
+        Instant from = now.minus(Duration.ofDays(windowDays));
+        int completed = 0;
+        int failures = 0;
+        for (DeployRecord record : history.window()) {
+            if (counts(record)
+                    && record.getOutcome().isCompleted()
+                    && !record.getStartedAt().isBefore(from)) {
+                completed++;
+                if (record.getOutcome() == DeployOutcome.FAILURE) {
+                    failures++;
+                }
+            }
+        }
+        if (completed == 0) {
+            return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.noFailureRate(environment, windowDays));
+        }
+        String explanation = GateTexts.failureRate(environment, failures, completed, windowDays, maxPercent);
+        // integer comparison, so a rate exactly at the limit passes without rounding doubt
+        return (long) failures * 100 <= (long) maxPercent * completed
+                ? RuleVerdict.pass(GateRule.HEALTHY, explanation)
+                : RuleVerdict.fail(GateRule.HEALTHY, explanation, GateTexts.failureRateRemedy(environment));
+    }
+
+    private boolean counts(DeployRecord record) {
+        return record.getEnvironment().equals(environment)
+                && !record.getStartedAt().isAfter(now);
+    }
+
+    private boolean isSuccess(DeployRecord record) {
+        return counts(record) && record.getOutcome() == DeployOutcome.SUCCESS;
+    }
+}

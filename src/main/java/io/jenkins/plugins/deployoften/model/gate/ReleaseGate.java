@@ -1,0 +1,102 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One job's release gate: evaluates the policy, consumes a pending override, and records the decision in
+ * the audit log. Order: validate every argument (bad input writes nothing), read the ledger, consume the
+ * override, append the audit record. When the audit record cannot be written, the consumed override is
+ * given back (if no other was granted meanwhile) and the error is thrown, so an override is never spent on
+ * an unrecorded decision.
+ */
+public final class ReleaseGate {
+    private final GatePolicy policy;
+    private final DeployLedger ledger;
+    private final PendingOverrides overrides;
+    private final GateAuditLog auditLog;
+    private final Set<EnvironmentName> knownEnvironments;
+
+    /**
+     * @param policy the rules and mode
+     * @param ledger the job's deploy history
+     * @param overrides the job's pending override
+     * @param auditLog the job's audit trail
+     * @param knownEnvironments the configured environments; the gate refuses others
+     * @throws IllegalArgumentException naming a missing argument, or {@code knownEnvironments} when empty
+     */
+    public ReleaseGate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            PendingOverrides overrides,
+            GateAuditLog auditLog,
+            Collection<EnvironmentName> knownEnvironments) {
+        GateEvaluator.required("policy", policy);
+        GateEvaluator.required("ledger", ledger);
+        GateEvaluator.required("overrides", overrides);
+        GateEvaluator.required("auditLog", auditLog);
+        if (knownEnvironments == null || knownEnvironments.isEmpty()) {
+            throw new IllegalArgumentException("knownEnvironments: must name at least one environment");
+        }
+        this.policy = policy;
+        this.ledger = ledger;
+        this.overrides = overrides;
+        this.auditLog = auditLog;
+        this.knownEnvironments = Set.copyOf(knownEnvironments);
+    }
+
+    /**
+     * Evaluates the gate for a build and records the decision.
+     *
+     * @param jobFullName the job's full name
+     * @param buildNumber the number of the build asking the gate
+     * @param environment the environment whose practice is checked; must be a known one
+     * @param candidate what identifies the release candidate
+     * @param now the time of evaluation
+     * @return the recorded decision
+     * @throws IOException when the ledger cannot be read, or the override or audit files cannot be written
+     * @throws IllegalArgumentException naming the bad argument; then nothing is read, consumed or written
+     */
+    public GateDecision evaluate(
+            String jobFullName, int buildNumber, EnvironmentName environment, CandidateIdentity candidate, Instant now)
+            throws IOException {
+        GateAuditEntry.validateBuild(jobFullName, buildNumber);
+        GateEvaluator.required("environment", environment);
+        GateEvaluator.required("candidate", candidate);
+        GateEvaluator.required("now", now);
+        if (!knownEnvironments.contains(environment)) {
+            throw new IllegalArgumentException("environment: '" + environment + "' is not a configured environment;"
+                    + " use one of " + knownNames());
+        }
+        GateDecision ruled = GateEvaluator.evaluate(policy, ledger, environment, candidate, now, Optional.empty());
+        Optional<GateOverride> override = overrides.consume();
+        GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
+        try {
+            auditLog.append(new GateAuditEntry(jobFullName, buildNumber, decision));
+        } catch (IOException e) {
+            if (override.isPresent()) {
+                try {
+                    overrides.restoreIfNone(override.get());
+                } catch (IOException restoreFailure) {
+                    e.addSuppressed(restoreFailure);
+                }
+            }
+            throw e;
+        }
+        return decision;
+    }
+
+    private String knownNames() {
+        return knownEnvironments.stream()
+                .map(EnvironmentName::value)
+                .collect(Collectors.toCollection(TreeSet::new))
+                .toString();
+    }
+}

@@ -1,0 +1,133 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.NOW;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.STAGING;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.days;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.history;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.stagingSuccess;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class GateAuditLogTest {
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private GateAuditLog log;
+
+    @Before
+    public void createLog() throws IOException {
+        log = new GateAuditLog(temporary.newFolder("job").toPath());
+    }
+
+    private static GateDecision decision(int candidateBuild, Optional<GateOverride> override) {
+        return GatePolicy.builder()
+                .mode(GateMode.WARN)
+                .failureRateEnabled(true)
+                .build()
+                .evaluate(
+                        history(stagingSuccess(41, days(20))),
+                        STAGING,
+                        CandidateIdentity.ofBuild(candidateBuild)
+                                .withCommit("0a1b2c3")
+                                .withArtifactFingerprint("d41d8cd98f00b204e9800998ecf8427e"),
+                        NOW.plusSeconds(candidateBuild),
+                        override);
+    }
+
+    @Test
+    public void everyFieldSurvivesTheRoundTrip() throws IOException {
+        GateOverride override = new GateOverride("al\"ice", "hotfix </script>\nline two ✓", NOW.minusSeconds(5));
+        GateAuditEntry overridden = new GateAuditEntry("folder/app", 7, decision(42, Optional.of(override)));
+        GateAuditEntry plain = new GateAuditEntry("folder/app", 8, decision(43, Optional.empty()));
+
+        log.append(overridden);
+        log.append(plain);
+
+        GateAuditRead read = log.readRecent(10);
+        assertThat(read.getEntries()).containsExactly(plain, overridden);
+        assertThat(read.getSkippedLines()).isZero();
+        assertThat(read.getEntries().get(1).getDecision().getOverride()).contains(override);
+        assertThat(plain.getDecision().getStatus()).isEqualTo(GateStatus.WARN);
+        List<String> lines = Files.readAllLines(log.getFile());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"v\":1,\"evaluated\":\"2026-03-02T12:00:42Z\",\"job\":\"folder/app\"");
+    }
+
+    @Test
+    public void aCandidateWithoutIdentityRoundTrips() throws IOException {
+        GateDecision decision =
+                GatePolicy.defaults().evaluate(history(), STAGING, CandidateIdentity.none(), NOW, Optional.empty());
+
+        log.append(new GateAuditEntry("app", 1, decision));
+
+        assertThat(log.readRecent(1).getEntries().get(0).getDecision()).isEqualTo(decision);
+    }
+
+    @Test
+    public void readRecentReturnsTheNewestFirstUpToTheLimit() throws IOException {
+        for (int build = 1; build <= 5; build++) {
+            log.append(new GateAuditEntry("app", build, decision(40 + build, Optional.empty())));
+        }
+
+        assertThat(log.readRecent(2).getEntries())
+                .extracting(GateAuditEntry::getBuildNumber)
+                .containsExactly(5, 4);
+        assertThatThrownBy(() -> log.readRecent(0)).hasMessage("limit: must be at least 1, was 0");
+    }
+
+    @Test
+    public void aTornLastLineIsSkippedAndTheNextAppendDoesNotJoinIt() throws IOException {
+        log.append(new GateAuditEntry("app", 1, decision(41, Optional.empty())));
+        Files.write(
+                log.getFile(),
+                "{\"v\":1,\"evaluated\":\"2026".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+
+        GateAuditRead torn = log.readRecent(10);
+        assertThat(torn.getEntries()).extracting(GateAuditEntry::getBuildNumber).containsExactly(1);
+        assertThat(torn.getSkippedLines()).isEqualTo(1);
+
+        log.append(new GateAuditEntry("app", 2, decision(42, Optional.empty())));
+
+        GateAuditRead after = log.readRecent(10);
+        assertThat(after.getEntries())
+                .extracting(GateAuditEntry::getBuildNumber)
+                .containsExactly(2, 1);
+        assertThat(after.getSkippedLines()).isEqualTo(1);
+    }
+
+    @Test
+    public void linesOfANewerVersionAreSkipped() throws IOException {
+        Files.write(
+                log.getFile(), "{\"v\":2,\"evaluated\":\"2026-01-01T00:00:00Z\"}\n".getBytes(StandardCharsets.UTF_8));
+
+        GateAuditRead read = log.readRecent(10);
+
+        assertThat(read.getEntries()).isEmpty();
+        assertThat(read.getSkippedLines()).isEqualTo(1);
+    }
+
+    @Test
+    public void anAbsentLogReadsAsEmpty() throws IOException {
+        assertThat(log.readRecent(3).getEntries()).isEmpty();
+    }
+
+    @Test
+    public void entriesNameTheirBadFields() {
+        GateDecision decision = decision(41, Optional.empty());
+        assertThatThrownBy(() -> new GateAuditEntry(" ", 1, decision)).hasMessage("jobFullName: must not be empty");
+        assertThatThrownBy(() -> new GateAuditEntry("app", 0, decision))
+                .hasMessage("buildNumber: must be at least 1, was 0");
+    }
+}

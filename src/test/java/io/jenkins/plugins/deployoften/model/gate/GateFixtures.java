@@ -1,0 +1,42 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Shared records and times for the gate tests. */
+final class GateFixtures {
+    static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    static final EnvironmentName STAGING = EnvironmentName.of("staging");
+    static final EnvironmentName PRODUCTION = EnvironmentName.of("production");
+
+    private GateFixtures() {}
+
+    static DeployRecord deploy(String environment, int build, DeployOutcome outcome, Instant started) {
+        return DeployRecord.builder(environment, "folder/app", build)
+                .outcome(outcome)
+                .startedAt(started)
+                .duration(Duration.ofMinutes(3))
+                .build();
+    }
+
+    static DeployRecord staging(int build, DeployOutcome outcome, Instant started) {
+        return deploy("staging", build, outcome, started);
+    }
+
+    static DeployRecord stagingSuccess(int build, Duration ago) {
+        return staging(build, DeployOutcome.SUCCESS, NOW.minus(ago));
+    }
+
+    static LedgerRead history(DeployRecord... records) {
+        return new LedgerRead(List.of(records), 0);
+    }
+
+    static Duration days(long days) {
+        return Duration.ofDays(days);
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.deployoften.model.gate;
+
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.NOW;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.PRODUCTION;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.STAGING;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.days;
+import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.stagingSuccess;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Evaluate, consume the override, record the decision: together, in that order. */
+public class ReleaseGateTest {
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private Path job;
+    private PendingOverrides overrides;
+    private GateAuditLog auditLog;
+    private ReleaseGate gate;
+
+    @Before
+    public void createGate() throws IOException {
+        job = temporary.newFolder("job").toPath();
+        FileDeployLedger ledger = new FileDeployLedger(
+                job, Clock.fixed(NOW.minus(days(20)), ZoneOffset.UTC), FileDeployLedger.Durability.FORCED);
+        // one success 20 days ago: FRESH and FREQUENT fail
+        ledger.append(stagingSuccess(41, days(20)));
+        overrides = new PendingOverrides(job);
+        auditLog = new GateAuditLog(job);
+        gate = new ReleaseGate(GatePolicy.defaults(), ledger, overrides, auditLog, List.of(STAGING, PRODUCTION));
+    }
+
+    @Test
+    public void theNextEvaluationConsumesTheOverrideAndTheRecordSaysSo() throws IOException {
+        GateOverride override = new GateOverride("alice", "hotfix for incident 123", NOW.minusSeconds(60));
+        overrides.grant(override);
+
+        GateDecision first = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
+        GateDecision second =
+                gate.evaluate("folder/app", 8, STAGING, CandidateIdentity.ofBuild(41), NOW.plusSeconds(1));
+
+        assertThat(first.getStatus()).isEqualTo(GateStatus.PASS);
+        assertThat(first.verdictOf(GateRule.OVERRIDE).orElseThrow().getExplanation())
+                .isEqualTo("overridden by alice: hotfix for incident 123");
+        assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
+        assertThat(second.getOverride()).isEmpty();
+        assertThat(second.failedRules()).containsExactly(GateRule.FRESH, GateRule.FREQUENT);
+        List<GateAuditEntry> records = auditLog.readRecent(10).getEntries();
+        assertThat(records).extracting(GateAuditEntry::getBuildNumber).containsExactly(8, 7);
+        assertThat(records.get(1).getDecision()).isEqualTo(first);
+        assertThat(records.get(1).getDecision().getOverride()).contains(override);
+        assertThat(records.get(0).getDecision()).isEqualTo(second);
+    }
+
+    @Test
+    public void badInputWritesNothingAndLeavesTheOverridePending() throws IOException {
+        GateOverride override = new GateOverride("alice", "hotfix", NOW);
+        overrides.grant(override);
+
+        assertThatThrownBy(() ->
+                        gate.evaluate("folder/app", 7, EnvironmentName.of("stagng"), CandidateIdentity.none(), NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("environment: 'stagng' is not a configured environment; use one of [production, staging]");
+        assertThatThrownBy(() -> gate.evaluate("folder/app", 0, STAGING, CandidateIdentity.none(), NOW))
+                .hasMessage("buildNumber: must be at least 1, was 0");
+        assertThatThrownBy(() -> gate.evaluate("folder/app", 7, STAGING, null, NOW))
+                .hasMessage("candidate: must be set");
+
+        assertThat(auditLog.getFile()).doesNotExist();
+        assertThat(overrides.pending()).contains(override);
+    }
+
+    @Test
+    public void anOverrideIsGivenBackWhenTheDecisionCannotBeRecorded() throws IOException {
+        GateOverride override = new GateOverride("alice", "hotfix", NOW);
+        overrides.grant(override);
+        // a directory where the audit file belongs makes every append fail
+        Files.createDirectory(auditLog.getFile());
+
+        assertThatThrownBy(() -> gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW))
+                .isInstanceOf(IOException.class);
+
+        assertThat(overrides.pending()).contains(override);
+    }
+
+    @Test
+    public void aGateNeedsKnownEnvironments() {
+        assertThatThrownBy(() -> new ReleaseGate(
+                        GatePolicy.defaults(), new FileDeployLedger(job), overrides, auditLog, List.of()))
+                .hasMessage("knownEnvironments: must name at least one environment");
+    }
+}
