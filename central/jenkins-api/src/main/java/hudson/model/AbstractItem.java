@@ -1,8 +1,9 @@
 package hudson.model;
 
+import hudson.security.AccessControlled;
 import java.io.File;
 
-public abstract class AbstractItem extends Actionable implements Item {
+public abstract class AbstractItem extends Actionable implements Item, AccessControlled {
     @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException();

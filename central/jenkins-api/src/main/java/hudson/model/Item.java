@@ -1,6 +1,11 @@
 package hudson.model;
 
-public interface Item extends ModelObject {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public interface Item extends ModelObject, AccessControlled {
+    Permission READ = null;
+
     String getFullName();
 
     String getUrl();

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
@@ -20,6 +21,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     static final String DEFAULT_ENVIRONMENT = "staging";
 
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
+    private GatePolicySettings gatePolicy = new GatePolicySettings();
 
     private final transient ConfigurationStore store;
 
@@ -59,6 +61,29 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultEnvironment(String defaultEnvironment) {
         this.defaultEnvironment = validEnvironment("defaultEnvironment", defaultEnvironment);
+        store.save();
+    }
+
+    /** @return the release gate's default rules, used by jobs whose gate step sets none */
+    public GatePolicySettings getGatePolicy() {
+        return gatePolicy == null ? new GatePolicySettings() : gatePolicy;
+    }
+
+    /**
+     * Sets the release gate's default rules.
+     *
+     * @param gatePolicy valid rules
+     * @throws IllegalArgumentException naming the field out of range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setGatePolicy(GatePolicySettings gatePolicy) {
+        GatePolicySettings candidate = gatePolicy == null ? new GatePolicySettings() : gatePolicy;
+        try {
+            candidate.toPolicy();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("gatePolicy." + e.getMessage(), e);
+        }
+        this.gatePolicy = candidate;
         store.save();
     }
 

@@ -1,0 +1,6 @@
+package hudson.init;
+
+public enum InitMilestone {
+    STARTED,
+    PLUGINS_STARTED
+}
