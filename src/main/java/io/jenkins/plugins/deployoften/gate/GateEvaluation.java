@@ -93,12 +93,10 @@ public final class GateEvaluation {
 
     /** The configured default, plus the requested environment when the ledger has ever seen it. */
     private static Set<EnvironmentName> knownEnvironments(
-            DeployLedger ledger, EnvironmentName requested, DeployOftenConfiguration configuration)
-            throws IOException {
+            DeployLedger ledger, EnvironmentName requested, DeployOftenConfiguration configuration) throws IOException {
         Set<EnvironmentName> known = new LinkedHashSet<>();
         known.add(EnvironmentName.of(configuration.getDefaultEnvironment()));
-        if (ledger.findLast(record -> record.getEnvironment().equals(requested))
-                .isPresent()) {
+        if (ledger.findLast(record -> record.getEnvironment().equals(requested)).isPresent()) {
             known.add(requested);
         }
         return known;
@@ -106,7 +104,8 @@ public final class GateEvaluation {
 
     static void print(GateDecision decision, PrintStream log) {
         log.println("DeployOften release gate for " + decision.getEnvironment() + ": " + decision.getStatus()
-                + " (mode " + decision.getMode() + ", candidate " + decision.getCandidate().describe() + ")");
+                + " (mode " + decision.getMode() + ", candidate "
+                + decision.getCandidate().describe() + ")");
         for (RuleVerdict verdict : decision.getVerdicts()) {
             log.println(String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe()));
         }

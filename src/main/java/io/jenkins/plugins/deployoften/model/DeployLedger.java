@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -48,6 +49,36 @@ public interface DeployLedger {
      * @throws IOException when the store cannot be read at all
      */
     Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
+
+    /**
+     * Reads a page of the newest records, newest first, from the end of the history backwards: costs
+     * O(skip + limit). Unreadable lines are skipped without counting towards the page.
+     *
+     * @param skip how many of the newest records to pass over, at least 0
+     * @param limit the most records to return, 1 to 1000
+     * @return the page, newest first
+     * @throws IOException when the store cannot be read at all
+     * @throws IllegalArgumentException naming {@code skip} or {@code limit} when out of range
+     */
+    List<DeployRecord> readRecent(int skip, int limit) throws IOException;
+
+    /**
+     * A text that changes whenever the history changes, so callers can cache what they computed from it.
+     *
+     * @return the store's version
+     * @throws IOException when the store cannot be looked at
+     */
+    String version() throws IOException;
+
+    /** Checks the arguments of {@link #readRecent(int, int)}. */
+    static void checkPage(int skip, int limit) {
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip: must be 0 or more, was " + skip);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: must be 1 to 1000, was " + limit);
+        }
+    }
 
     /**
      * Drops the records that started before {@code horizon}, atomically: afterwards the store holds either

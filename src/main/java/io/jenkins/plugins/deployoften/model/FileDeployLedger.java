@@ -125,6 +125,35 @@ public final class FileDeployLedger implements DeployLedger {
     }
 
     @Override
+    public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+        DeployLedger.checkPage(skip, limit);
+        List<DeployRecord> newestFirst = new ArrayList<>();
+        int[] toSkip = {skip};
+        lines.scanBackwards(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isEmpty()) {
+                return true;
+            }
+            if (toSkip[0] > 0) {
+                toSkip[0]--;
+                return true;
+            }
+            newestFirst.add(decoded.get().getRecord());
+            return newestFirst.size() < limit;
+        });
+        return newestFirst;
+    }
+
+    @Override
+    public String version() throws IOException {
+        Path file = getFile();
+        if (!Files.exists(file)) {
+            return "empty";
+        }
+        return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+    }
+
+    @Override
     public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
         DeployRecord[] found = {null};
         lines.scanBackwards(line -> {

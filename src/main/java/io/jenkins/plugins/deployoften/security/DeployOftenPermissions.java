@@ -10,8 +10,8 @@ import jenkins.model.Jenkins;
 
 /** The permissions DeployOften adds, grouped under "DeployOften" in the authorisation matrix. */
 public final class DeployOftenPermissions {
-    public static final PermissionGroup GROUP = new PermissionGroup(
-            "DeployOften", DeployOftenPermissions.class, Messages._DeployOftenPermissions_group());
+    public static final PermissionGroup GROUP =
+            new PermissionGroup("DeployOften", DeployOftenPermissions.class, Messages._DeployOftenPermissions_group());
 
     /** Grant a one-time override of the release gate for a job; implied by Overall/Administer. */
     public static final Permission OVERRIDE_GATE = new Permission(

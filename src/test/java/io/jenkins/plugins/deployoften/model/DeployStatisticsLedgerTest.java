@@ -184,6 +184,16 @@ public class DeployStatisticsLedgerTest {
         }
 
         @Override
+        public java.util.List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+            return delegate.readRecent(skip, limit);
+        }
+
+        @Override
+        public String version() throws IOException {
+            return delegate.version();
+        }
+
+        @Override
         public Compaction compact(Instant horizon) throws IOException {
             return delegate.compact(horizon);
         }

@@ -191,4 +191,40 @@ public class FileDeployLedgerTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    public void readRecentPagesFromTheNewestBackwardsSkippingGarbage() throws IOException {
+        for (int i = 1; i <= 5; i++) {
+            ledger.append(record(i, DeployOutcome.SUCCESS, T0.plusSeconds(i)));
+            if (i == 3) {
+                Files.write(ledger.getFile(), "garbage\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+            }
+        }
+
+        assertThat(ledger.readRecent(0, 2))
+                .extracting(DeployRecord::getBuildNumber)
+                .containsExactly(5, 4);
+        assertThat(ledger.readRecent(2, 2))
+                .extracting(DeployRecord::getBuildNumber)
+                .containsExactly(3, 2);
+        assertThat(ledger.readRecent(4, 50))
+                .extracting(DeployRecord::getBuildNumber)
+                .containsExactly(1);
+        assertThat(ledger.readRecent(5, 50)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.readRecent(-1, 5))
+                .hasMessageStartingWith("skip: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.readRecent(0, 0))
+                .hasMessageStartingWith("limit: ");
+    }
+
+    @Test
+    public void theVersionChangesWithEveryAppend() throws IOException {
+        String empty = ledger.version();
+        ledger.append(record(1, DeployOutcome.SUCCESS, T0));
+        String one = ledger.version();
+        ledger.append(record(2, DeployOutcome.SUCCESS, T0));
+
+        assertThat(empty).isEqualTo("empty");
+        assertThat(one).isNotEqualTo(empty).isNotEqualTo(ledger.version());
+    }
 }

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.deployoften.model.view;
+
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.WeeklyBucket;
+import io.jenkins.plugins.deployoften.model.gate.GateDecision;
+import io.jenkins.plugins.deployoften.model.promote.Durations;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * What the dashboard, the job page, the list column, the release-manager page and the badges show for one
+ * job and environment, computed from its statistics and its last gate decision. Plain values only, so every
+ * page renders the same figures and the mapping is tested without Jenkins.
+ */
+public final class DeployHealthView {
+    private final DeployStatistics statistics;
+    private final GateBadgeState gateState;
+
+    private DeployHealthView(DeployStatistics statistics, GateBadgeState gateState) {
+        this.statistics = statistics;
+        this.gateState = gateState;
+    }
+
+    /**
+     * @param statistics the environment's statistics
+     * @param lastGateDecision the job's most recent gate decision, if the gate ever ran
+     * @return the view
+     */
+    public static DeployHealthView of(DeployStatistics statistics, Optional<GateDecision> lastGateDecision) {
+        return new DeployHealthView(
+                statistics, lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN));
+    }
+
+    static GateBadgeState stateOf(GateDecision decision) {
+        switch (decision.getStatus()) {
+            case PASS:
+                return GateBadgeState.PASS;
+            case WARN:
+                return GateBadgeState.WARN;
+            default:
+                return GateBadgeState.BLOCK;
+        }
+    }
+
+    public DeployStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** @return the environment's name */
+    public String getEnvironment() {
+        return statistics.getEnvironment().value();
+    }
+
+    /** @return successful deploys per week, one decimal, and the frequency class: {@code 4.2/week (WEEKLY)} */
+    public String getFrequency() {
+        return String.format(
+                Locale.ROOT, "%.1f/week (%s)", statistics.getDeploysPerWeek(), statistics.getFrequencyClass());
+    }
+
+    /** @return the change failure rate as a whole percentage, or {@code no data} without completed deploys */
+    public String getFailureRate() {
+        return statistics
+                .getChangeFailureRate()
+                .map(rate -> Math.round(rate * 100) + "%")
+                .orElse("no data");
+    }
+
+    /** @return the median deploy duration, or {@code no data} */
+    public String getMedianDuration() {
+        return statistics.getMedianDuration().map(Durations::format).orElse("no data");
+    }
+
+    /** @return the time since the last successful deploy, such as {@code 2 h ago}, or {@code never} */
+    public String getLastSuccess() {
+        return statistics
+                .getTimeSinceLastSuccess()
+                .map(age -> Durations.format(age) + " ago")
+                .orElse("never");
+    }
+
+    /** @return the median recovery time after a failed deploy, or {@code no data} */
+    public String getRecoveryTime() {
+        return statistics.getMedianRecoveryTime().map(Durations::format).orElse("no data");
+    }
+
+    /** @return the last gate decision's state */
+    public GateBadgeState getGateState() {
+        return gateState;
+    }
+
+    /** @return one line for the job page and tooltips */
+    public String getSummary() {
+        return getEnvironment() + ": " + getFrequency() + ", " + getFailureRate() + " failures, last success "
+                + getLastSuccess() + ", release gate " + gateState.text();
+    }
+
+    /** @return the trend chart of the statistics window */
+    public DeployTrendChart getTrendChart() {
+        List<WeeklyDeploys> weeks = statistics.getWeeks().stream()
+                .map(DeployHealthView::toWeeklyDeploys)
+                .collect(Collectors.toList());
+        return DeployTrendChart.of(weeks);
+    }
+
+    private static WeeklyDeploys toWeeklyDeploys(WeeklyBucket bucket) {
+        LocalDate monday = bucket.getWeekStart().atZone(ZoneOffset.UTC).toLocalDate();
+        return WeeklyDeploys.of(monday, bucket.getSuccessful(), bucket.getFailed(), bucket.getMedianDuration());
+    }
+
+    /**
+     * @param name {@code frequency}, {@code last}, {@code failures} or {@code gate}
+     * @return that badge, or empty for another name
+     */
+    public Optional<Badge> badge(String name) {
+        switch (name) {
+            case "frequency":
+                return Optional.of(Badges.frequency(statistics.getDeploysPerWeek()));
+            case "last":
+                return Optional.of(Badges.lastDeploy(getEnvironment(), statistics.getTimeSinceLastSuccess()));
+            case "failures":
+                Optional<Double> rate = statistics.getChangeFailureRate();
+                return Optional.of(
+                        Badges.failureRate(rate.isPresent() ? OptionalDouble.of(rate.get()) : OptionalDouble.empty()));
+            case "gate":
+                return Optional.of(Badges.gate(gateState));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** @return the badge names {@link #badge(String)} knows */
+    public static List<String> badgeNames() {
+        return List.of("frequency", "last", "failures", "gate");
+    }
+
+    /** @return how old the last successful deploy is, for sorting */
+    public Optional<Duration> getLastSuccessAge() {
+        return statistics.getTimeSinceLastSuccess();
+    }
+}
