@@ -1,6 +1,11 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
 import hudson.security.Permission;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins {
     public static final Permission ADMINISTER = null;
@@ -8,6 +13,15 @@ public class Jenkins {
     private Jenkins() {}
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
+            throws AccessDeniedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends Item> List<T> getAllItems(Class<T> type) {
         throw new UnsupportedOperationException();
     }
 }

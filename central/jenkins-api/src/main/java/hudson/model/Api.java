@@ -1,0 +1,5 @@
+package hudson.model;
+
+public class Api {
+    public Api(Object bean) {}
+}

@@ -1,0 +1,140 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import hudson.model.Action;
+import hudson.model.Api;
+import hudson.model.Job;
+import hudson.model.User;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.promote.EnvironmentStatus;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.promote.Ledgers;
+import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The job's deploy dashboard at {@code JOB_URL/deployoften/}: what is on the environment, the statistics,
+ * the trend, recent deploys, the release gate with its audit trail and, for permitted users, the override
+ * form. Everything is read from the job's ledger and audit trail, never from builds.
+ */
+public class DeployDashboardAction implements Action {
+    /** Deploys per page of the recent deploys table. */
+    public static final int PAGE_SIZE = 50;
+
+    private final Job<?, ?> job;
+
+    public DeployDashboardAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "/plugin/deployoften/icons/deploy-success.svg";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DeployDashboard_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "deployoften";
+    }
+
+    /** @return the statistics and figures the page shows */
+    public DeployHealthView getHealth() throws IOException {
+        return DeployHealthService.get().healthOf(job);
+    }
+
+    /** @return what is on the environment now */
+    public EnvironmentStatus getEnvironmentStatus() throws IOException {
+        return EnvironmentStatus.of(Ledgers.of(job), getHealth().getStatistics().getEnvironment());
+    }
+
+    /** @return the trend chart as ECharts option JSON (escaped for HTML by the page) */
+    public String getTrendChartJson() throws IOException {
+        return getHealth().getTrendChart().toJson();
+    }
+
+    /**
+     * @param page the page, from 0
+     * @return the newest deploys of that page, newest first
+     */
+    public List<DeployRecord> getRecentDeploys(int page) throws IOException {
+        return Ledgers.of(job).readRecent(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    /** @return the most recent gate decisions, newest first */
+    public List<GateAuditEntry> getGateAudit() throws IOException {
+        return GateEvaluation.auditLogOf(job).readRecent(20).getEntries();
+    }
+
+    /** @return the override waiting for the next gate evaluation, if any */
+    public Optional<GateOverride> getPendingOverride() throws IOException {
+        return GateEvaluation.overridesOf(job).pending();
+    }
+
+    /** @return whether the current user may grant an override (the form shows only then) */
+    public boolean isOverridePermitted() {
+        return job.hasPermission(DeployOftenPermissions.OVERRIDE_GATE);
+    }
+
+    /** @return Markdown that embeds the frequency badge, for the README of the deployed service */
+    public String getBadgeMarkdown(String rootUrl) {
+        return "![deploys](" + badgeUrl(rootUrl, "frequency") + ")";
+    }
+
+    /** @return HTML that embeds the frequency badge */
+    public String getBadgeHtml(String rootUrl) {
+        return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\"deploys\">";
+    }
+
+    private String badgeUrl(String rootUrl, String name) {
+        return rootUrl + "/" + DeployBadgeRootAction.URL_NAME + "/" + name + ".svg?job="
+                + java.net.URLEncoder.encode(job.getFullName(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Grants a one-time override of the release gate: the next gate evaluation passes and records who
+     * overrode it and why. POST only, CSRF-protected by Jenkins, and only for users with the "DeployOften /
+     * Override gate" permission on this job.
+     *
+     * @param reason why the gate may be passed once; required
+     * @return a redirect back to the dashboard
+     * @throws IOException when the override cannot be stored
+     */
+    @POST
+    public HttpResponse doOverride(@QueryParameter String reason) throws IOException {
+        job.checkPermission(DeployOftenPermissions.OVERRIDE_GATE);
+        User user = User.current();
+        GateOverride override;
+        try {
+            override = new GateOverride(user == null ? "anonymous" : user.getId(), reason, Instant.now());
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        }
+        GateEvaluation.overridesOf(job).grant(override);
+        DeployHealthService.get().invalidate(job);
+        return HttpResponses.redirectToDot();
+    }
+
+    /** @return the statistics for {@code api/json} and {@code api/xml} */
+    public Api getApi() throws IOException {
+        return new Api(new DeployStatisticsApi(getHealth()));
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Project;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
+import java.nio.file.Files;
+import java.util.Collection;
+import java.util.List;
+import jenkins.model.TransientActionFactory;
+
+/** Adds the deploy dashboard to every job that has deploy records or a "deploy to staging" step. */
+@Extension
+public class DeployDashboardActionFactory extends TransientActionFactory<Job> {
+    @Override
+    public Class<Job> type() {
+        return Job.class;
+    }
+
+    @NonNull
+    @Override
+    public Collection<? extends Action> createFor(@NonNull Job target) {
+        return usesDeployOften(target) ? List.of(new DeployDashboardAction(target)) : List.of();
+    }
+
+    static boolean usesDeployOften(Job<?, ?> job) {
+        if (Files.exists(job.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
+            return true;
+        }
+        return job instanceof Project
+                && ((Project<?, ?>) job).getPublishersList().get(DeployToStagingRecorder.class) != null;
+    }
+}

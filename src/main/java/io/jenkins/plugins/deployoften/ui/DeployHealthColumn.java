@@ -1,0 +1,42 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import hudson.Extension;
+import hudson.model.Job;
+import hudson.views.ListViewColumn;
+import hudson.views.ListViewColumnDescriptor;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import java.io.IOException;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** List view column "Deploy health": the frequency badge with a tooltip of frequency and last deploy. */
+public class DeployHealthColumn extends ListViewColumn {
+    @DataBoundConstructor
+    public DeployHealthColumn() {}
+
+    /**
+     * @param job the row's job
+     * @return its health, or {@code null} when it does not use DeployOften (the cell stays empty)
+     */
+    public DeployHealthView health(Job<?, ?> job) throws IOException {
+        return DeployDashboardActionFactory.usesDeployOften(job)
+                ? DeployHealthService.get().healthOf(job)
+                : null;
+    }
+
+    /** The column's descriptor; not added to new views by default. */
+    @Extension
+    @Symbol("deployHealth")
+    public static final class DescriptorImpl extends ListViewColumnDescriptor {
+        @Override
+        public String getDisplayName() {
+            return Messages.DeployHealthColumn_displayName();
+        }
+
+        @Override
+        public boolean shownByDefault() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import hudson.Extension;
+import hudson.model.Job;
+import hudson.model.RootAction;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+
+/**
+ * The release managers' page "Deploy health" at {@code /deployoften/}: one row per job the user can read
+ * that uses DeployOften, from cached ledger summaries, never from builds.
+ */
+@Extension
+public class DeployHealthRootAction implements RootAction {
+    private static final Logger LOGGER = Logger.getLogger(DeployHealthRootAction.class.getName());
+
+    @Override
+    public String getIconFileName() {
+        return "/plugin/deployoften/icons/deploy-success.svg";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DeployHealthRootAction_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "deployoften";
+    }
+
+    /**
+     * @param folder the folder filter, blank for all
+     * @param gate the gate state filter, blank for all
+     * @return the rows the current user may read
+     */
+    public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
+        List<ReleaseManagerRows.Row> rows = new ArrayList<>();
+        for (Job<?, ?> job : Jenkins.get().getAllItems(Job.class)) {
+            if (!DeployDashboardActionFactory.usesDeployOften(job)) {
+                continue;
+            }
+            try {
+                rows.add(new ReleaseManagerRows.Row(
+                        job.getFullName(),
+                        job.getUrl(),
+                        DeployHealthService.get().healthOf(job),
+                        lastOverride(job)));
+            } catch (IOException e) {
+                LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
+            }
+        }
+        try {
+            return ReleaseManagerRows.filter(rows, folder, gate);
+        } catch (IllegalArgumentException e) {
+            return ReleaseManagerRows.filter(rows, folder, "");
+        }
+    }
+
+    private static String lastOverride(Job<?, ?> job) throws IOException {
+        for (GateAuditEntry entry :
+                GateEvaluation.auditLogOf(job).readRecent(20).getEntries()) {
+            if (entry.getDecision().getOverride().isPresent()) {
+                return entry.getDecision().getOverride().get().getUser() + ": "
+                        + entry.getDecision().getOverride().get().getReason();
+            }
+        }
+        return "";
+    }
+}
