@@ -338,7 +338,10 @@ public final class FileDeployLedger implements DeployLedger {
 
     private <T> T withLock(LockedAction<T> action) throws IOException {
         Files.createDirectories(directory);
-        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        // keyed by the real path: this JVM holds one file lock per file, however many paths lead to it, and
+        // a second lock attempt through another path (a symbolic link) throws instead of waiting
+        ReentrantLock processLock =
+                PROCESS_LOCKS.computeIfAbsent(directory.toRealPath().resolve(FILE_NAME), f -> new ReentrantLock());
         processLock.lock();
         try (FileChannel lockChannel = FileChannel.open(
                         directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
