@@ -46,7 +46,10 @@ public final class DirectoryLock {
      */
     public <T> T withLock(LockedAction<T> action) throws IOException {
         Files.createDirectories(directory);
-        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(lockFile, f -> new ReentrantLock());
+        // keyed by the real path: this JVM holds one file lock per file, however many paths lead to it, and a
+        // second lock attempt through another path (a symbolic link) would throw instead of waiting
+        Path realLockFile = directory.toRealPath().resolve(lockFile.getFileName());
+        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(realLockFile, f -> new ReentrantLock());
         processLock.lock();
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {

@@ -2,6 +2,10 @@ package io.jenkins.plugins.deployoften.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -9,11 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The ledger's line format, version 1: one JSON object per line (JSON Lines), UTF-8, newline-terminated.
- * Every line carries {@code "v":1}. Fields:
+ * Every line carries {@code "v":1}. Control characters and U+0085, U+2028, U+2029 in text are written as
+ * {@code \\uXXXX} escapes, so a record is one line for any reader that splits lines. Fields:
  *
  * <pre>
  * v            format version (1)
@@ -40,8 +46,12 @@ public final class LedgerLineFormat {
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** Strict about the end of a line: two records joined by a lost newline are one unreadable line. */
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Writes line and paragraph separators escaped, so tools that also break lines at them see one line too. */
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new LineSafeEscapes());
 
     private LedgerLineFormat() {}
 
@@ -122,6 +132,24 @@ public final class LedgerLineFormat {
             return Optional.of(new Line(record, Instant.parse(required(node, "recorded"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** JSON's standard escapes plus U+0085, U+2028 and U+2029, which JSON allows raw but some readers split at. */
+    private static final class LineSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return standardAsciiEscapesForJSON();
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
+                return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
+            }
+            return null;
         }
     }
 
