@@ -118,11 +118,19 @@ public class ReleaseGateStep extends Step {
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
-        private final transient ReleaseGateStep step;
+        private final String environment;
+        private final String commit;
+        private final String artifactFingerprint;
+        private final int buildNumber;
+        private final GatePolicySettings policy;
 
         Execution(StepContext context, ReleaseGateStep step) {
             super(context);
-            this.step = step;
+            this.environment = step.environment;
+            this.commit = step.commit;
+            this.artifactFingerprint = step.artifactFingerprint;
+            this.buildNumber = step.buildNumber;
+            this.policy = step.policy;
         }
 
         @Override
@@ -132,9 +140,9 @@ public class ReleaseGateStep extends Step {
             GateDecision decision = GateEvaluation.run(
                     run,
                     listener,
-                    step.environment,
-                    CandidateSettings.identity(step.commit, step.artifactFingerprint, step.buildNumber),
-                    step.policy);
+                    environment,
+                    CandidateSettings.identity(commit, artifactFingerprint, buildNumber),
+                    policy);
             return toMap(decision);
         }
     }

@@ -79,6 +79,18 @@ public class DeployDashboardAction implements Action {
         return Ledgers.of(job).readRecent(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
     }
 
+    /**
+     * @param page the {@code page} query parameter, possibly missing or not a number
+     * @return the page number it names, 0 when it names none
+     */
+    public int pageNumber(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** @return the most recent gate decisions, newest first */
     public List<GateAuditEntry> getGateAudit() throws IOException {
         return GateEvaluation.auditLogOf(job).readRecent(20).getEntries();

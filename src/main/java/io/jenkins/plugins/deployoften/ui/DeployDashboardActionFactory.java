@@ -1,6 +1,5 @@
 package io.jenkins.plugins.deployoften.ui;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
@@ -10,20 +9,18 @@ import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
-import jenkins.model.TransientActionFactory;
 
 /** Adds the deploy dashboard to every job that has deploy records or a "deploy to staging" step. */
 @Extension
-public class DeployDashboardActionFactory extends TransientActionFactory<Job> {
+public class DeployDashboardActionFactory extends JobActionFactory<Job> {
     @Override
     public Class<Job> type() {
         return Job.class;
     }
 
-    @NonNull
     @Override
-    public Collection<? extends Action> createFor(@NonNull Job target) {
-        return usesDeployOften(target) ? List.of(new DeployDashboardAction(target)) : List.of();
+    Collection<? extends Action> actionsFor(Job<?, ?> job) {
+        return usesDeployOften(job) ? List.of(new DeployDashboardAction(job)) : List.of();
     }
 
     static boolean usesDeployOften(Job<?, ?> job) {

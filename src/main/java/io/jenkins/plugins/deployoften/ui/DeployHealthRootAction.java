@@ -43,8 +43,9 @@ public class DeployHealthRootAction implements RootAction {
      * @return the rows the current user may read
      */
     public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
+        List<Job> jobs = Jenkins.get().getAllItems(Job.class);
         List<ReleaseManagerRows.Row> rows = new ArrayList<>();
-        for (Job<?, ?> job : Jenkins.get().getAllItems(Job.class)) {
+        for (Job<?, ?> job : jobs) {
             if (!DeployDashboardActionFactory.usesDeployOften(job)) {
                 continue;
             }

@@ -139,6 +139,11 @@ public final class DeployHealthView {
         return List.of("frequency", "last", "failures", "gate");
     }
 
+    /** @return milliseconds since the last successful deploy, -1 when there was none; for sorting */
+    public long getLastSuccessAgeMillis() {
+        return statistics.getTimeSinceLastSuccess().map(Duration::toMillis).orElse(-1L);
+    }
+
     /** @return how old the last successful deploy is, for sorting */
     public Optional<Duration> getLastSuccessAge() {
         return statistics.getTimeSinceLastSuccess();
