@@ -5,12 +5,17 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Project;
 import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
-/** Adds the deploy dashboard to every job that has deploy records or a "deploy to staging" step. */
+/**
+ * Adds the deploy dashboard to every job that has deploy records, gate decisions or a "deploy to staging"
+ * step.
+ */
 @Extension
 public class DeployDashboardActionFactory extends JobActionFactory<Job> {
     @Override
@@ -24,7 +29,9 @@ public class DeployDashboardActionFactory extends JobActionFactory<Job> {
     }
 
     static boolean usesDeployOften(Job<?, ?> job) {
-        if (Files.exists(job.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
+        Path directory = job.getRootDir().toPath();
+        if (Files.exists(directory.resolve(FileDeployLedger.FILE_NAME))
+                || Files.exists(directory.resolve(GateAuditLog.FILE_NAME))) {
             return true;
         }
         return job instanceof Project

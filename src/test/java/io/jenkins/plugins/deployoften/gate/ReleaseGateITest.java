@@ -1,0 +1,88 @@
+package io.jenkins.plugins.deployoften.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.ui.DeployDashboardAction;
+import java.time.Instant;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The release gate step in a running Jenkins. */
+public class ReleaseGateITest {
+    @Rule
+    public JenkinsRule jenkins = new JenkinsRule();
+
+    private WorkflowJob job(String script) throws Exception {
+        WorkflowJob job = jenkins.createProject(WorkflowJob.class, "service");
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    @Test
+    public void anEmptyLedgerBlocksWithTheReasonInTheLog() throws Exception {
+        WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc123')");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        jenkins.assertLogContains("no staging deploy recorded yet", run);
+        jenkins.assertLogContains("BLOCK", run);
+        List<GateAuditEntry> audit =
+                GateEvaluation.auditLogOf(job).readRecent(5).getEntries();
+        assertThat(audit).hasSize(1);
+    }
+
+    @Test
+    public void aPractisedCandidatePassesAndTheScriptCanReadTheDecision() throws Exception {
+        WorkflowJob job = job("recordDeploy result: 'SUCCESS', commit: 'abc123', durationMillis: 1000\n"
+                + "recordDeploy result: 'SUCCESS', commit: 'abc123', durationMillis: 1000\n"
+                + "def gate = releaseGate(environment: 'staging', commit: 'abc123')\n"
+                + "echo \"gate said ${gate.status} with ${gate.failedRules.size()} failed rules\"");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
+
+        jenkins.assertLogContains("gate said PASS with 0 failed rules", run);
+    }
+
+    @Test
+    public void warnModeMarksTheBuildUnstableInsteadOfFailingIt() throws Exception {
+        WorkflowJob job = job("def gate = releaseGate(environment: 'staging', policy: gatePolicy(mode: 'WARN'))\n"
+                + "echo \"gate said ${gate.status}: ${gate.summary}\"");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        jenkins.assertLogContains("gate said WARN", run);
+    }
+
+    @Test
+    public void anOverrideIsConsumedByTheNextEvaluationOnly() throws Exception {
+        WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc123')");
+        GateEvaluation.overridesOf(job).grant(new GateOverride("alice", "hotfix for INC-42", Instant.now()));
+
+        WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
+        jenkins.assertLogContains("alice", overridden);
+        jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        GateAuditEntry newest =
+                GateEvaluation.auditLogOf(job).readRecent(2).getEntries().get(1);
+        assertThat(newest.getDecision().getOverride()).isPresent();
+        assertThat(job.getAction(DeployDashboardAction.class)).isNotNull();
+    }
+
+    @Test
+    public void anUnknownEnvironmentIsRefusedAndNothingIsAudited() throws Exception {
+        WorkflowJob job = job("releaseGate(environment: 'prod-eu')");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        jenkins.assertLogContains("is not a configured environment", run);
+        assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries()).isEmpty();
+    }
+}

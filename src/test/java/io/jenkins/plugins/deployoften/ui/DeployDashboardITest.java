@@ -1,0 +1,66 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.ExtensionList;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The dashboard action, the release-manager rows and the badges in a running Jenkins. */
+public class DeployDashboardITest {
+    @Rule
+    public JenkinsRule jenkins = new JenkinsRule();
+
+    @Test
+    public void jobsWithDeployRecordsOrADeployStepGetTheDashboardOthersDoNot() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
+        WorkflowJob plain = jenkins.createProject(WorkflowJob.class, "plain");
+        plain.setDefinition(new CpsFlowDefinition("echo 'no deploys here'", true));
+        FreeStyleProject configured = jenkins.createFreeStyleProject();
+        configured.getPublishersList().add(new DeployToStagingRecorder("./deploy.sh"));
+
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+        jenkins.buildAndAssertStatus(Result.SUCCESS, plain);
+
+        assertThat(deploying.getAction(DeployDashboardAction.class)).isNotNull();
+        assertThat(configured.getAction(DeployDashboardAction.class)).isNotNull();
+        assertThat(plain.getAction(DeployDashboardAction.class)).isNull();
+        DeployDashboardAction dashboard = deploying.getAction(DeployDashboardAction.class);
+        assertThat(dashboard.getHealth().getStatistics().getSuccessful()).isEqualTo(1);
+        assertThat(dashboard.getRecentDeploys(0)).hasSize(1);
+        assertThat(dashboard.getTrendChartJson()).contains("\"series\"");
+    }
+
+    @Test
+    public void theReleaseManagerPageListsOnlyJobsThatDeploy() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'FAILURE'", true));
+        jenkins.createProject(WorkflowJob.class, "plain");
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        DeployHealthRootAction page = ExtensionList.lookupSingleton(DeployHealthRootAction.class);
+
+        assertThat(page.rows("", ""))
+                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .containsExactly("deploying");
+        assertThat(page.rows("", "").get(0).getHealth().getFailureRate()).isEqualTo("100%");
+    }
+
+    @Test
+    public void aVisibleJobsBadgeIsServedAndAMissingJobIsNotFound() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        assertThat(DeployBadgeRootAction.visibleHealth("deploying")).isPresent();
+        assertThat(DeployBadgeRootAction.visibleHealth("missing")).isEmpty();
+    }
+}
