@@ -1,0 +1,3 @@
+package hudson.plugins.promoted_builds;
+
+public abstract class PromotionBadge {}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.deployoften.gate.promoted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.plugins.promoted_builds.PromotionBadge;
+import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The Promoted Builds condition lets a build through only when the gate does not block it. */
+public class DeployOftenGateConditionTest {
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private FreeStyleProject job;
+    private final DeployOftenGateCondition condition = new DeployOftenGateCondition();
+
+    @Before
+    public void configure() {
+        job = mock(FreeStyleProject.class);
+        when(job.getRootDir()).thenReturn(temporary.getRoot());
+        condition.setEnvironment("staging");
+        condition.setPolicy(new GatePolicySettings());
+    }
+
+    private FreeStyleBuild build(int number) {
+        FreeStyleBuild build = mock(FreeStyleBuild.class);
+        when(build.getParent()).thenReturn(job);
+        when(build.getNumber()).thenReturn(number);
+        return build;
+    }
+
+    private void deployed(int build, Instant started) throws Exception {
+        new FileDeployLedger(temporary.getRoot().toPath())
+                .append(DeployRecord.builder("staging", "service", build)
+                        .outcome(DeployOutcome.SUCCESS)
+                        .startedAt(started)
+                        .duration(Duration.ofSeconds(30))
+                        .build());
+    }
+
+    @Test
+    public void withoutAnyStagingDeployTheBuildIsNotPromoted() {
+        assertThat(condition.isMet(null, build(5))).isNull();
+    }
+
+    @Test
+    public void aBuildThatReachedStagingRecentlyAndRepeatedlyIsPromoted() throws Exception {
+        Instant now = Instant.now();
+        deployed(4, now.minus(Duration.ofDays(3)));
+        deployed(5, now.minus(Duration.ofHours(1)));
+
+        PromotionBadge badge = condition.isMet(null, build(5));
+
+        assertThat(badge).isInstanceOf(DeployOftenGateCondition.GatePassedBadge.class);
+        assertThat(((DeployOftenGateCondition.GatePassedBadge) badge).getSummary())
+                .contains("PASS");
+    }
+
+    @Test
+    public void aBuildThatNeverReachedStagingIsNotPromoted() throws Exception {
+        Instant now = Instant.now();
+        deployed(4, now.minus(Duration.ofDays(3)));
+        deployed(5, now.minus(Duration.ofHours(1)));
+
+        assertThat(condition.isMet(null, build(6))).isNull();
+    }
+
+    @Test
+    public void warnModeLetsTheBuildThroughWithTheWarning() {
+        GatePolicySettings warn = new GatePolicySettings();
+        warn.setMode(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
+        condition.setPolicy(warn);
+
+        PromotionBadge badge = condition.isMet(null, build(6));
+
+        assertThat(badge).isNotNull();
+        assertThat(((DeployOftenGateCondition.GatePassedBadge) badge).getSummary())
+                .contains("WARN");
+    }
+}
