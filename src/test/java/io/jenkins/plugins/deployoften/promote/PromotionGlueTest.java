@@ -137,4 +137,56 @@ public class PromotionGlueTest {
                 .reason(reason)
                 .build();
     }
+
+    @Test
+    public void badStepConfigurationAbortsNamingTheFieldBeforeAnythingRuns() {
+        DeployToStagingRecorder recorder = new DeployToStagingRecorder("./deploy.sh");
+        recorder.setTimeoutMinutes(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.settings("staging"))
+                .isInstanceOf(hudson.AbortException.class)
+                .hasMessageContaining("timeoutMinutes: must be 1 to 1440, was 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeployToStagingRecorder(" ").settings("staging"))
+                .hasMessageContaining("command:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeployToStagingRecorder("x").settings("a b"))
+                .hasMessageContaining("environment:");
+    }
+
+    @Test
+    public void aFailedBuildIsRecordedAsSkippedWithoutRunningTheCommand() throws Exception {
+        java.io.File directory =
+                java.nio.file.Files.createTempDirectory("deployoften-job").toFile();
+        FreeStyleBuild run = mock(FreeStyleBuild.class);
+        FreeStyleProject job = mock(FreeStyleProject.class);
+        hudson.Launcher launcher = mock(hudson.Launcher.class);
+        hudson.model.TaskListener listener = mock(hudson.model.TaskListener.class);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        when(listener.getLogger())
+                .thenReturn(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        when(run.getParent()).thenReturn(job);
+        when(job.getRootDir()).thenReturn(directory);
+        when(job.getFullName()).thenReturn("app");
+        when(run.getNumber()).thenReturn(3);
+        // the mirror's Result has no behaviour: stand in for the real FAILURE, whose text is its name
+        hudson.model.Result failure = mock(hudson.model.Result.class);
+        when(failure.toString()).thenReturn("FAILURE");
+        when(run.getResult()).thenReturn(failure);
+        when(run.getCauses()).thenReturn(List.of());
+        io.jenkins.plugins.deployoften.model.promote.DeploySettings settings =
+                new DeployToStagingRecorder("./deploy.sh").settings("staging");
+
+        new StagingDeploy(settings, Optional.empty(), java.time.Clock.systemUTC())
+                .perform(run, null, new hudson.EnvVars(), launcher, listener);
+
+        org.mockito.Mockito.verifyNoInteractions(launcher);
+        List<DeployRecord> records = new io.jenkins.plugins.deployoften.model.FileDeployLedger(directory.toPath())
+                .readAll()
+                .getRecords();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.getOutcome()).isEqualTo(DeployOutcome.SKIPPED);
+            assertThat(record.getReason()).contains("build ended FAILURE before deploying");
+        });
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("not deploying to staging: build ended FAILURE before deploying");
+    }
 }
