@@ -2,6 +2,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Plugin;
 import hudson.model.Item;
 import hudson.security.Permission;
 import java.util.List;
@@ -22,6 +23,10 @@ public class Jenkins {
     }
 
     public <T extends Item> List<T> getAllItems(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    public Plugin getPlugin(String shortName) {
         throw new UnsupportedOperationException();
     }
 }

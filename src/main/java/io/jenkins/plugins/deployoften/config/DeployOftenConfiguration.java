@@ -6,6 +6,8 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.util.List;
+import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,6 +24,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
     private GatePolicySettings gatePolicy = new GatePolicySettings();
+    private String metricsFolders = "";
 
     private final transient ConfigurationStore store;
 
@@ -84,6 +87,26 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException("gatePolicy." + e.getMessage(), e);
         }
         this.gatePolicy = candidate;
+        store.save();
+    }
+
+    /** @return folders whose jobs also get their own metric series, one full name per line */
+    public String getMetricsFolders() {
+        return metricsFolders == null ? "" : metricsFolders;
+    }
+
+    /** @return {@link #getMetricsFolders()} as a list, blank lines dropped */
+    public List<String> getMetricsFolderList() {
+        return getMetricsFolders()
+                .lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    @DataBoundSetter
+    public void setMetricsFolders(String metricsFolders) {
+        this.metricsFolders = metricsFolders == null ? "" : metricsFolders.trim();
         store.save();
     }
 

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
@@ -81,6 +82,7 @@ public final class GateEvaluation {
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.ReleaseGate_invalid(e.getMessage()));
         }
+        DeployMetrics.gateDecided(decision);
         print(decision, listener.getLogger());
         if (decision.getStatus() == GateStatus.BLOCK) {
             throw new AbortException(decision.summary());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.promote;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import java.io.IOException;
 
@@ -23,5 +24,6 @@ final class DeployRecording {
             throw e;
         }
         DeployAction.add(run, record);
+        DeployMetrics.deployRecorded(record);
     }
 }

@@ -3,8 +3,7 @@ package io.jenkins.plugins.deployoften.ui;
 import hudson.Extension;
 import hudson.model.Job;
 import hudson.model.UnprotectedRootAction;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.model.view.BadgeReply;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
@@ -81,13 +79,11 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
 
     /** The job's health when it exists and the requester may see its badges; empty otherwise. */
     static Optional<DeployHealthView> visibleHealth(String fullName) {
-        Job<?, ?> job;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            job = Jenkins.get().getItemByFullName(fullName, Job.class);
-        }
-        if (job == null || !job.hasPermission(DeployOftenPermissions.VIEW_BADGE)) {
+        Optional<Job<?, ?>> found = JenkinsFacade.get().findJobAsSystem(fullName);
+        if (found.isEmpty() || !found.get().hasPermission(DeployOftenPermissions.VIEW_BADGE)) {
             return Optional.empty();
         }
+        Job<?, ?> job = found.get();
         try {
             return Optional.of(DeployHealthService.get().healthOf(job));
         } catch (IOException e) {

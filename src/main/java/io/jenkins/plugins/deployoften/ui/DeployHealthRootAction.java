@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.ui;
 import hudson.Extension;
 import hudson.model.Job;
 import hudson.model.RootAction;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.gate.GateEvaluation;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * The release managers' page "Deploy health" at {@code /deployoften/}: one row per job the user can read
@@ -43,7 +43,7 @@ public class DeployHealthRootAction implements RootAction {
      * @return the rows the current user may read
      */
     public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
-        List<Job> jobs = Jenkins.get().getAllItems(Job.class);
+        List<Job> jobs = JenkinsFacade.get().readableJobs();
         List<ReleaseManagerRows.Row> rows = new ArrayList<>();
         for (Job<?, ?> job : jobs) {
             if (!DeployDashboardActionFactory.usesDeployOften(job)) {

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.deployoften;
+
+import hudson.model.Job;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import jenkins.model.Jenkins;
+
+/**
+ * The few questions glue code asks the running Jenkins instance, behind one replaceable object so the glue
+ * can be unit-tested without a Jenkins.
+ */
+public class JenkinsFacade {
+    private static final AtomicReference<JenkinsFacade> CURRENT = new AtomicReference<>(new JenkinsFacade());
+
+    /** @return the facade in use */
+    public static JenkinsFacade get() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Replaces the facade, for tests.
+     *
+     * @param replacement the facade to use from now on
+     * @return the facade used until now, to put back afterwards
+     */
+    static JenkinsFacade replace(JenkinsFacade replacement) {
+        return CURRENT.getAndSet(replacement);
+    }
+
+    /**
+     * @param shortName a plugin's short name, such as {@code metrics}
+     * @return whether that plugin is installed and active
+     */
+    public boolean isPluginInstalled(String shortName) {
+        return Jenkins.get().getPlugin(shortName) != null;
+    }
+
+    /** @return every job the current user may read */
+    @SuppressWarnings("rawtypes")
+    public List<Job> readableJobs() {
+        return Jenkins.get().getAllItems(Job.class);
+    }
+
+    /**
+     * Looks a job up whatever the current user may see; the caller decides what the user may learn of it.
+     *
+     * @param fullName the job's full name
+     * @return the job, if it exists
+     */
+    public Optional<Job<?, ?>> findJobAsSystem(String fullName) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return Optional.ofNullable(Jenkins.get().getItemByFullName(fullName, Job.class));
+        }
+    }
+}

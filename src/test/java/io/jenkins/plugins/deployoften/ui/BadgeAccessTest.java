@@ -1,0 +1,96 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Job;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
+import io.jenkins.plugins.deployoften.JenkinsFacadeSwap;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.BadgeReply;
+import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The badge permission matrix: the job is looked up as the system, and only the requester's "View badge"
+ * permission (implied by Job/Read) lets the badge out; everyone else gets the same 404 as for a missing job.
+ */
+public class BadgeAccessTest {
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private final Map<String, Job<?, ?>> jobs = new java.util.HashMap<>();
+    private JenkinsFacadeSwap swap;
+
+    @Before
+    public void installFacade() {
+        swap = JenkinsFacadeSwap.install(new JenkinsFacade() {
+            @Override
+            public Optional<Job<?, ?>> findJobAsSystem(String fullName) {
+                return Optional.ofNullable(jobs.get(fullName));
+            }
+
+            @Override
+            public boolean isPluginInstalled(String shortName) {
+                return false;
+            }
+        });
+    }
+
+    @After
+    public void restoreFacade() {
+        swap.close();
+    }
+
+    private void job(String name, boolean requesterMayViewBadge) throws Exception {
+        java.io.File directory = temporary.newFolder(name);
+        new FileDeployLedger(directory.toPath())
+                .append(DeployRecord.builder("staging", name, 1)
+                        .outcome(DeployOutcome.SUCCESS)
+                        .startedAt(Instant.now())
+                        .build());
+        FreeStyleProject job = mock(FreeStyleProject.class);
+        when(job.getFullName()).thenReturn(name);
+        when(job.getRootDir()).thenReturn(directory);
+        when(job.hasPermission(DeployOftenPermissions.VIEW_BADGE)).thenReturn(requesterMayViewBadge);
+        jobs.put(name, job);
+    }
+
+    private static BadgeReply request(String job) {
+        return BadgeReply.to("/frequency.svg", DeployBadgeRootAction::visibleHealth, job, null);
+    }
+
+    @Test
+    public void aRequesterWithViewBadgeGetsTheBadgeEvenWithoutJobRead() throws Exception {
+        job("public-badge", true);
+
+        BadgeReply reply = request("public-badge");
+
+        assertThat(reply.getStatus()).isEqualTo(200);
+        assertThat(reply.getBody()).contains("deploys");
+    }
+
+    @Test
+    public void aRequesterWithoutViewBadgeGetsExactlyWhatAMissingJobGets() throws Exception {
+        job("private", false);
+
+        BadgeReply hidden = request("private");
+        BadgeReply missing = request("does-not-exist");
+
+        assertThat(hidden.getStatus()).isEqualTo(404);
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(hidden.getBody()).isEqualTo(missing.getBody());
+        assertThat(hidden.getEtag()).isEqualTo(missing.getEtag()).isEmpty();
+    }
+}
