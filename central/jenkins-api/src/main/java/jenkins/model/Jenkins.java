@@ -3,12 +3,18 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
+import hudson.model.View;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins {
     public static final Permission ADMINISTER = null;
+
+    public static final Permission READ = null;
 
     private Jenkins() {}
 
@@ -22,6 +28,18 @@ public class Jenkins {
     }
 
     public <T extends Item> List<T> getAllItems(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void addView(@NonNull View v) throws IOException {
         throw new UnsupportedOperationException();
     }
 }
