@@ -4,12 +4,18 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
 import hudson.model.Item;
+import hudson.model.View;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins {
     public static final Permission ADMINISTER = null;
+
+    public static final Permission READ = null;
 
     private Jenkins() {}
 
@@ -27,6 +33,18 @@ public class Jenkins {
     }
 
     public Plugin getPlugin(String shortName) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void addView(@NonNull View v) throws IOException {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -9,16 +10,25 @@ import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
+import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
 import org.junit.runners.model.FrameworkMethod;
 import org.junit.runners.model.Statement;
+import org.xml.sax.SAXException;
 
 public class JenkinsRule implements TestRule, MethodRule {
+    public Jenkins jenkins;
+
     @Override
     public Statement apply(Statement base, Description description) {
         throw new UnsupportedOperationException();
@@ -74,5 +84,53 @@ public class JenkinsRule implements TestRule, MethodRule {
     public void assertEqualDataBoundBeans(Object lhs, Object rhs)
             throws InvocationTargetException, NoSuchMethodException, IllegalAccessException {
         throw new UnsupportedOperationException();
+    }
+
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
+        private DummySecurityRealm() {}
+    }
+
+    public URL getURL() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException();
+    }
+
+    public class WebClient extends org.htmlunit.WebClient {
+        private WebClient() {}
+
+        public WebClient withThrowExceptionOnFailingStatusCode(boolean enabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        public WebClient withRedirectEnabled(boolean enabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException();
+        }
+
+        public HtmlPage goTo(String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException();
+        }
+
+        public Page goTo(String relative, @CheckForNull String expectedContentType) throws IOException, SAXException {
+            throw new UnsupportedOperationException();
+        }
+
+        public void assertFails(String url, int statusCode) throws Exception {
+            throw new UnsupportedOperationException();
+        }
+
+        public WebRequest addCrumb(WebRequest req) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

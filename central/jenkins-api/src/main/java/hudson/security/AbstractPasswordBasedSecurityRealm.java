@@ -1,0 +1,3 @@
+package hudson.security;
+
+public abstract class AbstractPasswordBasedSecurityRealm extends SecurityRealm {}

@@ -1,0 +1,6 @@
+package hudson.security;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+
+public abstract class SecurityRealm implements Describable<SecurityRealm>, ExtensionPoint {}
