@@ -9,6 +9,7 @@ import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,6 +43,15 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
     @Override
     public String getUrlName() {
         return URL_NAME;
+    }
+
+    /**
+     * @param job the job
+     * @param name the badge's name
+     * @return the badge's path relative to the Jenkins root, the job's name URL-encoded
+     */
+    public static String badgePath(Job<?, ?> job, String name) {
+        return URL_NAME + "/" + name + ".svg?job=" + URLEncoder.encode(job.getFullName(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -117,8 +117,15 @@ public class DeployDashboardAction implements Action {
     }
 
     private String badgeUrl(String rootUrl, String name) {
-        return rootUrl + "/" + DeployBadgeRootAction.URL_NAME + "/" + name + ".svg?job="
-                + java.net.URLEncoder.encode(job.getFullName(), java.nio.charset.StandardCharsets.UTF_8);
+        return rootUrl + "/" + getBadgePath(name);
+    }
+
+    /**
+     * @param name {@code frequency}, {@code last}, {@code failures} or {@code gate}
+     * @return the badge's path relative to the Jenkins root, the job name URL-encoded
+     */
+    public String getBadgePath(String name) {
+        return DeployBadgeRootAction.badgePath(job, name);
     }
 
     /**

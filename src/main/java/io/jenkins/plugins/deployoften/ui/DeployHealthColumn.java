@@ -25,6 +25,11 @@ public class DeployHealthColumn extends ListViewColumn {
                 : null;
     }
 
+    /** @return the frequency badge's path relative to the Jenkins root */
+    public String badgePath(Job<?, ?> job) {
+        return DeployBadgeRootAction.badgePath(job, "frequency");
+    }
+
     /** The column's descriptor; not added to new views by default. */
     @Extension
     @Symbol("deployHealth")

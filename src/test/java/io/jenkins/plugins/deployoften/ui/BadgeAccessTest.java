@@ -93,4 +93,13 @@ public class BadgeAccessTest {
         assertThat(hidden.getBody()).isEqualTo(missing.getBody());
         assertThat(hidden.getEtag()).isEqualTo(missing.getEtag()).isEmpty();
     }
+
+    @Test
+    public void badgeLinksEncodeTheJobName() {
+        FreeStyleProject job = mock(FreeStyleProject.class);
+        when(job.getFullName()).thenReturn("team a/app&b#1");
+
+        assertThat(DeployBadgeRootAction.badgePath(job, "gate"))
+                .isEqualTo("deployoften-badge/gate.svg?job=team+a%2Fapp%26b%231");
+    }
 }
