@@ -1,0 +1,493 @@
+package io.jenkins.plugins.deployoften.model;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Deploy statistics of one environment over a window of weeks. Immutable; compute with
+ * {@link #compute(DeployLedger, EnvironmentName, Instant, int)}.
+ *
+ * <p><b>Window.</b> Weeks are ISO weeks, Monday 00:00 UTC to the next Monday. The window is the
+ * {@code windowWeeks} weeks ending with the week that contains {@code now}, the current, partial week
+ * included; it starts at Monday 00:00 UTC of its first week (inclusive) and ends at {@code now} (inclusive).
+ * A record belongs to the week of its {@code startedAt}; records started after {@code now} or before the
+ * window start are ignored, as are records of other environments. See {@link StatisticsWindow}.
+ *
+ * <p><b>Percentiles</b> (medians, p90) use the nearest-rank method: for {@code n} values sorted ascending,
+ * the {@code p}-th percentile is the value at rank {@code ceil(p / 100 * n)}; so the median of an even count
+ * is the lower middle value, and every percentile is an observed value.
+ *
+ * <p><b>Completed</b> deploys are those with outcome SUCCESS or FAILURE; SKIPPED and ABORTED are counted per
+ * week but left out of rates, durations and streaks.
+ *
+ * <p>The DORA levels follow the <em>DORA Accelerate State of DevOps Report 2024</em>; see {@link DoraBand}
+ * for the thresholds.
+ */
+public final class DeployStatistics {
+    /** The window used when none is configured: twelve weeks. */
+    public static final int DEFAULT_WINDOW_WEEKS = 12;
+
+    private final EnvironmentName environment;
+    private final StatisticsWindow window;
+    private final int skippedLines;
+    private final List<WeeklyBucket> weeks;
+    private final int successful;
+    private final int failed;
+    private final int aborted;
+    private final int skipped;
+    private final FrequencyClass frequencyClass;
+    private final Duration medianDuration;
+    private final Duration p90Duration;
+    private final Duration timeSinceLastSuccess;
+    private final DeployStreak streak;
+    private final Duration medianRecoveryTime;
+    private final int recoveredFailures;
+    private final int unrecoveredFailures;
+    private final Duration medianLeadTime;
+    private final int skippedBuildsNeverDeployed;
+    private final int missingBuilds;
+
+    private DeployStatistics(
+            EnvironmentName environment,
+            StatisticsWindow window,
+            List<DeployRecord> inWindow,
+            int skippedLines,
+            Instant lastSuccessEndedAt,
+            DeployStreak streak) {
+        this.environment = environment;
+        this.window = window;
+        this.skippedLines = skippedLines;
+        this.weeks = List.copyOf(bucketsOf(window, inWindow));
+        this.successful = weeks.stream().mapToInt(WeeklyBucket::getSuccessful).sum();
+        this.failed = weeks.stream().mapToInt(WeeklyBucket::getFailed).sum();
+        this.aborted = weeks.stream().mapToInt(WeeklyBucket::getAborted).sum();
+        this.skipped = weeks.stream().mapToInt(WeeklyBucket::getSkipped).sum();
+        this.frequencyClass = FrequencyClass.classify(weeks);
+        List<Duration> durations = new ArrayList<>();
+        List<Duration> leadTimes = new ArrayList<>();
+        for (DeployRecord record : inWindow) {
+            if (record.getOutcome().isCompleted()) {
+                durations.add(record.getDuration());
+            }
+            if (record.getOutcome() == DeployOutcome.SUCCESS
+                    && record.getCommitTime().isPresent()) {
+                leadTimes.add(
+                        notNegative(Duration.between(record.getCommitTime().get(), record.getEndedAt())));
+            }
+        }
+        this.medianDuration = Percentiles.median(durations).orElse(null);
+        this.p90Duration = Percentiles.nearestRank(durations, 90).orElse(null);
+        this.medianLeadTime = Percentiles.median(leadTimes).orElse(null);
+        this.timeSinceLastSuccess =
+                lastSuccessEndedAt == null ? null : notNegative(Duration.between(lastSuccessEndedAt, window.getNow()));
+        this.streak = streak;
+        List<Duration> recoveries = recoveryTimes(inWindow);
+        this.medianRecoveryTime = Percentiles.median(recoveries).orElse(null);
+        this.recoveredFailures = recoveries.size();
+        this.unrecoveredFailures = failed - recoveries.size();
+        int[] neverDeployed = neverDeployedBuilds(inWindow);
+        this.skippedBuildsNeverDeployed = neverDeployed[0];
+        this.missingBuilds = neverDeployed[1];
+    }
+
+    /**
+     * Computes the statistics from a ledger. Reads {@link DeployLedger#readSince(Instant)} from the window
+     * start, so the cost is O(records in the window), plus two backwards lookups with
+     * {@link DeployLedger#findLast(Predicate)} that read no further than needed: the last successful deploy
+     * before the window when the window has none, and, when the current streak covers every completed deploy
+     * of the window, its continuation before the window up to the first completed deploy with the other
+     * outcome (for an environment that never changed outcome that is the whole history).
+     *
+     * @param ledger the job's ledger
+     * @param environment the environment to describe
+     * @param now the end of the window
+     * @param windowWeeks 1 to 520 weeks, usually {@link #DEFAULT_WINDOW_WEEKS}
+     * @return the statistics
+     * @throws IOException when the ledger cannot be read
+     * @throws IllegalArgumentException when {@code windowWeeks} is out of range
+     */
+    public static DeployStatistics compute(
+            DeployLedger ledger, EnvironmentName environment, Instant now, int windowWeeks) throws IOException {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(environment, "environment");
+        StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
+        LedgerRead read = ledger.readSince(window.getStart());
+        List<DeployRecord> inWindow = inWindow(read.getRecords(), environment, window);
+        Instant lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
+        if (lastSuccessEndedAt == null) {
+            lastSuccessEndedAt = ledger.findLast(
+                            record -> record.getEnvironment().equals(environment)
+                                    && record.getOutcome() == DeployOutcome.SUCCESS
+                                    && record.getStartedAt().isBefore(window.getStart()))
+                    .map(DeployRecord::getEndedAt)
+                    .orElse(null);
+        }
+        DeployStreak streak = DeployStreak.newestRunOf(inWindow);
+        if (streak.getLength() == completedCount(inWindow)) {
+            StreakContinuation continuation = new StreakContinuation(environment, window.getStart(), streak);
+            ledger.findLast(continuation);
+            streak = streak.extendedBy(continuation.outcome, continuation.count);
+        }
+        return new DeployStatistics(environment, window, inWindow, read.getSkippedLines(), lastSuccessEndedAt, streak);
+    }
+
+    /**
+     * Computes the statistics from records already read, without looking before the window: the time since
+     * the last successful deploy is empty when the window has none, and the streak stops at the window start.
+     *
+     * @param recordsSinceWindowStart records of any environment; those outside the window are ignored
+     * @param environment the environment to describe
+     * @param now the end of the window
+     * @param windowWeeks 1 to 520 weeks, usually {@link #DEFAULT_WINDOW_WEEKS}
+     * @return the statistics
+     * @throws IllegalArgumentException when {@code windowWeeks} is out of range
+     */
+    public static DeployStatistics compute(
+            List<DeployRecord> recordsSinceWindowStart, EnvironmentName environment, Instant now, int windowWeeks) {
+        Objects.requireNonNull(recordsSinceWindowStart, "recordsSinceWindowStart");
+        Objects.requireNonNull(environment, "environment");
+        StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
+        List<DeployRecord> inWindow = inWindow(recordsSinceWindowStart, environment, window);
+        return new DeployStatistics(
+                environment, window, inWindow, 0, lastSuccessEndedAt(inWindow), DeployStreak.newestRunOf(inWindow));
+    }
+
+    private static List<DeployRecord> inWindow(
+            List<DeployRecord> records, EnvironmentName environment, StatisticsWindow window) {
+        List<DeployRecord> selected = new ArrayList<>();
+        for (DeployRecord record : records) {
+            if (record.getEnvironment().equals(environment) && window.contains(record.getStartedAt())) {
+                selected.add(record);
+            }
+        }
+        selected.sort(Comparator.comparing(DeployRecord::getStartedAt));
+        return selected;
+    }
+
+    private static List<WeeklyBucket> bucketsOf(StatisticsWindow window, List<DeployRecord> inWindow) {
+        List<List<DeployRecord>> perWeek = new ArrayList<>();
+        for (int i = 0; i < window.getWeeks(); i++) {
+            perWeek.add(new ArrayList<>());
+        }
+        for (DeployRecord record : inWindow) {
+            perWeek.get(window.weekOf(record.getStartedAt())).add(record);
+        }
+        List<WeeklyBucket> buckets = new ArrayList<>();
+        for (int i = 0; i < window.getWeeks(); i++) {
+            buckets.add(WeeklyBucket.of(window.weekStart(i), perWeek.get(i)));
+        }
+        return buckets;
+    }
+
+    private static Instant lastSuccessEndedAt(List<DeployRecord> oldestFirst) {
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            if (oldestFirst.get(i).getOutcome() == DeployOutcome.SUCCESS) {
+                return oldestFirst.get(i).getEndedAt();
+            }
+        }
+        return null;
+    }
+
+    private static int completedCount(List<DeployRecord> records) {
+        return (int) records.stream().filter(r -> r.getOutcome().isCompleted()).count();
+    }
+
+    /** For each failure, the time from its end to the end of the next successful deploy, if there is one. */
+    private static List<Duration> recoveryTimes(List<DeployRecord> oldestFirst) {
+        List<Duration> recoveries = new ArrayList<>();
+        DeployRecord nextSuccess = null;
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            DeployRecord record = oldestFirst.get(i);
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                nextSuccess = record;
+            } else if (record.getOutcome() == DeployOutcome.FAILURE && nextSuccess != null) {
+                recoveries.add(notNegative(Duration.between(record.getEndedAt(), nextSuccess.getEndedAt())));
+            }
+        }
+        return recoveries;
+    }
+
+    /** @return {skipped builds never deployed, build numbers without any record} */
+    private static int[] neverDeployedBuilds(List<DeployRecord> inWindow) {
+        TreeSet<Integer> seen = new TreeSet<>();
+        Set<Integer> deployed = new HashSet<>();
+        Set<Integer> skippedBuilds = new HashSet<>();
+        for (DeployRecord record : inWindow) {
+            seen.add(record.getBuildNumber());
+            if (record.getOutcome().isCompleted()) {
+                deployed.add(record.getBuildNumber());
+            } else if (record.getOutcome() == DeployOutcome.SKIPPED) {
+                skippedBuilds.add(record.getBuildNumber());
+            }
+        }
+        skippedBuilds.removeAll(deployed);
+        int missing = 0;
+        if (!seen.isEmpty()) {
+            long span = (long) seen.last() - seen.first() + 1;
+            missing = (int) (span - seen.size());
+        }
+        return new int[] {skippedBuilds.size(), missing};
+    }
+
+    private static Duration notNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    /**
+     * Counts, newest first, the completed deploys before the window that continue the window's streak, and
+     * matches (so the lookup stops) at the first completed deploy that breaks it. Relies on
+     * {@link DeployLedger#findLast(Predicate)} testing records newest first and stopping at the first match.
+     */
+    private static final class StreakContinuation implements Predicate<DeployRecord> {
+        private final EnvironmentName environment;
+        private final Instant windowStart;
+        private DeployOutcome outcome;
+        private int count;
+
+        StreakContinuation(EnvironmentName environment, Instant windowStart, DeployStreak windowStreak) {
+            this.environment = environment;
+            this.windowStart = windowStart;
+            this.outcome = windowStreak.getOutcome().orElse(null);
+        }
+
+        @Override
+        public boolean test(DeployRecord record) {
+            if (!record.getEnvironment().equals(environment)
+                    || !record.getOutcome().isCompleted()
+                    || !record.getStartedAt().isBefore(windowStart)) {
+                return false;
+            }
+            if (outcome == null) {
+                outcome = record.getOutcome();
+            } else if (record.getOutcome() != outcome) {
+                return true;
+            }
+            count++;
+            return false;
+        }
+    }
+
+    public EnvironmentName getEnvironment() {
+        return environment;
+    }
+
+    /** @return the weeks and bounds the statistics cover */
+    public StatisticsWindow getWindow() {
+        return window;
+    }
+
+    /** @return how many torn or corrupted ledger lines were skipped while reading; more than 0 deserves a warning */
+    public int getSkippedLines() {
+        return skippedLines;
+    }
+
+    /** @return every week of the window, oldest first, empty weeks included with zero counts */
+    public List<WeeklyBucket> getWeeks() {
+        return weeks;
+    }
+
+    /** @return whether the window holds any record of the environment */
+    public boolean hasData() {
+        return successful + failed + aborted + skipped > 0;
+    }
+
+    /** @return successful deploys in the window */
+    public int getSuccessful() {
+        return successful;
+    }
+
+    /** @return failed deploys in the window */
+    public int getFailed() {
+        return failed;
+    }
+
+    /** @return aborted deploys in the window */
+    public int getAborted() {
+        return aborted;
+    }
+
+    /** @return skipped deploys in the window */
+    public int getSkipped() {
+        return skipped;
+    }
+
+    /**
+     * Deployment frequency per day: {@code successful / daysSoFar}, where {@code daysSoFar} counts the UTC
+     * days from the window start to the day of {@code now}, inclusive ({@link StatisticsWindow#getDaysSoFar()}).
+     *
+     * @return successful deploys per day
+     */
+    public double getDeploysPerDay() {
+        return (double) successful / window.getDaysSoFar();
+    }
+
+    /** @return successful deploys per week: {@code 7 * successful / daysSoFar} */
+    public double getDeploysPerWeek() {
+        return 7.0 * successful / window.getDaysSoFar();
+    }
+
+    /** @return the frequency class, see {@link FrequencyClass} for the rules */
+    public FrequencyClass getFrequencyClass() {
+        return frequencyClass;
+    }
+
+    /**
+     * Change failure rate: {@code failed / (successful + failed)} over the window, SKIPPED and ABORTED left out
+     * of both.
+     *
+     * @return the rate between 0 and 1, or empty when no deploy completed (never a made-up 0%)
+     */
+    public Optional<Double> getChangeFailureRate() {
+        int completed = successful + failed;
+        return completed == 0 ? Optional.empty() : Optional.of((double) failed / completed);
+    }
+
+    /** @return the nearest-rank median duration of the completed deploys in the window, or empty */
+    public Optional<Duration> getMedianDuration() {
+        return Optional.ofNullable(medianDuration);
+    }
+
+    /** @return the nearest-rank 90th percentile duration of the completed deploys in the window, or empty */
+    public Optional<Duration> getP90Duration() {
+        return Optional.ofNullable(p90Duration);
+    }
+
+    /**
+     * @return {@code now} minus the end of the newest successful deploy (0 if that deploy ends after
+     *     {@code now}); looked up before the window by the ledger-backed {@code compute}; empty when there is
+     *     none
+     */
+    public Optional<Duration> getTimeSinceLastSuccess() {
+        return Optional.ofNullable(timeSinceLastSuccess);
+    }
+
+    /** @return the current run of completed deploys with the same outcome, see {@link DeployStreak} */
+    public DeployStreak getStreak() {
+        return streak;
+    }
+
+    /**
+     * Recovery time: for each FAILURE in the window, the time from its end to the end of the next SUCCESS
+     * (by start time) of the same environment; the nearest-rank median over the failures that recovered.
+     *
+     * @return the median recovery time, or empty when no failure has recovered
+     */
+    public Optional<Duration> getMedianRecoveryTime() {
+        return Optional.ofNullable(medianRecoveryTime);
+    }
+
+    /** @return failures in the window followed by a successful deploy */
+    public int getRecoveredFailures() {
+        return recoveredFailures;
+    }
+
+    /** @return failures in the window not (yet) followed by a successful deploy */
+    public int getUnrecoveredFailures() {
+        return unrecoveredFailures;
+    }
+
+    /**
+     * Lead time: for each successful deploy with a known commit time, {@code endedAt - commitTime} (0 if
+     * negative because of clock skew); the nearest-rank median.
+     *
+     * @return the median lead time, or empty when no successful deploy has a commit time
+     */
+    public Optional<Duration> getMedianLeadTime() {
+        return Optional.ofNullable(medianLeadTime);
+    }
+
+    /** @return distinct builds in the window with a SKIPPED record and no SUCCESS or FAILURE record */
+    public int getSkippedBuildsNeverDeployed() {
+        return skippedBuildsNeverDeployed;
+    }
+
+    /**
+     * @return build numbers between the lowest and highest build number in the window that have no record at
+     *     all (for example builds that failed before reaching the deploy step)
+     */
+    public int getMissingBuilds() {
+        return missingBuilds;
+    }
+
+    /**
+     * Builds never deployed, an approximation: {@link #getSkippedBuildsNeverDeployed()} plus
+     * {@link #getMissingBuilds()}. It counts builds that never got a record too, but cannot see builds before
+     * the lowest or after the highest build number in the window, and counts deleted or renumbered builds as
+     * missing.
+     *
+     * @return skipped builds never deployed plus missing build numbers
+     */
+    public int getBuildsNeverDeployed() {
+        return skippedBuildsNeverDeployed + missingBuilds;
+    }
+
+    /** @return the DORA 2024 deployment frequency level, empty when no deploy completed in the window */
+    public Optional<DoraBand> getDoraDeploymentFrequency() {
+        if (successful + failed == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(DoraBand.forDeploymentFrequency(successful, window.getDaysSoFar()));
+    }
+
+    /** @return the DORA 2024 change failure rate level, empty when no deploy completed in the window */
+    public Optional<DoraBand> getDoraChangeFailureRate() {
+        if (successful + failed == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(DoraBand.forChangeFailureRate(failed, successful + failed));
+    }
+
+    /** @return the DORA 2024 recovery time level of the median recovery time, empty when none recovered */
+    public Optional<DoraBand> getDoraRecoveryTime() {
+        return getMedianRecoveryTime().map(DoraBand::forRecoveryTime);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DeployStatistics)) {
+            return false;
+        }
+        DeployStatistics other = (DeployStatistics) o;
+        return skippedLines == other.skippedLines
+                && recoveredFailures == other.recoveredFailures
+                && unrecoveredFailures == other.unrecoveredFailures
+                && skippedBuildsNeverDeployed == other.skippedBuildsNeverDeployed
+                && missingBuilds == other.missingBuilds
+                && environment.equals(other.environment)
+                && window.getStart().equals(other.window.getStart())
+                && window.getNow().equals(other.window.getNow())
+                && weeks.equals(other.weeks)
+                && frequencyClass == other.frequencyClass
+                && Objects.equals(medianDuration, other.medianDuration)
+                && Objects.equals(p90Duration, other.p90Duration)
+                && Objects.equals(timeSinceLastSuccess, other.timeSinceLastSuccess)
+                && streak.equals(other.streak)
+                && Objects.equals(medianRecoveryTime, other.medianRecoveryTime)
+                && Objects.equals(medianLeadTime, other.medianLeadTime);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(environment, window.getStart(), weeks, streak);
+    }
+
+    @Override
+    public String toString() {
+        return "statistics of " + environment + " from " + window.getStart() + " to " + window.getNow() + ": "
+                + successful + " ok, " + failed + " failed, " + aborted + " aborted, " + skipped + " skipped, "
+                + frequencyClass + ", streak " + streak;
+    }
+}

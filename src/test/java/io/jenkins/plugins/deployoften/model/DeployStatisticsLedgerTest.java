@@ -1,0 +1,191 @@
+package io.jenkins.plugins.deployoften.model;
+
+import static io.jenkins.plugins.deployoften.model.DeployOutcome.FAILURE;
+import static io.jenkins.plugins.deployoften.model.DeployOutcome.SKIPPED;
+import static io.jenkins.plugins.deployoften.model.DeployOutcome.SUCCESS;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.FOUR_WEEK_START;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.NOW;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.STAGING;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.record;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.staging;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The ledger-backed {@code compute} against a real {@link FileDeployLedger}, on a 4-week window. */
+public class DeployStatisticsLedgerTest {
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private MutableClock clock;
+    private FileDeployLedger ledger;
+
+    @Before
+    public void createLedger() throws IOException {
+        clock = new MutableClock(FOUR_WEEK_START);
+        ledger = new FileDeployLedger(
+                temporary.newFolder("job").toPath(), clock, FileDeployLedger.Durability.OS_BUFFERED);
+    }
+
+    /** Appends as the plugin does: when the deploy has ended. */
+    private void append(DeployRecord... records) throws IOException {
+        for (DeployRecord record : records) {
+            clock.set(record.getEndedAt());
+            ledger.append(record);
+        }
+    }
+
+    private static Instant beforeWindow(Duration ago) {
+        return FOUR_WEEK_START.minus(ago);
+    }
+
+    @Test
+    public void givesTheSameStatisticsAsThePureComputeForTheSameRecords() throws IOException {
+        append(
+                staging(1, SUCCESS, beforeWindow(Duration.ofDays(3))),
+                staging(2, SUCCESS, "2026-02-24T10:00:00Z", Duration.ofMinutes(3)),
+                staging(3, FAILURE, "2026-03-02T10:00:00Z", Duration.ofMinutes(5)),
+                staging(4, SKIPPED, "2026-03-03T10:00:00Z", Duration.ZERO),
+                record("production", 4, SUCCESS, Instant.parse("2026-03-03T11:00:00Z"), Duration.ofMinutes(9)),
+                staging(5, SUCCESS, "2026-03-10T10:00:00Z", Duration.ofMinutes(4)),
+                staging(7, FAILURE, "2026-03-17T10:00:00Z", Duration.ofMinutes(2)));
+
+        DeployStatistics fromLedger = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+        DeployStatistics fromRecords =
+                DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4);
+
+        assertThat(fromLedger).isEqualTo(fromRecords);
+        // hand-computed: 2 ok, 2 failed in the window (build 1 is before it), streak broken inside the window
+        assertThat(fromLedger.getSuccessful()).isEqualTo(2);
+        assertThat(fromLedger.getChangeFailureRate()).contains(0.5);
+        assertThat(fromLedger.getStreak().getLength()).isEqualTo(1);
+        assertThat(fromLedger.getMissingBuilds()).isEqualTo(1); // build 6
+        assertThat(fromLedger.getSkippedLines()).isZero();
+    }
+
+    @Test
+    public void findsTheLastSuccessBeforeTheWindowWhenTheWindowHasNone() throws IOException {
+        append(
+                staging(1, SUCCESS, beforeWindow(Duration.ofDays(20))),
+                staging(2, SUCCESS, beforeWindow(Duration.ofDays(10))),
+                staging(3, FAILURE, beforeWindow(Duration.ofDays(5))),
+                staging(4, FAILURE, "2026-03-17T10:00:00Z", Duration.ofMinutes(1)));
+
+        DeployStatistics fromLedger = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+        DeployStatistics fromRecords =
+                DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4);
+
+        // build 2 ended 10 days before the window start minus its 1-minute duration; now is 3 weeks + 2.5 days in
+        Duration expected = Duration.ofDays(10 + 21 + 2).plusHours(12).minusMinutes(1);
+        assertThat(fromLedger.getTimeSinceLastSuccess()).contains(expected);
+        assertThat(fromRecords.getTimeSinceLastSuccess()).isEmpty();
+        // the failure streak continues before the window with build 3 and stops at build 2's success
+        assertThat(fromLedger.getStreak().getOutcome()).contains(FAILURE);
+        assertThat(fromLedger.getStreak().getLength()).isEqualTo(2);
+        assertThat(fromRecords.getStreak().getLength()).isEqualTo(1);
+    }
+
+    @Test
+    public void continuesAStreakThatCoversTheWholeWindowAndStopsAtTheFirstDeployThatBreaksIt() throws IOException {
+        for (int build = 1; build <= 50; build++) {
+            append(staging(build, SUCCESS, beforeWindow(Duration.ofDays(200 - build))));
+        }
+        append(
+                staging(51, FAILURE, beforeWindow(Duration.ofDays(30))),
+                staging(52, SUCCESS, beforeWindow(Duration.ofDays(20))),
+                staging(53, SKIPPED, beforeWindow(Duration.ofDays(15))),
+                staging(54, SUCCESS, beforeWindow(Duration.ofDays(10))),
+                staging(55, SUCCESS, "2026-03-02T10:00:00Z", Duration.ofMinutes(1)),
+                staging(56, SUCCESS, "2026-03-09T10:00:00Z", Duration.ofMinutes(1)),
+                staging(57, SUCCESS, "2026-03-16T10:00:00Z", Duration.ofMinutes(1)));
+        CountingLedger counting = new CountingLedger(ledger);
+
+        DeployStatistics statistics = DeployStatistics.compute(counting, STAGING, NOW, 4);
+
+        // 55, 56, 57 in the window plus 54 and 52 before it; 53 is skipped; 51 breaks the streak
+        assertThat(statistics.getStreak().getOutcome()).contains(SUCCESS);
+        assertThat(statistics.getStreak().getLength()).isEqualTo(5);
+        // newest first the lookup sees 57, 56, 55, 54, 53, 52, 51 and stops: builds 1 to 50 are never read
+        assertThat(counting.testedInFindLast).isEqualTo(7);
+    }
+
+    @Test
+    public void neverReadsTheWholeHistory() throws IOException {
+        append(
+                staging(1, SUCCESS, beforeWindow(Duration.ofDays(100))),
+                staging(2, FAILURE, "2026-03-02T10:00:00Z", Duration.ofMinutes(1)),
+                staging(3, SUCCESS, "2026-03-03T10:00:00Z", Duration.ofMinutes(1)));
+        CountingLedger counting = new CountingLedger(ledger);
+
+        DeployStatistics statistics = DeployStatistics.compute(counting, STAGING, NOW, 4);
+
+        assertThat(counting.readAllCalls).isZero();
+        assertThat(counting.readSinceFrom).isEqualTo(FOUR_WEEK_START);
+        assertThat(statistics.getMedianRecoveryTime()).contains(Duration.ofDays(1));
+    }
+
+    @Test
+    public void reportsCorruptedLinesItSkipped() throws IOException {
+        append(staging(1, SUCCESS, "2026-03-16T10:00:00Z", Duration.ofMinutes(1)));
+        Files.write(ledger.getFile(), "{\"v\":1,\"torn".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        append(staging(2, SUCCESS, "2026-03-17T10:00:00Z", Duration.ofMinutes(1)));
+
+        DeployStatistics statistics = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+
+        assertThat(statistics.getSkippedLines()).isEqualTo(1);
+        assertThat(statistics.getSuccessful()).isEqualTo(2);
+    }
+
+    /** Delegates to a ledger and counts what the statistics ask of it. */
+    private static final class CountingLedger implements DeployLedger {
+        private final DeployLedger delegate;
+        private int readAllCalls;
+        private Instant readSinceFrom;
+        private int testedInFindLast;
+
+        CountingLedger(DeployLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void append(DeployRecord record) throws IOException {
+            delegate.append(record);
+        }
+
+        @Override
+        public LedgerRead readSince(Instant from) throws IOException {
+            readSinceFrom = from;
+            return delegate.readSince(from);
+        }
+
+        @Override
+        public LedgerRead readAll() throws IOException {
+            readAllCalls++;
+            return delegate.readAll();
+        }
+
+        @Override
+        public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+            return delegate.findLast(record -> {
+                testedInFindLast++;
+                return matching.test(record);
+            });
+        }
+
+        @Override
+        public Compaction compact(Instant horizon) throws IOException {
+            return delegate.compact(horizon);
+        }
+    }
+}

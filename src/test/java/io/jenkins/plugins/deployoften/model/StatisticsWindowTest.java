@@ -1,0 +1,64 @@
+package io.jenkins.plugins.deployoften.model;
+
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.FOUR_WEEK_START;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.NOW;
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.TWELVE_WEEK_START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.Test;
+
+public class StatisticsWindowTest {
+    @Test
+    public void startsOnMondayMidnightUtcOfTheFirstOfTheWeeksEndingWithTheCurrentOne() {
+        assertThat(StatisticsWindow.ending(NOW, 1).getStart()).isEqualTo(Instant.parse("2026-03-16T00:00:00Z"));
+        assertThat(StatisticsWindow.ending(NOW, 4).getStart()).isEqualTo(FOUR_WEEK_START);
+        assertThat(StatisticsWindow.ending(NOW, 12).getStart()).isEqualTo(TWELVE_WEEK_START);
+    }
+
+    @Test
+    public void aMondayAtMidnightStartsItsOwnWeekAndSundayNightBelongsToThePreviousOne() {
+        Instant monday = Instant.parse("2026-03-16T00:00:00Z");
+        assertThat(StatisticsWindow.ending(monday, 1).getStart()).isEqualTo(monday);
+        assertThat(StatisticsWindow.ending(monday.minusMillis(1), 1).getStart())
+                .isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
+    }
+
+    @Test
+    public void countsTheDaysSoFarIncludingTheBegunDaysOfTheCurrentWeek() {
+        // Wednesday: 3 days of the current week, plus 7 per earlier week
+        assertThat(StatisticsWindow.ending(NOW, 1).getDaysSoFar()).isEqualTo(3);
+        assertThat(StatisticsWindow.ending(NOW, 12).getDaysSoFar()).isEqualTo(80);
+        // Monday 00:00 exactly still counts its day, so rates never divide by zero
+        assertThat(StatisticsWindow.ending(Instant.parse("2026-03-16T00:00:00Z"), 1)
+                        .getDaysSoFar())
+                .isEqualTo(1);
+        // Sunday 23:59: a full week
+        assertThat(StatisticsWindow.ending(Instant.parse("2026-03-22T23:59:00Z"), 2)
+                        .getDaysSoFar())
+                .isEqualTo(14);
+    }
+
+    @Test
+    public void containsItsStartAndNowButNothingOutside() {
+        StatisticsWindow window = StatisticsWindow.ending(NOW, 4);
+        assertThat(window.contains(FOUR_WEEK_START)).isTrue();
+        assertThat(window.contains(NOW)).isTrue();
+        assertThat(window.contains(FOUR_WEEK_START.minusMillis(1))).isFalse();
+        assertThat(window.contains(NOW.plusMillis(1))).isFalse();
+    }
+
+    @Test
+    public void rejectsWindowsOutsideOneTo520WeeksNamingTheField() {
+        for (int weeks : new int[] {0, -1, 521, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> StatisticsWindow.ending(NOW, weeks))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("windowWeeks")
+                    .hasMessageContaining("between 1 and 520")
+                    .hasMessageContaining(String.valueOf(weeks));
+        }
+        assertThat(StatisticsWindow.ending(NOW, 1).getWeeks()).isEqualTo(1);
+        assertThat(StatisticsWindow.ending(NOW, 520).getWeeks()).isEqualTo(520);
+    }
+}
