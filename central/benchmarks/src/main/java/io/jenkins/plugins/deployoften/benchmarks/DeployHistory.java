@@ -4,6 +4,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.StatisticsWindow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -33,9 +34,11 @@ final class DeployHistory {
     static final EnvironmentName ENVIRONMENT_NAME = EnvironmentName.of(ENVIRONMENT);
     static final String JOB = "shop/checkout-service";
     static final int WINDOW_WEEKS = 12;
-    static final Instant WINDOW_START = NOW.minus(Duration.ofDays(7L * WINDOW_WEEKS));
+    /** Monday 7 September 2026, 00:00 UTC: the statistics window is the current ISO week and the 11 before. */
+    static final Instant WINDOW_START =
+            StatisticsWindow.ending(NOW, WINDOW_WEEKS).getStart();
 
-    /** 12 weeks x 5 working days x 5 deploys: the window ends on a Friday evening, so it holds whole weeks. */
+    /** 12 weeks x 5 working days x 5 deploys: the window ends on a Friday evening, after the last deploy. */
     static final int RECORDS_IN_WINDOW = WINDOW_WEEKS * 5 * 5;
 
     private static final LocalTime[] DEPLOY_SLOTS = {

@@ -77,7 +77,8 @@ public class StatisticsBenchmark {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
             }
-            Sanity.report(records, "ledger of " + Files.size(ledger.getFile()) / 1024 + " KiB");
+            Sanity.report(
+                    records, "ledger of " + Files.size(ledger.getFile()) / 1024 + " KiB", WindowStatistics.of(ledger));
         }
 
         @TearDown(Level.Trial)
@@ -111,7 +112,10 @@ public class StatisticsBenchmark {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
             }
-            Sanity.report(records, "build.xml files of " + builds.averageSize() + " bytes on average");
+            Sanity.report(
+                    records,
+                    "build.xml files of " + builds.averageSize() + " bytes on average",
+                    WindowStatistics.of(new InMemoryLedger(builds.readBuildsBackTo(DeployHistory.WINDOW_START))));
         }
 
         @TearDown(Level.Trial)
@@ -154,9 +158,10 @@ public class StatisticsBenchmark {
             }
         }
 
-        static void report(int records, String what) {
+        static void report(int records, String what, Object statistics) {
             System.out.println();
-            System.out.println("# " + records + " records: " + what + "; statistics agree with the history");
+            System.out.println(
+                    "# " + records + " records: " + what + "; statistics agree with the history: " + statistics);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.benchmarks;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import java.io.IOException;
 
 /** The one statistics call every path makes, so all of them are measured doing the same work. */
@@ -9,11 +10,11 @@ final class WindowStatistics {
 
     /**
      * @param ledger where the records come from
-     * @return the dashboard statistics of {@link DeployHistory#ENVIRONMENT} for the 12 weeks before
-     *     {@link DeployHistory#NOW}; comparable with {@code equals}
+     * @return the dashboard statistics of {@link DeployHistory#ENVIRONMENT} for the 12 weeks ending at
+     *     {@link DeployHistory#NOW}
      */
-    static Object of(DeployLedger ledger) throws IOException {
-        // TODO until DeployStatistics is merged: the window read it is built on
-        return ledger.readSince(DeployHistory.WINDOW_START).getRecords();
+    static DeployStatistics of(DeployLedger ledger) throws IOException {
+        return DeployStatistics.compute(
+                ledger, DeployHistory.ENVIRONMENT_NAME, DeployHistory.NOW, DeployHistory.WINDOW_WEEKS);
     }
 }
