@@ -1,0 +1,132 @@
+package io.jenkins.plugins.deployoften.benchmarks;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.gate.GateDecision;
+import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Jenkins-free part of the release-manager page as the plugin builds it: one row per job from the job's
+ * cached deploy health, computed as {@code ui.DeployHealthService} does (the environment of the newest deploy
+ * that ran, {@code DeployStatistics.compute} over 12 weeks, {@code DeployHealthView.of}) and kept per job
+ * with the ledger's {@code version()} and a one-minute freshness, the gate state from the newest entry of
+ * the job's gate audit trail; then {@code ReleaseManagerRows.filter}. As {@code ui.DeployHealthRootAction}
+ * does, the page can also read each job's last override from its audit trail on every load, uncached.
+ */
+final class ReleaseManagerPage {
+    static final Duration FRESHNESS = Duration.ofMinutes(1);
+
+    private final Instant now;
+    private final Map<String, CachedSummary> cache = new ConcurrentHashMap<>();
+    private int misses;
+
+    /** One job with a ledger. */
+    static final class Job {
+        final String fullName;
+        final String url;
+        final DeployLedger ledger;
+        final GateAuditLog audit;
+
+        Job(String fullName, DeployLedger ledger, GateAuditLog audit) {
+            this.fullName = fullName;
+            this.url = "job/" + fullName.replace("/", "/job/") + "/";
+            this.ledger = ledger;
+            this.audit = audit;
+        }
+    }
+
+    /** What the cache keeps per job, as {@code DeployHealthService.Cached}. */
+    static final class CachedSummary {
+        final String version;
+        final Instant computedAt;
+        final DeployHealthView view;
+
+        CachedSummary(String version, Instant computedAt, DeployHealthView view) {
+            this.version = version;
+            this.computedAt = computedAt;
+            this.view = view;
+        }
+    }
+
+    /** @param now the page's clock reading; fixed, so cached summaries stay fresh during a benchmark */
+    ReleaseManagerPage(Instant now) {
+        this.now = now;
+    }
+
+    /**
+     * @param readOverrides whether to read each job's last override from its audit trail, as the plugin's
+     *     page does on every load
+     * @return the page's rows for every job, no folder or gate filter
+     */
+    List<ReleaseManagerRows.Row> rows(List<Job> jobs, boolean readOverrides) throws IOException {
+        List<ReleaseManagerRows.Row> rows = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            String lastOverride = readOverrides ? lastOverride(job.audit) : "";
+            rows.add(new ReleaseManagerRows.Row(job.fullName, job.url, healthOf(job), lastOverride));
+        }
+        return ReleaseManagerRows.filter(rows, "", "");
+    }
+
+    /** @return "USER: REASON" of the newest overridden decision among the last 20, as the plugin's page */
+    static String lastOverride(GateAuditLog audit) throws IOException {
+        for (GateAuditEntry entry : audit.readRecent(20).getEntries()) {
+            Optional<GateOverride> override = entry.getDecision().getOverride();
+            if (override.isPresent()) {
+                return override.get().getUser() + ": " + override.get().getReason();
+            }
+        }
+        return "";
+    }
+
+    /** @return the job's health: from the cache while its ledger is unchanged and the entry fresh */
+    DeployHealthView healthOf(Job job) throws IOException {
+        String version = job.ledger.version();
+        CachedSummary cached = cache.get(job.fullName);
+        if (cached != null
+                && cached.version.equals(version)
+                && cached.computedAt.plus(FRESHNESS).isAfter(now)) {
+            return cached.view;
+        }
+        misses++;
+        DeployHealthView view = compute(job.ledger, job.audit, now);
+        cache.put(job.fullName, new CachedSummary(version, now, view));
+        return view;
+    }
+
+    /** @return what a cache miss computes */
+    static DeployHealthView compute(DeployLedger ledger, GateAuditLog audit, Instant now) throws IOException {
+        EnvironmentName environment = ledger.findLast(record -> record.getOutcome() != DeployOutcome.SKIPPED)
+                .map(DeployRecord::getEnvironment)
+                .orElse(DeployHistory.ENVIRONMENT_NAME);
+        DeployStatistics statistics =
+                DeployStatistics.compute(ledger, environment, now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
+        Optional<GateDecision> lastDecision =
+                audit.readRecent(1).getEntries().stream().findFirst().map(GateAuditEntry::getDecision);
+        return DeployHealthView.of(statistics, lastDecision);
+    }
+
+    /** @return how many look-ups computed instead of using the cache */
+    int misses() {
+        return misses;
+    }
+
+    /** @return the cache itself, to measure what it retains */
+    Map<String, CachedSummary> cache() {
+        return cache;
+    }
+}

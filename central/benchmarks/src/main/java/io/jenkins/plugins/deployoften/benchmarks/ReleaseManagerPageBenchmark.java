@@ -1,0 +1,268 @@
+package io.jenkins.plugins.deployoften.benchmarks;
+
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * The release-manager page for 5,000 jobs with 1,000 deploy records each (see {@link JobHistories}):
+ *
+ * <ul>
+ *   <li>{@code coldPage}: the first page load, computing every job's health from its ledger (statistics,
+ *       view) into an empty cache and building the filtered, sorted rows;
+ *   <li>{@code warmPage}: every later load while the ledgers are unchanged: per job one {@code version()}
+ *       (a stat of the ledger file) and a map look-up, then the rows;
+ *   <li>{@code warmPageWithOverrides}: the warm page plus what the plugin's page also reads on every load,
+ *       uncached: the newest 20 entries of each job's gate audit trail, for its last override;
+ *   <li>{@code badgeWarm} and {@code badgeCold}: one job's frequency badge from the cache and computed
+ *       afresh, for a ledger of 1,000 and of 100,000 records.
+ * </ul>
+ *
+ * Every job has a gate audit trail of {@value GateAuditTrails#EVALUATIONS} evaluations (see
+ * {@link GateAuditTrails}). The warm page's setup also prints, measured with JOL, the heap a cached summary
+ * retains.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Xms1g",
+            "-Xmx1g",
+            // lets JOL attach its agent for exact object sizes and read JDK classes' fields
+            "-Djdk.attach.allowAttachSelf=true",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.time=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.util=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.util.concurrent=ALL-UNNAMED"
+        })
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ReleaseManagerPageBenchmark {
+
+    /** {@code jobs} job directories, each with a ledger of {@code recordsPerJob} records and a gate audit trail. */
+    @State(Scope.Benchmark)
+    public static class Jobs {
+        @Param({"5000"})
+        int jobs;
+
+        @Param({"1000"})
+        int recordsPerJob;
+
+        Path root;
+        List<ReleaseManagerPage.Job> list;
+        private GateAuditTrails trails;
+
+        @Setup(Level.Trial)
+        public void writeLedgers() throws IOException {
+            long started = System.nanoTime();
+            root = TemporaryDirectory.create("release-manager");
+            try {
+                trails = GateAuditTrails.write(root.resolve("gate-templates"));
+                list = IntStream.range(0, jobs)
+                        .parallel()
+                        .mapToObj(this::writeJob)
+                        .collect(Collectors.toList());
+            } catch (IOException | RuntimeException e) {
+                delete(); // JMH skips the tear-down when the setup fails
+                throw e;
+            }
+            long bytes = 0;
+            for (ReleaseManagerPage.Job job : list) {
+                bytes += Files.size(((FileDeployLedger) job.ledger).getFile());
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n# %,d jobs x %,d records: %,d MB of ledgers written in %.1f s%n",
+                    jobs,
+                    recordsPerJob,
+                    bytes / 1_000_000,
+                    (System.nanoTime() - started) / 1e9);
+        }
+
+        private ReleaseManagerPage.Job writeJob(int job) {
+            String name = JobHistories.jobName(job);
+            try {
+                Path directory = root.resolve(name);
+                FileDeployLedger ledger =
+                        JobHistories.writeLedger(directory, JobHistories.generate(job, recordsPerJob));
+                trails.copyTo(job, directory);
+                return new ReleaseManagerPage.Job(name, ledger, new GateAuditLog(directory));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            TemporaryDirectory.delete(root);
+        }
+    }
+
+    /** A page whose cache holds every job's summary, and what that cache retains. */
+    @State(Scope.Benchmark)
+    public static class WarmPage {
+        ReleaseManagerPage page;
+
+        @Setup(Level.Trial)
+        public void fillCache(Jobs jobs) throws IOException {
+            page = new ReleaseManagerPage(DeployHistory.NOW);
+            long started = System.nanoTime();
+            page.rows(jobs.list, false);
+            double coldSeconds = (System.nanoTime() - started) / 1e9;
+            page.rows(jobs.list, false);
+            if (page.misses() != jobs.list.size()) {
+                throw new IllegalStateException(
+                        "the second load must come from the cache, but " + page.misses() + " look-ups computed");
+            }
+            System.out.printf(Locale.ROOT, "# cache filled by a first, cold page load in %.1f s%n", coldSeconds);
+            printWindowSizes();
+            System.out.println("# gate states: "
+                    + page.cache().values().stream()
+                            .collect(Collectors.groupingBy(cached -> cached.view.getGateState(), Collectors.counting()))
+                    + "; last override of the first job: '" + ReleaseManagerPage.lastOverride(jobs.list.get(0).audit)
+                    + "'");
+            printRetainedHeap(jobs.list.size());
+        }
+
+        private void printWindowSizes() {
+            IntSummaryStatistics inWindow = page.cache().values().stream()
+                    .map(cached -> cached.view.getStatistics())
+                    .mapToInt(s -> s.getSuccessful() + s.getFailed() + s.getAborted() + s.getSkipped())
+                    .summaryStatistics();
+            System.out.printf(
+                    Locale.ROOT,
+                    "# records in the 12-week window per job: min %d, average %.0f, max %d%n",
+                    inWindow.getMin(),
+                    inWindow.getAverage(),
+                    inWindow.getMax());
+        }
+
+        private void printRetainedHeap(int jobCount) {
+            List<DeployHealthView> views = new ArrayList<>();
+            page.cache().values().forEach(cached -> views.add(cached.view));
+            DeployHealthView one = views.get(0);
+            DeployStatistics statistics = one.getStatistics();
+            long view = GraphLayout.parseInstance(one).totalSize();
+            long weeks = GraphLayout.parseInstance(statistics.getWeeks()).totalSize();
+            long window = GraphLayout.parseInstance(statistics.getWindow()).totalSize();
+            // every view a root (varargs), so the array holding them is not counted
+            long allViews = GraphLayout.parseInstance(views.toArray()).totalSize();
+            long wholeCache = GraphLayout.parseInstance(page.cache()).totalSize();
+            System.out.printf(
+                    Locale.ROOT,
+                    "# retained heap: one DeployHealthView %,d bytes (12 weekly buckets %,d, window %,d);"
+                            + " %,d views %,d bytes = %,d per job; whole cache map (keys, versions, entries)"
+                            + " %,d bytes = %,d per job%n",
+                    view,
+                    weeks,
+                    window,
+                    jobCount,
+                    allViews,
+                    allViews / jobCount,
+                    wholeCache,
+                    wholeCache / jobCount);
+            System.out.println("# one view's objects by class:");
+            System.out.println(GraphLayout.parseInstance(one).toFootprint());
+        }
+    }
+
+    /** One job's ledger of {@code records} and a page whose cache already holds its summary. */
+    @State(Scope.Benchmark)
+    public static class OneJob {
+        @Param({"1000", "100000"})
+        int records;
+
+        Path directory;
+        ReleaseManagerPage.Job job;
+        ReleaseManagerPage page;
+
+        @Setup(Level.Trial)
+        public void writeLedger() throws IOException {
+            directory = TemporaryDirectory.create("badge");
+            try {
+                FileDeployLedger ledger = JobHistories.writeLedger(directory, DeployHistory.generate(records));
+                job = new ReleaseManagerPage.Job(DeployHistory.JOB, ledger, new GateAuditLog(directory));
+                page = new ReleaseManagerPage(DeployHistory.NOW);
+                page.healthOf(job);
+            } catch (IOException | RuntimeException e) {
+                delete(); // JMH skips the tear-down when the setup fails
+                throw e;
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            TemporaryDirectory.delete(directory);
+        }
+    }
+
+    /** One operation takes seconds, so a single warm-up and three measured operations. */
+    @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public List<ReleaseManagerRows.Row> coldPage(Jobs jobs) throws IOException {
+        return new ReleaseManagerPage(DeployHistory.NOW).rows(jobs.list, false);
+    }
+
+    @Benchmark
+    public List<ReleaseManagerRows.Row> warmPage(Jobs jobs, WarmPage warm) throws IOException {
+        return warm.page.rows(jobs.list, false);
+    }
+
+    /** The warm page plus what the plugin's page reads uncached on every load: each job's last override. */
+    @Benchmark
+    public List<ReleaseManagerRows.Row> warmPageWithOverrides(Jobs jobs, WarmPage warm) throws IOException {
+        return warm.page.rows(jobs.list, true);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public String badgeWarm(OneJob one) throws IOException {
+        return one.page.healthOf(one.job).badge("frequency").orElseThrow().svg();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public String badgeCold(OneJob one) throws IOException {
+        return ReleaseManagerPage.compute(one.job.ledger, one.job.audit, DeployHistory.NOW)
+                .badge("frequency")
+                .orElseThrow()
+                .svg();
+    }
+}
