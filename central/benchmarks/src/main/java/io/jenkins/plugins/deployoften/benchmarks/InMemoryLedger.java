@@ -43,22 +43,6 @@ final class InMemoryLedger implements DeployLedger {
     }
 
     @Override
-    public List<DeployRecord> readRecent(int skip, int limit) {
-        DeployLedger.checkPage(skip, limit);
-        List<DeployRecord> newestFirst = new ArrayList<>();
-        for (int i = records.size() - 1 - skip; i >= 0 && newestFirst.size() < limit; i--) {
-            newestFirst.add(records.get(i));
-        }
-        return newestFirst;
-    }
-
-    /** @return the record count: records are only ever appended here */
-    @Override
-    public String version() {
-        return Integer.toString(records.size());
-    }
-
-    @Override
     public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) {
         for (int i = records.size() - 1; i >= 0; i--) {
             if (matching.test(records.get(i))) {
@@ -66,6 +50,22 @@ final class InMemoryLedger implements DeployLedger {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<DeployRecord> readRecent(int skip, int limit) {
+        DeployLedger.checkPage(skip, limit);
+        List<DeployRecord> page = new ArrayList<>();
+        for (int i = records.size() - 1 - skip; i >= 0 && page.size() < limit; i--) {
+            page.add(records.get(i));
+        }
+        return page;
+    }
+
+    /** The number of records: this ledger only grows. */
+    @Override
+    public String version() {
+        return Integer.toString(records.size());
     }
 
     @Override
