@@ -6,6 +6,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
@@ -25,6 +26,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
     private GatePolicySettings gatePolicy = new GatePolicySettings();
     private String metricsFolders = "";
+    private int retentionDays = LedgerRetention.DEFAULT_DAYS;
 
     private final transient ConfigurationStore store;
 
@@ -88,6 +90,30 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         }
         this.gatePolicy = candidate;
         store.save();
+    }
+
+    /** @return how many days of deploy history the daily compaction keeps */
+    public int getRetentionDays() {
+        return retentionDays == 0 ? LedgerRetention.DEFAULT_DAYS : retentionDays;
+    }
+
+    /**
+     * @param retentionDays 30 to 3650
+     * @throws IllegalArgumentException naming the field and the range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setRetentionDays(int retentionDays) {
+        this.retentionDays = LedgerRetention.ofDays(retentionDays).getDays();
+        store.save();
+    }
+
+    public FormValidation doCheckRetentionDays(@QueryParameter int value) {
+        try {
+            LedgerRetention.ofDays(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** @return folders whose jobs also get their own metric series, one full name per line */

@@ -66,4 +66,35 @@ public class DeployOftenConfigurationTest {
         assertThat(EnvironmentNameValidation.problemMessage("a b"))
                 .hasValueSatisfying(m -> assertThat(m).contains("may only contain"));
     }
+
+    @Test
+    public void retentionAndMetricsFoldersAreValidatedAndSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(configuration.getRetentionDays()).isEqualTo(730);
+        configuration.setRetentionDays(90);
+        configuration.setMetricsFolders(" payments \n\n  search/eu ");
+
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+        assertThat(configuration.getMetricsFolderList()).containsExactly("payments", "search/eu");
+        assertThat(store.saves).isEqualTo(2);
+        assertThatThrownBy(() -> configuration.setRetentionDays(7)).hasMessageStartingWith("retentionDays: ");
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+        assertThat(store.saves).isEqualTo(2);
+    }
+
+    @Test
+    public void anInvalidGatePolicyIsRefusedNamingTheField() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        io.jenkins.plugins.deployoften.gate.GatePolicySettings broken =
+                new io.jenkins.plugins.deployoften.gate.GatePolicySettings();
+        broken.setHealthyLastDeploys(0);
+
+        assertThatThrownBy(() -> configuration.setGatePolicy(broken))
+                .hasMessageStartingWith("gatePolicy.healthyLastDeploys: must be 1 to 100");
+        assertThat(configuration.getGatePolicy().getHealthyLastDeploys()).isEqualTo(3);
+        assertThat(store.saves).isZero();
+    }
 }
