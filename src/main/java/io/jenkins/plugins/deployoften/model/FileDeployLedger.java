@@ -36,7 +36,9 @@ public final class FileDeployLedger implements DeployLedger {
     /** The ledger's file name inside the job directory. */
     public static final String FILE_NAME = "deployoften-ledger.jsonl";
 
-    static final String LOCK_FILE_NAME = "deployoften-ledger.lock";
+    /** The lock file guarding appends and rewrites, in the same directory. */
+    public static final String LOCK_FILE_NAME = "deployoften-ledger.lock";
+
     static final String COMPACTION_FILE_NAME = "deployoften-ledger.jsonl.compacting";
     static final String QUARANTINE_FILE_NAME = "deployoften-ledger.quarantine";
 
