@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  *       a retried or replayed append never stores a record twice.
  *   <li>Windowed reads use the index on (service, started_at): they cost O(records in the window).
  *   <li>"Appended order" is the order of the generated {@code id}.
- *   <li>PostgreSQL text cannot hold U+0000; it is stored as U+FFFD.
+ *   <li>PostgreSQL text cannot hold U+0000 or a lone surrogate; they are stored as U+FFFD.
  * </ul>
  *
  * Every failure of the database (unreachable, timed out, refused) is thrown as an {@link IOException}.
@@ -309,9 +309,29 @@ public final class JdbcDeployLedger implements DeployLedger {
         }
     }
 
-    /** PostgreSQL text cannot hold U+0000. */
-    static String storable(String text) {
-        return text.replace('\u0000', '\uFFFD');
+    /**
+     * @return the text with what PostgreSQL's UTF-8 text cannot hold (U+0000, a lone surrogate) replaced by
+     *     U+FFFD
+     */
+    public static String storable(String text) {
+        StringBuilder stored = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            boolean unstorable = codePoint == 0 || Character.isSurrogate((char) codePoint) && width == 1;
+            if (unstorable && stored == null) {
+                stored = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (stored != null) {
+                if (unstorable) {
+                    stored.append('\uFFFD');
+                } else {
+                    stored.appendCodePoint(codePoint);
+                }
+            }
+            i += width;
+        }
+        return stored == null ? text : stored.toString();
     }
 
     /** A row and, when it could be read, its record. */

@@ -151,9 +151,13 @@ public final class SharedDeployLedger implements DeployLedger {
         }
     }
 
+    /** @return whether the spool is empty afterwards, so the next record may go straight to the database */
     private boolean replaySpoolQuietly() {
         try {
-            replaySpool();
+            // the cheap look first: taking the spool's lock on every append would serialise all appends
+            if (spool.hasPending()) {
+                replaySpool();
+            }
             return true;
         } catch (IOException e) {
             return false;
