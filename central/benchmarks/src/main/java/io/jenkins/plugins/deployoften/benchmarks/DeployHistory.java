@@ -1,0 +1,147 @@
+package io.jenkins.plugins.deployoften.benchmarks;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.StatisticsWindow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A deterministic, realistic deploy history of one job: five production deploys per working day (Monday to
+ * Friday, office hours, UTC), about 85% successful, ending just before {@link #NOW}. The newest records come
+ * first in time order, so a 12-week window always holds the same {@value #RECORDS_IN_WINDOW} records
+ * whatever the history size; a longer history only reaches further back.
+ */
+final class DeployHistory {
+    /** The "now" of every benchmark: a Friday evening. */
+    static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+
+    static final String ENVIRONMENT = "production";
+    static final EnvironmentName ENVIRONMENT_NAME = EnvironmentName.of(ENVIRONMENT);
+    static final String JOB = "shop/checkout-service";
+    static final int WINDOW_WEEKS = 12;
+    /** Monday 7 September 2026, 00:00 UTC: the statistics window is the current ISO week and the 11 before. */
+    static final Instant WINDOW_START =
+            StatisticsWindow.ending(NOW, WINDOW_WEEKS).getStart();
+
+    /** 12 weeks x 5 working days x 5 deploys: the window ends on a Friday evening, after the last deploy. */
+    static final int RECORDS_IN_WINDOW = WINDOW_WEEKS * 5 * 5;
+
+    private static final LocalTime[] DEPLOY_SLOTS = {
+        LocalTime.of(9, 20), LocalTime.of(10, 45), LocalTime.of(12, 10), LocalTime.of(14, 30), LocalTime.of(16, 5)
+    };
+    private static final String[] TRIGGERS = {"alice", "bob", "carol", "timer", "upstream shop/checkout-build"};
+
+    private DeployHistory() {}
+
+    /**
+     * @param size how many records
+     * @return the newest {@code size} deploys before {@link #NOW}, oldest first, numbered from build 1
+     */
+    static List<DeployRecord> generate(int size) {
+        List<Instant> starts = slotsBackwardsFromNow(size);
+        List<DeployRecord> records = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            records.add(record(i + 1, starts.get(i)));
+        }
+        return records;
+    }
+
+    /**
+     * Appends a history to a ledger as the deploys would have: in order, each stamped with its end time.
+     *
+     * @return the ledger, which leaves appends to the operating system's buffers (setup speed only)
+     */
+    static FileDeployLedger writeLedger(Path directory, List<DeployRecord> records) throws IOException {
+        SettableClock clock = new SettableClock(NOW);
+        FileDeployLedger ledger = new FileDeployLedger(directory, clock, FileDeployLedger.Durability.OS_BUFFERED);
+        for (DeployRecord record : records) {
+            clock.set(record.getEndedAt());
+            ledger.append(record);
+        }
+        clock.set(NOW);
+        return ledger;
+    }
+
+    /** @return how many of the records started inside the window */
+    static long countInWindow(List<DeployRecord> records) {
+        return records.stream()
+                .filter(r -> !r.getStartedAt().isBefore(WINDOW_START))
+                .count();
+    }
+
+    private static List<Instant> slotsBackwardsFromNow(int size) {
+        List<Instant> newestFirst = new ArrayList<>(size);
+        LocalDate day = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        while (newestFirst.size() < size) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                for (int slot = DEPLOY_SLOTS.length - 1; slot >= 0 && newestFirst.size() < size; slot--) {
+                    Instant start = day.atTime(DEPLOY_SLOTS[slot]).toInstant(ZoneOffset.UTC);
+                    if (start.isBefore(NOW)) {
+                        newestFirst.add(start);
+                    }
+                }
+            }
+            day = day.minusDays(1);
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private static DeployRecord record(int buildNumber, Instant slot) {
+        Random random = new Random(buildNumber);
+        Instant started = slot.plusMillis(random.nextInt(20 * 60_000)).truncatedTo(ChronoUnit.MILLIS);
+        double draw = random.nextDouble();
+        DeployOutcome outcome = draw < 0.85
+                ? DeployOutcome.SUCCESS
+                : draw < 0.95 ? DeployOutcome.FAILURE : draw < 0.98 ? DeployOutcome.ABORTED : DeployOutcome.SKIPPED;
+        String reason;
+        switch (outcome) {
+            case FAILURE:
+                reason = "kubectl rollout status deployment/checkout-service timed out after 300s";
+                break;
+            case ABORTED:
+                reason = "aborted by bob";
+                break;
+            case SKIPPED:
+                reason = "tests failed before the deploy stage";
+                break;
+            default:
+                reason = null;
+        }
+        return DeployRecord.builder(ENVIRONMENT, JOB, buildNumber)
+                .buildUrl("job/shop/job/checkout-service/" + buildNumber + "/")
+                .commit(hex(random, 40))
+                .commitTime(started.minusMillis(20 * 60_000L + random.nextInt(2 * 24 * 3_600_000)))
+                .artifactFingerprint(hex(random, 32))
+                .outcome(outcome)
+                .reason(reason)
+                .startedAt(started)
+                .duration(Duration.ofMillis(60_000L + random.nextInt(9 * 60_000)))
+                .trigger(TRIGGERS[random.nextInt(TRIGGERS.length)])
+                .message(String.format(Locale.ROOT, "checkout-service 4.%d.0 to production", buildNumber))
+                .build();
+    }
+
+    private static String hex(Random random, int digits) {
+        StringBuilder text = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            text.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return text.toString();
+    }
+}
