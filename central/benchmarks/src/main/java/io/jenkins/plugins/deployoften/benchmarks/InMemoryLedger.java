@@ -53,6 +53,22 @@ final class InMemoryLedger implements DeployLedger {
     }
 
     @Override
+    public List<DeployRecord> readRecent(int skip, int limit) {
+        DeployLedger.checkPage(skip, limit);
+        List<DeployRecord> page = new ArrayList<>();
+        for (int i = records.size() - 1 - skip; i >= 0 && page.size() < limit; i--) {
+            page.add(records.get(i));
+        }
+        return page;
+    }
+
+    /** The number of records: this ledger only grows. */
+    @Override
+    public String version() {
+        return Integer.toString(records.size());
+    }
+
+    @Override
     public Compaction compact(Instant horizon) {
         throw new UnsupportedOperationException("the per-build path has no history of its own to compact");
     }
