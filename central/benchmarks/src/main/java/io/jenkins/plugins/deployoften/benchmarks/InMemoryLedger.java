@@ -54,6 +54,7 @@ final class InMemoryLedger implements DeployLedger {
 
     @Override
     public List<DeployRecord> readRecent(int skip, int limit) {
+        DeployLedger.checkPage(skip, limit);
         List<DeployRecord> page = new ArrayList<>();
         for (int i = records.size() - 1 - skip; i >= 0 && page.size() < limit; i--) {
             page.add(records.get(i));
@@ -61,9 +62,10 @@ final class InMemoryLedger implements DeployLedger {
         return page;
     }
 
+    /** The number of records: this ledger only grows. */
     @Override
     public String version() {
-        return String.valueOf(records.size());
+        return Integer.toString(records.size());
     }
 
     @Override
