@@ -18,7 +18,7 @@ final class DeployRecording {
      */
     static void keep(Run<?, ?> run, DeployRecord record, TaskListener listener) throws IOException {
         try {
-            Ledgers.of(run.getParent()).append(record);
+            Ledgers.of(run.getParent(), listener.getLogger()::println).append(record);
         } catch (IOException e) {
             listener.getLogger().println("DeployOften: could not record the deploy in the job's ledger: " + e);
             throw e;
