@@ -26,19 +26,22 @@ public final class Ledgers {
      * @return its ledger; it stays when builds are discarded, so deploy history outlives build retention
      */
     public static DeployLedger of(Job<?, ?> job) {
-        return of(job, LOGGER::warning);
+        return of(job, "", LOGGER::warning);
     }
 
     /**
      * @param job the job
+     * @param service the service the job deploys, as the steps' {@code service} names it; blank for the job's
+     *     full name. Only the shared ledger keys history by service; a job folder holds its job's history.
      * @param warnings told about problems with the shared database, for example the build log
      * @return its ledger
      */
-    public static DeployLedger of(Job<?, ?> job, Consumer<String> warnings) {
+    public static DeployLedger of(Job<?, ?> job, String service, Consumer<String> warnings) {
         if (JenkinsFacade.get().isPluginInstalled("database")) {
             DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
             if (configuration.getLedgerStore() == LedgerStore.JENKINS_DATABASE) {
-                Optional<DeployLedger> shared = SharedLedgers.of(job, configuration.getControllerName(), warnings);
+                Optional<DeployLedger> shared =
+                        SharedLedgers.of(job, service, configuration.getControllerName(), warnings);
                 if (shared.isPresent()) {
                     return shared.get();
                 }

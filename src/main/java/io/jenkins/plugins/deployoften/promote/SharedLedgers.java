@@ -25,18 +25,19 @@ final class SharedLedgers {
 
     /**
      * @param job the job
+     * @param service the service name, blank for the job's full name
      * @param controller this controller's name, kept with every record
      * @param warnings told about database problems (for the build log)
      * @return the job's shared ledger, or empty when no database is configured
      */
-    static Optional<DeployLedger> of(Job<?, ?> job, String controller, Consumer<String> warnings) {
+    static Optional<DeployLedger> of(Job<?, ?> job, String service, String controller, Consumer<String> warnings) {
         Optional<DataSource> dataSource = dataSource(warnings);
         if (dataSource.isEmpty()) {
             return Optional.empty();
         }
         ensureSchema(dataSource.get(), warnings);
         JdbcDeployLedger shared = new JdbcDeployLedger(
-                dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), null), controller);
+                dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), service), controller);
         return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings));
     }
 
