@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Writes the sample badges and charts (test-scope SampleImages) and renders them to PNG into images/.
 # Run from anywhere:  bash central/render/render-samples.sh
-# Needs: Maven (offline is fine once dependencies are cached), node + npm, Debian packages chromium and
-# fonts-dejavu-core (apt-get install -y chromium fonts-dejavu-core).
+# Needs: Maven, node + npm, and Debian's chromium and fonts-dejavu-core (installed here when missing).
 set -euo pipefail
 render="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$render/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
+fi
 [ -d "$render/node_modules/echarts" ] || (cd "$render" && npm ci --no-audit --no-fund)
 mvn -B -ntp -q -f "$root/central/pom.xml" -pl plugin -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test

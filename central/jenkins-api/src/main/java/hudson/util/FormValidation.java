@@ -23,6 +23,10 @@ public abstract class FormValidation extends IOException {
         throw new UnsupportedOperationException();
     }
 
+    public static FormValidation ok(String message) {
+        throw new UnsupportedOperationException();
+    }
+
     public static FormValidation ok() {
         throw new UnsupportedOperationException();
     }

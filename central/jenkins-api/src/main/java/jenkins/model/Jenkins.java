@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
 import hudson.model.Item;
 import hudson.model.View;
+import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
-public class Jenkins {
+public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = null;
 
     public static final Permission READ = null;

@@ -55,4 +55,9 @@ public class JenkinsFacade {
             return Optional.ofNullable(Jenkins.get().getItemByFullName(fullName, Job.class));
         }
     }
+
+    /** Checks that the current user may administer Jenkins, as every configuration change requires. */
+    public void checkAdminister() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+    }
 }

@@ -3,15 +3,20 @@ package io.jenkins.plugins.deployoften.config;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Controller-wide defaults of DeployOften, on the "System" configuration page and in Configuration as
@@ -25,6 +30,9 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
     private GatePolicySettings gatePolicy = new GatePolicySettings();
     private String metricsFolders = "";
+    private int retentionDays = LedgerRetention.DEFAULT_DAYS;
+    private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
+    private String controllerName = "";
 
     private final transient ConfigurationStore store;
 
@@ -88,6 +96,82 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         }
         this.gatePolicy = candidate;
         store.save();
+    }
+
+    /** @return where deploy history is kept */
+    public LedgerStore getLedgerStore() {
+        return ledgerStore == null ? LedgerStore.JOB_FOLDERS : ledgerStore;
+    }
+
+    @DataBoundSetter
+    public void setLedgerStore(LedgerStore ledgerStore) {
+        this.ledgerStore = ledgerStore == null ? LedgerStore.JOB_FOLDERS : ledgerStore;
+        store.save();
+    }
+
+    /** @return the name this controller's records carry in the shared ledger; the host name when not set */
+    public String getControllerName() {
+        if (controllerName != null && !controllerName.isBlank()) {
+            return controllerName;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "jenkins";
+        }
+    }
+
+    @DataBoundSetter
+    public void setControllerName(String controllerName) {
+        this.controllerName = controllerName == null ? "" : controllerName.trim();
+        store.save();
+    }
+
+    public ListBoxModel doFillLedgerStoreItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.LedgerStore_JOB_FOLDERS(), LedgerStore.JOB_FOLDERS.name());
+        items.add(Messages.LedgerStore_JENKINS_DATABASE(), LedgerStore.JENKINS_DATABASE.name());
+        return items;
+    }
+
+    /**
+     * The "Test connection" button: connects to the Jenkins database and brings the shared ledger's schema
+     * up to date. POST only, administrators only.
+     *
+     * @return what happened, in words; never a stack trace
+     */
+    @POST
+    public FormValidation doTestConnection() {
+        JenkinsFacade.get().checkAdminister();
+        try {
+            return FormValidation.ok(Messages.LedgerStore_connected(Ledgers.testSharedLedger()));
+        } catch (IllegalStateException e) {
+            return FormValidation.error(Messages.LedgerStore_failed(e.getMessage()));
+        }
+    }
+
+    /** @return how many days of deploy history the daily compaction keeps */
+    public int getRetentionDays() {
+        return retentionDays == 0 ? LedgerRetention.DEFAULT_DAYS : retentionDays;
+    }
+
+    /**
+     * @param retentionDays 30 to 3650
+     * @throws IllegalArgumentException naming the field and the range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setRetentionDays(int retentionDays) {
+        this.retentionDays = LedgerRetention.ofDays(retentionDays).getDays();
+        store.save();
+    }
+
+    public FormValidation doCheckRetentionDays(@QueryParameter int value) {
+        try {
+            LedgerRetention.ofDays(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** @return folders whose jobs also get their own metric series, one full name per line */

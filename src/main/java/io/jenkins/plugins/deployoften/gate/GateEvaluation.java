@@ -61,6 +61,24 @@ public final class GateEvaluation {
             CandidateIdentity candidate,
             GatePolicySettings settings)
             throws IOException {
+        return run(run, listener, environment, candidate, settings, "");
+    }
+
+    /**
+     * As {@link #run(Run, TaskListener, String, CandidateIdentity, GatePolicySettings)}, for a named service.
+     *
+     * @param service the service whose history the gate checks in the shared ledger; blank for the job's
+     * @return the decision
+     * @throws IOException when the ledger or the audit trail cannot be used
+     */
+    public static GateDecision run(
+            Run<?, ?> run,
+            TaskListener listener,
+            String environment,
+            CandidateIdentity candidate,
+            GatePolicySettings settings,
+            String service)
+            throws IOException {
         DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
         String resolved = environment == null || environment.isBlank()
                 ? configuration.getDefaultEnvironment()
@@ -70,7 +88,7 @@ public final class GateEvaluation {
             EnvironmentName name = EnvironmentName.of(resolved);
             GatePolicy policy = (settings == null ? configuration.getGatePolicy() : settings).toPolicy();
             Job<?, ?> job = run.getParent();
-            DeployLedger ledger = Ledgers.of(job);
+            DeployLedger ledger = Ledgers.of(job, service, listener.getLogger()::println);
             Path directory = job.getRootDir().toPath();
             ReleaseGate gate = new ReleaseGate(
                     policy,

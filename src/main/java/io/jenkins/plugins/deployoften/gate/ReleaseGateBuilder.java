@@ -31,6 +31,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     private String artifactFingerprint = "";
     private int buildNumber;
     private GatePolicySettings policy;
+    private String service = "";
 
     @DataBoundConstructor
     public ReleaseGateBuilder() {}
@@ -80,6 +81,16 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.policy = policy;
     }
 
+    /** @return the service whose deploys the gate checks in the shared ledger; empty text for this job */
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(String service) {
+        this.service = service == null ? "" : service.trim();
+    }
+
     @Override
     public void perform(
             @NonNull Run<?, ?> run,
@@ -93,7 +104,8 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
                 listener,
                 env.expand(environment),
                 CandidateSettings.identity(env.expand(commit), env.expand(artifactFingerprint), buildNumber),
-                policy);
+                policy,
+                env.expand(service));
     }
 
     /** The descriptor: display name and form validation. */

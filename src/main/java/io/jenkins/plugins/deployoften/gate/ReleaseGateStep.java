@@ -36,6 +36,7 @@ public class ReleaseGateStep extends Step {
     private String artifactFingerprint = "";
     private int buildNumber;
     private GatePolicySettings policy;
+    private String service = "";
 
     @DataBoundConstructor
     public ReleaseGateStep() {}
@@ -86,6 +87,16 @@ public class ReleaseGateStep extends Step {
         this.policy = policy;
     }
 
+    /** @return the service whose deploys the gate checks in the shared ledger; empty text for this job */
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(String service) {
+        this.service = service == null ? "" : service.trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -123,6 +134,7 @@ public class ReleaseGateStep extends Step {
         private final String artifactFingerprint;
         private final int buildNumber;
         private final GatePolicySettings policy;
+        private final String service;
 
         Execution(StepContext context, ReleaseGateStep step) {
             super(context);
@@ -131,6 +143,7 @@ public class ReleaseGateStep extends Step {
             this.artifactFingerprint = step.artifactFingerprint;
             this.buildNumber = step.buildNumber;
             this.policy = step.policy;
+            this.service = step.service;
         }
 
         @Override
@@ -142,7 +155,8 @@ public class ReleaseGateStep extends Step {
                     listener,
                     environment,
                     CandidateSettings.identity(commit, artifactFingerprint, buildNumber),
-                    policy);
+                    policy,
+                    service);
             return toMap(decision);
         }
     }

@@ -276,7 +276,12 @@ public final class DeployRecord {
         private static String cut(String text) {
             String value = emptyToNull(text);
             if (value != null && value.length() > MAX_TEXT) {
-                return value.substring(0, MAX_TEXT - 1) + "…";
+                int end = MAX_TEXT - 1;
+                // never keep half of a surrogate pair: alone it is not text any UTF-8 store can hold
+                if (Character.isHighSurrogate(value.charAt(end - 1))) {
+                    end--;
+                }
+                return value.substring(0, end) + "…";
             }
             return value;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ public final class FileDeployLedger implements DeployLedger {
     /** The ledger's file name inside the job directory. */
     public static final String FILE_NAME = "deployoften-ledger.jsonl";
 
-    static final String LOCK_FILE_NAME = "deployoften-ledger.lock";
+    /** The lock file guarding appends and rewrites, in the same directory. */
+    public static final String LOCK_FILE_NAME = "deployoften-ledger.lock";
+
     static final String COMPACTION_FILE_NAME = "deployoften-ledger.jsonl.compacting";
     static final String QUARANTINE_FILE_NAME = "deployoften-ledger.quarantine";
 
@@ -144,13 +147,19 @@ public final class FileDeployLedger implements DeployLedger {
         return newestFirst;
     }
 
+    /**
+     * Size, modification time and file identity (the inode on Linux): compaction renames a new file over the
+     * old one, which may have the same size and, within the file system's timestamp granularity, the same
+     * modification time as an earlier state, but never the same identity as the file it replaced.
+     */
     @Override
     public String version() throws IOException {
         Path file = getFile();
         if (!Files.exists(file)) {
             return "empty";
         }
-        return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 
     @Override

@@ -44,6 +44,7 @@ public class DeployOftenStep extends Step implements Serializable {
 
     private String environment = "";
     private String commit = "";
+    private String service = "";
 
     @DataBoundConstructor
     public DeployOftenStep() {}
@@ -68,6 +69,16 @@ public class DeployOftenStep extends Step implements Serializable {
         this.commit = commit == null ? "" : commit.trim();
     }
 
+    /** @return the service deployed, for the shared ledger; empty text for the job's full name */
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(String service) {
+        this.service = service == null ? "" : service.trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String resolved = environment.isEmpty() ? DeployOftenConfiguration.get().getDefaultEnvironment() : environment;
@@ -76,7 +87,7 @@ public class DeployOftenStep extends Step implements Serializable {
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.DeployToStaging_invalidConfiguration("environment: " + e.getMessage()));
         }
-        return new Execution(context, resolved, commit);
+        return new Execution(context, resolved, commit, service);
     }
 
     /** Starts the body and leaves the recording to the callback. */
@@ -85,11 +96,13 @@ public class DeployOftenStep extends Step implements Serializable {
 
         private final String environment;
         private final String explicitCommit;
+        private final String service;
 
-        Execution(StepContext context, String environment, String explicitCommit) {
+        Execution(StepContext context, String environment, String explicitCommit, String service) {
             super(context);
             this.environment = environment;
             this.explicitCommit = explicitCommit;
+            this.service = service;
         }
 
         @Override
@@ -111,7 +124,8 @@ public class DeployOftenStep extends Step implements Serializable {
                                 .reason(reason)
                                 .startedAt(Instant.now())
                                 .build(),
-                        listener);
+                        listener,
+                        service);
                 context.onSuccess(null);
                 return true;
             }
@@ -119,7 +133,7 @@ public class DeployOftenStep extends Step implements Serializable {
             listener.getLogger().println(DeployBanner.start(name, run.getNumber(), 1));
             context.newBodyInvoker()
                     .withCallback(new RecordingCallback(
-                            environment, commit.orElse(""), Instant.now().toEpochMilli()))
+                            environment, commit.orElse(""), Instant.now().toEpochMilli(), service))
                     .start();
             return false;
         }
@@ -132,11 +146,13 @@ public class DeployOftenStep extends Step implements Serializable {
         private final String environment;
         private final String commit;
         private final long startedAtMillis;
+        private final String service;
 
-        RecordingCallback(String environment, String commit, long startedAtMillis) {
+        RecordingCallback(String environment, String commit, long startedAtMillis, String service) {
             this.environment = environment;
             this.commit = commit;
             this.startedAtMillis = startedAtMillis;
+            this.service = service;
         }
 
         @Override
@@ -188,7 +204,7 @@ public class DeployOftenStep extends Step implements Serializable {
                             outcome,
                             record.getDuration(),
                             record.getReason().orElse("")));
-            DeployRecording.keep(run, record, listener);
+            DeployRecording.keep(run, record, listener, service);
         }
     }
 

@@ -14,11 +14,12 @@ final class DeployRecording {
      * @param run the build the record belongs to
      * @param record the record
      * @param listener the build log, told when the record could not be kept
+     * @param service the service deployed, blank for the job's full name
      * @throws IOException when the ledger could not store the record
      */
-    static void keep(Run<?, ?> run, DeployRecord record, TaskListener listener) throws IOException {
+    static void keep(Run<?, ?> run, DeployRecord record, TaskListener listener, String service) throws IOException {
         try {
-            Ledgers.of(run.getParent()).append(record);
+            Ledgers.of(run.getParent(), service, listener.getLogger()::println).append(record);
         } catch (IOException e) {
             listener.getLogger().println("DeployOften: could not record the deploy in the job's ledger: " + e);
             throw e;

@@ -42,6 +42,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
     private DeployCondition deployWhen = DeployCondition.SUCCESSFUL;
     private FailureEffect onFailure = FailureEffect.FAIL_BUILD;
     private String commit = "";
+    private String service = "";
 
     /**
      * @param command the shell (Unix) or batch (Windows) command that deploys the build
@@ -120,6 +121,16 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
         this.commit = commit == null ? "" : commit.trim();
     }
 
+    /** @return the service deployed, for the shared ledger; empty text for the job's full name */
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(String service) {
+        this.service = service == null ? "" : service.trim();
+    }
+
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
@@ -134,7 +145,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         DeploySettings settings = settings(environment.isEmpty() ? defaultEnvironment() : environment);
-        new StagingDeploy(settings, RunFacts.commit(commit, env), Clock.systemUTC())
+        new StagingDeploy(settings, RunFacts.commit(commit, env), Clock.systemUTC(), service)
                 .perform(run, workspace, env, launcher, listener);
     }
 

@@ -41,7 +41,7 @@ public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
                     .reason(NeverDeployed.reason(result == null ? null : result.toString()))
                     .startedAt(Instant.now())
                     .build();
-            DeployRecording.keep(run, skipped, listener);
+            DeployRecording.keep(run, skipped, listener, "");
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "DeployOften could not record that " + run + " never deployed", e);
         }

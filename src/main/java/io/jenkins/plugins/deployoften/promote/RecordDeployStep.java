@@ -38,6 +38,7 @@ public class RecordDeployStep extends Step {
     private long durationMillis;
     private String message = "";
     private String commit = "";
+    private String service = "";
 
     /**
      * @param result SUCCESS, FAILURE, ABORTED or SKIPPED
@@ -87,6 +88,16 @@ public class RecordDeployStep extends Step {
         this.commit = commit == null ? "" : commit.trim();
     }
 
+    /** @return the service deployed, for the shared ledger; empty text for the job's full name */
+    public String getService() {
+        return service;
+    }
+
+    @DataBoundSetter
+    public void setService(String service) {
+        this.service = service == null ? "" : service.trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String resolved = environment.isEmpty() ? DeployOftenConfiguration.get().getDefaultEnvironment() : environment;
@@ -99,7 +110,7 @@ public class RecordDeployStep extends Step {
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.RecordDeploy_invalid(e.getMessage()));
         }
-        return new Execution(context, name.value(), outcome, durationMillis, message, commit);
+        return new Execution(context, name.value(), outcome, durationMillis, message, commit, service);
     }
 
     /** Appends the record off the CPS thread (the append waits for the disk). */
@@ -111,6 +122,7 @@ public class RecordDeployStep extends Step {
         private final long durationMillis;
         private final String message;
         private final String commit;
+        private final String service;
 
         Execution(
                 StepContext context,
@@ -118,13 +130,15 @@ public class RecordDeployStep extends Step {
                 DeployOutcome outcome,
                 long durationMillis,
                 String message,
-                String commit) {
+                String commit,
+                String service) {
             super(context);
             this.environment = environment;
             this.outcome = outcome;
             this.durationMillis = durationMillis;
             this.message = message;
             this.commit = commit;
+            this.service = service;
         }
 
         @Override
@@ -141,7 +155,7 @@ public class RecordDeployStep extends Step {
                     .duration(Duration.ofMillis(durationMillis))
                     .message(message)
                     .build();
-            DeployRecording.keep(run, record, listener);
+            DeployRecording.keep(run, record, listener, service);
             listener.getLogger()
                     .println("DeployOften: recorded " + outcome + " deploy to " + environment + " (" + durationMillis
                             + " ms)");

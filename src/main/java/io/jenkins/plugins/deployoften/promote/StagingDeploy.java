@@ -34,11 +34,13 @@ final class StagingDeploy {
     private final DeploySettings settings;
     private final Optional<String> commit;
     private final Clock clock;
+    private final String service;
 
-    StagingDeploy(DeploySettings settings, Optional<String> commit, Clock clock) {
+    StagingDeploy(DeploySettings settings, Optional<String> commit, Clock clock, String service) {
         this.settings = settings;
         this.commit = commit;
         this.clock = clock;
+        this.service = service;
     }
 
     void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
@@ -49,7 +51,7 @@ final class StagingDeploy {
                 .skipReason(BuildResult.fromJenkins(current == null ? null : current.toString()));
         if (skip.isPresent()) {
             log.println(DeployBanner.skipped(settings.getEnvironment(), skip.get()));
-            DeployRecording.keep(run, skipped(run, skip.get()), listener);
+            DeployRecording.keep(run, skipped(run, skip.get()), listener, service);
             return;
         }
         DeployLane lane = Ledgers.lanes().lane(run.getParent().getFullName(), settings.getEnvironment());
@@ -57,7 +59,7 @@ final class StagingDeploy {
             if (!admission.isGranted()) {
                 String reason = "superseded by #" + admission.getSupersededBy().getAsInt();
                 log.println(DeployBanner.skipped(settings.getEnvironment(), reason));
-                DeployRecording.keep(run, skipped(run, reason), listener);
+                DeployRecording.keep(run, skipped(run, reason), listener, service);
                 return;
             }
             deploy(run, workspace, env, launcher, listener);
@@ -89,7 +91,7 @@ final class StagingDeploy {
                 .startedAt(report.getStartedAt())
                 .duration(report.getDuration())
                 .build();
-        DeployRecording.keep(run, record, listener);
+        DeployRecording.keep(run, record, listener, service);
         if (report.getOutcome() == DeployOutcome.ABORTED) {
             throw new InterruptedException(report.getReason());
         }

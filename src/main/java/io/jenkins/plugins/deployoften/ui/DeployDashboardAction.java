@@ -6,10 +6,12 @@ import hudson.model.Job;
 import hudson.model.User;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.promote.EnvironmentStatus;
+import io.jenkins.plugins.deployoften.model.shared.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.promote.Ledgers;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
@@ -64,6 +66,12 @@ public class DeployDashboardAction implements Action {
     /** @return what is on the environment now */
     public EnvironmentStatus getEnvironmentStatus() throws IOException {
         return EnvironmentStatus.of(Ledgers.of(job), getHealth().getStatistics().getEnvironment());
+    }
+
+    /** @return whether the shared ledger did not answer, so the page shows this controller's history only */
+    public boolean isSharedViewStale() throws IOException {
+        DeployLedger ledger = Ledgers.of(job);
+        return ledger instanceof SharedDeployLedger && ((SharedDeployLedger) ledger).isStale();
     }
 
     /** @return the trend chart as ECharts option JSON (escaped for HTML by the page) */

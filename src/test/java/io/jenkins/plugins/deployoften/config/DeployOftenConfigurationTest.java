@@ -66,4 +66,91 @@ public class DeployOftenConfigurationTest {
         assertThat(EnvironmentNameValidation.problemMessage("a b"))
                 .hasValueSatisfying(m -> assertThat(m).contains("may only contain"));
     }
+
+    @Test
+    public void retentionAndMetricsFoldersAreValidatedAndSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(configuration.getRetentionDays()).isEqualTo(730);
+        configuration.setRetentionDays(90);
+        configuration.setMetricsFolders(" payments \n\n  search/eu ");
+
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+        assertThat(configuration.getMetricsFolderList()).containsExactly("payments", "search/eu");
+        assertThat(store.saves).isEqualTo(2);
+        assertThatThrownBy(() -> configuration.setRetentionDays(7)).hasMessageStartingWith("retentionDays: ");
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+        assertThat(store.saves).isEqualTo(2);
+    }
+
+    @Test
+    public void anInvalidGatePolicyIsRefusedNamingTheField() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        io.jenkins.plugins.deployoften.gate.GatePolicySettings broken =
+                new io.jenkins.plugins.deployoften.gate.GatePolicySettings();
+        broken.setHealthyLastDeploys(0);
+
+        assertThatThrownBy(() -> configuration.setGatePolicy(broken))
+                .hasMessageStartingWith("gatePolicy.healthyLastDeploys: must be 1 to 100");
+        assertThat(configuration.getGatePolicy().getHealthyLastDeploys()).isEqualTo(3);
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void testConnectionChecksTheAdministerPermissionFirst() {
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
+        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
+                io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(
+                        new io.jenkins.plugins.deployoften.JenkinsFacade() {
+                            @Override
+                            public void checkAdminister() {
+                                throw new org.springframework.security.access.AccessDeniedException(
+                                        "not an administrator");
+                            }
+                        })) {
+            assertThatThrownBy(configuration::doTestConnection)
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    public void testConnectionExplainsAMissingDatabasePluginWithoutAStackTrace() {
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
+        hudson.util.FormValidation answer = org.mockito.Mockito.mock(hudson.util.FormValidation.class);
+        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
+                        io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(
+                                new io.jenkins.plugins.deployoften.JenkinsFacade() {
+                                    @Override
+                                    public void checkAdminister() {}
+
+                                    @Override
+                                    public boolean isPluginInstalled(String shortName) {
+                                        return false;
+                                    }
+                                });
+                org.mockito.MockedStatic<hudson.util.FormValidation> forms =
+                        org.mockito.Mockito.mockStatic(hudson.util.FormValidation.class)) {
+            forms.when(() -> hudson.util.FormValidation.error(
+                            org.mockito.ArgumentMatchers.contains("Database plugin is not installed")))
+                    .thenReturn(answer);
+
+            assertThat(configuration.doTestConnection()).isSameAs(answer);
+        }
+    }
+
+    @Test
+    public void theLedgerStoreDefaultsToJobFoldersAndIsSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(configuration.getLedgerStore()).isEqualTo(LedgerStore.JOB_FOLDERS);
+        configuration.setLedgerStore(LedgerStore.JENKINS_DATABASE);
+        configuration.setControllerName(" ci-eu-1 ");
+
+        assertThat(configuration.getLedgerStore()).isEqualTo(LedgerStore.JENKINS_DATABASE);
+        assertThat(configuration.getControllerName()).isEqualTo("ci-eu-1");
+        assertThat(store.saves).isEqualTo(2);
+    }
 }

@@ -46,6 +46,21 @@ final class SourceConventions {
         return problems;
     }
 
+    private static final Pattern UNESCAPED_OUTPUT =
+            Pattern.compile("escapeText=\"false\"|escape-by-default='false'|escape-by-default=\"false\"|<j:out\\b");
+
+    /** @return one line per Jelly file that turns escaping off or prints raw markup */
+    static List<String> unescapedOutput(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path jelly : files(resources, ".jelly")) {
+            Matcher raw = UNESCAPED_OUTPUT.matcher(read(jelly));
+            if (raw.find()) {
+                problems.add(resources.relativize(jelly) + ": prints without escaping (" + raw.group() + ")");
+            }
+        }
+        return problems;
+    }
+
     /** @return one line per form field of a config or global page that has no help file beside it */
     static List<String> missingHelpFiles(Path resources) {
         List<String> problems = new ArrayList<>();

@@ -30,6 +30,25 @@ public class SourceConventionsTest {
     }
 
     @Test
+    public void noJellyFileTurnsEscapingOffOrPrintsRawMarkup() {
+        assertThat(SourceConventions.unescapedOutput(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void catchesRawOutput() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(
+                root.resolve("a.jelly"),
+                SourceConventions.ESCAPE_BY_DEFAULT + "<j:jelly><j:out value='${x}'/></j:jelly>");
+        write(
+                root.resolve("b.jelly"),
+                SourceConventions.ESCAPE_BY_DEFAULT + "<st:out value='${x}' escapeText=\"false\"/>");
+        write(root.resolve("c.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "<p>${x}</p>");
+
+        assertThat(SourceConventions.unescapedOutput(root)).hasSize(2).allMatch(line -> !line.startsWith("c.jelly"));
+    }
+
+    @Test
     public void everyConfigurationFieldHasAHelpFile() {
         assertThat(SourceConventions.missingHelpFiles(RESOURCES)).isEmpty();
     }

@@ -19,7 +19,7 @@ import org.junit.rules.TemporaryFolder;
 public class LedgerHostileStringsTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
-    private static final List<String> HOSTILE = List.of(
+    static final List<String> HOSTILE = List.of(
             "line one\nline two\n",
             "carriage\rreturn\r\n",
             "nul\u0000byte",

@@ -180,7 +180,7 @@ public class PromotionGlueTest {
         io.jenkins.plugins.deployoften.model.promote.DeploySettings settings =
                 new DeployToStagingRecorder("./deploy.sh").settings("staging");
 
-        new StagingDeploy(settings, Optional.empty(), java.time.Clock.systemUTC())
+        new StagingDeploy(settings, Optional.empty(), java.time.Clock.systemUTC(), "")
                 .perform(run, null, new hudson.EnvVars(), launcher, listener);
 
         org.mockito.Mockito.verifyNoInteractions(launcher);

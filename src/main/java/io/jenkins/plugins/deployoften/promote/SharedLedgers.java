@@ -1,0 +1,101 @@
+package io.jenkins.plugins.deployoften.promote;
+
+import hudson.model.Job;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.shared.JdbcDeployLedger;
+import io.jenkins.plugins.deployoften.model.shared.SharedDeployLedger;
+import io.jenkins.plugins.deployoften.model.shared.SharedLedgerSchema;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jenkinsci.plugins.database.Database;
+import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
+
+/**
+ * The shared ledger over the Jenkins Database plugin's DataSource, the way the pipeline-maven plugin shares
+ * its data. Only loaded when the Database plugin is installed.
+ */
+final class SharedLedgers {
+    private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
+
+    private SharedLedgers() {}
+
+    /**
+     * @param job the job
+     * @param service the service name, blank for the job's full name
+     * @param controller this controller's name, kept with every record
+     * @param warnings told about database problems (for the build log)
+     * @return the job's shared ledger, or empty when no database is configured
+     */
+    static Optional<DeployLedger> of(Job<?, ?> job, String service, String controller, Consumer<String> warnings) {
+        Optional<DataSource> dataSource = dataSource(warnings);
+        if (dataSource.isEmpty()) {
+            return Optional.empty();
+        }
+        ensureSchema(dataSource.get(), warnings);
+        JdbcDeployLedger shared = new JdbcDeployLedger(
+                dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), service), controller);
+        return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings));
+    }
+
+    /**
+     * Connects and brings the schema up to date, for the "Test connection" button.
+     *
+     * @return the schema version
+     * @throws IllegalStateException with a message a person can act on
+     */
+    static String testConnection() {
+        Database database = GlobalDatabaseConfiguration.get().getDatabase();
+        if (database == null) {
+            throw new IllegalStateException(
+                    "no database is configured: choose one under Manage Jenkins » System » Global Database");
+        }
+        try {
+            DataSource dataSource = database.getDataSource();
+            String version = SharedLedgerSchema.migrate(dataSource);
+            MIGRATED.add(dataSource);
+            return version;
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException(messageOf(e), e);
+        }
+    }
+
+    private static Optional<DataSource> dataSource(Consumer<String> warnings) {
+        Database database = GlobalDatabaseConfiguration.get().getDatabase();
+        if (database == null) {
+            warnings.accept("DeployOften: no Jenkins database is configured; deploy history stays in the job folder");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(database.getDataSource());
+        } catch (SQLException e) {
+            warnings.accept("DeployOften: the Jenkins database is not available (" + messageOf(e)
+                    + "); deploy history stays in the job folder");
+            return Optional.empty();
+        }
+    }
+
+    /** Migrates once per data source; a failure is retried by the next ledger, the records wait in the spool. */
+    private static void ensureSchema(DataSource dataSource, Consumer<String> warnings) {
+        if (MIGRATED.contains(dataSource)) {
+            return;
+        }
+        try {
+            SharedLedgerSchema.migrate(dataSource);
+            MIGRATED.add(dataSource);
+        } catch (RuntimeException e) {
+            warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked (" + messageOf(e)
+                    + "); records wait in the job's spool until the database answers");
+        }
+    }
+
+    private static String messageOf(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse("");
+    }
+}
