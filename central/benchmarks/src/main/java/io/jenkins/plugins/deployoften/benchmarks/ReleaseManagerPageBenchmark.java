@@ -137,6 +137,15 @@ public class ReleaseManagerPageBenchmark {
 
         @Setup(Level.Trial)
         public void fillCache(Jobs jobs) throws IOException {
+            try {
+                fillAndMeasure(jobs);
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+
+        private void fillAndMeasure(Jobs jobs) throws IOException {
             page = new ReleaseManagerPage(DeployHistory.NOW);
             long started = System.nanoTime();
             page.rows(jobs.list, false);
