@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,12 +153,7 @@ public final class FileDeployLedger implements DeployLedger {
      */
     @Override
     public String version() throws IOException {
-        Path file = getFile();
-        if (!Files.exists(file)) {
-            return "empty";
-        }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
+        return lines.version();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
@@ -57,6 +58,19 @@ public final class JsonLinesFile {
     /** @return the file */
     public Path getFile() {
         return file;
+    }
+
+    /**
+     * @return a text that changes whenever the file changes (size, modification time and file identity, so a
+     *     compaction to the same size within one clock tick still differs); {@code empty} before the first line
+     * @throws IOException when the file cannot be looked at
+     */
+    public String version() throws IOException {
+        if (!Files.exists(file)) {
+            return "empty";
+        }
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 
     /** @return the directory holding the file */

@@ -5,8 +5,6 @@ import hudson.model.Job;
 import hudson.model.RootAction;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
-import io.jenkins.plugins.deployoften.gate.GateEvaluation;
-import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,11 +48,9 @@ public class DeployHealthRootAction implements RootAction {
                 continue;
             }
             try {
+                DeployHealthService health = DeployHealthService.get();
                 rows.add(new ReleaseManagerRows.Row(
-                        job.getFullName(),
-                        job.getUrl(),
-                        DeployHealthService.get().healthOf(job),
-                        lastOverride(job)));
+                        job.getFullName(), job.getUrl(), health.healthOf(job), health.lastOverrideOf(job)));
             } catch (IOException e) {
                 LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
             }
@@ -64,16 +60,5 @@ public class DeployHealthRootAction implements RootAction {
         } catch (IllegalArgumentException e) {
             return ReleaseManagerRows.filter(rows, folder, "");
         }
-    }
-
-    private static String lastOverride(Job<?, ?> job) throws IOException {
-        for (GateAuditEntry entry :
-                GateEvaluation.auditLogOf(job).readRecent(20).getEntries()) {
-            if (entry.getDecision().getOverride().isPresent()) {
-                return entry.getDecision().getOverride().get().getUser() + ": "
-                        + entry.getDecision().getOverride().get().getReason();
-            }
-        }
-        return "";
     }
 }

@@ -9,24 +9,31 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
+import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Computes a job's deploy health from its ledger and gate audit trail, never from builds, and caches it
- * per job until the ledger changes or a minute has passed (ages such as "2 h ago" move with the clock). A
- * badge served from the cache costs O(1) whatever the history holds.
+ * Computes a job's deploy health from its ledger and gate audit trail, never from builds, and caches it per
+ * job while the ledger and the audit trail are unchanged and the UTC day is the same (the statistics' window
+ * and rates move by days). Ages such as "2 h ago" are moved on to the time of each request, so a cached
+ * view never shows a stale age. A badge or a page row served from the cache costs two file look-ups,
+ * whatever the history holds.
  */
 public final class DeployHealthService {
-    static final Duration FRESHNESS = Duration.ofMinutes(1);
+    /** How many recent gate decisions are searched for the last override. */
+    static final int OVERRIDE_LOOKBACK = 20;
 
     private static final DeployHealthService INSTANCE = new DeployHealthService(Clock.systemUTC());
 
@@ -44,30 +51,57 @@ public final class DeployHealthService {
 
     /**
      * @param job the job
-     * @return its deploy health for the environment it deploys to
+     * @return its deploy health for the environment it deploys to, at this moment
      * @throws IOException when the ledger cannot be read
      */
     public DeployHealthView healthOf(Job<?, ?> job) throws IOException {
-        return healthOf(job.getFullName(), Ledgers.of(job), () -> lastGateDecision(job));
+        return summaryOf(job).view;
     }
 
-    DeployHealthView healthOf(String key, DeployLedger ledger, GateLookup gate) throws IOException {
-        String version = ledger.version();
+    /**
+     * @param job the job
+     * @return "USER: REASON" of the job's last overridden gate decision among the recent ones, or empty text
+     * @throws IOException when the audit trail cannot be read
+     */
+    public String lastOverrideOf(Job<?, ?> job) throws IOException {
+        return summaryOf(job).lastOverride;
+    }
+
+    private Summary summaryOf(Job<?, ?> job) throws IOException {
+        return summaryOf(job.getFullName(), Ledgers.of(job), new AuditLogSource(GateEvaluation.auditLogOf(job)));
+    }
+
+    Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
         Instant now = clock.instant();
+        String version = ledger.version() + "|" + audit.version() + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC);
         Cached cached = cache.get(key);
-        if (cached != null
-                && cached.version.equals(version)
-                && cached.computedAt.plus(FRESHNESS).isAfter(now)) {
-            return cached.view;
+        if (cached == null || !cached.version.equals(version)) {
+            cached = compute(ledger, audit, now, version);
+            cache.put(key, cached);
         }
+        return new Summary(cached.view.at(now), cached.lastOverride);
+    }
+
+    private static Cached compute(DeployLedger ledger, AuditSource audit, Instant now, String version)
+            throws IOException {
         DeployStatistics statistics =
                 DeployStatistics.compute(ledger, environmentOf(ledger), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
-        DeployHealthView view = DeployHealthView.of(statistics, gate.lastDecision());
-        cache.put(key, new Cached(version, now, view));
-        return view;
+        List<GateAuditEntry> recent = audit.recent(OVERRIDE_LOOKBACK);
+        Optional<GateDecision> lastDecision = recent.stream().findFirst().map(GateAuditEntry::getDecision);
+        String lastOverride = recent.stream()
+                .map(entry -> entry.getDecision().getOverride())
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(DeployHealthService::describe)
+                .orElse("");
+        return new Cached(version, DeployHealthView.of(statistics, lastDecision), lastOverride);
     }
 
-    /** Forgets what was computed for a job, for example after a gate decision or an override. */
+    private static String describe(GateOverride override) {
+        return override.getUser() + ": " + override.getReason();
+    }
+
+    /** Forgets what was computed for a job, for example after an override was granted. */
     public void invalidate(Job<?, ?> job) {
         cache.remove(job.getFullName());
     }
@@ -81,27 +115,52 @@ public final class DeployHealthService {
         return EnvironmentName.of(DeployOftenConfiguration.get().getDefaultEnvironment());
     }
 
-    private static Optional<GateDecision> lastGateDecision(Job<?, ?> job) throws IOException {
-        return GateEvaluation.auditLogOf(job).readRecent(1).getEntries().stream()
-                .findFirst()
-                .map(GateAuditEntry::getDecision);
+    /** A job's gate audit trail, as far as the health needs it. */
+    interface AuditSource {
+        String version() throws IOException;
+
+        List<GateAuditEntry> recent(int limit) throws IOException;
     }
 
-    /** Finds a job's last gate decision. */
-    @FunctionalInterface
-    interface GateLookup {
-        Optional<GateDecision> lastDecision() throws IOException;
+    /** The job's audit file. */
+    private static final class AuditLogSource implements AuditSource {
+        private final GateAuditLog audit;
+
+        AuditLogSource(GateAuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public String version() throws IOException {
+            return audit.version();
+        }
+
+        @Override
+        public List<GateAuditEntry> recent(int limit) throws IOException {
+            return audit.readRecent(limit).getEntries();
+        }
+    }
+
+    /** What the cache hands out: the view at the time of the request and the last override. */
+    static final class Summary {
+        final DeployHealthView view;
+        final String lastOverride;
+
+        Summary(DeployHealthView view, String lastOverride) {
+            this.view = view;
+            this.lastOverride = lastOverride;
+        }
     }
 
     private static final class Cached {
         private final String version;
-        private final Instant computedAt;
         private final DeployHealthView view;
+        private final String lastOverride;
 
-        Cached(String version, Instant computedAt, DeployHealthView view) {
+        Cached(String version, DeployHealthView view, String lastOverride) {
             this.version = version;
-            this.computedAt = computedAt;
             this.view = view;
+            this.lastOverride = lastOverride;
         }
     }
 }

@@ -32,6 +32,14 @@ public final class GateAuditLog {
     }
 
     /**
+     * @return a text that changes with every appended decision, so callers can cache what they read
+     * @throws IOException when the log cannot be looked at
+     */
+    public String version() throws IOException {
+        return lines.version();
+    }
+
+    /**
      * Appends a record durably.
      *
      * @param entry the evaluation to record

@@ -5,6 +5,7 @@ import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.promote.Durations;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.stream.Collectors;
 public final class DeployHealthView {
     private final DeployStatistics statistics;
     private final GateBadgeState gateState;
+    private final Duration sinceComputed;
 
-    private DeployHealthView(DeployStatistics statistics, GateBadgeState gateState) {
+    private DeployHealthView(DeployStatistics statistics, GateBadgeState gateState, Duration sinceComputed) {
         this.statistics = statistics;
         this.gateState = gateState;
+        this.sinceComputed = sinceComputed;
     }
 
     /**
@@ -34,7 +37,25 @@ public final class DeployHealthView {
      */
     public static DeployHealthView of(DeployStatistics statistics, Optional<GateDecision> lastGateDecision) {
         return new DeployHealthView(
-                statistics, lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN));
+                statistics,
+                lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN),
+                Duration.ZERO);
+    }
+
+    /**
+     * The same figures seen later: ages ("2 h ago") move on with the clock, everything else stays as computed.
+     * Lets a cache keep a view for a day without showing stale ages.
+     *
+     * @param now the time to show the view at
+     * @return the view at that time
+     */
+    public DeployHealthView at(Instant now) {
+        Duration shift = Duration.between(statistics.getWindow().getNow(), now);
+        return new DeployHealthView(statistics, gateState, shift.isNegative() ? Duration.ZERO : shift);
+    }
+
+    private Optional<Duration> lastSuccessAgeNow() {
+        return statistics.getTimeSinceLastSuccess().map(age -> age.plus(sinceComputed));
     }
 
     static GateBadgeState stateOf(GateDecision decision) {
@@ -78,10 +99,7 @@ public final class DeployHealthView {
 
     /** @return the time since the last successful deploy, such as {@code 2 h ago}, or {@code never} */
     public String getLastSuccess() {
-        return statistics
-                .getTimeSinceLastSuccess()
-                .map(age -> Durations.format(age) + " ago")
-                .orElse("never");
+        return lastSuccessAgeNow().map(age -> Durations.format(age) + " ago").orElse("never");
     }
 
     /** @return the median recovery time after a failed deploy, or {@code no data} */
@@ -122,7 +140,7 @@ public final class DeployHealthView {
             case "frequency":
                 return Optional.of(Badges.frequency(statistics.getDeploysPerWeek()));
             case "last":
-                return Optional.of(Badges.lastDeploy(getEnvironment(), statistics.getTimeSinceLastSuccess()));
+                return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow()));
             case "failures":
                 Optional<Double> rate = statistics.getChangeFailureRate();
                 return Optional.of(
@@ -141,11 +159,11 @@ public final class DeployHealthView {
 
     /** @return milliseconds since the last successful deploy, -1 when there was none; for sorting */
     public long getLastSuccessAgeMillis() {
-        return statistics.getTimeSinceLastSuccess().map(Duration::toMillis).orElse(-1L);
+        return lastSuccessAgeNow().map(Duration::toMillis).orElse(-1L);
     }
 
     /** @return how old the last successful deploy is, for sorting */
     public Optional<Duration> getLastSuccessAge() {
-        return statistics.getTimeSinceLastSuccess();
+        return lastSuccessAgeNow();
     }
 }
