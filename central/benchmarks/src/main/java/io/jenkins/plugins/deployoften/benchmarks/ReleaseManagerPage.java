@@ -12,8 +12,9 @@ import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Jenkins-free part of the release-manager page as the plugin builds it: one row per job from the job's
  * cached deploy health, computed as {@code ui.DeployHealthService} does (the environment of the newest deploy
- * that ran, {@code DeployStatistics.compute} over 12 weeks, {@code DeployHealthView.of}) and kept per job
- * with the ledger's {@code version()} and a one-minute freshness, the gate state from the newest entry of
- * the job's gate audit trail; then {@code ReleaseManagerRows.filter}. As {@code ui.DeployHealthRootAction}
- * does, the page can also read each job's last override from its audit trail on every load, uncached.
+ * that ran, {@code DeployStatistics.compute} over 12 weeks, {@code DeployHealthView.of}, the gate state and
+ * the last override from the newest entries of the job's gate audit trail) and kept per job while the
+ * ledger's and the audit trail's {@code version()} and the UTC day are unchanged, the view moved on to the
+ * page's time ({@code DeployHealthView.at}); then {@code ReleaseManagerRows.filter}. With
+ * {@code readOverrides} false the rows leave the override column empty, for comparison.
  */
 final class ReleaseManagerPage {
-    static final Duration FRESHNESS = Duration.ofMinutes(1);
-
     private final Instant now;
     private final Map<String, CachedSummary> cache = new ConcurrentHashMap<>();
     private int misses;
@@ -53,13 +53,13 @@ final class ReleaseManagerPage {
     /** What the cache keeps per job, as {@code DeployHealthService.Cached}. */
     static final class CachedSummary {
         final String version;
-        final Instant computedAt;
         final DeployHealthView view;
+        final String lastOverride;
 
-        CachedSummary(String version, Instant computedAt, DeployHealthView view) {
+        CachedSummary(String version, DeployHealthView view, String lastOverride) {
             this.version = version;
-            this.computedAt = computedAt;
             this.view = view;
+            this.lastOverride = lastOverride;
         }
     }
 
@@ -76,8 +76,9 @@ final class ReleaseManagerPage {
     List<ReleaseManagerRows.Row> rows(List<Job> jobs, boolean readOverrides) throws IOException {
         List<ReleaseManagerRows.Row> rows = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
-            String lastOverride = readOverrides ? lastOverride(job.audit) : "";
-            rows.add(new ReleaseManagerRows.Row(job.fullName, job.url, healthOf(job), lastOverride));
+            CachedSummary summary = summaryOf(job);
+            rows.add(new ReleaseManagerRows.Row(
+                    job.fullName, job.url, summary.view.at(now), readOverrides ? summary.lastOverride : ""));
         }
         return ReleaseManagerRows.filter(rows, "", "");
     }
@@ -93,19 +94,23 @@ final class ReleaseManagerPage {
         return "";
     }
 
-    /** @return the job's health: from the cache while its ledger is unchanged and the entry fresh */
+    /** @return the job's health: from the cache while its ledger and audit trail are unchanged, the same day */
     DeployHealthView healthOf(Job job) throws IOException {
-        String version = job.ledger.version();
+        return summaryOf(job).view.at(now);
+    }
+
+    private CachedSummary summaryOf(Job job) throws IOException {
+        String version =
+                job.ledger.version() + "|" + job.audit.version() + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC);
         CachedSummary cached = cache.get(job.fullName);
-        if (cached != null
-                && cached.version.equals(version)
-                && cached.computedAt.plus(FRESHNESS).isAfter(now)) {
-            return cached.view;
+        if (cached != null && cached.version.equals(version)) {
+            return cached;
         }
         misses++;
-        DeployHealthView view = compute(job.ledger, job.audit, now);
-        cache.put(job.fullName, new CachedSummary(version, now, view));
-        return view;
+        CachedSummary computed =
+                new CachedSummary(version, compute(job.ledger, job.audit, now), lastOverride(job.audit));
+        cache.put(job.fullName, computed);
+        return computed;
     }
 
     /** @return what a cache miss computes */
