@@ -6,6 +6,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
@@ -75,6 +76,14 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
+    /**
+     * @param environment a step's environment, possibly blank
+     * @return that environment, or the default one when it is blank
+     */
+    public static String environmentOrDefault(String environment) {
+        return environment == null || environment.isBlank() ? get().getDefaultEnvironment() : environment.trim();
+    }
+
     /** @return the release gate's default rules, used by jobs whose gate step sets none */
     public GatePolicySettings getGatePolicy() {
         return gatePolicy == null ? new GatePolicySettings() : gatePolicy;
@@ -123,7 +132,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setControllerName(String controllerName) {
-        this.controllerName = controllerName == null ? "" : controllerName.trim();
+        this.controllerName = StepValues.trimmed(controllerName);
         store.save();
     }
 
@@ -190,7 +199,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMetricsFolders(String metricsFolders) {
-        this.metricsFolders = metricsFolders == null ? "" : metricsFolders.trim();
+        this.metricsFolders = StepValues.trimmed(metricsFolders);
         store.save();
     }
 

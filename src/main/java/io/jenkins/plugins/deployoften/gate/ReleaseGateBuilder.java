@@ -12,6 +12,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -42,7 +43,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     public String getCommit() {
@@ -51,7 +52,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = commit == null ? "" : commit.trim();
+        this.commit = StepValues.trimmed(commit);
     }
 
     public String getArtifactFingerprint() {
@@ -60,7 +61,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setArtifactFingerprint(String artifactFingerprint) {
-        this.artifactFingerprint = artifactFingerprint == null ? "" : artifactFingerprint.trim();
+        this.artifactFingerprint = StepValues.trimmed(artifactFingerprint);
     }
 
     public int getBuildNumber() {
@@ -88,7 +89,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = service == null ? "" : service.trim();
+        this.service = StepValues.trimmed(service);
     }
 
     @Override

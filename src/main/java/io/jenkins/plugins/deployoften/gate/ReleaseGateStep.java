@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
@@ -47,7 +48,7 @@ public class ReleaseGateStep extends Step {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     public String getCommit() {
@@ -56,7 +57,7 @@ public class ReleaseGateStep extends Step {
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = commit == null ? "" : commit.trim();
+        this.commit = StepValues.trimmed(commit);
     }
 
     public String getArtifactFingerprint() {
@@ -65,7 +66,7 @@ public class ReleaseGateStep extends Step {
 
     @DataBoundSetter
     public void setArtifactFingerprint(String artifactFingerprint) {
-        this.artifactFingerprint = artifactFingerprint == null ? "" : artifactFingerprint.trim();
+        this.artifactFingerprint = StepValues.trimmed(artifactFingerprint);
     }
 
     public int getBuildNumber() {
@@ -94,7 +95,7 @@ public class ReleaseGateStep extends Step {
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = service == null ? "" : service.trim();
+        this.service = StepValues.trimmed(service);
     }
 
     @Override

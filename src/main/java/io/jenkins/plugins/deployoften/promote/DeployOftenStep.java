@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
@@ -56,7 +57,7 @@ public class DeployOftenStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     /** @return the commit to record, or empty text to take {@code GIT_COMMIT} from the build */
@@ -66,7 +67,7 @@ public class DeployOftenStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = commit == null ? "" : commit.trim();
+        this.commit = StepValues.trimmed(commit);
     }
 
     /** @return the service deployed, for the shared ledger; empty text for the job's full name */
@@ -76,12 +77,12 @@ public class DeployOftenStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = service == null ? "" : service.trim();
+        this.service = StepValues.trimmed(service);
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        String resolved = environment.isEmpty() ? DeployOftenConfiguration.get().getDefaultEnvironment() : environment;
+        String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         try {
             EnvironmentName.of(resolved);
         } catch (IllegalArgumentException e) {

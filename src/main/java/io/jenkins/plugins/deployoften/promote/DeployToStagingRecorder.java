@@ -16,6 +16,7 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.promote.DeployCondition;
@@ -63,7 +64,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     public int getTimeoutMinutes() {
@@ -118,7 +119,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = commit == null ? "" : commit.trim();
+        this.commit = StepValues.trimmed(commit);
     }
 
     /** @return the service deployed, for the shared ledger; empty text for the job's full name */
@@ -128,7 +129,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = service == null ? "" : service.trim();
+        this.service = StepValues.trimmed(service);
     }
 
     @Override
@@ -144,7 +145,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        DeploySettings settings = settings(environment.isEmpty() ? defaultEnvironment() : environment);
+        DeploySettings settings = settings(DeployOftenConfiguration.environmentOrDefault(environment));
         new StagingDeploy(settings, RunFacts.commit(commit, env), Clock.systemUTC(), service)
                 .perform(run, workspace, env, launcher, listener);
     }
@@ -161,10 +162,6 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.DeployToStaging_invalidConfiguration(e.getMessage()));
         }
-    }
-
-    private static String defaultEnvironment() {
-        return DeployOftenConfiguration.get().getDefaultEnvironment();
     }
 
     /** The descriptor: display name, form validation and choices. */

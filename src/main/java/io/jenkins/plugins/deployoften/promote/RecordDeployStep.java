@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
@@ -58,7 +59,7 @@ public class RecordDeployStep extends Step {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     public long getDurationMillis() {
@@ -85,7 +86,7 @@ public class RecordDeployStep extends Step {
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = commit == null ? "" : commit.trim();
+        this.commit = StepValues.trimmed(commit);
     }
 
     /** @return the service deployed, for the shared ledger; empty text for the job's full name */
@@ -95,12 +96,12 @@ public class RecordDeployStep extends Step {
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = service == null ? "" : service.trim();
+        this.service = StepValues.trimmed(service);
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        String resolved = environment.isEmpty() ? DeployOftenConfiguration.get().getDefaultEnvironment() : environment;
+        String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         DeployOutcome outcome;
         EnvironmentName name;
         try {

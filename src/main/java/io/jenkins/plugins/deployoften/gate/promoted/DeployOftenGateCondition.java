@@ -8,6 +8,7 @@ import hudson.plugins.promoted_builds.PromotionCondition;
 import hudson.plugins.promoted_builds.PromotionConditionDescriptor;
 import hudson.plugins.promoted_builds.PromotionProcess;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -46,7 +47,7 @@ public class DeployOftenGateCondition extends PromotionCondition {
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = environment == null ? "" : environment.trim();
+        this.environment = StepValues.trimmed(environment);
     }
 
     public GatePolicySettings getPolicy() {
