@@ -19,4 +19,13 @@ public interface SimpleBuildStep extends BuildStep {
             throws InterruptedException, IOException {
         throw new UnsupportedOperationException();
     }
+
+    default void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    default boolean requiresWorkspace() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -118,8 +118,13 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
-    /** @return the name this controller's records carry in the shared ledger; the host name when not set */
+    /** @return the configured name of this controller in the shared ledger; empty text for the host name */
     public String getControllerName() {
+        return controllerName == null ? "" : controllerName;
+    }
+
+    /** @return the name this controller's records carry in the shared ledger: the configured one, else the host name */
+    public String getEffectiveControllerName() {
         if (controllerName != null && !controllerName.isBlank()) {
             return controllerName;
         }

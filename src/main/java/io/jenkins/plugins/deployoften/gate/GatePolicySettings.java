@@ -40,6 +40,28 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
     public GatePolicySettings() {}
 
     /**
+     * Restores the defaults of fields that a configuration saved by an older version lacks (Jenkins reads saved
+     * objects without running their constructor or field initialisers).
+     *
+     * @return this
+     */
+    protected Object readResolve() {
+        if (mode == null) {
+            mode = GateMode.ENFORCE;
+        }
+        freshMaxDays = atLeastOne(freshMaxDays, GatePolicy.DEFAULT_FRESH_MAX_DAYS);
+        frequentMinDeploys = atLeastOne(frequentMinDeploys, GatePolicy.DEFAULT_FREQUENT_MIN_DEPLOYS);
+        frequentWindowDays = atLeastOne(frequentWindowDays, GatePolicy.DEFAULT_FREQUENT_WINDOW_DAYS);
+        healthyLastDeploys = atLeastOne(healthyLastDeploys, GatePolicy.DEFAULT_HEALTHY_LAST_DEPLOYS);
+        failureRateWindowDays = atLeastOne(failureRateWindowDays, GatePolicy.DEFAULT_FAILURE_RATE_WINDOW_DAYS);
+        return this;
+    }
+
+    private static int atLeastOne(int value, int fallback) {
+        return value < 1 ? fallback : value;
+    }
+
+    /**
      * @return the model policy
      * @throws IllegalArgumentException naming the first field out of range and its allowed values
      */

@@ -3,8 +3,6 @@ package io.jenkins.plugins.deployoften.gate;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -92,13 +90,14 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.service = StepValues.trimmed(service);
     }
 
+    /** The gate reads the job's history only, so it runs outside {@code node} blocks too. */
     @Override
-    public void perform(
-            @NonNull Run<?, ?> run,
-            @NonNull FilePath workspace,
-            @NonNull EnvVars env,
-            @NonNull Launcher launcher,
-            @NonNull TaskListener listener)
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         GateEvaluation.run(
                 run,

@@ -170,11 +170,22 @@ public class DeployOftenStep extends Step implements Serializable {
         @Override
         public void onFailure(StepContext context, Throwable failure) {
             try {
-                record(context, outcomeOf(failure), String.valueOf(failure.getMessage()));
+                record(context, outcomeOf(failure), reasonOf(failure));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 failure.addSuppressed(e);
             }
             context.onFailure(failure);
+        }
+
+        /** @return the failure's message, else what kind of failure it was (an abort carries no message) */
+        static String reasonOf(Throwable failure) {
+            String message = failure.getMessage();
+            if (message != null && !message.isBlank()) {
+                return message;
+            }
+            return failure instanceof InterruptedException
+                    ? "the deploy was interrupted: the build was aborted or timed out"
+                    : failure.getClass().getSimpleName();
         }
 
         static DeployOutcome outcomeOf(Throwable failure) {

@@ -53,6 +53,28 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
         this.command = command;
     }
 
+    /**
+     * Restores the defaults of fields that a job saved by an older version lacks (Jenkins reads saved objects
+     * without running their constructor or field initialisers).
+     *
+     * @return this
+     */
+    protected Object readResolve() {
+        environment = StepValues.trimmed(environment);
+        commit = StepValues.trimmed(commit);
+        service = StepValues.trimmed(service);
+        if (timeoutMinutes < 1) {
+            timeoutMinutes = DeploySettings.DEFAULT_TIMEOUT_MINUTES;
+        }
+        if (deployWhen == null) {
+            deployWhen = DeployCondition.SUCCESSFUL;
+        }
+        if (onFailure == null) {
+            onFailure = FailureEffect.FAIL_BUILD;
+        }
+        return this;
+    }
+
     public String getCommand() {
         return command;
     }

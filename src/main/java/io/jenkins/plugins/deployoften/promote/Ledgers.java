@@ -41,7 +41,7 @@ public final class Ledgers {
             DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
             if (configuration.getLedgerStore() == LedgerStore.JENKINS_DATABASE) {
                 Optional<DeployLedger> shared =
-                        SharedLedgers.of(job, service, configuration.getControllerName(), warnings);
+                        SharedLedgers.of(job, service, configuration.getEffectiveControllerName(), warnings);
                 if (shared.isPresent()) {
                     return shared.get();
                 }

@@ -9,8 +9,10 @@ import hudson.model.listeners.RunListener;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.promote.NeverDeployed;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -24,9 +26,14 @@ import java.util.logging.Logger;
 public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
     private static final Logger LOGGER = Logger.getLogger(NeverDeployedRunListener.class.getName());
 
+    /** Only jobs that have deployed before: a look at the job's own folder, never a database round trip. */
+    private static boolean usesDeployOften(Run<?, ?> run) {
+        return Files.exists(run.getParent().getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME));
+    }
+
     @Override
     public void onCompleted(Run<?, ?> run, @NonNull TaskListener listener) {
-        if (run.getAction(DeployAction.class) != null) {
+        if (run.getAction(DeployAction.class) != null || !usesDeployOften(run)) {
             return;
         }
         try {

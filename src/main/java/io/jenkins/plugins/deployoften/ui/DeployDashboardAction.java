@@ -74,6 +74,15 @@ public class DeployDashboardAction implements Action {
         return ledger instanceof SharedDeployLedger && ((SharedDeployLedger) ledger).isStale();
     }
 
+    /** @return the one-line summary for the job page; a note instead when the ledger cannot be read */
+    public String getSummary() {
+        try {
+            return getHealth().getSummary();
+        } catch (IOException e) {
+            return Messages.DeployDashboard_unreadable(e.getMessage());
+        }
+    }
+
     /** @return the trend chart as ECharts option JSON (escaped for HTML by the page) */
     public String getTrendChartJson() throws IOException {
         return getHealth().getTrendChart().toJson();

@@ -7,11 +7,15 @@ import hudson.views.ListViewColumnDescriptor;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** List view column "Deploy health": the frequency badge with a tooltip of frequency and last deploy. */
 public class DeployHealthColumn extends ListViewColumn {
+    private static final Logger LOGGER = Logger.getLogger(DeployHealthColumn.class.getName());
+
     @DataBoundConstructor
     public DeployHealthColumn() {}
 
@@ -19,10 +23,16 @@ public class DeployHealthColumn extends ListViewColumn {
      * @param job the row's job
      * @return its health, or {@code null} when it does not use DeployOften (the cell stays empty)
      */
-    public DeployHealthView health(Job<?, ?> job) throws IOException {
-        return DeployDashboardActionFactory.usesDeployOften(job)
-                ? DeployHealthService.get().healthOf(job)
-                : null;
+    public DeployHealthView health(Job<?, ?> job) {
+        if (!DeployDashboardActionFactory.usesDeployOften(job)) {
+            return null;
+        }
+        try {
+            return DeployHealthService.get().healthOf(job);
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
+            return null;
+        }
     }
 
     /** @return the frequency badge's path relative to the Jenkins root */

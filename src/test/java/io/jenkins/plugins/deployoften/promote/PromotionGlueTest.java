@@ -194,4 +194,37 @@ public class PromotionGlueTest {
         assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("not deploying to staging: build ended FAILURE before deploying");
     }
+
+    @Test
+    public void aStepSavedWithoutNewerFieldsGetsTheirDefaultsBack() throws Exception {
+        DeployToStagingRecorder saved = new DeployToStagingRecorder("./deploy.sh");
+        for (String field : new String[] {"environment", "commit", "service", "deployWhen", "onFailure"}) {
+            java.lang.reflect.Field declared = DeployToStagingRecorder.class.getDeclaredField(field);
+            declared.setAccessible(true);
+            declared.set(saved, null);
+        }
+        java.lang.reflect.Field timeout = DeployToStagingRecorder.class.getDeclaredField("timeoutMinutes");
+        timeout.setAccessible(true);
+        timeout.setInt(saved, 0);
+
+        DeployToStagingRecorder resolved = (DeployToStagingRecorder) saved.readResolve();
+
+        assertThat(resolved.getTimeoutMinutes()).isEqualTo(15);
+        assertThat(resolved.getDeployWhen())
+                .isEqualTo(io.jenkins.plugins.deployoften.model.promote.DeployCondition.SUCCESSFUL);
+        assertThat(resolved.getOnFailure())
+                .isEqualTo(io.jenkins.plugins.deployoften.model.promote.FailureEffect.FAIL_BUILD);
+        assertThat(resolved.getEnvironment()).isEmpty();
+        assertThat(resolved.settings("staging").getTimeout()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    public void anAbortWithoutMessageGetsAReadableReason() {
+        assertThat(DeployOftenStep.RecordingCallback.reasonOf(new InterruptedException()))
+                .contains("interrupted");
+        assertThat(DeployOftenStep.RecordingCallback.reasonOf(new IllegalStateException("kubectl failed")))
+                .isEqualTo("kubectl failed");
+        assertThat(DeployOftenStep.RecordingCallback.reasonOf(new IllegalStateException()))
+                .isEqualTo("IllegalStateException");
+    }
 }
