@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -118,17 +120,23 @@ public class DeployOftenStep extends Step implements Serializable {
             if (newer.isPresent()) {
                 String reason = "superseded by #" + newer.getAsInt();
                 listener.getLogger().println(DeployBanner.skipped(name, reason));
-                DeployRecording.keep(
-                        run,
-                        RunFacts.recordFor(run, name, commit)
-                                .outcome(DeployOutcome.SKIPPED)
-                                .reason(reason)
-                                .startedAt(Instant.now())
-                                .build(),
-                        listener,
-                        service);
-                context.onSuccess(null);
-                return true;
+                // the ledger waits for the disk (or the database): never on the Pipeline engine's thread
+                Executor background = Timer.get();
+                DeployRecord skipped = RunFacts.recordFor(run, name, commit)
+                        .outcome(DeployOutcome.SKIPPED)
+                        .reason(reason)
+                        .startedAt(Instant.now())
+                        .build();
+                background.execute(() -> {
+                    try {
+                        DeployRecording.keep(run, skipped, listener, service);
+                    } catch (IOException | RuntimeException e) {
+                        context.onFailure(e);
+                        return;
+                    }
+                    context.onSuccess(null);
+                });
+                return false;
             }
             lane.started(run.getNumber());
             listener.getLogger().println(DeployBanner.start(name, run.getNumber(), 1));
@@ -156,25 +164,31 @@ public class DeployOftenStep extends Step implements Serializable {
             this.service = service;
         }
 
+        /** Records off the Pipeline engine's thread (the ledger waits for the disk), then passes the result on. */
         @Override
         public void onSuccess(StepContext context, Object result) {
-            try {
-                record(context, DeployOutcome.SUCCESS, "");
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                context.onFailure(e);
-                return;
-            }
-            context.onSuccess(result);
+            Timer.get().execute(() -> {
+                try {
+                    record(context, DeployOutcome.SUCCESS, "");
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    context.onFailure(e);
+                    return;
+                }
+                context.onSuccess(result);
+            });
         }
 
+        /** Records off the Pipeline engine's thread, then rethrows the body's failure. */
         @Override
         public void onFailure(StepContext context, Throwable failure) {
-            try {
-                record(context, outcomeOf(failure), reasonOf(failure));
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-            context.onFailure(failure);
+            Timer.get().execute(() -> {
+                try {
+                    record(context, outcomeOf(failure), reasonOf(failure));
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+                context.onFailure(failure);
+            });
         }
 
         /** @return the failure's message, else what kind of failure it was (an abort carries no message) */
