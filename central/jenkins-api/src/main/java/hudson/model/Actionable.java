@@ -12,6 +12,10 @@ public abstract class Actionable {
         throw new UnsupportedOperationException();
     }
 
+    public boolean addOrReplaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException();
+    }
+
     public void replaceAction(@NonNull Action a) {
         throw new UnsupportedOperationException();
     }

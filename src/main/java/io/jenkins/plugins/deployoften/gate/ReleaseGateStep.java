@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.gate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
+import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -158,6 +162,13 @@ public class ReleaseGateStep extends Step {
                     CandidateSettings.identity(commit, artifactFingerprint, buildNumber),
                     policy,
                     service);
+            if (decision.getStatus() == GateStatus.WARN) {
+                FlowNode node = getContext().get(FlowNode.class);
+                if (node != null) {
+                    // shows the warning on the stage, not only as the build's result
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.summary()));
+                }
+            }
             return toMap(decision);
         }
     }
