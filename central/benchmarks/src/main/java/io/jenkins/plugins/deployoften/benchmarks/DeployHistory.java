@@ -109,25 +109,13 @@ final class DeployHistory {
         DeployOutcome outcome = draw < 0.85
                 ? DeployOutcome.SUCCESS
                 : draw < 0.95 ? DeployOutcome.FAILURE : draw < 0.98 ? DeployOutcome.ABORTED : DeployOutcome.SKIPPED;
-        String reason;
-        switch (outcome) {
-            case FAILURE:
-                reason = "kubectl rollout status deployment/checkout-service timed out after 300s";
-                break;
-            case ABORTED:
-                reason = "aborted by bob";
-                break;
-            case SKIPPED:
-                reason = "tests failed before the deploy stage";
-                break;
-            default:
-                reason = null;
-        }
+        String reason = SampleText.reasonFor(
+                outcome, "kubectl rollout status deployment/checkout-service timed out after 300s");
         return DeployRecord.builder(ENVIRONMENT, JOB, buildNumber)
                 .buildUrl("job/shop/job/checkout-service/" + buildNumber + "/")
-                .commit(hex(random, 40))
+                .commit(SampleText.hex(random, 40))
                 .commitTime(started.minusMillis(20 * 60_000L + random.nextInt(2 * 24 * 3_600_000)))
-                .artifactFingerprint(hex(random, 32))
+                .artifactFingerprint(SampleText.hex(random, 32))
                 .outcome(outcome)
                 .reason(reason)
                 .startedAt(started)
@@ -135,13 +123,5 @@ final class DeployHistory {
                 .trigger(TRIGGERS[random.nextInt(TRIGGERS.length)])
                 .message(String.format(Locale.ROOT, "checkout-service 4.%d.0 to production", buildNumber))
                 .build();
-    }
-
-    private static String hex(Random random, int digits) {
-        StringBuilder text = new StringBuilder(digits);
-        for (int i = 0; i < digits; i++) {
-            text.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return text.toString();
     }
 }

@@ -107,26 +107,13 @@ final class JobHistories {
                 : draw < 0.04
                         ? DeployOutcome.ABORTED
                         : draw < 0.04 + failureRate ? DeployOutcome.FAILURE : DeployOutcome.SUCCESS;
-        String reason;
-        switch (outcome) {
-            case FAILURE:
-                reason = "kubectl rollout status timed out after 300s";
-                break;
-            case ABORTED:
-                reason = "aborted by bob";
-                break;
-            case SKIPPED:
-                reason = "tests failed before the deploy stage";
-                break;
-            default:
-                reason = null;
-        }
+        String reason = SampleText.reasonFor(outcome, "kubectl rollout status timed out after 300s");
         String service = job.substring(job.indexOf('/') + 1);
         return DeployRecord.builder(DeployHistory.ENVIRONMENT, job, buildNumber)
                 .buildUrl("job/" + job.replace("/", "/job/") + "/" + buildNumber + "/")
-                .commit(hex(random, 40))
+                .commit(SampleText.hex(random, 40))
                 .commitTime(started.minusMillis(20 * 60_000L + random.nextInt(2 * 24 * 3_600_000)))
-                .artifactFingerprint(hex(random, 32))
+                .artifactFingerprint(SampleText.hex(random, 32))
                 .outcome(outcome)
                 .reason(reason)
                 .startedAt(started)
@@ -134,13 +121,5 @@ final class JobHistories {
                 .trigger(TRIGGERS[random.nextInt(TRIGGERS.length)])
                 .message(String.format(Locale.ROOT, "%s 4.%d.0 to production", service, buildNumber))
                 .build();
-    }
-
-    private static String hex(Random random, int digits) {
-        StringBuilder text = new StringBuilder(digits);
-        for (int i = 0; i < digits; i++) {
-            text.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return text.toString();
     }
 }
