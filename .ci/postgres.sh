@@ -7,14 +7,29 @@ if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/pg_ctl" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
 fi
 PG_BIN="$(pg_bin)"
-PG_PORT=54329
 PG_HOME="$(mktemp -d /tmp/deployoften-pg.XXXXXX)"
 PG_DATA="$PG_HOME/data"
+# on failure, the server's log goes to the output before the folder is deleted
 stop_postgres() {
+  local status=$?
   [ -x "$PG_HOME/pgctl" ] && "$PG_HOME/pgctl" stop >/dev/null 2>&1 || true
+  if [ "$status" != 0 ] && [ -s "$PG_HOME/server.log" ]; then
+    echo "--- PostgreSQL server log ($PG_HOME/server.log) ---" >&2
+    cat "$PG_HOME/server.log" >&2
+    echo "--- end of the PostgreSQL server log ---" >&2
+  fi
   rm -rf "$PG_HOME"
+  return "$status"
 }
 trap stop_postgres EXIT
+# a loopback port nothing listens on now; a concurrent run may take it first, so the start is retried
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
 PG_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 
 # root cannot run postgres: run it as the 'postgres' user (or a user made for it)
@@ -36,6 +51,7 @@ as_pg "'$PG_BIN/initdb' -D '$PG_DATA' -U deployoften --pwfile='$PG_HOME/pwfile' 
 rm -f "$PG_HOME/pwfile"
 
 # the script the fault test calls with 'stop' or 'start' (a throwaway server: durability off for speed)
+write_pgctl() {
 cat > "$PG_HOME/pgctl" <<SCRIPT
 #!/bin/sh
 set -e
@@ -48,8 +64,15 @@ esac
 if [ "\$(id -u)" = 0 ]; then su -s /bin/sh '$PG_OS_USER' -c "\$CMD"; else sh -c "\$CMD"; fi
 SCRIPT
 chmod 755 "$PG_HOME/pgctl"
+}
 
-"$PG_HOME/pgctl" start > /dev/null
+for attempt in 1 2 3 4 5; do
+  PG_PORT=$(free_port)
+  write_pgctl
+  if "$PG_HOME/pgctl" start > /dev/null; then break; fi
+  echo "PostgreSQL did not start on port $PG_PORT (attempt $attempt)" >&2
+  [ "$attempt" -lt 5 ] || exit 1
+done
 as_pg "'$PG_BIN/createdb' -h '$PG_HOME' -p $PG_PORT -U deployoften deployoften"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT for the shared-ledger tests"
 

@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Runs the release gate for a build: evaluates and audits the decision (consuming a pending override),
@@ -90,12 +88,8 @@ public final class GateEvaluation {
             Job<?, ?> job = run.getParent();
             DeployLedger ledger = Ledgers.of(job, service, listener.getLogger()::println);
             Path directory = job.getRootDir().toPath();
-            ReleaseGate gate = new ReleaseGate(
-                    policy,
-                    ledger,
-                    new PendingOverrides(directory),
-                    new GateAuditLog(directory),
-                    knownEnvironments(ledger, name, configuration));
+            ReleaseGate gate =
+                    new ReleaseGate(policy, ledger, new PendingOverrides(directory), new GateAuditLog(directory));
             decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate, Instant.now());
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.ReleaseGate_invalid(e.getMessage()));
@@ -109,17 +103,6 @@ public final class GateEvaluation {
             run.setResult(Result.UNSTABLE);
         }
         return decision;
-    }
-
-    /** The configured default, plus the requested environment when the ledger has ever seen it. */
-    private static Set<EnvironmentName> knownEnvironments(
-            DeployLedger ledger, EnvironmentName requested, DeployOftenConfiguration configuration) throws IOException {
-        Set<EnvironmentName> known = new LinkedHashSet<>();
-        known.add(EnvironmentName.of(configuration.getDefaultEnvironment()));
-        if (ledger.findLast(record -> record.getEnvironment().equals(requested)).isPresent()) {
-            known.add(requested);
-        }
-        return known;
     }
 
     static void print(GateDecision decision, PrintStream log) {

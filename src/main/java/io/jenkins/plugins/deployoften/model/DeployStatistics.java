@@ -46,6 +46,8 @@ public final class DeployStatistics {
     private final int aborted;
     private final int skipped;
     private final FrequencyClass frequencyClass;
+    private final Instant historyStart;
+    private final int daysSoFar;
     private final Duration medianDuration;
     private final Duration p90Duration;
     private final Duration timeSinceLastSuccess;
@@ -63,16 +65,20 @@ public final class DeployStatistics {
             List<DeployRecord> inWindow,
             int skippedLines,
             Instant lastSuccessEndedAt,
-            DeployStreak streak) {
+            DeployStreak streak,
+            Instant historyStart) {
         this.environment = environment;
         this.window = window;
         this.skippedLines = skippedLines;
+        this.historyStart = historyStart;
+        this.daysSoFar = window.getDaysSoFarSince(Optional.ofNullable(historyStart));
         this.weeks = List.copyOf(bucketsOf(window, inWindow));
         this.successful = weeks.stream().mapToInt(WeeklyBucket::getSuccessful).sum();
         this.failed = weeks.stream().mapToInt(WeeklyBucket::getFailed).sum();
         this.aborted = weeks.stream().mapToInt(WeeklyBucket::getAborted).sum();
         this.skipped = weeks.stream().mapToInt(WeeklyBucket::getSkipped).sum();
-        this.frequencyClass = FrequencyClass.classify(weeks);
+        int firstWeekJudged = historyStart == null ? 0 : window.weekOf(historyStart);
+        this.frequencyClass = FrequencyClass.classify(weeks.subList(firstWeekJudged, weeks.size()));
         List<Duration> durations = new ArrayList<>();
         List<Duration> leadTimes = new ArrayList<>();
         for (DeployRecord record : inWindow) {
@@ -138,12 +144,41 @@ public final class DeployStatistics {
             ledger.findLast(continuation);
             streak = streak.extendedBy(continuation.outcome, continuation.count);
         }
-        return new DeployStatistics(environment, window, inWindow, read.getSkippedLines(), lastSuccessEndedAt, streak);
+        return new DeployStatistics(
+                environment,
+                window,
+                inWindow,
+                read.getSkippedLines(),
+                lastSuccessEndedAt,
+                streak,
+                historyStartInWindow(ledger, environment, window, inWindow));
+    }
+
+    /**
+     * When the environment's history began inside the window: its first record in the window, unless the ledger
+     * holds an older record of it (looked up only when that first record is not on the window's first day).
+     */
+    private static Instant historyStartInWindow(
+            DeployLedger ledger, EnvironmentName environment, StatisticsWindow window, List<DeployRecord> inWindow)
+            throws IOException {
+        if (inWindow.isEmpty()) {
+            return null;
+        }
+        Instant first = inWindow.get(0).getStartedAt();
+        if (StatisticsWindow.dayOf(first).equals(StatisticsWindow.dayOf(window.getStart()))) {
+            return null;
+        }
+        boolean olderExists = ledger.findLast(record -> record.getEnvironment().equals(environment)
+                        && record.getStartedAt().isBefore(window.getStart()))
+                .isPresent();
+        return olderExists ? null : first;
     }
 
     /**
      * Computes the statistics from records already read, without looking before the window: the time since
      * the last successful deploy is empty when the window has none, and the streak stops at the window start.
+     * The environment's history is taken to begin with its earliest record given, or before the window when one
+     * of the records given started before it.
      *
      * @param recordsSinceWindowStart records of any environment; those outside the window are ignored
      * @param environment the environment to describe
@@ -158,8 +193,19 @@ public final class DeployStatistics {
         Objects.requireNonNull(environment, "environment");
         StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
         List<DeployRecord> inWindow = inWindow(recordsSinceWindowStart, environment, window);
+        boolean olderGiven = recordsSinceWindowStart.stream()
+                .anyMatch(record -> record.getEnvironment().equals(environment)
+                        && record.getStartedAt().isBefore(window.getStart()));
+        Instant historyStart =
+                olderGiven || inWindow.isEmpty() ? null : inWindow.get(0).getStartedAt();
         return new DeployStatistics(
-                environment, window, inWindow, 0, lastSuccessEndedAt(inWindow), DeployStreak.newestRunOf(inWindow));
+                environment,
+                window,
+                inWindow,
+                0,
+                lastSuccessEndedAt(inWindow),
+                DeployStreak.newestRunOf(inWindow),
+                historyStart);
     }
 
     private static List<DeployRecord> inWindow(
@@ -323,17 +369,28 @@ public final class DeployStatistics {
 
     /**
      * Deployment frequency per day: {@code successful / daysSoFar}, where {@code daysSoFar} counts the UTC
-     * days from the window start to the day of {@code now}, inclusive ({@link StatisticsWindow#getDaysSoFar()}).
+     * days from the later of the window start and the start of the UTC day of the environment's first record,
+     * to the day of {@code now}, inclusive, at least 1 ({@link StatisticsWindow#getDaysSoFarSince}).
      *
      * @return successful deploys per day
      */
     public double getDeploysPerDay() {
-        return (double) successful / window.getDaysSoFar();
+        return (double) successful / daysSoFar;
     }
 
     /** @return successful deploys per week: {@code 7 * successful / daysSoFar} */
     public double getDeploysPerWeek() {
-        return 7.0 * successful / window.getDaysSoFar();
+        return 7.0 * successful / daysSoFar;
+    }
+
+    /** @return the days the rates divide by, see {@link #getDeploysPerDay()} */
+    public int getDaysSoFar() {
+        return daysSoFar;
+    }
+
+    /** @return when the environment's first record started, when that lies inside the window */
+    public Optional<Instant> getHistoryStart() {
+        return Optional.ofNullable(historyStart);
     }
 
     /** @return the frequency class, see {@link FrequencyClass} for the rules */
@@ -436,7 +493,7 @@ public final class DeployStatistics {
         if (successful + failed == 0) {
             return Optional.empty();
         }
-        return Optional.of(DoraBand.forDeploymentFrequency(successful, window.getDaysSoFar()));
+        return Optional.of(DoraBand.forDeploymentFrequency(successful, daysSoFar));
     }
 
     /** @return the DORA 2024 change failure rate level, empty when no deploy completed in the window */
@@ -471,6 +528,7 @@ public final class DeployStatistics {
                 && window.getNow().equals(other.window.getNow())
                 && weeks.equals(other.weeks)
                 && frequencyClass == other.frequencyClass
+                && daysSoFar == other.daysSoFar
                 && Objects.equals(medianDuration, other.medianDuration)
                 && Objects.equals(p90Duration, other.p90Duration)
                 && Objects.equals(timeSinceLastSuccess, other.timeSinceLastSuccess)

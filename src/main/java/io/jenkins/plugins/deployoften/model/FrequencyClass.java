@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How often an environment gets a successful deploy, judged over the weeks of a {@link StatisticsWindow}
- * (every week counts, the current partial week and empty weeks included). The first rule that holds wins:
+ * How often an environment gets a successful deploy: the one vocabulary that the badge colour, the dashboard,
+ * the list column and the Deploy health page all use. It is judged over the weeks of a {@link StatisticsWindow}
+ * from the week of the environment's first record on (every such week counts, the current partial week and
+ * empty weeks included; weeks before the environment's first record do not). The first rule that holds wins:
  *
  * <ol>
  *   <li>{@link #NO_DATA}: no successful deploy in the window;
@@ -14,8 +16,8 @@ import java.util.List;
  *   <li>{@link #WEEKLY}: more than half of the weeks have at least one successful deploy ({@code 2 * weeks
  *       with success > weeks});
  *   <li>{@link #MONTHLY}: the median number of successful deploys per "month" is at least 1, where a month is
- *       a block of 4 consecutive weeks counted from the window start (the last block is shorter when the
- *       window's weeks are not a multiple of 4);
+ *       a block of 4 consecutive weeks counted from the first week judged (the last block is shorter when the
+ *       weeks are not a multiple of 4);
  *   <li>{@link #YEARLY}: otherwise.
  * </ol>
  *
@@ -33,8 +35,13 @@ public enum FrequencyClass {
 
     private static final int DAILY_MIN_DAYS_PER_WEEK = 3;
 
+    /** @return the word pages and tooltips show: {@code daily}, {@code weekly}, {@code monthly}, {@code yearly}, {@code no data} */
+    public String word() {
+        return this == NO_DATA ? "no data" : name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
-     * @param weeks every week of the window, oldest first
+     * @param weeks the weeks to judge, oldest first
      * @return the class by the rules above
      */
     static FrequencyClass classify(List<WeeklyBucket> weeks) {

@@ -79,6 +79,22 @@ public final class StatisticsWindow {
     }
 
     /**
+     * The days so far of an environment whose history began inside the window: from the later of the window
+     * start and the start of the UTC day of its first record, to the day of {@code now}, inclusive; at least 1.
+     * Days before an environment's first record say nothing about how often it deploys.
+     *
+     * @param firstRecord when the environment's first record started, or empty when it started before the window
+     * @return the days so far that its rates divide by
+     */
+    public int getDaysSoFarSince(java.util.Optional<Instant> firstRecord) {
+        if (firstRecord.isEmpty() || !firstRecord.get().isAfter(start)) {
+            return getDaysSoFar();
+        }
+        long days = ChronoUnit.DAYS.between(dayOf(firstRecord.get()), dayOf(now)) + 1;
+        return (int) Math.max(1, Math.min(days, getDaysSoFar()));
+    }
+
+    /**
      * @param week the week's index, 0 for the first (oldest)
      * @return Monday 00:00 UTC of that week
      */

@@ -133,8 +133,10 @@ public class DeployDashboardAction implements Action {
         return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\"deploys\">";
     }
 
+    /** Jenkins' root URL ends in {@code /} ({@code Jenkins.getRootUrl()}), a configured one may not. */
     private String badgeUrl(String rootUrl, String name) {
-        return rootUrl + "/" + getBadgePath(name);
+        String root = rootUrl == null ? "" : rootUrl;
+        return (root.endsWith("/") ? root : root + "/") + getBadgePath(name);
     }
 
     /**

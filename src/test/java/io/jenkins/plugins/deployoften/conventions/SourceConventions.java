@@ -106,6 +106,45 @@ final class SourceConventions {
         return problems;
     }
 
+    /** A Jelly text to localise, {@code ${%Text}} or {@code ${%key(args)}}: the text or key without arguments. */
+    private static final Pattern JELLY_TEXT = Pattern.compile("\\$\\{%([^}(]*)");
+
+    private static final Pattern UNDOUBLED_APOSTROPHE = Pattern.compile("(?<!')'(?:'')*(?!')");
+
+    /**
+     * Jelly's {@code ${%key}} (for a text without a key in a properties file too) and localizer's {@code Messages} format every text with {@link
+     * java.text.MessageFormat}, which drops a lone apostrophe and quotes what follows it: every {@code '} in a
+     * resource bundle must be written {@code ''}.
+     *
+     * @return {@code file: key} for each value, and each Jelly text, with an apostrophe that is not doubled
+     */
+    static List<String> undoubledApostrophes(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files(resources, ".properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+                if (UNDOUBLED_APOSTROPHE.matcher(properties.getProperty(key)).find()) {
+                    problems.add(resources.relativize(file) + ": " + key + " has an apostrophe that is not doubled");
+                }
+            }
+        }
+        for (Path file : files(resources, ".jelly")) {
+            Matcher text = JELLY_TEXT.matcher(read(file));
+            while (text.find()) {
+                if (UNDOUBLED_APOSTROPHE.matcher(text.group(1)).find()) {
+                    problems.add(resources.relativize(file) + ": ${%" + text.group(1)
+                            + "} has an apostrophe that is not doubled");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The keys of a properties file in file order, duplicates included (java.util.Properties hides them). */
     static List<String> keys(Path properties) {
         List<String> keys = new ArrayList<>();

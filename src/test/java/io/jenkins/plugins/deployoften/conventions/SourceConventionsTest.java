@@ -60,6 +60,32 @@ public class SourceConventionsTest {
     }
 
     @Test
+    public void everyApostropheInAResourceBundleIsDoubled() {
+        assertThat(SourceConventions.undoubledApostrophes(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void catchesApostrophesThatMessageFormatWouldDrop() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(
+                root.resolve("a/index.properties"),
+                "lone=this controller's deploys\n"
+                        + "doubled=this controller''s deploys\n"
+                        + "tripled=a '''quoted''' word\n"
+                        + "none=no apostrophe {0}\n");
+        write(
+                root.resolve("a/index.jelly"),
+                SourceConventions.ESCAPE_BY_DEFAULT
+                        + "<p title=\"${%Use this job's rules}\">${%ok} ${%It''s fine} ${%pending(a, b)}</p>");
+
+        assertThat(SourceConventions.undoubledApostrophes(root))
+                .containsExactly(
+                        "a/index.properties: lone has an apostrophe that is not doubled",
+                        "a/index.properties: tripled has an apostrophe that is not doubled",
+                        "a/index.jelly: ${%Use this job's rules} has an apostrophe that is not doubled");
+    }
+
+    @Test
     public void catchesJellyWithoutEscapeByDefault() throws IOException {
         Path root = temporary.newFolder().toPath();
         write(root.resolve("a/index.jelly"), "<?xml version='1.0'?>\n<j:jelly xmlns:j='jelly:core'/>");

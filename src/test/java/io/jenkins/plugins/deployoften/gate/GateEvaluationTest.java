@@ -124,11 +124,21 @@ public class GateEvaluationTest {
         assertThatThrownBy(() -> GateEvaluation.run(run, listener, "pre prod", CandidateIdentity.none(), null))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("environment");
-        assertThatThrownBy(() -> GateEvaluation.run(run, listener, "prod", CandidateIdentity.none(), null))
-                .hasMessageContaining("is not a configured environment");
         assertThatThrownBy(() -> GateEvaluation.run(run, listener, "staging", CandidateIdentity.none(), broken))
                 .hasMessageContaining("freshMaxDays: must be 1 to 3650, was 0");
         assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries()).isEmpty();
+    }
+
+    @Test
+    public void anEnvironmentWithoutRecordsBlocksWithTheFreshnessVerdictInsteadOfAborting() throws Exception {
+        assertThatThrownBy(() -> GateEvaluation.run(run, listener, "prod", CandidateIdentity.none(), null))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("no prod deploy recorded yet");
+
+        assertThat(log()).contains("DeployOften release gate for prod: BLOCK");
+        assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.getDecision().getStatus()).isEqualTo(GateStatus.BLOCK));
     }
 
     @Test

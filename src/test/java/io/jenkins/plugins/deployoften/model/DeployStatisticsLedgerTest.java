@@ -62,8 +62,8 @@ public class DeployStatisticsLedgerTest {
                 staging(7, FAILURE, "2026-03-17T10:00:00Z", Duration.ofMinutes(2)));
 
         DeployStatistics fromLedger = DeployStatistics.compute(ledger, STAGING, NOW, 4);
-        DeployStatistics fromRecords =
-                DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4);
+        // given build 1 too, the pure compute knows, as the ledger-backed one does, that history began earlier
+        DeployStatistics fromRecords = DeployStatistics.compute(ledger.readAll().getRecords(), STAGING, NOW, 4);
 
         assertThat(fromLedger).isEqualTo(fromRecords);
         // hand-computed: 2 ok, 2 failed in the window (build 1 is before it), streak broken inside the window
@@ -72,6 +72,61 @@ public class DeployStatisticsLedgerTest {
         assertThat(fromLedger.getStreak().getLength()).isEqualTo(1);
         assertThat(fromLedger.getMissingBuilds()).isEqualTo(1); // build 6
         assertThat(fromLedger.getSkippedLines()).isZero();
+    }
+
+    @Test
+    public void aJobThatBeganDeployingTodayIsJudgedOnTodayNotOnTheWholeWindow() throws IOException {
+        // NOW is Wednesday 2026-03-18 12:00; three successful deploys this morning, nothing ever before
+        append(
+                staging(1, SUCCESS, "2026-03-18T08:00:00Z", Duration.ofMinutes(2)),
+                staging(2, SUCCESS, "2026-03-18T09:00:00Z", Duration.ofMinutes(2)),
+                staging(3, SUCCESS, "2026-03-18T10:00:00Z", Duration.ofMinutes(2)));
+
+        DeployStatistics statistics = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+
+        assertThat(statistics.getDaysSoFar()).isEqualTo(1);
+        assertThat(statistics.getHistoryStart()).contains(Instant.parse("2026-03-18T08:00:00Z"));
+        assertThat(statistics.getDeploysPerWeek()).isEqualTo(21.0);
+        // judged over its one week: a success in every week it has existed
+        assertThat(statistics.getFrequencyClass()).isEqualTo(FrequencyClass.WEEKLY);
+    }
+
+    @Test
+    public void theSameDeploysAfterAnOlderRecordAreJudgedOnTheWholeWindow() throws IOException {
+        append(
+                staging(1, FAILURE, beforeWindow(Duration.ofDays(40))),
+                staging(2, SUCCESS, "2026-03-18T08:00:00Z", Duration.ofMinutes(2)),
+                staging(3, SUCCESS, "2026-03-18T09:00:00Z", Duration.ofMinutes(2)),
+                staging(4, SUCCESS, "2026-03-18T10:00:00Z", Duration.ofMinutes(2)));
+
+        DeployStatistics statistics = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+
+        // three full weeks and Monday to Wednesday
+        assertThat(statistics.getDaysSoFar()).isEqualTo(24);
+        assertThat(statistics.getHistoryStart()).isEmpty();
+        assertThat(statistics.getDeploysPerWeek()).isEqualTo(21.0 / 24);
+        assertThat(statistics.getFrequencyClass()).isEqualTo(FrequencyClass.MONTHLY);
+    }
+
+    @Test
+    public void daysSoFarStartAtTheUtcDayOfTheFirstRecordAndWeeksBeforeItAreNotJudged() throws IOException {
+        // first record on Tuesday 2026-03-03, in the window's second week; the other environment is older
+        append(
+                record("production", 1, SUCCESS, beforeWindow(Duration.ofDays(2)), Duration.ofMinutes(1)),
+                staging(2, SUCCESS, "2026-03-03T23:30:00Z", Duration.ofMinutes(1)),
+                staging(3, SUCCESS, "2026-03-10T10:00:00Z", Duration.ofMinutes(1)),
+                staging(4, SUCCESS, "2026-03-17T10:00:00Z", Duration.ofMinutes(1)));
+
+        DeployStatistics statistics = DeployStatistics.compute(ledger, STAGING, NOW, 4);
+
+        // Tuesday 03-03 to Wednesday 03-18, both included
+        assertThat(statistics.getDaysSoFar()).isEqualTo(16);
+        assertThat(statistics.getDeploysPerWeek()).isEqualTo(7.0 * 3 / 16);
+        // weeks 2 to 4 each have a success: weekly; the empty first week, before the history, does not count
+        assertThat(statistics.getFrequencyClass()).isEqualTo(FrequencyClass.WEEKLY);
+        assertThat(DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4)
+                        .getDaysSoFar())
+                .isEqualTo(16);
     }
 
     @Test
@@ -116,8 +171,9 @@ public class DeployStatisticsLedgerTest {
         // 55, 56, 57 in the window plus 54 and 52 before it; 53 is skipped; 51 breaks the streak
         assertThat(statistics.getStreak().getOutcome()).contains(SUCCESS);
         assertThat(statistics.getStreak().getLength()).isEqualTo(5);
-        // newest first the lookup sees 57, 56, 55, 54, 53, 52, 51 and stops: builds 1 to 50 are never read
-        assertThat(counting.testedInFindLast).isEqualTo(7);
+        // newest first the streak lookup sees 57, 56, 55, 54, 53, 52, 51 and stops, and the history-start lookup
+        // (55, the first in the window, is not on its first day) sees 57, 56, 55, 54: builds 1 to 50 are never read
+        assertThat(counting.testedInFindLast).isEqualTo(7 + 4);
     }
 
     @Test

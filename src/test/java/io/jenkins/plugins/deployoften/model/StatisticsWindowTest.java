@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.Test;
 
 public class StatisticsWindowTest {
@@ -23,6 +24,25 @@ public class StatisticsWindowTest {
         assertThat(StatisticsWindow.ending(monday, 1).getStart()).isEqualTo(monday);
         assertThat(StatisticsWindow.ending(monday.minusMillis(1), 1).getStart())
                 .isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
+    }
+
+    @Test
+    public void daysSoFarSinceAFirstRecordRunFromItsUtcDayToTodayAndNeverBeyondTheWindow() {
+        StatisticsWindow window = StatisticsWindow.ending(NOW, 4);
+        assertThat(window.getDaysSoFarSince(Optional.empty())).isEqualTo(24);
+        // today, late in the UTC day: still one day
+        assertThat(window.getDaysSoFarSince(Optional.of(Instant.parse("2026-03-18T11:59:00Z"))))
+                .isEqualTo(1);
+        // yesterday 23:59 UTC: two days
+        assertThat(window.getDaysSoFarSince(Optional.of(Instant.parse("2026-03-17T23:59:00Z"))))
+                .isEqualTo(2);
+        // at or before the window start: the whole window
+        assertThat(window.getDaysSoFarSince(Optional.of(FOUR_WEEK_START))).isEqualTo(24);
+        assertThat(window.getDaysSoFarSince(Optional.of(FOUR_WEEK_START.minusSeconds(1))))
+                .isEqualTo(24);
+        // a record stamped after now by a skewed clock: at least one day, never zero or negative
+        assertThat(window.getDaysSoFarSince(Optional.of(NOW.plusSeconds(86_400 * 3))))
+                .isEqualTo(1);
     }
 
     @Test

@@ -52,6 +52,20 @@ public class BadgeSnippetsTest {
     }
 
     @Test
+    public void theBadgeUrlHasOneSlashAfterTheRootUrlWhetherOrNotItEndsInOne() {
+        // Jenkins.getRootUrl() always ends in a slash: "https://ci.example.com/jenkins/"
+        for (String root : List.of("https://ci.example.com/jenkins/", "https://ci.example.com/jenkins")) {
+            assertThat(dashboardOf("app").getBadgeMarkdown(root))
+                    .as(root)
+                    .isEqualTo("![deploys](https://ci.example.com/jenkins/deployoften-badge/frequency.svg?job=app)");
+            assertThat(dashboardOf("app").getBadgeHtml(root))
+                    .as(root)
+                    .isEqualTo("<img src=\"https://ci.example.com/jenkins/deployoften-badge/frequency.svg?job=app\""
+                            + " alt=\"deploys\">");
+        }
+    }
+
+    @Test
     public void theMarkdownSnippetIsOneImageWhoseUrlCannotBreakOut() {
         for (String name : HOSTILE_NAMES) {
             String markdown = dashboardOf(name).getBadgeMarkdown("https://ci.example.com");

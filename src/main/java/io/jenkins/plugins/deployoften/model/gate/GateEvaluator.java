@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates a {@link GatePolicy} against a job's deploy history. Pure: it reads, never writes; consuming an
@@ -46,10 +47,32 @@ public final class GateEvaluator {
             Instant now,
             Optional<GateOverride> override)
             throws IOException {
+        return evaluate(policy, ledger, environment, candidate, now, override, Set.of());
+    }
+
+    /**
+     * As {@link #evaluate(GatePolicy, DeployLedger, EnvironmentName, CandidateIdentity, Instant, Optional)}, for
+     * an environment the ledger has no record of.
+     *
+     * @param recordedEnvironments the environments the ledger has records of, named in the freshness remedy
+     *     when {@code environment} has none
+     * @return the decision
+     * @throws IOException when the ledger cannot be read at all
+     */
+    public static GateDecision evaluate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override,
+            Set<EnvironmentName> recordedEnvironments)
+            throws IOException {
         requireArguments(policy, environment, candidate, now, override);
         required("ledger", ledger);
+        required("recordedEnvironments", recordedEnvironments);
         GateHistory history = GateHistory.of(ledger, windowStart(policy, now));
-        return decide(policy, history, environment, candidate, now, override);
+        return decide(policy, history, environment, candidate, now, override, recordedEnvironments);
     }
 
     /**
@@ -75,7 +98,13 @@ public final class GateEvaluator {
         required("history", history);
         try {
             return decide(
-                    policy, GateHistory.of(history, windowStart(policy, now)), environment, candidate, now, override);
+                    policy,
+                    GateHistory.of(history, windowStart(policy, now)),
+                    environment,
+                    candidate,
+                    now,
+                    override,
+                    Set.of());
         } catch (IOException e) {
             throw new IllegalStateException("records in memory cannot fail to be read", e);
         }
@@ -92,9 +121,10 @@ public final class GateEvaluator {
             EnvironmentName environment,
             CandidateIdentity candidate,
             Instant now,
-            Optional<GateOverride> override)
+            Optional<GateOverride> override,
+            Set<EnvironmentName> recordedEnvironments)
             throws IOException {
-        GateRules rules = new GateRules(policy, history, environment, now);
+        GateRules rules = new GateRules(policy, history, environment, now, recordedEnvironments);
         List<RuleVerdict> verdicts = new ArrayList<>();
         verdicts.add(rules.fresh());
         verdicts.add(rules.frequent());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The four gate rules. A record counts for an environment when it names the environment and started at or
@@ -19,11 +20,19 @@ final class GateRules {
     private final EnvironmentName environment;
     private final Instant now;
 
-    GateRules(GatePolicy policy, GateHistory history, EnvironmentName environment, Instant now) {
+    private final Set<EnvironmentName> recordedEnvironments;
+
+    GateRules(
+            GatePolicy policy,
+            GateHistory history,
+            EnvironmentName environment,
+            Instant now,
+            Set<EnvironmentName> recordedEnvironments) {
         this.policy = policy;
         this.history = history;
         this.environment = environment;
         this.now = now;
+        this.recordedEnvironments = recordedEnvironments;
     }
 
     /** Fresh: now − start of the newest appended successful deploy ≤ freshMaxDays × 24 h. */
@@ -35,6 +44,9 @@ final class GateRules {
         Optional<DeployRecord> last = history.findLast(this::isSuccess);
         if (last.isEmpty()) {
             boolean anyDeploy = history.findLast(this::counts).isPresent();
+            if (!anyDeploy && !recordedEnvironments.isEmpty()) {
+                remedy = GateTexts.freshRemedyNaming(environment, recordedEnvironments);
+            }
             return RuleVerdict.fail(
                     GateRule.FRESH,
                     anyDeploy ? GateTexts.noSuccessfulDeployYet(environment) : GateTexts.noDeployYet(environment),

@@ -57,6 +57,11 @@ final class GateTexts {
         return "deploy a current build to " + environment;
     }
 
+    static String freshRemedyNaming(EnvironmentName environment, java.util.Collection<EnvironmentName> recorded) {
+        return freshRemedy(environment) + ", or check the environment name: deploys are recorded for "
+                + recorded.stream().map(EnvironmentName::value).collect(Collectors.joining(", "));
+    }
+
     // FREQUENT
 
     static String frequency(EnvironmentName environment, int successes, int minDeploys, int windowDays) {

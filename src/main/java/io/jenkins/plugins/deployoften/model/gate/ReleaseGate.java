@@ -4,7 +4,6 @@ import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,34 +21,23 @@ public final class ReleaseGate {
     private final DeployLedger ledger;
     private final PendingOverrides overrides;
     private final GateAuditLog auditLog;
-    private final Set<EnvironmentName> knownEnvironments;
 
     /**
      * @param policy the rules and mode
      * @param ledger the job's deploy history
      * @param overrides the job's pending override
      * @param auditLog the job's audit trail
-     * @param knownEnvironments the configured environments; the gate refuses others
-     * @throws IllegalArgumentException naming a missing argument, or {@code knownEnvironments} when empty
+     * @throws IllegalArgumentException naming a missing argument
      */
-    public ReleaseGate(
-            GatePolicy policy,
-            DeployLedger ledger,
-            PendingOverrides overrides,
-            GateAuditLog auditLog,
-            Collection<EnvironmentName> knownEnvironments) {
+    public ReleaseGate(GatePolicy policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
         GateEvaluator.required("policy", policy);
         GateEvaluator.required("ledger", ledger);
         GateEvaluator.required("overrides", overrides);
         GateEvaluator.required("auditLog", auditLog);
-        if (knownEnvironments == null || knownEnvironments.isEmpty()) {
-            throw new IllegalArgumentException("knownEnvironments: must name at least one environment");
-        }
         this.policy = policy;
         this.ledger = ledger;
         this.overrides = overrides;
         this.auditLog = auditLog;
-        this.knownEnvironments = Set.copyOf(knownEnvironments);
     }
 
     /**
@@ -57,7 +45,8 @@ public final class ReleaseGate {
      *
      * @param jobFullName the job's full name
      * @param buildNumber the number of the build asking the gate
-     * @param environment the environment whose practice is checked; must be a known one
+     * @param environment the environment whose practice is checked; one without records blocks on freshness,
+     *     and the remedy names the environments that have records
      * @param candidate what identifies the release candidate
      * @param now the time of evaluation
      * @return the recorded decision
@@ -71,11 +60,8 @@ public final class ReleaseGate {
         GateEvaluator.required("environment", environment);
         GateEvaluator.required("candidate", candidate);
         GateEvaluator.required("now", now);
-        if (!knownEnvironments.contains(environment)) {
-            throw new IllegalArgumentException("environment: '" + environment + "' is not a configured environment;"
-                    + " use one of " + knownNames());
-        }
-        GateDecision ruled = GateEvaluator.evaluate(policy, ledger, environment, candidate, now, Optional.empty());
+        GateDecision ruled = GateEvaluator.evaluate(
+                policy, ledger, environment, candidate, now, Optional.empty(), otherRecordedEnvironments(environment));
         Optional<GateOverride> override = overrides.consume();
         GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
         try {
@@ -93,10 +79,18 @@ public final class ReleaseGate {
         return decision;
     }
 
-    private String knownNames() {
-        return knownEnvironments.stream()
-                .map(EnvironmentName::value)
-                .collect(Collectors.toCollection(TreeSet::new))
-                .toString();
+    /**
+     * The environments with records, when the one asked for has none (a new environment or a typo); reads the
+     * whole history only then.
+     */
+    private Set<EnvironmentName> otherRecordedEnvironments(EnvironmentName environment) throws IOException {
+        if (ledger.findLast(record -> record.getEnvironment().equals(environment))
+                .isPresent()) {
+            return Set.of();
+        }
+        return ledger.readAll().getRecords().stream()
+                .map(record -> record.getEnvironment())
+                .collect(Collectors.toCollection(
+                        () -> new TreeSet<>(java.util.Comparator.comparing(EnvironmentName::value))));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import io.jenkins.plugins.deployoften.model.FrequencyClass;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.OptionalDouble;
  *   <caption>Badge texts and colours</caption>
  *   <tr><th>badge</th><th>value</th><th>colour</th></tr>
  *   <tr><td>{@code deploys}</td><td>successful deploys per week, e.g. {@code 4/week}</td>
- *       <td>≥ 7 (daily) bright green, ≥ 1 (weekly) green, ≥ 7/30 (monthly) yellow, above 0 orange, 0 red</td></tr>
+ *       <td>by the {@link FrequencyClass}, the vocabulary every page uses: daily bright green, weekly green,
+ *       monthly yellow, yearly orange, no data red</td></tr>
  *   <tr><td>environment name</td><td>age of the last successful deploy: {@code just now}, {@code 12m ago},
  *       {@code 2h ago}, {@code 3d ago}, or {@code never}</td>
  *       <td>&lt; 1 day bright green, &lt; 7 days green, &lt; 14 days yellow, &lt; 30 days orange, older red,
@@ -34,10 +36,6 @@ public final class Badges {
     /** Label of the release gate badge. */
     public static final String GATE_LABEL = "release gate";
 
-    static final double DAILY_PER_WEEK = 7.0;
-    static final double WEEKLY_PER_WEEK = 1.0;
-    static final double MONTHLY_PER_WEEK = 7.0 / 30.0;
-
     private static final int TWO_DIGITS = 10;
     private static final int PERCENT = 100;
 
@@ -49,15 +47,20 @@ public final class Badges {
      * rounds to 0 shows as {@code <0.1/week}.
      *
      * @param successfulPerWeek successful deploys per week, finite and ≥ 0
+     * @param frequencyClass the environment's frequency class, which decides the colour
      * @return the badge
-     * @throws IllegalArgumentException if the rate is negative, NaN or infinite
+     * @throws IllegalArgumentException if the rate is negative, NaN or infinite, or the class is missing
      */
-    public static Badge frequency(double successfulPerWeek) {
+    public static Badge frequency(double successfulPerWeek, FrequencyClass frequencyClass) {
         if (!Double.isFinite(successfulPerWeek) || successfulPerWeek < 0) {
             throw new IllegalArgumentException(
                     "successfulPerWeek is " + successfulPerWeek + ": use a finite number of deploys per week >= 0");
         }
-        return Badge.of(FREQUENCY_LABEL, perWeekText(successfulPerWeek), frequencyColor(successfulPerWeek));
+        if (frequencyClass == null) {
+            throw new IllegalArgumentException(
+                    "frequencyClass is missing: use DAILY, WEEKLY, MONTHLY, YEARLY or NO_DATA");
+        }
+        return Badge.of(FREQUENCY_LABEL, perWeekText(successfulPerWeek), frequencyColor(frequencyClass));
     }
 
     static String perWeekText(double perWeek) {
@@ -69,17 +72,19 @@ public final class Badges {
         return rounded.stripTrailingZeros().toPlainString() + "/week";
     }
 
-    static BadgeColor frequencyColor(double perWeek) {
-        if (perWeek >= DAILY_PER_WEEK) {
-            return BadgeColor.BRIGHTGREEN;
+    static BadgeColor frequencyColor(FrequencyClass frequencyClass) {
+        switch (frequencyClass) {
+            case DAILY:
+                return BadgeColor.BRIGHTGREEN;
+            case WEEKLY:
+                return BadgeColor.GREEN;
+            case MONTHLY:
+                return BadgeColor.YELLOW;
+            case YEARLY:
+                return BadgeColor.ORANGE;
+            default:
+                return BadgeColor.RED;
         }
-        if (perWeek >= WEEKLY_PER_WEEK) {
-            return BadgeColor.GREEN;
-        }
-        if (perWeek >= MONTHLY_PER_WEEK) {
-            return BadgeColor.YELLOW;
-        }
-        return perWeek > 0 ? BadgeColor.ORANGE : BadgeColor.RED;
     }
 
     /**

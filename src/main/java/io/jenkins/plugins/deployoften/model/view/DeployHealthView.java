@@ -78,10 +78,13 @@ public final class DeployHealthView {
         return statistics.getEnvironment().value();
     }
 
-    /** @return successful deploys per week, one decimal, and the frequency class: {@code 4.2/week (WEEKLY)} */
+    /** @return successful deploys per week, one decimal, and the frequency class: {@code 4.2/week (weekly)} */
     public String getFrequency() {
         return String.format(
-                Locale.ROOT, "%.1f/week (%s)", statistics.getDeploysPerWeek(), statistics.getFrequencyClass());
+                Locale.ROOT,
+                "%.1f/week (%s)",
+                statistics.getDeploysPerWeek(),
+                statistics.getFrequencyClass().word());
     }
 
     /** @return the change failure rate as a whole percentage, or {@code no data} without completed deploys */
@@ -138,7 +141,7 @@ public final class DeployHealthView {
     public Optional<Badge> badge(String name) {
         switch (name) {
             case "frequency":
-                return Optional.of(Badges.frequency(statistics.getDeploysPerWeek()));
+                return Optional.of(Badges.frequency(statistics.getDeploysPerWeek(), statistics.getFrequencyClass()));
             case "last":
                 return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow()));
             case "failures":

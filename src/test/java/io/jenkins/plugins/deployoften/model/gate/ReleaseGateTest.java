@@ -1,19 +1,21 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
 import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.NOW;
-import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.PRODUCTION;
 import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.STAGING;
 import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.days;
 import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.stagingSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FileDeployLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.Before;
@@ -40,7 +42,12 @@ public class ReleaseGateTest {
         ledger.append(stagingSuccess(41, days(20)));
         overrides = new PendingOverrides(job);
         auditLog = new GateAuditLog(job);
-        gate = new ReleaseGate(GatePolicy.defaults(), ledger, overrides, auditLog, List.of(STAGING, PRODUCTION));
+        ledger.append(DeployRecord.builder("production", "folder/app", 40)
+                .outcome(DeployOutcome.SUCCESS)
+                .startedAt(NOW.minus(days(21)))
+                .duration(Duration.ofMinutes(1))
+                .build());
+        gate = new ReleaseGate(GatePolicy.defaults(), ledger, overrides, auditLog);
     }
 
     @Test
@@ -70,10 +77,6 @@ public class ReleaseGateTest {
         GateOverride override = new GateOverride("alice", "hotfix", NOW);
         overrides.grant(override);
 
-        assertThatThrownBy(() ->
-                        gate.evaluate("folder/app", 7, EnvironmentName.of("stagng"), CandidateIdentity.none(), NOW))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("environment: 'stagng' is not a configured environment; use one of [production, staging]");
         assertThatThrownBy(() -> gate.evaluate("folder/app", 0, STAGING, CandidateIdentity.none(), NOW))
                 .hasMessage("buildNumber: must be at least 1, was 0");
         assertThatThrownBy(() -> gate.evaluate("folder/app", 7, STAGING, null, NOW))
@@ -97,9 +100,28 @@ public class ReleaseGateTest {
     }
 
     @Test
-    public void aGateNeedsKnownEnvironments() {
-        assertThatThrownBy(() -> new ReleaseGate(
-                        GatePolicy.defaults(), new FileDeployLedger(job), overrides, auditLog, List.of()))
-                .hasMessage("knownEnvironments: must name at least one environment");
+    public void anEnvironmentWithoutRecordsBlocksOnFreshnessAndTheRemedyNamesTheRecordedOnes() throws IOException {
+        GateDecision decision =
+                gate.evaluate("folder/app", 7, EnvironmentName.of("stagng"), CandidateIdentity.none(), NOW);
+
+        assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
+        RuleVerdict fresh = decision.verdictOf(GateRule.FRESH).orElseThrow();
+        assertThat(fresh.isFailed()).isTrue();
+        assertThat(fresh.getExplanation()).isEqualTo("no stagng deploy recorded yet");
+        assertThat(fresh.getRemedy())
+                .contains("deploy a current build to stagng, or check the environment name:"
+                        + " deploys are recorded for production, staging");
+        // the decision is audited like any other
+        assertThat(auditLog.readRecent(10).getEntries())
+                .extracting(GateAuditEntry::getBuildNumber)
+                .containsExactly(7);
+    }
+
+    @Test
+    public void anEnvironmentWithRecordsKeepsThePlainRemedy() throws IOException {
+        GateDecision decision = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
+
+        assertThat(decision.verdictOf(GateRule.FRESH).orElseThrow().getRemedy())
+                .contains("deploy a current build to staging");
     }
 }

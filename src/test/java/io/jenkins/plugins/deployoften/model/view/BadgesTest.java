@@ -1,5 +1,10 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import static io.jenkins.plugins.deployoften.model.FrequencyClass.DAILY;
+import static io.jenkins.plugins.deployoften.model.FrequencyClass.MONTHLY;
+import static io.jenkins.plugins.deployoften.model.FrequencyClass.NO_DATA;
+import static io.jenkins.plugins.deployoften.model.FrequencyClass.WEEKLY;
+import static io.jenkins.plugins.deployoften.model.FrequencyClass.YEARLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,37 +16,38 @@ import org.junit.Test;
 public class BadgesTest {
     @Test
     public void frequencyTexts() {
-        assertThat(Badges.frequency(4.0).value()).isEqualTo("4/week");
-        assertThat(Badges.frequency(4.2).value()).isEqualTo("4.2/week");
-        assertThat(Badges.frequency(2.45).value()).isEqualTo("2.5/week"); // half up
-        assertThat(Badges.frequency(9.96).value()).isEqualTo("10/week");
-        assertThat(Badges.frequency(12.5).value()).isEqualTo("13/week"); // whole numbers from 10 on
-        assertThat(Badges.frequency(0.05).value()).isEqualTo("0.1/week");
-        assertThat(Badges.frequency(0.04).value()).isEqualTo("<0.1/week");
-        assertThat(Badges.frequency(0).value()).isEqualTo("0/week");
-        assertThat(Badges.frequency(4).label()).isEqualTo("deploys");
+        assertThat(Badges.frequency(4.0, WEEKLY).value()).isEqualTo("4/week");
+        assertThat(Badges.frequency(4.2, WEEKLY).value()).isEqualTo("4.2/week");
+        assertThat(Badges.frequency(2.45, WEEKLY).value()).isEqualTo("2.5/week"); // half up
+        assertThat(Badges.frequency(9.96, DAILY).value()).isEqualTo("10/week");
+        assertThat(Badges.frequency(12.5, DAILY).value()).isEqualTo("13/week"); // whole numbers from 10 on
+        assertThat(Badges.frequency(0.05, YEARLY).value()).isEqualTo("0.1/week");
+        assertThat(Badges.frequency(0.04, YEARLY).value()).isEqualTo("<0.1/week");
+        assertThat(Badges.frequency(0, NO_DATA).value()).isEqualTo("0/week");
+        assertThat(Badges.frequency(4, WEEKLY).label()).isEqualTo("deploys");
     }
 
     @Test
-    public void frequencyColoursAtTheirBoundaries() {
-        assertThat(Badges.frequency(7).color()).isEqualTo(BadgeColor.BRIGHTGREEN);
-        assertThat(Badges.frequency(6.99).color()).isEqualTo(BadgeColor.GREEN);
-        assertThat(Badges.frequency(1).color()).isEqualTo(BadgeColor.GREEN);
-        assertThat(Badges.frequency(0.99).color()).isEqualTo(BadgeColor.YELLOW);
-        // once in 30 days = 7 / 30 = 0.2333.. per week
-        assertThat(Badges.frequency(7.0 / 30.0).color()).isEqualTo(BadgeColor.YELLOW);
-        assertThat(Badges.frequency(0.2333).color()).isEqualTo(BadgeColor.ORANGE);
-        assertThat(Badges.frequency(0.01).color()).isEqualTo(BadgeColor.ORANGE);
-        assertThat(Badges.frequency(0).color()).isEqualTo(BadgeColor.RED);
+    public void frequencyColourSpeaksTheFrequencyClassNotItsOwnThresholds() {
+        assertThat(Badges.frequency(7, DAILY).color()).isEqualTo(BadgeColor.BRIGHTGREEN);
+        assertThat(Badges.frequency(3, WEEKLY).color()).isEqualTo(BadgeColor.GREEN);
+        assertThat(Badges.frequency(0.3, MONTHLY).color()).isEqualTo(BadgeColor.YELLOW);
+        assertThat(Badges.frequency(0.3, YEARLY).color()).isEqualTo(BadgeColor.ORANGE);
+        assertThat(Badges.frequency(0, NO_DATA).color()).isEqualTo(BadgeColor.RED);
+        // the same rate takes the colour of its class: a new job with 3 deploys today is weekly, not monthly
+        assertThat(Badges.frequency(21, WEEKLY).color()).isEqualTo(BadgeColor.GREEN);
     }
 
     @Test
-    public void frequencyRejectsImpossibleRates() {
+    public void frequencyRejectsImpossibleRatesAndAMissingClass() {
         for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> Badges.frequency(bad))
+            assertThatThrownBy(() -> Badges.frequency(bad, WEEKLY))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("successfulPerWeek is " + bad);
         }
+        assertThatThrownBy(() -> Badges.frequency(1, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("frequencyClass");
     }
 
     @Test

@@ -89,7 +89,9 @@ public final class GlyphWidthTableGenerator {
                 out.append(String.format(Locale.ROOT, "%04X", lineStart));
                 for (int cp = lineStart; cp < lineStart + PER_LINE && cp <= range[1]; cp++) {
                     out.append(' ');
-                    if (font.canDisplay(cp)) {
+                    if (hasGlyph(font, cp) && isFormat(cp)) {
+                        out.append(0);
+                    } else if (hasGlyph(font, cp)) {
                         float advance = font.createGlyphVector(context, Character.toChars(cp))
                                 .getGlyphMetrics(0)
                                 .getAdvance();
@@ -105,6 +107,28 @@ public final class GlyphWidthTableGenerator {
         return out.toString();
     }
 
+    /**
+     * Whether the table lists a code point. Control characters (C0, DEL, C1) never reach a badge and unassigned
+     * code points have no glyph; JDKs disagree on whether a font displays them (JDK 25 reports a glyph for
+     * U+0085 that JDK 17 does not), so neither is ever in the table, whatever the JDK says.
+     */
+    static boolean hasGlyph(Font font, int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.CONTROL || type == Character.UNASSIGNED) {
+            return false;
+        }
+        return type == Character.FORMAT || font.canDisplay(codePoint);
+    }
+
+    /**
+     * Format characters (soft hyphen, zero-width and bidirectional controls) take no room where browsers lay out
+     * a badge; JDKs measure some of them differently (JDK 17 gives U+00AD a visible hyphen's advance, JDK 25
+     * none), so the table gives them 0 and no kerning pairs.
+     */
+    static boolean isFormat(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT;
+    }
+
     private static void appendPairs(Font font, FontRenderContext context, StringBuilder out) {
         Font shaped = font.deriveFont(Map.of(
                 TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
@@ -112,7 +136,7 @@ public final class GlyphWidthTableGenerator {
             for (int first = firstRange[0]; first <= firstRange[1]; first++) {
                 for (int[] secondRange : PAIR_RANGES) {
                     for (int second = secondRange[0]; second <= secondRange[1]; second++) {
-                        if (!font.canDisplay(first) || !font.canDisplay(second)) {
+                        if (!hasGlyph(font, first) || !hasGlyph(font, second) || isFormat(first) || isFormat(second)) {
                             continue;
                         }
                         String pair = new String(new int[] {first, second}, 0, 2);

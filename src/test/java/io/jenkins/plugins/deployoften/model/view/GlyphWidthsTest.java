@@ -41,6 +41,32 @@ public class GlyphWidthsTest {
     }
 
     @Test
+    public void controlAndFormatCharactersDoNotDependOnWhatTheJdkSaysOfTheFont() throws Exception {
+        Assume.assumeTrue(
+                "skipped: " + GlyphWidthTableGenerator.DEFAULT_FONT + " is missing",
+                Files.isRegularFile(GlyphWidthTableGenerator.DEFAULT_FONT));
+        java.awt.Font font =
+                java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, GlyphWidthTableGenerator.DEFAULT_FONT.toFile());
+        for (int control : new int[] {0x0000, 0x0009, 0x001F, 0x007F, 0x0085, 0x009F}) {
+            assertThat(GlyphWidthTableGenerator.hasGlyph(font, control))
+                    .as("U+%04X", control)
+                    .isFalse();
+            assertThat(widths.isKnown(control)).as("U+%04X", control).isFalse();
+        }
+        assertThat(GlyphWidthTableGenerator.hasGlyph(font, 0x2065))
+                .as("unassigned")
+                .isFalse();
+        assertThat(GlyphWidthTableGenerator.hasGlyph(font, 'A')).isTrue();
+        assertThat(GlyphWidthTableGenerator.hasGlyph(font, 0x00A0)).isTrue();
+        // format characters take no room, as in a browser, whatever the JDK measures (JDK 17: U+00AD 3.969 px)
+        for (int format : new int[] {0x00AD, 0x200B, 0x2066, 0x2069}) {
+            assertThat(widths.isKnown(format)).as("U+%04X", format).isTrue();
+            assertThat(widths.advance(format)).as("U+%04X", format).isZero();
+        }
+        assertThat(widths.width("de\u00ADploys")).isEqualTo(widths.width("deploys"));
+    }
+
+    @Test
     public void advancesAreTheFontUnitsScaledToElevenPixels() {
         // DejaVu Sans has 2048 units per em; 'W' advances 2025 units, 'i' 569, space 651: units * 11 / 2048
         assertThat(widths.advance('W')).isCloseTo(2025 * 11 / 2048.0, within(0.0005));

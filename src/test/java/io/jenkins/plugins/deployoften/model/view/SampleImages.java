@@ -32,7 +32,10 @@ public final class SampleImages {
         }
         Path out = Paths.get(args[0]);
         Files.createDirectories(out);
-        write(out.resolve("badge-frequency.svg"), Badges.frequency(4.2).svg());
+        write(
+                out.resolve("badge-frequency.svg"),
+                Badges.frequency(4.2, io.jenkins.plugins.deployoften.model.FrequencyClass.WEEKLY)
+                        .svg());
         write(
                 out.resolve("badge-last-deploy.svg"),
                 Badges.lastDeploy("staging", Optional.of(Duration.ofMinutes(135)))
