@@ -1,5 +1,8 @@
 package hudson.model;
 
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
+
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {}
 
@@ -15,7 +18,17 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException();
     }
 
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        throw new UnsupportedOperationException();
+    }
+
     public static final class FormException extends Exception {
-        private FormException() {}
+        public FormException(String message, String formField) {
+            super(message);
+        }
+
+        public String getFormField() {
+            throw new UnsupportedOperationException();
+        }
     }
 }

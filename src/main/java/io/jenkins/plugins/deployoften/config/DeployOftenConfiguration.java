@@ -12,21 +12,29 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Controller-wide defaults of DeployOften, on the "System" configuration page and in Configuration as
  * Code under {@code unclassified: deployOften:}.
  */
-@Extension
+@Extension(ordinal = DeployOftenConfiguration.ORDINAL)
 @Symbol("deployOften")
 public class DeployOftenConfiguration extends GlobalConfiguration {
     static final String DEFAULT_ENVIRONMENT = "staging";
+    /** Below the Database plugin's "Global Database" (-33): saved after it, so a new database can be chosen. */
+    static final double ORDINAL = -50;
+
+    private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*");
 
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
     private GatePolicySettings gatePolicy = new GatePolicySettings();
@@ -47,6 +55,79 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     DeployOftenConfiguration(ConfigurationStore store) {
         this.store = store;
         store.load();
+    }
+
+    /** A copy that saves nothing, for a form to be bound to and checked before anything is taken. */
+    private DeployOftenConfiguration(DeployOftenConfiguration original) {
+        this.store = new UnsavedStore();
+        takeValuesOf(original);
+    }
+
+    private void takeValuesOf(DeployOftenConfiguration other) {
+        defaultEnvironment = other.defaultEnvironment;
+        gatePolicy = other.gatePolicy;
+        metricsFolders = other.metricsFolders;
+        retentionDays = other.retentionDays;
+        ledgerStore = other.ledgerStore;
+        controllerName = other.controllerName;
+    }
+
+    /**
+     * Saves the System page's section all or nothing: every field is bound to a copy and checked first, and
+     * only then taken and saved, once. A bad value is refused with a {@link FormException} that names the
+     * field, and nothing changes.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 request, JSONObject form) throws FormException {
+        applyAllOrNothing(candidate -> request.bindJSON(candidate, form));
+        return true;
+    }
+
+    /**
+     * @param binding sets the new values on a copy of this configuration, its setters checking each one
+     * @throws FormException naming the first bad field and what it allows; then nothing is changed or saved
+     */
+    void applyAllOrNothing(Consumer<DeployOftenConfiguration> binding) throws FormException {
+        DeployOftenConfiguration candidate = new DeployOftenConfiguration(this);
+        try {
+            binding.accept(candidate);
+            candidate.checkLedgerStoreUsable();
+        } catch (IllegalArgumentException e) {
+            String message = innermostMessage(e);
+            throw new FormException(Messages.DeployOftenConfiguration_invalid(message), fieldOf(message));
+        }
+        takeValuesOf(candidate);
+        store.save();
+    }
+
+    /** A shared store nothing can use is refused when saved, not found out later by builds. */
+    private void checkLedgerStoreUsable() {
+        if (getLedgerStore() != LedgerStore.JENKINS_DATABASE) {
+            return;
+        }
+        try {
+            Ledgers.testSharedLedger();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(Messages.LedgerStore_unusable(e.getMessage()), e);
+        }
+    }
+
+    /** Stapler may wrap a setter's refusal; the innermost one names the field. */
+    private static String innermostMessage(IllegalArgumentException refusal) {
+        Throwable innermost = refusal;
+        for (Throwable cause = refusal.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                innermost = cause;
+            }
+        }
+        return innermost.getMessage() == null ? refusal.toString() : innermost.getMessage();
+    }
+
+    /** @return the field a message of the form {@code field: what is wrong} names, else the section's name */
+    static String fieldOf(String message) {
+        int colon = message.indexOf(':');
+        String candidate = colon < 0 ? "" : message.substring(0, colon);
+        return FIELD_PATH.matcher(candidate).matches() ? candidate : "deployOften";
     }
 
     /** @return the singleton instance */
@@ -164,6 +245,24 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         }
     }
 
+    /**
+     * The "Import job-folder history" button: copies every job's job-folder history into the Jenkins database,
+     * for jobs that deployed before it was chosen. Idempotent. POST only, administrators only.
+     *
+     * @return what was imported, in words; never a stack trace
+     */
+    @POST
+    public FormValidation doImportJobFolderHistory() {
+        JenkinsFacade.get().checkAdminister();
+        try {
+            Ledgers.HistoryImport imported = Ledgers.importJobFolderHistory();
+            return FormValidation.ok(
+                    Messages.LedgerStore_imported(imported.getStored(), imported.getRead(), imported.getJobs()));
+        } catch (IllegalStateException | java.io.IOException e) {
+            return FormValidation.error(Messages.LedgerStore_importFailed(e.getMessage()));
+        }
+    }
+
     /** @return how many days of deploy history the daily compaction keeps */
     public int getRetentionDays() {
         return retentionDays == 0 ? LedgerRetention.DEFAULT_DAYS : retentionDays;
@@ -233,6 +332,15 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         void load();
 
         void save();
+    }
+
+    /** Where a form's copy keeps its values: nowhere. */
+    private static final class UnsavedStore implements ConfigurationStore {
+        @Override
+        public void load() {}
+
+        @Override
+        public void save() {}
     }
 
     /** Jenkins' own persistence of a descriptor: {@code JENKINS_HOME/<class name>.xml}. */

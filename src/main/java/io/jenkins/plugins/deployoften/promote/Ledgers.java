@@ -7,6 +7,8 @@ import io.jenkins.plugins.deployoften.config.LedgerStore;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.promote.DeployLanes;
+import io.jenkins.plugins.deployoften.model.shared.SharedDeployLedger;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -62,6 +64,81 @@ public final class Ledgers {
                     "the Database plugin is not installed: install it and its PostgreSQL driver plugin");
         }
         return SharedLedgers.testConnection();
+    }
+
+    /**
+     * @return why the shared ledger the administrator chose cannot be used, so builds keep history in the job
+     *     folders; empty when it is not chosen or works
+     */
+    public static Optional<String> sharedLedgerProblem() {
+        if (DeployOftenConfiguration.get().getLedgerStore() != LedgerStore.JENKINS_DATABASE) {
+            return Optional.empty();
+        }
+        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+            return Optional.of("the Database plugin is not installed: install it and its PostgreSQL driver plugin");
+        }
+        return SharedLedgers.problem();
+    }
+
+    /**
+     * Copies every job's job-folder history into the shared ledger, under the job's default service key, for
+     * jobs that deployed before the Jenkins database was chosen. Idempotent: a repeat stores nothing new.
+     *
+     * @return the totals
+     * @throws IllegalStateException when the shared ledger is not chosen or cannot be used, saying why
+     * @throws IOException when a job folder or the database failed; jobs imported before stay imported
+     */
+    @SuppressWarnings("rawtypes")
+    public static HistoryImport importJobFolderHistory() throws IOException {
+        if (DeployOftenConfiguration.get().getLedgerStore() != LedgerStore.JENKINS_DATABASE) {
+            throw new IllegalStateException(
+                    "deploy history is kept in the job folders: choose the Jenkins database" + " and save first");
+        }
+        Optional<String> problem = sharedLedgerProblem();
+        if (problem.isPresent()) {
+            throw new IllegalStateException(problem.get());
+        }
+        HistoryImport total = new HistoryImport();
+        for (Job job : JenkinsFacade.get().readableJobs()) {
+            Job<?, ?> each = job;
+            if (!java.nio.file.Files.exists(each.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
+                continue;
+            }
+            DeployLedger ledger = of(each);
+            if (!(ledger instanceof SharedDeployLedger)) {
+                throw new IllegalStateException("the Jenkins database cannot be used for " + each.getFullName());
+            }
+            total.add(((SharedDeployLedger) ledger).importLocalHistory());
+        }
+        return total;
+    }
+
+    /** What {@link #importJobFolderHistory()} did, over all jobs. */
+    public static final class HistoryImport {
+        private int jobs;
+        private int read;
+        private int stored;
+
+        void add(SharedDeployLedger.ImportResult result) {
+            jobs++;
+            read += result.getRead();
+            stored += result.getStored();
+        }
+
+        /** @return jobs with a job-folder ledger */
+        public int getJobs() {
+            return jobs;
+        }
+
+        /** @return records found in their job folders */
+        public int getRead() {
+            return read;
+        }
+
+        /** @return records that were new to the database */
+        public int getStored() {
+            return stored;
+        }
     }
 
     /** @return the lanes that serialise deploys per job and environment in this controller */

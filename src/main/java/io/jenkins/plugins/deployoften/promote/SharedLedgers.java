@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jenkinsci.plugins.database.Database;
@@ -20,6 +21,7 @@ import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
  */
 final class SharedLedgers {
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
+    private static final AtomicReference<String> LAST_PROBLEM = new AtomicReference<>();
 
     private SharedLedgers() {}
 
@@ -57,21 +59,39 @@ final class SharedLedgers {
             DataSource dataSource = database.getDataSource();
             String version = SharedLedgerSchema.migrate(dataSource);
             MIGRATED.add(dataSource);
+            LAST_PROBLEM.set(null);
             return version;
         } catch (SQLException | RuntimeException e) {
+            LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
             throw new IllegalStateException(messageOf(e), e);
         }
     }
 
+    /**
+     * @return why the shared ledger cannot be used, as builds last found it or as the configuration shows now;
+     *     empty when it worked the last time it was used
+     */
+    static Optional<String> problem() {
+        if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
+            return Optional.of(NO_DATABASE);
+        }
+        return Optional.ofNullable(LAST_PROBLEM.get());
+    }
+
+    private static final String NO_DATABASE =
+            "no database is configured: choose one under Manage Jenkins » System » Global Database";
+
     private static Optional<DataSource> dataSource(Consumer<String> warnings) {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {
+            LAST_PROBLEM.set(NO_DATABASE);
             warnings.accept("DeployOften: no Jenkins database is configured; deploy history stays in the job folder");
             return Optional.empty();
         }
         try {
             return Optional.of(database.getDataSource());
         } catch (SQLException e) {
+            LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
             warnings.accept("DeployOften: the Jenkins database is not available (" + messageOf(e)
                     + "); deploy history stays in the job folder");
             return Optional.empty();
@@ -81,12 +101,15 @@ final class SharedLedgers {
     /** Migrates once per data source; a failure is retried by the next ledger, the records wait in the spool. */
     private static void ensureSchema(DataSource dataSource, Consumer<String> warnings) {
         if (MIGRATED.contains(dataSource)) {
+            LAST_PROBLEM.set(null);
             return;
         }
         try {
             SharedLedgerSchema.migrate(dataSource);
             MIGRATED.add(dataSource);
+            LAST_PROBLEM.set(null);
         } catch (RuntimeException e) {
+            LAST_PROBLEM.set("the shared deploy ledger's schema could not be checked: " + messageOf(e));
             warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked (" + messageOf(e)
                     + "); records wait in the job's spool until the database answers");
         }

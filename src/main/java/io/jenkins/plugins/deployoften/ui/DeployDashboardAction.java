@@ -10,13 +10,19 @@ import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.promote.Durations;
 import io.jenkins.plugins.deployoften.model.promote.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.shared.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.promote.Ledgers;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.kohsuke.stapler.HttpResponse;
@@ -74,6 +80,11 @@ public class DeployDashboardAction implements Action {
         return ledger instanceof SharedDeployLedger && ((SharedDeployLedger) ledger).isStale();
     }
 
+    /** @return whether this page reads the shared ledger in the Jenkins database rather than the job folder */
+    public boolean isReadingSharedLedger() {
+        return Ledgers.of(job) instanceof SharedDeployLedger;
+    }
+
     /** @return the one-line summary for the job page; a note instead when the ledger cannot be read */
     public String getSummary() {
         try {
@@ -93,7 +104,48 @@ public class DeployDashboardAction implements Action {
      * @return the newest deploys of that page, newest first
      */
     public List<DeployRecord> getRecentDeploys(int page) throws IOException {
-        return Ledgers.of(job).readRecent(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+        List<DeployRecord> records = new ArrayList<>(readPage(page, PAGE_SIZE));
+        records.sort(Comparator.comparing(DeployRecord::getStartedAt).reversed());
+        return records;
+    }
+
+    /**
+     * @param page the page shown, from 0
+     * @return whether there are deploys older than that page (the "Older deploys" link shows only then)
+     */
+    public boolean hasOlderDeploys(int page) throws IOException {
+        return readPage(page, PAGE_SIZE + 1).size() > PAGE_SIZE;
+    }
+
+    private List<DeployRecord> readPage(int page, int size) throws IOException {
+        return Ledgers.of(job).readRecent(Math.max(0, page) * PAGE_SIZE, size);
+    }
+
+    /**
+     * @param instant a time the page shows
+     * @return how long ago it was, such as {@code 3 min ago}
+     */
+    public String ago(Instant instant) {
+        Duration age = Duration.between(instant, Instant.now());
+        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+    }
+
+    /**
+     * @param instant a time the page shows
+     * @return the exact time in the controller's time zone, for the tooltip
+     */
+    public String exactTime(Instant instant) {
+        return EXACT_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    private static final DateTimeFormatter EXACT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+    /**
+     * @param duration a deploy's duration
+     * @return it in words, such as {@code 1 min 12 s}
+     */
+    public String duration(Duration duration) {
+        return Durations.format(duration);
     }
 
     /**

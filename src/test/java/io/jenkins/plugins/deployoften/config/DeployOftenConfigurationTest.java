@@ -57,6 +57,79 @@ public class DeployOftenConfigurationTest {
     }
 
     @Test
+    public void aFormWithOneBadFieldChangesNothingAndNamesTheField() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        // bound in form order: the valid fields before the bad one must not be kept either
+        assertThatThrownBy(() -> configuration.applyAllOrNothing(form -> {
+                    form.setDefaultEnvironment("qa");
+                    form.setControllerName("controller-a");
+                    form.setRetentionDays(5);
+                    form.setMetricsFolders("team-a");
+                }))
+                .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                .hasMessageContaining("retentionDays: must be 30 to 3650, was 5")
+                .hasMessageContaining("nothing was changed");
+
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(configuration.getControllerName()).isEmpty();
+        assertThat(configuration.getRetentionDays()).isEqualTo(730);
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void aValidFormIsTakenWholeAndSavedOnce() throws Exception {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        configuration.applyAllOrNothing(form -> {
+            form.setDefaultEnvironment("qa");
+            form.setControllerName("controller-a");
+            form.setRetentionDays(90);
+        });
+
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("qa");
+        assertThat(configuration.getControllerName()).isEqualTo("controller-a");
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+        assertThat(store.saves).isEqualTo(1);
+    }
+
+    @Test
+    public void theJenkinsDatabaseWithoutTheDatabasePluginIsRefusedAtSave() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        io.jenkins.plugins.deployoften.JenkinsFacade noPlugins = new io.jenkins.plugins.deployoften.JenkinsFacade() {
+            @Override
+            public boolean isPluginInstalled(String shortName) {
+                return false;
+            }
+        };
+
+        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
+                io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(noPlugins)) {
+            assertThatThrownBy(() ->
+                            configuration.applyAllOrNothing(form -> form.setLedgerStore(LedgerStore.JENKINS_DATABASE)))
+                    .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                    .hasMessageContaining("ledgerStore: the Jenkins database cannot be used")
+                    .hasMessageContaining("the Database plugin is not installed");
+        }
+        assertThat(configuration.getLedgerStore()).isEqualTo(LedgerStore.JOB_FOLDERS);
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void theFieldOfAMessageIsItsLeadingNameOrTheSection() {
+        assertThat(DeployOftenConfiguration.fieldOf("retentionDays: must be 30 to 3650, was 5"))
+                .isEqualTo("retentionDays");
+        assertThat(DeployOftenConfiguration.fieldOf("gatePolicy.freshMaxDays: must be 1 to 3650"))
+                .isEqualTo("gatePolicy.freshMaxDays");
+        assertThat(DeployOftenConfiguration.fieldOf("For input string: \"abc\""))
+                .isEqualTo("deployOften");
+        assertThat(DeployOftenConfiguration.fieldOf("no colon")).isEqualTo("deployOften");
+    }
+
+    @Test
     public void formMessagesNameTheAllowedForm() {
         assertThat(EnvironmentNameValidation.problemMessage("staging")).isEmpty();
         assertThat(EnvironmentNameValidation.problemMessage(""))

@@ -44,13 +44,14 @@ final class GateTexts {
 
     static String freshWithin(EnvironmentName environment, Duration age, int buildNumber, int maxDays) {
         return "last successful " + environment + " deploy (build #" + buildNumber + ") was " + age(age)
-                + " ago (limit " + maxDays + ")";
+                + " ago (limit " + plural(maxDays, "day") + ")";
     }
 
     static String freshTooOld(EnvironmentName environment, Duration age, int maxDays) {
         long days = age.toDays();
         String shown = days > maxDays ? plural(days, "day") : "more than " + plural(maxDays, "day");
-        return "last successful " + environment + " deploy was " + shown + " ago (limit " + maxDays + ")";
+        return "last successful " + environment + " deploy was " + shown + " ago (limit " + plural(maxDays, "day")
+                + ")";
     }
 
     static String freshRemedy(EnvironmentName environment) {

@@ -121,17 +121,20 @@ public final class JdbcDeployLedger implements DeployLedger {
      * Appends the records in one transaction, in order; repeats of stored attempts are dropped.
      *
      * @param records the records
+     * @return how many of them were not stored before
      * @throws IOException when the database failed; then none of them is stored
      */
-    public void appendAll(List<DeployRecord> records) throws IOException {
+    public int appendAll(List<DeployRecord> records) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                int stored = 0;
                 for (DeployRecord record : records) {
                     bindInsert(insert, record);
-                    insert.executeUpdate();
+                    stored += insert.executeUpdate();
                 }
                 connection.commit();
+                return stored;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;

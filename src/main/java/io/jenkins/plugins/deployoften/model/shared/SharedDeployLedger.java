@@ -100,6 +100,55 @@ public final class SharedDeployLedger implements DeployLedger {
     }
 
     /**
+     * Copies this controller's job-folder history of the job into the database, for a job that deployed
+     * before the shared ledger was chosen. Safe to repeat: records already stored (the natural key) are
+     * dropped, so a second import stores nothing.
+     *
+     * @return how many records the job folder holds, how many of them were new to the database, and how many
+     *     unreadable lines were passed over
+     * @throws IOException when the job folder or the database failed; batches stored before stay stored
+     */
+    public ImportResult importLocalHistory() throws IOException {
+        LedgerRead history = local.readAll();
+        List<DeployRecord> records = history.getRecords();
+        int stored = 0;
+        for (int from = 0; from < records.size(); from += IMPORT_BATCH) {
+            stored += shared.appendAll(records.subList(from, Math.min(records.size(), from + IMPORT_BATCH)));
+        }
+        return new ImportResult(records.size(), stored, history.getSkippedLines());
+    }
+
+    private static final int IMPORT_BATCH = 500;
+
+    /** What {@link #importLocalHistory()} did. */
+    public static final class ImportResult {
+        private final int read;
+        private final int stored;
+        private final int skippedLines;
+
+        ImportResult(int read, int stored, int skippedLines) {
+            this.read = read;
+            this.stored = stored;
+            this.skippedLines = skippedLines;
+        }
+
+        /** @return records in the job folder */
+        public int getRead() {
+            return read;
+        }
+
+        /** @return records that were new to the database */
+        public int getStored() {
+            return stored;
+        }
+
+        /** @return unreadable job-folder lines passed over */
+        public int getSkippedLines() {
+            return skippedLines;
+        }
+    }
+
+    /**
      * @return whether the last read came from the local ledger because the database did not answer, or
      *     records of this controller still wait in the spool: either way the shared view is not current
      * @throws IOException when the spool cannot be looked at

@@ -59,7 +59,7 @@ public class GateDecisionTest {
         assertThat(warn.getMode()).isEqualTo(GateMode.WARN);
         assertThat(enforce.summary())
                 .isEqualTo("release gate BLOCK for staging (candidate build #42, mode ENFORCE): FRESH: last successful"
-                        + " staging deploy was 20 days ago (limit 14): deploy a current build to staging");
+                        + " staging deploy was 20 days ago (limit 14 days): deploy a current build to staging");
     }
 
     @Test

@@ -63,11 +63,11 @@ public class GateRulesTest {
 
         assertThat(atLimit.getStatus()).isEqualTo(RuleStatus.PASS);
         assertThat(atLimit.getExplanation())
-                .isEqualTo("last successful staging deploy (build #40) was 14 days ago (limit 14)");
+                .isEqualTo("last successful staging deploy (build #40) was 14 days ago (limit 14 days)");
         assertThat(past.getStatus()).isEqualTo(RuleStatus.FAIL);
         // 14 days + 1 ms rounds down to 14 whole days, so the text says "more than"
         assertThat(past.getExplanation())
-                .isEqualTo("last successful staging deploy was more than 14 days ago (limit 14)");
+                .isEqualTo("last successful staging deploy was more than 14 days ago (limit 14 days)");
     }
 
     @Test
@@ -76,7 +76,7 @@ public class GateRulesTest {
 
         assertThat(old.describe())
                 .isEqualTo(
-                        "last successful staging deploy was 19 days ago (limit 14): deploy a current build to staging");
+                        "last successful staging deploy was 19 days ago (limit 14 days): deploy a current build to staging");
     }
 
     @Test
