@@ -2,6 +2,10 @@ package io.jenkins.plugins.deployoften.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.ExtensionList;
+import io.jenkins.plugins.deployoften.promote.SharedLedgerMonitor;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -18,5 +22,44 @@ public class DeployOftenConfigurationITest {
         jenkins.configRoundtrip();
 
         assertThat(DeployOftenConfiguration.get().getDefaultEnvironment()).isEqualTo("qa-1");
+    }
+
+    @Test
+    public void anInvalidValueOnTheSystemPageIsAnErrorNamingTheFieldAndNothingIsSaved() throws Exception {
+        JenkinsRule.WebClient web = jenkins.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = web.goTo("manage/configure").getFormByName("config");
+        // the environment comes before the retention in the form: it must not be kept either
+        form.getInputByName("_.defaultEnvironment").setValue("qa-2");
+        form.getInputByName("_.retentionDays").setValue("5");
+
+        HtmlPage answer = jenkins.submit(form);
+
+        assertThat(answer.getWebResponse().getContentAsString())
+                .contains("retentionDays: must be 30 to 3650, was 5")
+                .doesNotContain("Oops");
+        assertThat(DeployOftenConfiguration.get().getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(DeployOftenConfiguration.get().getRetentionDays()).isEqualTo(730);
+    }
+
+    @Test
+    public void theJenkinsDatabaseWithoutADatabaseIsRefusedAtSaveAndShownByAMonitorWhenSetOtherwise() throws Exception {
+        JenkinsRule.WebClient web = jenkins.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlForm form = web.goTo("manage/configure").getFormByName("config");
+        form.getSelectByName("_.ledgerStore").setSelectedAttribute("JENKINS_DATABASE", true);
+
+        HtmlPage answer = jenkins.submit(form);
+
+        assertThat(answer.getWebResponse().getContentAsString())
+                .contains("ledgerStore: the Jenkins database cannot be used");
+        assertThat(DeployOftenConfiguration.get().getLedgerStore()).isEqualTo(LedgerStore.JOB_FOLDERS);
+        SharedLedgerMonitor monitor = ExtensionList.lookupSingleton(SharedLedgerMonitor.class);
+        assertThat(monitor.isActivated()).isFalse();
+
+        // Configuration as Code and scripts use the setter, which cannot refuse what a later plugin provides
+        DeployOftenConfiguration.get().setLedgerStore(LedgerStore.JENKINS_DATABASE);
+
+        assertThat(monitor.isActivated()).isTrue();
+        assertThat(web.goTo("manage/").getWebResponse().getContentAsString())
+                .contains("DeployOften keeps deploy history in the Jenkins database, but that cannot be used");
     }
 }

@@ -77,12 +77,14 @@ public class ReleaseGateITest {
     }
 
     @Test
-    public void anUnknownEnvironmentIsRefusedAndNothingIsAudited() throws Exception {
-        WorkflowJob job = job("releaseGate(environment: 'prod-eu')");
+    public void anEnvironmentWithoutRecordsBlocksWithTheRulesVerdictAndNamesTheRecordedOnes() throws Exception {
+        WorkflowJob job = job("recordDeploy result: 'SUCCESS'\nreleaseGate(environment: 'prod-eu')");
 
         WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
 
-        jenkins.assertLogContains("is not a configured environment", run);
-        assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries()).isEmpty();
+        jenkins.assertLogContains("DeployOften release gate for prod-eu: BLOCK", run);
+        jenkins.assertLogContains("no prod-eu deploy recorded yet", run);
+        jenkins.assertLogContains("deploys are recorded for staging", run);
+        assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
     }
 }

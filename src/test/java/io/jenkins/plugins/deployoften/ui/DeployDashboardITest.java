@@ -7,6 +7,9 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -37,6 +40,45 @@ public class DeployDashboardITest {
         assertThat(dashboard.getHealth().getStatistics().getSuccessful()).isEqualTo(1);
         assertThat(dashboard.getRecentDeploys(0)).hasSize(1);
         assertThat(dashboard.getTrendChartJson()).contains("\"series\"");
+    }
+
+    @Test
+    public void theDashboardsBadgeSnippetPointsAtABadgeJenkinsServes() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+        JenkinsRule.WebClient web = jenkins.createWebClient();
+
+        String page = web.goTo("job/deploying/deployoften/").getWebResponse().getContentAsString();
+
+        // Jenkins' root URL ends in a slash: the snippet must not double it
+        Matcher snippet = Pattern.compile("!\\[deploys\\]\\((http[^)]+)\\)").matcher(page);
+        assertThat(snippet.find()).as(page).isTrue();
+        String badgeUrl = snippet.group(1).replace("&amp;", "&");
+        assertThat(badgeUrl).endsWith("/deployoften-badge/frequency.svg?job=deploying");
+        assertThat(badgeUrl.substring("http://".length())).doesNotContain("//");
+        Page badge = web.getPage(badgeUrl);
+        assertThat(badge.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(badge.getWebResponse().getContentType()).isEqualTo("image/svg+xml");
+    }
+
+    @Test
+    public void theDashboardReadsLikeAPageNotLikeADump() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        String page = jenkins.createWebClient()
+                .goTo("job/deploying/deployoften/")
+                .getWebResponse()
+                .getContentAsString();
+
+        // Jelly formats every text with MessageFormat: a lone apostrophe would vanish
+        assertThat(page).contains("this controller&#39;s job folder", "1 min 12 s", "ago");
+        assertThat(page).contains("href=\"/jenkins/job/deploying/1/\"");
+        assertThat(page).doesNotContain("Duration (ms)", "Older deploys", "controllers job folder");
+        // no raw Instant: 2026-12-01T20:25:45.123456789Z
+        assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     }
 
     @Test
