@@ -52,6 +52,36 @@ public class SharedDeployLedgerOutageTest {
     }
 
     @Test
+    public void importingTheJobFolderHistoryStoresEachRecordOnceHoweverOftenItIsRepeated() throws Exception {
+        // deployed while the history was kept in the job folder only
+        local.append(at(1, T0));
+        local.append(at(2, T0.plusSeconds(60)));
+        ledger.append(at(3, T0.plusSeconds(120)));
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(3);
+
+        SharedDeployLedger.ImportResult first = ledger.importLocalHistory();
+        SharedDeployLedger.ImportResult again = ledger.importLocalHistory();
+
+        assertThat(first.getRead()).isEqualTo(3);
+        assertThat(first.getStored()).isEqualTo(2);
+        assertThat(again.getRead()).isEqualTo(3);
+        assertThat(again.getStored()).isZero();
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(builds(local.readAll().getRecords())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    public void anImportDuringAnOutageFailsAndStoresNothing() throws Exception {
+        local.append(at(1, T0));
+        switchable.down = true;
+
+        assertThatThrownBy(ledger::importLocalHistory).isInstanceOf(IOException.class);
+
+        switchable.down = false;
+        assertThat(jdbc.readAll().getRecords()).isEmpty();
+    }
+
+    @Test
     public void duringAnOutageAppendsAreKeptLocallyAndSpooledWithAWarning() throws Exception {
         ledger.append(at(1, T0));
         switchable.down = true;

@@ -82,6 +82,23 @@ public class DeployDashboardITest {
     }
 
     @Test
+    public void recentDeploysAreOrderedByStartTimeNotByTheOrderTheyWereRecorded() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        // the second record is appended last but started ten minutes earlier
+        deploying.setDefinition(new CpsFlowDefinition(
+                "recordDeploy result: 'SUCCESS'\nrecordDeploy result: 'FAILURE', durationMillis: 600000", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        String page = jenkins.createWebClient()
+                .goTo("job/deploying/deployoften/")
+                .getWebResponse()
+                .getContentAsString();
+
+        String table = page.substring(page.indexOf("Recent deploys"));
+        assertThat(table.indexOf("<td>SUCCESS</td>")).isPositive().isLessThan(table.indexOf("<td>FAILURE</td>"));
+    }
+
+    @Test
     public void theReleaseManagerPageListsOnlyJobsThatDeploy() throws Exception {
         WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
         deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'FAILURE'", true));
