@@ -22,6 +22,19 @@ import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
 final class SharedLedgers {
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
     private static final AtomicReference<String> LAST_PROBLEM = new AtomicReference<>();
+    /** What the last read or append found; the administrative monitor shows a failure until the next answer. */
+    private static final SharedDeployLedger.DatabaseHealth HEALTH = new SharedDeployLedger.DatabaseHealth() {
+        @Override
+        public void answered() {
+            LAST_PROBLEM.set(null);
+        }
+
+        @Override
+        public void failed(String problem) {
+            LAST_PROBLEM.set("the Jenkins database does not answer (" + problem
+                    + "); records wait in the job folders' spools and are sent when it answers");
+        }
+    };
 
     private SharedLedgers() {}
 
@@ -40,7 +53,7 @@ final class SharedLedgers {
         ensureSchema(dataSource.get(), warnings);
         JdbcDeployLedger shared = new JdbcDeployLedger(
                 dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), service), controller);
-        return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings));
+        return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings, HEALTH));
     }
 
     /**
@@ -61,7 +74,8 @@ final class SharedLedgers {
             MIGRATED.add(dataSource);
             LAST_PROBLEM.set(null);
             return version;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // a LinkageError: a library the driver or Flyway needs is missing or of another version
             LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
             throw new IllegalStateException(messageOf(e), e);
         }
@@ -101,7 +115,6 @@ final class SharedLedgers {
     /** Migrates once per data source; a failure is retried by the next ledger, the records wait in the spool. */
     private static void ensureSchema(DataSource dataSource, Consumer<String> warnings) {
         if (MIGRATED.contains(dataSource)) {
-            LAST_PROBLEM.set(null);
             return;
         }
         try {
@@ -117,8 +130,10 @@ final class SharedLedgers {
 
     private static String messageOf(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank()
-                ? e.getClass().getSimpleName()
-                : message.lines().findFirst().orElse("");
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String firstLine = message.lines().findFirst().orElse("");
+        return e instanceof Error ? e.getClass().getSimpleName() + ": " + firstLine : firstLine;
     }
 }

@@ -71,6 +71,35 @@ public class SharedDeployLedgerOutageTest {
     }
 
     @Test
+    public void theDatabaseHealthIsToldOfAnOutageAndOfTheFirstAnswerAfterIt() throws Exception {
+        List<String> health = new ArrayList<>();
+        SharedDeployLedger watched =
+                new SharedDeployLedger(local, spool, jdbc, warnings::add, new SharedDeployLedger.DatabaseHealth() {
+                    @Override
+                    public void answered() {
+                        health.add("answered");
+                    }
+
+                    @Override
+                    public void failed(String problem) {
+                        health.add("failed: " + problem);
+                    }
+                });
+        watched.append(at(1, T0));
+        switchable.down = true;
+        watched.append(at(2, T0.plusSeconds(60)));
+        watched.readAll();
+        switchable.down = false;
+        watched.append(at(3, T0.plusSeconds(120)));
+
+        assertThat(health).hasSize(4);
+        assertThat(health.get(0)).isEqualTo("answered");
+        assertThat(health.get(1)).startsWith("failed: ").contains("refused");
+        assertThat(health.get(2)).startsWith("failed: ");
+        assertThat(health.get(3)).isEqualTo("answered");
+    }
+
+    @Test
     public void anImportDuringAnOutageFailsAndStoresNothing() throws Exception {
         local.append(at(1, T0));
         switchable.down = true;

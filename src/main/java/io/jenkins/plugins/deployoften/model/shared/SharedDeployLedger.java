@@ -33,7 +33,28 @@ public final class SharedDeployLedger implements DeployLedger {
     private final DeploySpool spool;
     private final JdbcDeployLedger shared;
     private final Consumer<String> warnings;
+    private final DatabaseHealth health;
     private volatile boolean lastReadLocal;
+
+    /** Told each time the database answered or failed, for whoever shows its state to administrators. */
+    public interface DatabaseHealth {
+        /** Tells nobody. */
+        DatabaseHealth NONE = new DatabaseHealth() {
+            @Override
+            public void answered() {}
+
+            @Override
+            public void failed(String problem) {}
+        };
+
+        /** The database answered a read or an append. */
+        void answered();
+
+        /**
+         * @param problem why the database could not be used, in words
+         */
+        void failed(String problem);
+    }
 
     /**
      * @param local this controller's ledger of the job, always appended first
@@ -43,10 +64,23 @@ public final class SharedDeployLedger implements DeployLedger {
      */
     public SharedDeployLedger(
             FileDeployLedger local, DeploySpool spool, JdbcDeployLedger shared, Consumer<String> warnings) {
+        this(local, spool, shared, warnings, DatabaseHealth.NONE);
+    }
+
+    /**
+     * @param health told whether the database answered each read and append
+     */
+    public SharedDeployLedger(
+            FileDeployLedger local,
+            DeploySpool spool,
+            JdbcDeployLedger shared,
+            Consumer<String> warnings,
+            DatabaseHealth health) {
         this.local = local;
         this.spool = spool;
         this.shared = shared;
         this.warnings = warnings;
+        this.health = health;
     }
 
     /**
@@ -56,12 +90,13 @@ public final class SharedDeployLedger implements DeployLedger {
      * @param jobDirectory the job's directory
      */
     public static SharedDeployLedger inJobDirectory(
-            Path jobDirectory, JdbcDeployLedger shared, Consumer<String> warnings) {
+            Path jobDirectory, JdbcDeployLedger shared, Consumer<String> warnings, DatabaseHealth health) {
         return new SharedDeployLedger(
                 new FileDeployLedger(jobDirectory),
                 new DeploySpool(jobDirectory.resolve(DeploySpool.FOLDER), Clock.systemUTC(), true),
                 shared,
-                warnings);
+                warnings,
+                health);
     }
 
     /**
@@ -75,6 +110,7 @@ public final class SharedDeployLedger implements DeployLedger {
         if (replaySpoolQuietly()) {
             try {
                 shared.append(record);
+                health.answered();
                 return;
             } catch (IOException e) {
                 spoolAfterFailure(record, e);
@@ -215,6 +251,7 @@ public final class SharedDeployLedger implements DeployLedger {
 
     private void spoolAfterFailure(DeployRecord record, IOException cause) {
         String why = cause == null ? "earlier records still wait in the spool" : cause.getMessage();
+        health.failed(why);
         try {
             spool.append(record);
             warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + "); " + record
@@ -234,9 +271,11 @@ public final class SharedDeployLedger implements DeployLedger {
         try {
             T result = read.from(shared);
             lastReadLocal = false;
+            health.answered();
             return result;
         } catch (IOException e) {
             lastReadLocal = true;
+            health.failed(e.getMessage());
             return read.from(local);
         }
     }
