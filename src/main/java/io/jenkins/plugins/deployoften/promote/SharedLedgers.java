@@ -95,6 +95,10 @@ final class SharedLedgers {
     private static final String NO_DATABASE =
             "no database is configured: choose one under Manage Jenkins » System » Global Database";
 
+    /**
+     * The configured database's pool, asked for at each connection: a database that is down now (its pool
+     * cannot even be created) still gets a shared ledger, whose records wait in the spool until it answers.
+     */
     private static Optional<DataSource> dataSource(Consumer<String> warnings) {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {
@@ -102,14 +106,7 @@ final class SharedLedgers {
             warnings.accept("DeployOften: no Jenkins database is configured; deploy history stays in the job folder");
             return Optional.empty();
         }
-        try {
-            return Optional.of(database.getDataSource());
-        } catch (SQLException e) {
-            LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
-            warnings.accept("DeployOften: the Jenkins database is not available (" + messageOf(e)
-                    + "); deploy history stays in the job folder");
-            return Optional.empty();
-        }
+        return Optional.of(new DatabasePluginDataSource(database));
     }
 
     /** Migrates once per data source; a failure is retried by the next ledger, the records wait in the spool. */
