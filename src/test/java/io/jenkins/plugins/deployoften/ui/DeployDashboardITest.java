@@ -74,7 +74,7 @@ public class DeployDashboardITest {
                 .getContentAsString();
 
         // Jelly formats every text with MessageFormat: a lone apostrophe would vanish
-        assertThat(page).contains("this controller&#39;s job folder", "1 min 12 s", "ago");
+        assertThat(page).contains("this controller's job folder", "1 min 12 s", "ago");
         assertThat(page).contains("href=\"/jenkins/job/deploying/1/\"");
         assertThat(page).doesNotContain("Duration (ms)", "Older deploys", "controllers job folder");
         // no raw Instant: 2026-12-01T20:25:45.123456789Z

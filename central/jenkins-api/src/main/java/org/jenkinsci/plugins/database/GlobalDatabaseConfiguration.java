@@ -10,6 +10,10 @@ public class GlobalDatabaseConfiguration extends GlobalConfiguration {
         throw new UnsupportedOperationException();
     }
 
+    public void setDatabase(Database database) {
+        throw new UnsupportedOperationException();
+    }
+
     public static GlobalDatabaseConfiguration get() {
         throw new UnsupportedOperationException();
     }
