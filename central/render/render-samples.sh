@@ -26,7 +26,8 @@ node "$render/render.mjs" chart "$work/samples/deploy-trend-1-week.json" "$root/
 node "$render/render.mjs" badges "$root/images/badges.png" \
   "$work/samples/badge-frequency.svg" "$work/samples/badge-last-deploy.svg" \
   "$work/samples/badge-failure-rate.svg" "$work/samples/badge-gate-pass.svg" \
-  "$work/samples/badge-gate-block.svg" "$work/samples/badge-long-label.svg" "$work/samples/badge-unicode.svg" "$work/samples/badge-hostile.svg"
+  "$work/samples/badge-gate-block.svg" "$work/samples/badge-long-label.svg" "$work/samples/badge-unicode.svg"
 cp "$work/samples/"badge-*.svg "$root/images/" 2>/dev/null || true
+rm -f "$root/images/badge-hostile.svg" # a test sample, not a picture for readers
 echo "text widths, badge textLength vs. Chromium's DejaVu Sans 11px measurement:"
 node "$render/render.mjs" widths "$work/samples/"badge-*.svg
