@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften;
 
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -54,6 +55,16 @@ public class JenkinsFacade {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             return Optional.ofNullable(Jenkins.get().getItemByFullName(fullName, Job.class));
         }
+    }
+
+    /**
+     * Form checks and fills answer only those who may change what the form configures.
+     *
+     * @param item the job (or folder) whose form asks, or {@code null} for the System page
+     * @return whether the current user may configure it: Item/Configure on the item, Administer without one
+     */
+    public boolean mayConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     /** Checks that the current user may administer Jenkins, as every configuration change requires. */

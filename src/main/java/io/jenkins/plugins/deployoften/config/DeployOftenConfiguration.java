@@ -222,7 +222,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
+    @POST
     public ListBoxModel doFillLedgerStoreItems() {
+        if (!JenkinsFacade.get().mayConfigure(null)) {
+            return new ListBoxModel();
+        }
         ListBoxModel items = new ListBoxModel();
         items.add(Messages.LedgerStore_JOB_FOLDERS(), LedgerStore.JOB_FOLDERS.name());
         items.add(Messages.LedgerStore_JENKINS_DATABASE(), LedgerStore.JENKINS_DATABASE.name());
@@ -278,7 +282,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
+    @POST
     public FormValidation doCheckRetentionDays(@QueryParameter int value) {
+        if (!JenkinsFacade.get().mayConfigure(null)) {
+            return FormValidation.ok();
+        }
         try {
             LedgerRetention.ofDays(value);
             return FormValidation.ok();
@@ -313,7 +321,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      * @param value the entered name
      * @return the validation result for the form
      */
+    @POST
     public FormValidation doCheckDefaultEnvironment(@QueryParameter String value) {
+        if (!JenkinsFacade.get().mayConfigure(null)) {
+            return FormValidation.ok();
+        }
         return EnvironmentNameValidation.problemMessage(value)
                 .map(FormValidation::error)
                 .orElseGet(FormValidation::ok);

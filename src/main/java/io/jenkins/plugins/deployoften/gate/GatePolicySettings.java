@@ -3,17 +3,21 @@ package io.jenkins.plugins.deployoften.gate;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import java.io.Serializable;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The release gate's rules as configured: controller-wide defaults in the global configuration, and a
@@ -199,38 +203,66 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             return Messages.GatePolicySettings_displayName();
         }
 
-        public ListBoxModel doFillModeItems() {
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return new ListBoxModel();
+            }
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.GateMode_ENFORCE(), GateMode.ENFORCE.name());
             items.add(Messages.GateMode_WARN(), GateMode.WARN.name());
             return items;
         }
 
-        public FormValidation doCheckFreshMaxDays(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckFreshMaxDays(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> settings.setFreshMaxDays(value));
         }
 
-        public FormValidation doCheckFrequentWindowDays(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckFrequentWindowDays(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> settings.setFrequentWindowDays(value));
         }
 
-        public FormValidation doCheckFailureRateWindowDays(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckFailureRateWindowDays(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> settings.setFailureRateWindowDays(value));
         }
 
+        @POST
         public FormValidation doCheckFrequentMinDeploys(
-                @QueryParameter int value, @QueryParameter int frequentWindowDays) {
+                @AncestorInPath Item item, @QueryParameter int value, @QueryParameter int frequentWindowDays) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> {
                 settings.setFrequentMinDeploys(value);
                 settings.setFrequentWindowDays(frequentWindowDays);
             });
         }
 
-        public FormValidation doCheckHealthyLastDeploys(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckHealthyLastDeploys(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> settings.setHealthyLastDeploys(value));
         }
 
-        public FormValidation doCheckFailureRateMaxPercent(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckFailureRateMaxPercent(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return check(settings -> settings.setFailureRateMaxPercent(value));
         }
 

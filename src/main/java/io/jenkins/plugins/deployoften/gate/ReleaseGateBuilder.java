@@ -4,20 +4,24 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.AbstractProject;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Freestyle build step "Release gate (DeployOften)": stops the build before its release steps when staging
@@ -122,7 +126,11 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
             return true;
         }
 
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             if (value != null && value.contains("$")) {
                 return FormValidation.ok();
             }

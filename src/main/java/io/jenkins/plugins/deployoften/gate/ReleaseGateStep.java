@@ -2,10 +2,12 @@ package io.jenkins.plugins.deployoften.gate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
@@ -25,9 +27,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Pipeline step {@code releaseGate(environment: 'staging', commit: env.GIT_COMMIT)}: evaluates the release
@@ -193,7 +197,11 @@ public class ReleaseGateStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return EnvironmentNameValidation.checkOptional(value);
         }
     }

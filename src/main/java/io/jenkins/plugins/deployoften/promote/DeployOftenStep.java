@@ -4,10 +4,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -33,9 +35,11 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Pipeline block step {@code deployOften(environment: 'staging') { ... }}: runs the team's own deploy steps,
@@ -259,7 +263,11 @@ public class DeployOftenStep extends Step implements Serializable {
             return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
 
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return EnvironmentNameValidation.checkOptional(value);
         }
     }

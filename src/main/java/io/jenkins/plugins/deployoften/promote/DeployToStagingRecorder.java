@@ -7,6 +7,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -15,6 +16,7 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -26,9 +28,11 @@ import java.io.IOException;
 import java.time.Clock;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Post-build action "Deploy to staging (DeployOften)", also the Pipeline step {@code deployToStaging}: runs
@@ -200,34 +204,62 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             return true;
         }
 
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return EnvironmentNameValidation.checkOptional(value);
         }
 
-        public FormValidation doCheckCommand(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckCommand(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return toValidation(DeploySettings.checkCommand(value));
         }
 
-        public FormValidation doCheckTimeoutMinutes(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return toValidation(DeploySettings.checkTimeoutMinutes(value));
         }
 
-        public FormValidation doCheckRetries(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return toValidation(DeploySettings.checkRetries(value));
         }
 
-        public FormValidation doCheckRetryDelaySeconds(@QueryParameter int value) {
+        @POST
+        public FormValidation doCheckRetryDelaySeconds(@AncestorInPath Item item, @QueryParameter int value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return toValidation(DeploySettings.checkRetryDelaySeconds(value));
         }
 
-        public ListBoxModel doFillDeployWhenItems() {
+        @POST
+        public ListBoxModel doFillDeployWhenItems(@AncestorInPath Item item) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return new ListBoxModel();
+            }
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.DeployCondition_SUCCESSFUL(), DeployCondition.SUCCESSFUL.name());
             items.add(Messages.DeployCondition_SUCCESSFUL_OR_UNSTABLE(), DeployCondition.SUCCESSFUL_OR_UNSTABLE.name());
             return items;
         }
 
-        public ListBoxModel doFillOnFailureItems() {
+        @POST
+        public ListBoxModel doFillOnFailureItems(@AncestorInPath Item item) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return new ListBoxModel();
+            }
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.FailureEffect_FAIL_BUILD(), FailureEffect.FAIL_BUILD.name());
             items.add(Messages.FailureEffect_MARK_UNSTABLE(), FailureEffect.MARK_UNSTABLE.name());

@@ -4,9 +4,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -24,9 +26,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Pipeline step {@code recordDeploy(environment: 'staging', result: 'SUCCESS', durationMillis: 42000)} for a
@@ -184,11 +188,19 @@ public class RecordDeployStep extends Step {
             return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
 
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             return EnvironmentNameValidation.checkOptional(value);
         }
 
-        public FormValidation doCheckResult(@QueryParameter String value) {
+        @POST
+        public FormValidation doCheckResult(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             try {
                 ExternalDeploy.parseResult(value);
                 return FormValidation.ok();
@@ -197,7 +209,11 @@ public class RecordDeployStep extends Step {
             }
         }
 
-        public FormValidation doCheckDurationMillis(@QueryParameter long value) {
+        @POST
+        public FormValidation doCheckDurationMillis(@AncestorInPath Item item, @QueryParameter long value) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             try {
                 ExternalDeploy.checkDurationMillis(value);
                 return FormValidation.ok();

@@ -12,4 +12,7 @@ import org.junit.runner.RunWith;
 public class ArchitectureTest {
     @ArchTest
     static final ArchRule MODEL_IS_FREE_OF_JENKINS = LayeringRules.MODEL_IS_FREE_OF_JENKINS;
+
+    @ArchTest
+    static final ArchRule FORM_CHECKS_ARE_POSTS = LayeringRules.FORM_CHECKS_ARE_POSTS;
 }

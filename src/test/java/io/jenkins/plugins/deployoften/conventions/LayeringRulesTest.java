@@ -21,6 +21,28 @@ public class LayeringRulesTest {
     }
 
     @Test
+    public void failsForAFormCheckThatAnswersAGet() {
+        JavaClasses classes = new ClassFileImporter().importClasses(FormChecks.class);
+
+        assertThatThrownBy(() -> LayeringRules.FORM_CHECKS_ARE_POSTS.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("doCheckAnswersAGet")
+                .hasMessageNotContaining("doCheckAnswersAPost");
+    }
+
+    /** One check answering any GET, one answering POSTs only. */
+    static final class FormChecks {
+        public String doCheckAnswersAGet(String value) {
+            return value;
+        }
+
+        @org.kohsuke.stapler.verb.POST
+        public String doCheckAnswersAPost(String value) {
+            return value;
+        }
+    }
+
+    @Test
     public void passesForAPlainModelClass() {
         JavaClasses classes = new ClassFileImporter().importClasses(PlainModel.class);
 

@@ -76,12 +76,12 @@ public class DeployToStagingITest {
         DeployToStagingRecorder.DescriptorImpl descriptor =
                 ExtensionList.lookupSingleton(DeployToStagingRecorder.DescriptorImpl.class);
 
-        assertThat(descriptor.doCheckTimeoutMinutes(0).kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(descriptor.doCheckTimeoutMinutes(0).getMessage()).contains("timeoutMinutes", "1 to 1440");
-        assertThat(descriptor.doCheckRetries(11).getMessage()).contains("retries", "0 to 10");
-        assertThat(descriptor.doCheckCommand(" ").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(descriptor.doCheckEnvironment("pre prod").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(descriptor.doCheckEnvironment("").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(descriptor.doCheckTimeoutMinutes(15).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckTimeoutMinutes(null, 0).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckTimeoutMinutes(null, 0).getMessage()).contains("timeoutMinutes", "1 to 1440");
+        assertThat(descriptor.doCheckRetries(null, 11).getMessage()).contains("retries", "0 to 10");
+        assertThat(descriptor.doCheckCommand(null, " ").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckEnvironment(null, "pre prod").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckEnvironment(null, "").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckTimeoutMinutes(null, 15).kind).isEqualTo(FormValidation.Kind.OK);
     }
 }
