@@ -39,9 +39,12 @@ public class JenkinsFacade {
         return Jenkins.get().getPlugin(shortName) != null;
     }
 
-    /** @return every job the current user may read */
+    /**
+     * @return every job the current authentication may read: the current user's for a page, every job for
+     *     background work running as SYSTEM
+     */
     @SuppressWarnings("rawtypes")
-    public List<Job> readableJobs() {
+    public List<Job> jobsReadableByCurrentAuthentication() {
         return Jenkins.get().getAllItems(Job.class);
     }
 

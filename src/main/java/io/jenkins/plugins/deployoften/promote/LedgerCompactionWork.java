@@ -34,7 +34,7 @@ public class LedgerCompactionWork extends AsyncPeriodicWork {
         LedgerRetention retention =
                 LedgerRetention.ofDays(DeployOftenConfiguration.get().getRetentionDays());
         Instant horizon = retention.horizon(Instant.now());
-        for (Job<?, ?> job : JenkinsFacade.get().readableJobs()) {
+        for (Job<?, ?> job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
             if (!Files.exists(job.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
                 continue;
             }

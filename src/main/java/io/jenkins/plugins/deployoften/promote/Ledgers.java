@@ -99,7 +99,7 @@ public final class Ledgers {
             throw new IllegalStateException(problem.get());
         }
         HistoryImport total = new HistoryImport();
-        for (Job job : JenkinsFacade.get().readableJobs()) {
+        for (Job job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
             Job<?, ?> each = job;
             if (!java.nio.file.Files.exists(each.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
                 continue;

@@ -27,13 +27,13 @@ public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
     private static final Logger LOGGER = Logger.getLogger(NeverDeployedRunListener.class.getName());
 
     /** Only jobs that have deployed before: a look at the job's own folder, never a database round trip. */
-    private static boolean usesDeployOften(Run<?, ?> run) {
+    private static boolean hasDeployedBefore(Run<?, ?> run) {
         return Files.exists(run.getParent().getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME));
     }
 
     @Override
     public void onCompleted(Run<?, ?> run, @NonNull TaskListener listener) {
-        if (run.getAction(DeployAction.class) != null || !usesDeployOften(run)) {
+        if (run.getAction(DeployAction.class) != null || !hasDeployedBefore(run)) {
             return;
         }
         try {

@@ -25,10 +25,11 @@ public class DeployDashboardActionFactory extends JobActionFactory<Job> {
 
     @Override
     Collection<? extends Action> actionsFor(Job<?, ?> job) {
-        return usesDeployOften(job) ? List.of(new DeployDashboardAction(job)) : List.of();
+        return hasDeployHistoryOrStep(job) ? List.of(new DeployDashboardAction(job)) : List.of();
     }
 
-    static boolean usesDeployOften(Job<?, ?> job) {
+    /** @return whether the job has deploy records, gate decisions or a Deploy to staging step */
+    static boolean hasDeployHistoryOrStep(Job<?, ?> job) {
         Path directory = job.getRootDir().toPath();
         if (Files.exists(directory.resolve(FileDeployLedger.FILE_NAME))
                 || Files.exists(directory.resolve(GateAuditLog.FILE_NAME))) {

@@ -24,7 +24,7 @@ public class DeployHealthColumn extends ListViewColumn {
      * @return its health, or {@code null} when it does not use DeployOften (the cell stays empty)
      */
     public DeployHealthView health(Job<?, ?> job) {
-        if (!DeployDashboardActionFactory.usesDeployOften(job)) {
+        if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
             return null;
         }
         try {

@@ -41,10 +41,10 @@ public class DeployHealthRootAction implements RootAction {
      * @return the rows the current user may read
      */
     public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
-        List<Job> jobs = JenkinsFacade.get().readableJobs();
+        List<Job> jobs = JenkinsFacade.get().jobsReadableByCurrentAuthentication();
         List<ReleaseManagerRows.Row> rows = new ArrayList<>();
         for (Job<?, ?> job : jobs) {
-            if (!DeployDashboardActionFactory.usesDeployOften(job)) {
+            if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
                 continue;
             }
             try {

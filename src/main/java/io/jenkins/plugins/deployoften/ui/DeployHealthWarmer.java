@@ -27,11 +27,11 @@ public class DeployHealthWarmer extends AsyncPeriodicWork {
     @Override
     protected void execute(TaskListener listener) throws IOException, InterruptedException {
         DeployHealthService health = DeployHealthService.get();
-        for (Job<?, ?> job : JenkinsFacade.get().readableJobs()) {
+        for (Job<?, ?> job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            if (!DeployDashboardActionFactory.usesDeployOften(job)) {
+            if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
                 continue;
             }
             try {

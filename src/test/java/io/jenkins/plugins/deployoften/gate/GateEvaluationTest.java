@@ -13,7 +13,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.deployoften.WithoutJenkins;
+import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -39,7 +39,7 @@ import org.mockito.MockedStatic;
 /** The gate glue: decision table in the log, BLOCK aborts, WARN makes the build unstable, bad input writes nothing. */
 public class GateEvaluationTest {
     @Rule
-    public WithoutJenkins jenkins = new WithoutJenkins();
+    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();

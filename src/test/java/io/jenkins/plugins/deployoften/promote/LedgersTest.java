@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.deployoften.WithoutJenkins;
+import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.FileDeployLedger;
 import org.junit.Rule;
@@ -16,7 +16,7 @@ import org.junit.rules.TemporaryFolder;
 /** Without the Database plugin every job keeps its history in its own folder, whatever was configured. */
 public class LedgersTest {
     @Rule
-    public WithoutJenkins jenkins = new WithoutJenkins();
+    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();

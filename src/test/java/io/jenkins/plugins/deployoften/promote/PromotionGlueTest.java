@@ -12,7 +12,7 @@ import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.tasks.Fingerprinter;
-import io.jenkins.plugins.deployoften.WithoutJenkins;
+import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -29,7 +29,7 @@ import org.mockito.ArgumentCaptor;
 /** The glue's own decisions, with Jenkins objects mocked. */
 public class PromotionGlueTest {
     @Rule
-    public WithoutJenkins jenkins = new WithoutJenkins();
+    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
 
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
 

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.when;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.plugins.promoted_builds.PromotionBadge;
-import io.jenkins.plugins.deployoften.WithoutJenkins;
+import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -22,7 +22,7 @@ import org.junit.rules.TemporaryFolder;
 /** The Promoted Builds condition lets a build through only when the gate does not block it. */
 public class DeployOftenGateConditionTest {
     @Rule
-    public WithoutJenkins jenkins = new WithoutJenkins();
+    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();

@@ -3,7 +3,7 @@ package io.jenkins.plugins.deployoften;
 import org.junit.rules.ExternalResource;
 
 /** A JUnit rule for glue tests: a Jenkins with no optional plugins installed, put back after each test. */
-public class WithoutJenkins extends ExternalResource {
+public class NoOptionalPlugins extends ExternalResource {
     private JenkinsFacadeSwap swap;
 
     @Override
