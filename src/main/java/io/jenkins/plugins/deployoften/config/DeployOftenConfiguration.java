@@ -91,7 +91,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         DeployOftenConfiguration candidate = new DeployOftenConfiguration(this);
         try {
             binding.accept(candidate);
-            candidate.checkLedgerStoreUsable();
+            candidate.checkLedgerStoreUsable(getLedgerStore());
         } catch (IllegalArgumentException e) {
             String message = innermostMessage(e);
             throw new FormException(Messages.DeployOftenConfiguration_invalid(message), fieldOf(message));
@@ -100,13 +100,21 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
-    /** A shared store nothing can use is refused when saved, not found out later by builds. */
-    private void checkLedgerStoreUsable() {
+    /**
+     * A shared store nothing can use is refused when saved, not found out later by builds. Switching to it
+     * connects; once chosen, an outage must not keep administrators from saving other settings, so then only a
+     * missing plugin or database is refused (the administrative monitor reports outages).
+     */
+    private void checkLedgerStoreUsable(LedgerStore saved) {
         if (getLedgerStore() != LedgerStore.JENKINS_DATABASE) {
             return;
         }
         try {
-            Ledgers.testSharedLedger();
+            if (saved == LedgerStore.JENKINS_DATABASE) {
+                Ledgers.checkSharedLedgerConfigured();
+            } else {
+                Ledgers.testSharedLedger();
+            }
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(Messages.LedgerStore_unusable(e.getMessage()), e);
         }

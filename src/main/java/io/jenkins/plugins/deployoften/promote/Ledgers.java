@@ -59,11 +59,22 @@ public final class Ledgers {
      * @throws IllegalStateException saying what is wrong, without a stack trace a page would show
      */
     public static String testSharedLedger() {
+        checkSharedLedgerConfigured();
+        return SharedLedgers.testConnection();
+    }
+
+    /**
+     * Checks, without connecting, that a shared ledger can be set up: the Database plugin is installed and a
+     * database is configured.
+     *
+     * @throws IllegalStateException saying what is missing
+     */
+    public static void checkSharedLedgerConfigured() {
         if (!JenkinsFacade.get().isPluginInstalled("database")) {
             throw new IllegalStateException(
                     "the Database plugin is not installed: install it and its PostgreSQL driver plugin");
         }
-        return SharedLedgers.testConnection();
+        SharedLedgers.checkConfigured();
     }
 
     /**

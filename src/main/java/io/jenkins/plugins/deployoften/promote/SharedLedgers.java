@@ -65,8 +65,7 @@ final class SharedLedgers {
     static String testConnection() {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {
-            throw new IllegalStateException(
-                    "no database is configured: choose one under Manage Jenkins » System » Global Database");
+            throw new IllegalStateException(NO_DATABASE);
         }
         try {
             DataSource dataSource = database.getDataSource();
@@ -99,6 +98,13 @@ final class SharedLedgers {
      * The configured database's pool, asked for at each connection: a database that is down now (its pool
      * cannot even be created) still gets a shared ledger, whose records wait in the spool until it answers.
      */
+    /** @throws IllegalStateException when no database is configured */
+    static void checkConfigured() {
+        if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
+            throw new IllegalStateException(NO_DATABASE);
+        }
+    }
+
     private static Optional<DataSource> dataSource(Consumer<String> warnings) {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {

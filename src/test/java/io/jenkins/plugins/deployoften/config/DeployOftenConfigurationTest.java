@@ -119,6 +119,51 @@ public class DeployOftenConfigurationTest {
     }
 
     @Test
+    public void anOutageOfTheChosenDatabaseDoesNotKeepOtherSettingsFromBeingSaved() throws Exception {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        configuration.setLedgerStore(LedgerStore.JENKINS_DATABASE);
+        org.jenkinsci.plugins.database.Database down =
+                org.mockito.Mockito.mock(org.jenkinsci.plugins.database.Database.class);
+        org.mockito.Mockito.when(down.getDataSource()).thenThrow(new java.sql.SQLException("Connection refused"));
+        org.jenkinsci.plugins.database.GlobalDatabaseConfiguration databases =
+                org.mockito.Mockito.mock(org.jenkinsci.plugins.database.GlobalDatabaseConfiguration.class);
+        org.mockito.Mockito.when(databases.getDatabase()).thenReturn(down);
+        io.jenkins.plugins.deployoften.JenkinsFacade withDatabasePlugin =
+                new io.jenkins.plugins.deployoften.JenkinsFacade() {
+                    @Override
+                    public boolean isPluginInstalled(String shortName) {
+                        return true;
+                    }
+                };
+
+        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
+                        io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(withDatabasePlugin);
+                org.mockito.MockedStatic<org.jenkinsci.plugins.database.GlobalDatabaseConfiguration> global =
+                        org.mockito.Mockito.mockStatic(
+                                org.jenkinsci.plugins.database.GlobalDatabaseConfiguration.class)) {
+            global.when(org.jenkinsci.plugins.database.GlobalDatabaseConfiguration::get)
+                    .thenReturn(databases);
+
+            configuration.applyAllOrNothing(form -> form.setRetentionDays(90));
+            assertThat(configuration.getRetentionDays()).isEqualTo(90);
+
+            // switching to the database again connects, and the outage refuses it
+            configuration.applyAllOrNothing(form -> form.setLedgerStore(LedgerStore.JOB_FOLDERS));
+            assertThatThrownBy(() ->
+                            configuration.applyAllOrNothing(form -> form.setLedgerStore(LedgerStore.JENKINS_DATABASE)))
+                    .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                    .hasMessageContaining("ledgerStore: the Jenkins database cannot be used");
+            // no database configured at all is refused even when it was chosen before
+            configuration.setLedgerStore(LedgerStore.JENKINS_DATABASE);
+            org.mockito.Mockito.when(databases.getDatabase()).thenReturn(null);
+            assertThatThrownBy(() -> configuration.applyAllOrNothing(form -> form.setRetentionDays(60)))
+                    .hasMessageContaining("no database is configured");
+        }
+        assertThat(configuration.getRetentionDays()).isEqualTo(90);
+    }
+
+    @Test
     public void theFieldOfAMessageIsItsLeadingNameOrTheSection() {
         assertThat(DeployOftenConfiguration.fieldOf("retentionDays: must be 30 to 3650, was 5"))
                 .isEqualTo("retentionDays");
