@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
@@ -194,6 +195,19 @@ public class RecordDeployStep extends Step {
                 return FormValidation.ok();
             }
             return EnvironmentNameValidation.checkOptional(value);
+        }
+
+        @POST
+        public ListBoxModel doFillResultItems(@AncestorInPath Item item) {
+            if (!JenkinsFacade.get().mayConfigure(item)) {
+                return new ListBoxModel();
+            }
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.RecordDeploy_result_SUCCESS(), DeployOutcome.SUCCESS.name());
+            items.add(Messages.RecordDeploy_result_FAILURE(), DeployOutcome.FAILURE.name());
+            items.add(Messages.RecordDeploy_result_ABORTED(), DeployOutcome.ABORTED.name());
+            items.add(Messages.RecordDeploy_result_SKIPPED(), DeployOutcome.SKIPPED.name());
+            return items;
         }
 
         @POST
