@@ -2,5 +2,6 @@ package hudson.init;
 
 public enum InitMilestone {
     STARTED,
-    PLUGINS_STARTED
+    PLUGINS_STARTED,
+    COMPLETED
 }

@@ -9,4 +9,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Initializer {
     InitMilestone after() default InitMilestone.STARTED;
+
+    InitMilestone before() default InitMilestone.COMPLETED;
 }

@@ -22,6 +22,11 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException();
     }
 
+    protected void addHelpFileRedirect(
+            String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+        throw new UnsupportedOperationException();
+    }
+
     public static final class FormException extends Exception {
         public FormException(String message, String formField) {
             super(message);

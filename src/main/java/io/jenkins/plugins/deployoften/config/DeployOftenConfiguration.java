@@ -7,10 +7,10 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
-import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
+import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
-import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -207,6 +207,15 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
+    /** @return where each job's deploy history lives, as the administrator chose */
+    public static Ledgers ledgers() {
+        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+            return Ledgers.inJobFolders();
+        }
+        DeployOftenConfiguration configuration = get();
+        return new Ledgers(configuration.getLedgerStore(), configuration.getEffectiveControllerName());
+    }
+
     /** @return the configured name of this controller in the shared ledger; empty text for the host name */
     public String getControllerName() {
         return controllerName == null ? "" : controllerName;
@@ -267,7 +276,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     public FormValidation doImportJobFolderHistory() {
         JenkinsFacade.get().checkAdminister();
         try {
-            Ledgers.HistoryImport imported = Ledgers.importJobFolderHistory();
+            Ledgers.HistoryImport imported = ledgers().importJobFolderHistory();
             return FormValidation.ok(
                     Messages.LedgerStore_imported(imported.getStored(), imported.getRead(), imported.getJobs()));
         } catch (IllegalStateException | java.io.IOException e) {

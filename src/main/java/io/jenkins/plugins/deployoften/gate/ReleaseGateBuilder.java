@@ -1,10 +1,13 @@
 package io.jenkins.plugins.deployoften.gate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -13,8 +16,21 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.GatePolicySettings;
+import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
+import io.jenkins.plugins.deployoften.model.gate.GateDecision;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.deployoften.model.gate.GateStatus;
+import io.jenkins.plugins.deployoften.model.gate.ReleaseGate;
+import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -24,9 +40,10 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Freestyle build step "Release gate (DeployOften)": stops the build before its release steps when staging
- * practice is missing, rare or failing. Commit and fingerprint may use build variables, such as
- * {@code $GIT_COMMIT}.
+ * The release gate, "Release gate (DeployOften)": stops the build before its release steps when staging
+ * practice is missing, rare or failing, or when the candidate never reached staging. The freestyle build step
+ * and the Pipeline step {@link ReleaseGateStep} both run {@link #evaluate}. Values may use build variables,
+ * such as {@code $GIT_COMMIT}.
  */
 public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     private String environment = "";
@@ -39,6 +56,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     @DataBoundConstructor
     public ReleaseGateBuilder() {}
 
+    /** @return the environment whose practice is checked; empty text for the global default */
     public String getEnvironment() {
         return environment;
     }
@@ -48,6 +66,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.environment = StepValues.trimmed(environment);
     }
 
+    /** @return the candidate's commit; empty text for none */
     public String getCommit() {
         return commit;
     }
@@ -57,6 +76,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.commit = StepValues.trimmed(commit);
     }
 
+    /** @return the candidate artifact's MD5; empty text for none */
     public String getArtifactFingerprint() {
         return artifactFingerprint;
     }
@@ -66,6 +86,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.artifactFingerprint = StepValues.trimmed(artifactFingerprint);
     }
 
+    /** @return the candidate's build of this job; 0 for none */
     public int getBuildNumber() {
         return buildNumber;
     }
@@ -75,6 +96,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         this.buildNumber = buildNumber;
     }
 
+    /** @return the job's own rules, or {@code null} for the global defaults */
     public GatePolicySettings getPolicy() {
         return policy;
     }
@@ -103,19 +125,96 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        GateEvaluation.run(
-                run,
-                listener,
-                env.expand(environment),
-                CandidateSettings.identity(env.expand(commit), env.expand(artifactFingerprint), buildNumber),
-                policy,
-                env.expand(service));
+        evaluate(run, env, listener);
+    }
+
+    /**
+     * Evaluates and audits the gate for a build (consuming a pending override), prints the decision table, and
+     * turns the decision into a build result: BLOCK aborts the build, WARN makes it unstable.
+     *
+     * @param run the build asking the gate
+     * @param env its variables, expanded in every value
+     * @param listener its log
+     * @return the decision (PASS or WARN; a BLOCK in enforce mode throws)
+     * @throws AbortException when the gate blocks in enforce mode, or when a value is invalid (naming it)
+     * @throws IOException when the ledger or the audit trail cannot be used
+     */
+    public GateDecision evaluate(Run<?, ?> run, EnvVars env, TaskListener listener) throws IOException {
+        DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
+        String named = expanded(env, environment);
+        String resolved = named.isEmpty() ? configuration.getDefaultEnvironment() : named;
+        GateDecision decision;
+        try {
+            EnvironmentName name = EnvironmentName.of(resolved);
+            GatePolicy rules = (policy == null ? configuration.getGatePolicy() : policy).toPolicy();
+            Job<?, ?> job = run.getParent();
+            DeployLedger ledger =
+                    DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
+            ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
+            decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.ReleaseGate_invalid(e.getMessage()));
+        }
+        DeployMetrics.gateDecided(decision);
+        print(decision, listener.getLogger());
+        if (decision.getStatus() == GateStatus.BLOCK) {
+            throw new AbortException(decision.summary());
+        }
+        if (decision.getStatus() == GateStatus.WARN) {
+            run.setResult(Result.UNSTABLE);
+        }
+        return decision;
+    }
+
+    private CandidateIdentity candidate(EnvVars env) {
+        CandidateIdentity identity = CandidateIdentity.none();
+        String expandedCommit = expanded(env, commit);
+        if (!expandedCommit.isEmpty()) {
+            identity = identity.withCommit(expandedCommit);
+        }
+        String expandedFingerprint = expanded(env, artifactFingerprint);
+        if (!expandedFingerprint.isEmpty()) {
+            identity = identity.withArtifactFingerprint(expandedFingerprint);
+        }
+        if (buildNumber > 0) {
+            identity = identity.withBuildNumber(buildNumber);
+        }
+        return identity;
+    }
+
+    /** Fields missing from an older job configuration are {@code null}: XStream runs no initialisers. */
+    private static String expanded(EnvVars env, String value) {
+        return value == null ? "" : env.expand(value).trim();
+    }
+
+    private static void print(GateDecision decision, PrintStream log) {
+        log.println("DeployOften release gate for " + decision.getEnvironment() + ": " + decision.getStatus()
+                + " (mode " + decision.getMode() + ", candidate "
+                + decision.getCandidate().describe() + ")");
+        for (RuleVerdict verdict : decision.getVerdicts()) {
+            log.println(String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe()));
+        }
+        if (decision.getSkippedLedgerLines() > 0) {
+            log.println("  warning: " + decision.getSkippedLedgerLines() + " unreadable ledger line(s) were skipped");
+        }
+    }
+
+    /**
+     * Checks the environment field of both gate steps: a name, empty for the default, or a value with build
+     * variables, which only the build can expand.
+     */
+    static FormValidation checkEnvironment(Item item, String value) {
+        if (!JenkinsFacade.get().mayConfigure(item) || value != null && value.contains("$")) {
+            return FormValidation.ok();
+        }
+        return EnvironmentNameValidation.checkOptional(value);
     }
 
     /** The descriptor: display name and form validation. */
     @Extension
-    @Symbol("deployOftenReleaseGate")
+    @Symbol("releaseGate")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @NonNull
         @Override
         public String getDisplayName() {
             return Messages.ReleaseGate_displayName();
@@ -128,13 +227,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
-                return FormValidation.ok();
-            }
-            if (value != null && value.contains("$")) {
-                return FormValidation.ok();
-            }
-            return EnvironmentNameValidation.checkOptional(value);
+            return checkEnvironment(item, value);
         }
     }
 }

@@ -1,16 +1,16 @@
 package io.jenkins.plugins.deployoften.gate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
-import io.jenkins.plugins.deployoften.StepValues;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
@@ -34,81 +34,75 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Pipeline step {@code releaseGate(environment: 'staging', commit: env.GIT_COMMIT)}: evaluates the release
- * gate, prints the decision table, fails the build on BLOCK (enforce mode) and returns the decision as a map
- * ({@code status}, {@code summary}, {@code failedRules}, {@code verdicts}) so the Jenkinsfile can branch on it.
- * Overrides cannot be granted here: only from the job's dashboard, by a permitted user.
+ * Pipeline step {@code releaseGate(environment: 'staging', commit: env.GIT_COMMIT)}: the {@link ReleaseGateBuilder}
+ * for Pipeline. It runs the builder's {@link ReleaseGateBuilder#evaluate evaluate}, marks the stage on WARN, and
+ * returns the decision as a map ({@code status}, {@code summary}, {@code failedRules}, {@code verdicts}) so the
+ * Jenkinsfile can branch on it. Overrides cannot be granted here: only from the job's dashboard, by a permitted
+ * user.
  */
 public class ReleaseGateStep extends Step {
-    private String environment = "";
-    private String commit = "";
-    private String artifactFingerprint = "";
-    private int buildNumber;
-    private GatePolicySettings policy;
-    private String service = "";
+    private final ReleaseGateBuilder gate = new ReleaseGateBuilder();
 
     @DataBoundConstructor
     public ReleaseGateStep() {}
 
     public String getEnvironment() {
-        return environment;
+        return gate.getEnvironment();
     }
 
     @DataBoundSetter
     public void setEnvironment(String environment) {
-        this.environment = StepValues.trimmed(environment);
+        gate.setEnvironment(environment);
     }
 
     public String getCommit() {
-        return commit;
+        return gate.getCommit();
     }
 
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = StepValues.trimmed(commit);
+        gate.setCommit(commit);
     }
 
     public String getArtifactFingerprint() {
-        return artifactFingerprint;
+        return gate.getArtifactFingerprint();
     }
 
     @DataBoundSetter
     public void setArtifactFingerprint(String artifactFingerprint) {
-        this.artifactFingerprint = StepValues.trimmed(artifactFingerprint);
+        gate.setArtifactFingerprint(artifactFingerprint);
     }
 
     public int getBuildNumber() {
-        return buildNumber;
+        return gate.getBuildNumber();
     }
 
     @DataBoundSetter
     public void setBuildNumber(int buildNumber) {
-        this.buildNumber = buildNumber;
+        gate.setBuildNumber(buildNumber);
     }
 
-    /** @return the job's own rules, or {@code null} for the global defaults */
     public GatePolicySettings getPolicy() {
-        return policy;
+        return gate.getPolicy();
     }
 
     @DataBoundSetter
     public void setPolicy(GatePolicySettings policy) {
-        this.policy = policy;
+        gate.setPolicy(policy);
     }
 
-    /** @return the service whose deploys the gate checks in the shared ledger; empty text for this job */
     public String getService() {
-        return service;
+        return gate.getService();
     }
 
     @DataBoundSetter
     public void setService(String service) {
-        this.service = StepValues.trimmed(service);
+        gate.setService(service);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new Execution(context, gate);
     }
 
     /** The decision as plain values a (sandboxed) Jenkinsfile can read. */
@@ -135,39 +129,27 @@ public class ReleaseGateStep extends Step {
     }
 
     /** Evaluates off the CPS thread: the gate reads the ledger and writes the audit trail. */
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "a synchronous non-blocking execution is not resumed after a restart")
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
-        private final String environment;
-        private final String commit;
-        private final String artifactFingerprint;
-        private final int buildNumber;
-        private final GatePolicySettings policy;
-        private final String service;
+        private final transient ReleaseGateBuilder gate;
 
-        Execution(StepContext context, ReleaseGateStep step) {
+        Execution(StepContext context, ReleaseGateBuilder gate) {
             super(context);
-            this.environment = step.environment;
-            this.commit = step.commit;
-            this.artifactFingerprint = step.artifactFingerprint;
-            this.buildNumber = step.buildNumber;
-            this.policy = step.policy;
-            this.service = step.service;
+            this.gate = gate;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            GateDecision decision = GateEvaluation.run(
-                    run,
-                    listener,
-                    environment,
-                    CandidateSettings.identity(commit, artifactFingerprint, buildNumber),
-                    policy,
-                    service);
+            StepContext context = getContext();
+            EnvVars env = context.get(EnvVars.class);
+            GateDecision decision = gate.evaluate(
+                    context.get(Run.class), env == null ? new EnvVars() : env, context.get(TaskListener.class));
             if (decision.getStatus() == GateStatus.WARN) {
-                FlowNode node = getContext().get(FlowNode.class);
+                FlowNode node = context.get(FlowNode.class);
                 if (node != null) {
                     // shows the warning on the stage, not only as the build's result
                     node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.summary()));
@@ -177,10 +159,18 @@ public class ReleaseGateStep extends Step {
         }
     }
 
-    /** The step's name, context and form validation. */
+    /** The step's name and context; its form, help and checks are the freestyle step's. */
     @Extension
     @Symbol("releaseGate")
     public static final class DescriptorImpl extends StepDescriptor {
+        /** Each field's help is written once, for the freestyle step the form comes from. */
+        public DescriptorImpl() {
+            for (String field :
+                    List.of("environment", "commit", "artifactFingerprint", "buildNumber", "policy", "service")) {
+                addHelpFileRedirect(field, ReleaseGateBuilder.class, field);
+            }
+        }
+
         @Override
         public String getFunctionName() {
             return "releaseGate";
@@ -199,10 +189,7 @@ public class ReleaseGateStep extends Step {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return EnvironmentNameValidation.checkOptional(value);
+            return ReleaseGateBuilder.checkEnvironment(item, value);
         }
     }
 }

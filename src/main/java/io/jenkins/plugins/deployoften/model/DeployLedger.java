@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model;
 
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

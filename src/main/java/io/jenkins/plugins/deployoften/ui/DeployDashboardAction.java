@@ -5,16 +5,16 @@ import hudson.model.Api;
 import hudson.model.Job;
 import hudson.model.User;
 import io.jenkins.plugins.deployoften.Messages;
-import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.deploy.Durations;
+import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
-import io.jenkins.plugins.deployoften.model.promote.Durations;
-import io.jenkins.plugins.deployoften.model.promote.EnvironmentStatus;
-import io.jenkins.plugins.deployoften.model.shared.SharedDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
-import io.jenkins.plugins.deployoften.promote.Ledgers;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,18 +71,20 @@ public class DeployDashboardAction implements Action {
 
     /** @return what is on the environment now */
     public EnvironmentStatus getEnvironmentStatus() throws IOException {
-        return EnvironmentStatus.of(Ledgers.of(job), getHealth().getStatistics().getEnvironment());
+        return EnvironmentStatus.of(
+                DeployOftenConfiguration.ledgers().of(job),
+                getHealth().getStatistics().getEnvironment());
     }
 
     /** @return whether the shared ledger did not answer, so the page shows this controller's history only */
     public boolean isSharedViewStale() throws IOException {
-        DeployLedger ledger = Ledgers.of(job);
+        DeployLedger ledger = DeployOftenConfiguration.ledgers().of(job);
         return ledger instanceof SharedDeployLedger && ((SharedDeployLedger) ledger).isStale();
     }
 
     /** @return whether this page reads the shared ledger in the Jenkins database rather than the job folder */
     public boolean isReadingSharedLedger() {
-        return Ledgers.of(job) instanceof SharedDeployLedger;
+        return DeployOftenConfiguration.ledgers().of(job) instanceof SharedDeployLedger;
     }
 
     /** @return the one-line summary for the job page; a note instead when the ledger cannot be read */
@@ -118,7 +120,7 @@ public class DeployDashboardAction implements Action {
     }
 
     private List<DeployRecord> readPage(int page, int size) throws IOException {
-        return Ledgers.of(job).readRecent(Math.max(0, page) * PAGE_SIZE, size);
+        return DeployOftenConfiguration.ledgers().of(job).readRecent(Math.max(0, page) * PAGE_SIZE, size);
     }
 
     /**
@@ -162,12 +164,12 @@ public class DeployDashboardAction implements Action {
 
     /** @return the most recent gate decisions, newest first */
     public List<GateAuditEntry> getGateAudit() throws IOException {
-        return GateEvaluation.auditLogOf(job).readRecent(20).getEntries();
+        return GateFiles.auditLogOf(job).readRecent(20).getEntries();
     }
 
     /** @return the override waiting for the next gate evaluation, if any */
     public Optional<GateOverride> getPendingOverride() throws IOException {
-        return GateEvaluation.overridesOf(job).pending();
+        return GateFiles.overridesOf(job).pending();
     }
 
     /** @return whether the current user may grant an override (the form shows only then) */
@@ -218,7 +220,7 @@ public class DeployDashboardAction implements Action {
         } catch (IllegalArgumentException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
-        GateEvaluation.overridesOf(job).grant(override);
+        GateFiles.overridesOf(job).grant(override);
         DeployHealthService.get().invalidate(job);
         return HttpResponses.redirectToDot();
     }

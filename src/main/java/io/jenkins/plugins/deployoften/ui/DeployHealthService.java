@@ -2,7 +2,7 @@ package io.jenkins.plugins.deployoften.ui;
 
 import hudson.model.Job;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -13,7 +13,6 @@ import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
-import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +67,10 @@ public final class DeployHealthService {
     }
 
     private Summary summaryOf(Job<?, ?> job) throws IOException {
-        return summaryOf(job.getFullName(), Ledgers.of(job), new AuditLogSource(GateEvaluation.auditLogOf(job)));
+        return summaryOf(
+                job.getFullName(),
+                DeployOftenConfiguration.ledgers().of(job),
+                new AuditLogSource(GateFiles.auditLogOf(job)));
     }
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {

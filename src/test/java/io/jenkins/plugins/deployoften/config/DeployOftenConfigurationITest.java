@@ -3,7 +3,7 @@ package io.jenkins.plugins.deployoften.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.ExtensionList;
-import io.jenkins.plugins.deployoften.promote.SharedLedgerMonitor;
+import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.Rule;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import org.junit.Test;
 
 public class DeployOftenConfigurationTest {
@@ -206,8 +207,8 @@ public class DeployOftenConfigurationTest {
     public void anInvalidGatePolicyIsRefusedNamingTheField() {
         CountingStore store = new CountingStore();
         DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
-        io.jenkins.plugins.deployoften.gate.GatePolicySettings broken =
-                new io.jenkins.plugins.deployoften.gate.GatePolicySettings();
+        io.jenkins.plugins.deployoften.config.GatePolicySettings broken =
+                new io.jenkins.plugins.deployoften.config.GatePolicySettings();
         broken.setHealthyLastDeploys(0);
 
         assertThatThrownBy(() -> configuration.setGatePolicy(broken))

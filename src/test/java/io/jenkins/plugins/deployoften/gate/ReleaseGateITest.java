@@ -34,8 +34,7 @@ public class ReleaseGateITest {
 
         jenkins.assertLogContains("no staging deploy recorded yet", run);
         jenkins.assertLogContains("BLOCK", run);
-        List<GateAuditEntry> audit =
-                GateEvaluation.auditLogOf(job).readRecent(5).getEntries();
+        List<GateAuditEntry> audit = GateFiles.auditLogOf(job).readRecent(5).getEntries();
         assertThat(audit).hasSize(1);
     }
 
@@ -64,14 +63,14 @@ public class ReleaseGateITest {
     @Test
     public void anOverrideIsConsumedByTheNextEvaluationOnly() throws Exception {
         WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc123')");
-        GateEvaluation.overridesOf(job).grant(new GateOverride("alice", "hotfix for INC-42", Instant.now()));
+        GateFiles.overridesOf(job).grant(new GateOverride("alice", "hotfix for INC-42", Instant.now()));
 
         WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
         jenkins.assertLogContains("alice", overridden);
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
 
         GateAuditEntry newest =
-                GateEvaluation.auditLogOf(job).readRecent(2).getEntries().get(1);
+                GateFiles.auditLogOf(job).readRecent(2).getEntries().get(1);
         assertThat(newest.getDecision().getOverride()).isPresent();
         assertThat(job.getAction(DeployDashboardAction.class)).isNotNull();
     }
@@ -85,6 +84,6 @@ public class ReleaseGateITest {
         jenkins.assertLogContains("DeployOften release gate for prod-eu: BLOCK", run);
         jenkins.assertLogContains("no prod-eu deploy recorded yet", run);
         jenkins.assertLogContains("deploys are recorded for staging", run);
-        assertThat(GateEvaluation.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
     }
 }

@@ -10,6 +10,7 @@ import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.record;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

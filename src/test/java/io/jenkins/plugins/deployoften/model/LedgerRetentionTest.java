@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

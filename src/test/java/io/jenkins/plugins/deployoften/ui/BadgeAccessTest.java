@@ -10,7 +10,7 @@ import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.JenkinsFacadeSwap;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.BadgeReply;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
-import io.jenkins.plugins.deployoften.promote.DeployToStagingRecorder;
+import io.jenkins.plugins.deployoften.steps.DeployToStagingRecorder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;

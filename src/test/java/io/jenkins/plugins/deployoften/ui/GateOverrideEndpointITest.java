@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
 import hudson.model.Result;
-import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.net.URL;
@@ -80,14 +80,14 @@ public class GateOverrideEndpointITest {
         URL target = new URL(response.getWebRequest().getUrl(), response.getResponseHeaderValue("Location"));
         assertThat(target.toExternalForm())
                 .isEqualTo(new URL(jenkins.getURL(), "job/service/deployoften/").toExternalForm());
-        Optional<GateOverride> pending = GateEvaluation.overridesOf(job).pending();
+        Optional<GateOverride> pending = GateFiles.overridesOf(job).pending();
         assertThat(pending).isPresent();
         assertThat(pending.get().getUser()).isEqualTo("alice");
         assertThat(pending.get().getReason()).isEqualTo("hotfix for INC-42");
 
         WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
         jenkins.assertLogContains("overridden by alice: hotfix for INC-42", overridden);
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
     }
 
@@ -98,7 +98,7 @@ public class GateOverrideEndpointITest {
         WebResponse response = postOverride(client("bob"), "let me through");
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
     }
 
@@ -113,7 +113,7 @@ public class GateOverrideEndpointITest {
 
         // @POST makes Stapler skip the method for a GET; nothing else serves the URL, so it is a client error
         assertThat(response.getStatusCode()).isBetween(400, 499);
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
     }
 
     @Test
@@ -123,6 +123,6 @@ public class GateOverrideEndpointITest {
         WebResponse response = postOverride(client("alice"), "   ");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
     }
 }

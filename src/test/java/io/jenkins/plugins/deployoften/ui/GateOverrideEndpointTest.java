@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import hudson.model.FreeStyleProject;
 import hudson.model.User;
 import io.jenkins.plugins.deployoften.NoOptionalPlugins;
-import io.jenkins.plugins.deployoften.gate.GateEvaluation;
+import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.File;
@@ -47,7 +47,7 @@ public class GateOverrideEndpointTest {
 
         assertThatThrownBy(() -> new DeployDashboardAction(job).doOverride("please"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
     }
 
     @Test
@@ -65,7 +65,7 @@ public class GateOverrideEndpointTest {
                     .isSameAs(redirect);
         }
 
-        Optional<GateOverride> pending = GateEvaluation.overridesOf(job).pending();
+        Optional<GateOverride> pending = GateFiles.overridesOf(job).pending();
         assertThat(pending).isPresent();
         assertThat(pending.get().getUser()).isEqualTo("alice");
         assertThat(pending.get().getReason()).isEqualTo("hotfix INC-42");
@@ -86,6 +86,6 @@ public class GateOverrideEndpointTest {
             assertThat(new DeployDashboardAction(job).doOverride("   ")).isSameAs(badRequest);
         }
 
-        assertThat(GateEvaluation.overridesOf(job).pending()).isEmpty();
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
     }
 }

@@ -10,13 +10,12 @@ import hudson.plugins.promoted_builds.PromotionProcess;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.gate.GatePolicySettings;
+import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
-import io.jenkins.plugins.deployoften.promote.Ledgers;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -77,7 +76,7 @@ public class DeployOftenGateCondition extends PromotionCondition {
                 policy == null ? DeployOftenConfiguration.get().getGatePolicy() : policy;
         return GateEvaluator.evaluate(
                 rules.toPolicy(),
-                Ledgers.of(build.getParent()),
+                DeployOftenConfiguration.ledgers().of(build.getParent()),
                 name,
                 CandidateIdentity.ofBuild(build.getNumber()),
                 Instant.now(),

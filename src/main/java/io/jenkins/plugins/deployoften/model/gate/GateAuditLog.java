@@ -1,6 +1,6 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
-import io.jenkins.plugins.deployoften.model.JsonLinesFile;
+import io.jenkins.plugins.deployoften.model.ledger.JsonLinesFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
-import io.jenkins.plugins.deployoften.model.DirectoryLock;
+import io.jenkins.plugins.deployoften.model.ledger.DirectoryLock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.deployoften.model.view;
 
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.WeeklyBucket;
+import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
-import io.jenkins.plugins.deployoften.model.promote.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.deployoften.benchmarks;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.FileDeployLedger;
-import io.jenkins.plugins.deployoften.model.LedgerLineFormat;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deployoften.benchmarks;
 
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.deployoften.config;
+
+import hudson.Extension;
+import hudson.model.AsyncPeriodicWork;
+import hudson.model.Job;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Once a day, drops deploy records older than the retention horizon from every job's ledger (atomically:
+ * a new file is written, forced and renamed over the old one). Unreadable lines are moved aside, not lost.
+ */
+@Extension
+public class LedgerCompactionWork extends AsyncPeriodicWork {
+    public LedgerCompactionWork() {
+        super("DeployOften ledger compaction");
+    }
+
+    @Override
+    public long getRecurrencePeriod() {
+        return TimeUnit.DAYS.toMillis(1);
+    }
+
+    @Override
+    protected void execute(TaskListener listener) throws IOException, InterruptedException {
+        LedgerRetention retention =
+                LedgerRetention.ofDays(DeployOftenConfiguration.get().getRetentionDays());
+        Instant horizon = retention.horizon(Instant.now());
+        for (Job<?, ?> job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
+            if (!Files.exists(job.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
+                continue;
+            }
+            try {
+                DeployLedger.Compaction compaction =
+                        DeployOftenConfiguration.ledgers().of(job).compact(horizon);
+                if (compaction.getDropped() > 0 || compaction.getQuarantinedLines() > 0) {
+                    listener.getLogger()
+                            .println(job.getFullName() + ": kept " + compaction.getKept() + ", dropped "
+                                    + compaction.getDropped() + " records older than " + horizon + ", moved aside "
+                                    + compaction.getQuarantinedLines() + " unreadable lines");
+                }
+            } catch (IOException e) {
+                listener.getLogger().println(job.getFullName() + ": compaction failed, history unchanged: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.jenkins.plugins.deployoften.ledger;
+
+import hudson.model.Job;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Where each job's deploy history lives: a ledger file in the job's own directory, or, when an admin chose
+ * "the Jenkins database", the shared ledger in that database with the job's file kept beside it.
+ */
+public final class Ledgers {
+    private static final Logger LOGGER = Logger.getLogger(Ledgers.class.getName());
+
+    private final LedgerStore store;
+    private final String controllerName;
+
+    /** @return the ledgers of a controller without the Database plugin: each job's history in its folder */
+    public static Ledgers inJobFolders() {
+        return new Ledgers(LedgerStore.JOB_FOLDERS, "");
+    }
+
+    /**
+     * @param store where the administrator chose to keep deploy history
+     * @param controllerName this controller's name in the shared ledger
+     */
+    public Ledgers(LedgerStore store, String controllerName) {
+        this.store = store;
+        this.controllerName = controllerName;
+    }
+
+    /**
+     * @param job the job
+     * @return its ledger; it stays when builds are discarded, so deploy history outlives build retention
+     */
+    public DeployLedger of(Job<?, ?> job) {
+        return of(job, "", LOGGER::warning);
+    }
+
+    /**
+     * @param job the job
+     * @param service the service the job deploys, as the steps' {@code service} names it; blank for the job's
+     *     full name. Only the shared ledger keys history by service; a job folder holds its job's history.
+     * @param warnings told about problems with the shared database, for example the build log
+     * @return its ledger
+     */
+    public DeployLedger of(Job<?, ?> job, String service, Consumer<String> warnings) {
+        if (store == LedgerStore.JENKINS_DATABASE && JenkinsFacade.get().isPluginInstalled("database")) {
+            Optional<DeployLedger> shared = SharedLedgers.of(job, service, controllerName, warnings);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return new FileDeployLedger(job.getRootDir().toPath());
+    }
+
+    /**
+     * Connects to the Jenkins database and brings the shared ledger's schema up to date.
+     *
+     * @return the schema version
+     * @throws IllegalStateException saying what is wrong, without a stack trace a page would show
+     */
+    public static String testSharedLedger() {
+        checkSharedLedgerConfigured();
+        return SharedLedgers.testConnection();
+    }
+
+    /**
+     * Checks, without connecting, that a shared ledger can be set up: the Database plugin is installed and a
+     * database is configured.
+     *
+     * @throws IllegalStateException saying what is missing
+     */
+    public static void checkSharedLedgerConfigured() {
+        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+            throw new IllegalStateException(
+                    "the Database plugin is not installed: install it and its PostgreSQL driver plugin");
+        }
+        SharedLedgers.checkConfigured();
+    }
+
+    /**
+     * @return why the shared ledger the administrator chose cannot be used, so builds keep history in the job
+     *     folders; empty when it is not chosen or works
+     */
+    public Optional<String> sharedLedgerProblem() {
+        if (store != LedgerStore.JENKINS_DATABASE) {
+            return Optional.empty();
+        }
+        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+            return Optional.of("the Database plugin is not installed: install it and its PostgreSQL driver plugin");
+        }
+        return SharedLedgers.problem();
+    }
+
+    /**
+     * Copies every job's job-folder history into the shared ledger, under the job's default service key, for
+     * jobs that deployed before the Jenkins database was chosen. Idempotent: a repeat stores nothing new.
+     *
+     * @return the totals
+     * @throws IllegalStateException when the shared ledger is not chosen or cannot be used, saying why
+     * @throws IOException when a job folder or the database failed; jobs imported before stay imported
+     */
+    @SuppressWarnings("rawtypes")
+    public HistoryImport importJobFolderHistory() throws IOException {
+        if (store != LedgerStore.JENKINS_DATABASE) {
+            throw new IllegalStateException(
+                    "deploy history is kept in the job folders: choose the Jenkins database" + " and save first");
+        }
+        Optional<String> problem = sharedLedgerProblem();
+        if (problem.isPresent()) {
+            throw new IllegalStateException(problem.get());
+        }
+        HistoryImport total = new HistoryImport();
+        for (Job job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
+            Job<?, ?> each = job;
+            if (!java.nio.file.Files.exists(each.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
+                continue;
+            }
+            DeployLedger ledger = of(each);
+            if (!(ledger instanceof SharedDeployLedger)) {
+                throw new IllegalStateException("the Jenkins database cannot be used for " + each.getFullName());
+            }
+            total.add(((SharedDeployLedger) ledger).importLocalHistory());
+        }
+        return total;
+    }
+
+    /** What {@link #importJobFolderHistory()} did, over all jobs. */
+    public static final class HistoryImport {
+        private int jobs;
+        private int read;
+        private int stored;
+
+        void add(SharedDeployLedger.ImportResult result) {
+            jobs++;
+            read += result.getRead();
+            stored += result.getStored();
+        }
+
+        /** @return jobs with a job-folder ledger */
+        public int getJobs() {
+            return jobs;
+        }
+
+        /** @return records found in their job folders */
+        public int getRead() {
+            return read;
+        }
+
+        /** @return records that were new to the database */
+        public int getStored() {
+            return stored;
+        }
+    }
+}

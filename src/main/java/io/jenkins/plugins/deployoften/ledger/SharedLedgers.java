@@ -1,0 +1,142 @@
+package io.jenkins.plugins.deployoften.ledger;
+
+import hudson.model.Job;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.JdbcDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.SharedLedgerSchema;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jenkinsci.plugins.database.Database;
+import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
+
+/**
+ * The shared ledger over the Jenkins Database plugin's DataSource, the way the pipeline-maven plugin shares
+ * its data. Only loaded when the Database plugin is installed.
+ */
+final class SharedLedgers {
+    private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
+    private static final AtomicReference<String> LAST_PROBLEM = new AtomicReference<>();
+    /** What the last read or append found; the administrative monitor shows a failure until the next answer. */
+    private static final SharedDeployLedger.DatabaseHealth HEALTH = new SharedDeployLedger.DatabaseHealth() {
+        @Override
+        public void answered() {
+            LAST_PROBLEM.set(null);
+        }
+
+        @Override
+        public void failed(String problem) {
+            LAST_PROBLEM.set("the Jenkins database does not answer (" + problem
+                    + "); records wait in the job folders' spools and are sent when it answers");
+        }
+    };
+
+    private SharedLedgers() {}
+
+    /**
+     * @param job the job
+     * @param service the service name, blank for the job's full name
+     * @param controller this controller's name, kept with every record
+     * @param warnings told about database problems (for the build log)
+     * @return the job's shared ledger, or empty when no database is configured
+     */
+    static Optional<DeployLedger> of(Job<?, ?> job, String service, String controller, Consumer<String> warnings) {
+        Optional<DataSource> dataSource = dataSource(warnings);
+        if (dataSource.isEmpty()) {
+            return Optional.empty();
+        }
+        ensureSchema(dataSource.get(), warnings);
+        JdbcDeployLedger shared = new JdbcDeployLedger(
+                dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), service), controller);
+        return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings, HEALTH));
+    }
+
+    /**
+     * Connects and brings the schema up to date, for the "Test connection" button.
+     *
+     * @return the schema version
+     * @throws IllegalStateException with a message a person can act on
+     */
+    static String testConnection() {
+        Database database = GlobalDatabaseConfiguration.get().getDatabase();
+        if (database == null) {
+            throw new IllegalStateException(NO_DATABASE);
+        }
+        try {
+            DataSource dataSource = database.getDataSource();
+            String version = SharedLedgerSchema.migrate(dataSource);
+            MIGRATED.add(dataSource);
+            LAST_PROBLEM.set(null);
+            return version;
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // a LinkageError: a library the driver or Flyway needs is missing or of another version
+            LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
+            throw new IllegalStateException(messageOf(e), e);
+        }
+    }
+
+    /**
+     * @return why the shared ledger cannot be used, as builds last found it or as the configuration shows now;
+     *     empty when it worked the last time it was used
+     */
+    static Optional<String> problem() {
+        if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
+            return Optional.of(NO_DATABASE);
+        }
+        return Optional.ofNullable(LAST_PROBLEM.get());
+    }
+
+    private static final String NO_DATABASE =
+            "no database is configured: choose one under Manage Jenkins » System » Global Database";
+
+    /**
+     * The configured database's pool, asked for at each connection: a database that is down now (its pool
+     * cannot even be created) still gets a shared ledger, whose records wait in the spool until it answers.
+     */
+    /** @throws IllegalStateException when no database is configured */
+    static void checkConfigured() {
+        if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
+            throw new IllegalStateException(NO_DATABASE);
+        }
+    }
+
+    private static Optional<DataSource> dataSource(Consumer<String> warnings) {
+        Database database = GlobalDatabaseConfiguration.get().getDatabase();
+        if (database == null) {
+            LAST_PROBLEM.set(NO_DATABASE);
+            warnings.accept("DeployOften: no Jenkins database is configured; deploy history stays in the job folder");
+            return Optional.empty();
+        }
+        return Optional.of(new DatabasePluginDataSource(database));
+    }
+
+    /** Migrates once per data source; a failure is retried by the next ledger, the records wait in the spool. */
+    private static void ensureSchema(DataSource dataSource, Consumer<String> warnings) {
+        if (MIGRATED.contains(dataSource)) {
+            return;
+        }
+        try {
+            SharedLedgerSchema.migrate(dataSource);
+            MIGRATED.add(dataSource);
+            LAST_PROBLEM.set(null);
+        } catch (RuntimeException e) {
+            LAST_PROBLEM.set("the shared deploy ledger's schema could not be checked: " + messageOf(e));
+            warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked (" + messageOf(e)
+                    + "); records wait in the job's spool until the database answers");
+        }
+    }
+
+    private static String messageOf(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String firstLine = message.lines().findFirst().orElse("");
+        return e instanceof Error ? e.getClass().getSimpleName() + ": " + firstLine : firstLine;
+    }
+}

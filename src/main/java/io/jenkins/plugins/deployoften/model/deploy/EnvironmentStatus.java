@@ -1,0 +1,63 @@
+package io.jenkins.plugins.deployoften.model.deploy;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * What is on an environment now: the build of the last successful deploy (when, by whom, which commit),
+ * and how the last attempt of any outcome went.
+ */
+public final class EnvironmentStatus {
+    private final EnvironmentName environment;
+    private final DeployRecord current;
+    private final DeployRecord lastAttempt;
+
+    private EnvironmentStatus(EnvironmentName environment, DeployRecord current, DeployRecord lastAttempt) {
+        this.environment = environment;
+        this.current = current;
+        this.lastAttempt = lastAttempt;
+    }
+
+    /**
+     * Reads the status from the newest end of a ledger: it stops at the last successful deploy, so it
+     * costs O(records since then).
+     *
+     * @param ledger the job's ledger
+     * @param environment the environment
+     * @return its status
+     * @throws IOException when the ledger cannot be read at all
+     */
+    public static EnvironmentStatus of(DeployLedger ledger, EnvironmentName environment) throws IOException {
+        Optional<DeployRecord> lastAttempt =
+                ledger.findLast(r -> r.getEnvironment().equals(environment) && r.getOutcome() != DeployOutcome.SKIPPED);
+        Optional<DeployRecord> current =
+                lastAttempt.isPresent() && lastAttempt.get().getOutcome() == DeployOutcome.SUCCESS
+                        ? lastAttempt
+                        : ledger.findLast(
+                                r -> r.getEnvironment().equals(environment) && r.getOutcome() == DeployOutcome.SUCCESS);
+        return new EnvironmentStatus(environment, current.orElse(null), lastAttempt.orElse(null));
+    }
+
+    public EnvironmentName getEnvironment() {
+        return environment;
+    }
+
+    /** @return the last successful deploy: what runs on the environment now */
+    public Optional<DeployRecord> getCurrent() {
+        return Optional.ofNullable(current);
+    }
+
+    /** @return the last deploy that ran (successful, failed or aborted) */
+    public Optional<DeployRecord> getLastAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    /** @return whether the last attempt failed or was aborted, so the environment runs an older build */
+    public boolean isLastAttemptFailed() {
+        return lastAttempt != null && lastAttempt.getOutcome() != DeployOutcome.SUCCESS;
+    }
+}

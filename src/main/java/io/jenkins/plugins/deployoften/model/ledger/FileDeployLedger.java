@@ -1,0 +1,230 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A {@link DeployLedger} kept as one JSON Lines file ({@link LedgerLineFormat}) in a job's directory.
+ *
+ * <ul>
+ *   <li>Appends go through {@link JsonLinesFile}: a lock shared by the threads of this process and, through
+ *       a lock file, by other processes; each record is one write at the end of the file, forced to disk
+ *       before {@link #append} returns.
+ *   <li>A line torn by a crash is ended with a newline by the next append, so it stays one unreadable
+ *       line and never corrupts the record after it. Readers skip and count such lines.
+ *   <li>Windowed reads scan from the end of the file backwards and stop once they pass the window, so
+ *       they cost O(records in the window), not O(history).
+ *   <li>Compaction writes a new file, forces it, and renames it over the old one.
+ * </ul>
+ */
+public final class FileDeployLedger implements DeployLedger {
+    /** The ledger's file name inside the job directory. */
+    public static final String FILE_NAME = "deployoften-ledger.jsonl";
+
+    /** The lock file guarding appends and rewrites, in the same directory. */
+    public static final String LOCK_FILE_NAME = "deployoften-ledger.lock";
+
+    static final String COMPACTION_FILE_NAME = "deployoften-ledger.jsonl.compacting";
+    static final String QUARANTINE_FILE_NAME = "deployoften-ledger.quarantine";
+
+    /**
+     * How far appends may be out of time order (clock steps, records of one window appended late) before a
+     * backwards scan stops.
+     */
+    static final Duration CLOCK_SLACK = Duration.ofHours(1);
+
+    /** Whether appends are forced to disk before they return. */
+    public enum Durability {
+        /** Forced to disk: the production setting. */
+        FORCED,
+        /** Left to the operating system's buffers: only for benchmarks that measure the rest. */
+        OS_BUFFERED
+    }
+
+    private final JsonLinesFile lines;
+    private final Clock clock;
+
+    /**
+     * @param directory the job directory holding the ledger
+     */
+    public FileDeployLedger(Path directory) {
+        this(directory, Clock.systemUTC(), Durability.FORCED);
+    }
+
+    /**
+     * @param directory the job directory holding the ledger
+     * @param clock the clock that stamps appends
+     * @param durability whether appends are forced to disk
+     */
+    public FileDeployLedger(Path directory, Clock clock, Durability durability) {
+        this.lines = new JsonLinesFile(directory, FILE_NAME, LOCK_FILE_NAME, durability == Durability.FORCED);
+        this.clock = clock;
+    }
+
+    /** @return the ledger file */
+    public Path getFile() {
+        return lines.getFile();
+    }
+
+    @Override
+    public void append(DeployRecord record) throws IOException {
+        lines.append(LedgerLineFormat.encode(record, clock.instant()));
+    }
+
+    @Override
+    public LedgerRead readAll() throws IOException {
+        List<DeployRecord> records = new ArrayList<>();
+        int[] skipped = {0};
+        lines.readForward(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isPresent()) {
+                records.add(decoded.get().getRecord());
+            } else {
+                skipped[0]++;
+            }
+            return true;
+        });
+        return new LedgerRead(records, skipped[0]);
+    }
+
+    @Override
+    public LedgerRead readSince(Instant from) throws IOException {
+        Instant stopBefore = from.minus(CLOCK_SLACK);
+        List<DeployRecord> newestFirst = new ArrayList<>();
+        int[] skipped = {0};
+        lines.scanBackwards(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isEmpty()) {
+                skipped[0]++;
+                return true;
+            }
+            if (decoded.get().getRecordedAt().isBefore(stopBefore)) {
+                return false;
+            }
+            DeployRecord record = decoded.get().getRecord();
+            if (!record.getStartedAt().isBefore(from)) {
+                newestFirst.add(record);
+            }
+            return true;
+        });
+        Collections.reverse(newestFirst);
+        return new LedgerRead(newestFirst, skipped[0]);
+    }
+
+    @Override
+    public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+        DeployLedger.checkPage(skip, limit);
+        List<DeployRecord> newestFirst = new ArrayList<>();
+        int[] toSkip = {skip};
+        lines.scanBackwards(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isEmpty()) {
+                return true;
+            }
+            if (toSkip[0] > 0) {
+                toSkip[0]--;
+                return true;
+            }
+            newestFirst.add(decoded.get().getRecord());
+            return newestFirst.size() < limit;
+        });
+        return newestFirst;
+    }
+
+    /**
+     * Size, modification time and file identity (the inode on Linux): compaction renames a new file over the
+     * old one, which may have the same size and, within the file system's timestamp granularity, the same
+     * modification time as an earlier state, but never the same identity as the file it replaced.
+     */
+    @Override
+    public String version() throws IOException {
+        return lines.version();
+    }
+
+    @Override
+    public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+        DeployRecord[] found = {null};
+        lines.scanBackwards(line -> {
+            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+            if (decoded.isPresent() && matching.test(decoded.get().getRecord())) {
+                found[0] = decoded.get().getRecord();
+                return false;
+            }
+            return true;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    @Override
+    public Compaction compact(Instant horizon) throws IOException {
+        Path file = lines.getFile();
+        Path directory = lines.getDirectory();
+        return lines.withLock(() -> {
+            if (!Files.exists(file)) {
+                return new Compaction(0, 0, 0);
+            }
+            Path next = directory.resolve(COMPACTION_FILE_NAME);
+            ByteArrayOutputStream quarantine = new ByteArrayOutputStream();
+            int[] counts = new int[3];
+            try (FileChannel out = FileChannel.open(
+                    next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                lines.readForward(bytes -> {
+                    Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(bytes);
+                    if (decoded.isEmpty()) {
+                        quarantine.write(bytes);
+                        quarantine.write('\n');
+                        counts[2]++;
+                    } else if (decoded.get().getRecord().getStartedAt().isBefore(horizon)) {
+                        counts[1]++;
+                    } else {
+                        writeFully(out, ByteBuffer.wrap(bytes));
+                        writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
+                        counts[0]++;
+                    }
+                    return true;
+                });
+                out.force(true);
+            }
+            if (counts[2] > 0) {
+                Files.write(
+                        directory.resolve(QUARANTINE_FILE_NAME),
+                        quarantine.toByteArray(),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND,
+                        StandardOpenOption.SYNC);
+            }
+            try {
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.deleteIfExists(next);
+                throw e;
+            }
+            DirectoryLock.forceDirectory(directory);
+            return new Compaction(counts[0], counts[1], counts[2]);
+        });
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DeployLedger} in a PostgreSQL table shared by several Jenkins controllers (schema:
+ * {@link SharedLedgerSchema}). Each row carries the service key and the controller that recorded it; reads
+ * are by service key across all controllers, so one service deployed from two controllers has one history.
+ *
+ * <ul>
+ *   <li>Appends are idempotent: the natural key of a deploy attempt is (service, controller, job, build
+ *       number, environment, start, outcome), and {@code INSERT ... ON CONFLICT DO NOTHING} drops a repeat, so
+ *       a retried or replayed append never stores a record twice.
+ *   <li>Windowed reads use the index on (service, started_at): they cost O(records in the window).
+ *   <li>"Appended order" is the order of the generated {@code id}.
+ *   <li>PostgreSQL text cannot hold U+0000 or a lone surrogate; they are stored as U+FFFD.
+ * </ul>
+ *
+ * Every failure of the database (unreachable, timed out, refused) is thrown as an {@link IOException}.
+ */
+public final class JdbcDeployLedger implements DeployLedger {
+    /** The most characters of a service key or controller identity. */
+    public static final int MAX_KEY_LENGTH = 1000;
+
+    /** Rows fetched per round trip when {@link #findLast} walks backwards. */
+    static final int FIND_PAGE = 200;
+
+    private static final String COLUMNS = "id, recorded_at, environment, job, build_number, build_url, commit_id,"
+            + " commit_time, commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms,"
+            + " trigger_text, message";
+
+    private static final String INSERT = "INSERT INTO deployoften_deploy (service, controller, recorded_at,"
+            + " environment, job, build_number, build_url, commit_id, commit_time, commit_time_nanos, artifact,"
+            + " outcome, reason, started_at, started_nanos, duration_ms, trigger_text, message)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
+
+    private final DataSource dataSource;
+    private final String service;
+    private final String controller;
+    private final Clock clock;
+
+    /**
+     * @param dataSource the shared database, its schema migrated by {@link SharedLedgerSchema#migrate}
+     * @param service the service key: see {@link #serviceKey(String, String)}
+     * @param controller this controller's identity, such as its root URL or instance id
+     */
+    public JdbcDeployLedger(DataSource dataSource, String service, String controller) {
+        this(dataSource, service, controller, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock stamps the rows' {@code recorded_at}
+     */
+    public JdbcDeployLedger(DataSource dataSource, String service, String controller, Clock clock) {
+        this.dataSource = dataSource;
+        this.service = checkKey("service", service);
+        this.controller = checkKey("controller", controller);
+        this.clock = clock;
+    }
+
+    /**
+     * The key that makes records of different jobs one history: an explicit service name when one is
+     * configured, otherwise the job's full name.
+     *
+     * @param jobFullName the job's full name
+     * @param serviceName the configured service name, or {@code null} or blank for none
+     * @return the service key
+     */
+    public static String serviceKey(String jobFullName, String serviceName) {
+        return serviceName == null || serviceName.isBlank() ? jobFullName : serviceName.strip();
+    }
+
+    /** @return the service key whose history this ledger reads and appends to */
+    public String getService() {
+        return service;
+    }
+
+    /** @return the identity this controller's rows carry */
+    public String getController() {
+        return controller;
+    }
+
+    /**
+     * Appends the record unless a record of the same deploy attempt (the natural key) is already stored.
+     *
+     * @return nothing; when this returns the row is committed
+     */
+    @Override
+    public void append(DeployRecord record) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bindInsert(insert, record);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("append to", e);
+        }
+    }
+
+    /**
+     * Appends the records in one transaction, in order; repeats of stored attempts are dropped.
+     *
+     * @param records the records
+     * @return how many of them were not stored before
+     * @throws IOException when the database failed; then none of them is stored
+     */
+    public int appendAll(List<DeployRecord> records) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                int stored = 0;
+                for (DeployRecord record : records) {
+                    bindInsert(insert, record);
+                    stored += insert.executeUpdate();
+                }
+                connection.commit();
+                return stored;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("append to", e);
+        }
+    }
+
+    @Override
+    public LedgerRead readSince(Instant from) throws IOException {
+        // timestamptz holds microseconds: select from the truncated instant, then compare exactly
+        LedgerRead candidates = query(
+                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND started_at >= ? ORDER BY id",
+                statement -> {
+                    statement.setString(1, service);
+                    statement.setObject(2, timestamp(from));
+                },
+                Integer.MAX_VALUE);
+        List<DeployRecord> inWindow = new ArrayList<>();
+        for (DeployRecord record : candidates.getRecords()) {
+            if (!record.getStartedAt().isBefore(from)) {
+                inWindow.add(record);
+            }
+        }
+        return new LedgerRead(inWindow, candidates.getSkippedLines());
+    }
+
+    @Override
+    public LedgerRead readAll() throws IOException {
+        return query(
+                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? ORDER BY id",
+                statement -> statement.setString(1, service),
+                Integer.MAX_VALUE);
+    }
+
+    @Override
+    public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+        long before = Long.MAX_VALUE;
+        while (true) {
+            long below = before;
+            List<Row> page = rows(
+                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND id < ?"
+                            + " ORDER BY id DESC LIMIT " + FIND_PAGE,
+                    statement -> {
+                        statement.setString(1, service);
+                        statement.setLong(2, below);
+                    });
+            for (Row row : page) {
+                if (row.record != null && matching.test(row.record)) {
+                    return Optional.of(row.record);
+                }
+                before = row.id;
+            }
+            if (page.size() < FIND_PAGE) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+        DeployLedger.checkPage(skip, limit);
+        List<DeployRecord> page = new ArrayList<>();
+        // unreadable rows do not count towards the page, so fetch until it is full or the history ends
+        int offset = 0;
+        int toSkip = skip;
+        while (true) {
+            int start = offset;
+            List<Row> rows = rows(
+                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ?"
+                            + " ORDER BY id DESC OFFSET ? LIMIT ?",
+                    statement -> {
+                        statement.setString(1, service);
+                        statement.setInt(2, start);
+                        statement.setInt(3, skip + limit);
+                    });
+            for (Row row : rows) {
+                if (row.record == null) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                } else if (page.size() < limit) {
+                    page.add(row.record);
+                }
+            }
+            offset += rows.size();
+            if (page.size() == limit || rows.size() < skip + limit) {
+                return page;
+            }
+        }
+    }
+
+    /** The number of this service's rows and the newest id: both change with every append and compaction. */
+    @Override
+    public String version() throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*), coalesce(max(id), 0) FROM deployoften_deploy WHERE service = ?")) {
+            select.setString(1, service);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1) + "@" + result.getLong(2);
+            }
+        } catch (SQLException e) {
+            throw failure("read the version of", e);
+        }
+    }
+
+    /** Deletes the service's rows that started before the horizon, of every controller, in one transaction. */
+    @Override
+    public Compaction compact(Instant horizon) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deployoften_deploy"
+                            + " WHERE service = ? AND (started_at < ? OR (started_at = ? AND started_nanos < ?))");
+                    PreparedStatement count =
+                            connection.prepareStatement("SELECT count(*) FROM deployoften_deploy WHERE service = ?")) {
+                OffsetDateTime micros = timestamp(horizon);
+                delete.setString(1, service);
+                delete.setObject(2, micros);
+                delete.setObject(3, micros);
+                delete.setInt(4, horizon.getNano());
+                int dropped = delete.executeUpdate();
+                count.setString(1, service);
+                int kept;
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    kept = result.getInt(1);
+                }
+                connection.commit();
+                return new Compaction(kept, dropped, 0);
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("compact", e);
+        }
+    }
+
+    private void bindInsert(PreparedStatement insert, DeployRecord record) throws SQLException {
+        insert.setString(1, service);
+        insert.setString(2, controller);
+        insert.setObject(3, timestamp(clock.instant()));
+        insert.setString(4, record.getEnvironment().value());
+        insert.setString(5, storable(record.getJobFullName()));
+        insert.setInt(6, record.getBuildNumber());
+        setText(insert, 7, record.getBuildUrl());
+        setText(insert, 8, record.getCommit());
+        Optional<Instant> commitTime = record.getCommitTime();
+        if (commitTime.isPresent()) {
+            insert.setObject(9, timestamp(commitTime.get()));
+            insert.setInt(10, commitTime.get().getNano());
+        } else {
+            insert.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setNull(10, Types.INTEGER);
+        }
+        setText(insert, 11, record.getArtifactFingerprint());
+        insert.setString(12, record.getOutcome().name());
+        setText(insert, 13, record.getReason());
+        insert.setObject(14, timestamp(record.getStartedAt()));
+        insert.setInt(15, record.getStartedAt().getNano());
+        insert.setLong(16, record.getDuration().toMillis());
+        setText(insert, 17, record.getTrigger());
+        setText(insert, 18, record.getMessage());
+    }
+
+    private static void setText(PreparedStatement statement, int index, Optional<String> text) throws SQLException {
+        if (text.isPresent()) {
+            statement.setString(index, storable(text.get()));
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    /**
+     * @return the text with what PostgreSQL's UTF-8 text cannot hold (U+0000, a lone surrogate) replaced by
+     *     U+FFFD
+     */
+    public static String storable(String text) {
+        StringBuilder stored = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            boolean unstorable = codePoint == 0 || Character.isSurrogate((char) codePoint) && width == 1;
+            if (unstorable && stored == null) {
+                stored = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (stored != null) {
+                if (unstorable) {
+                    stored.append('\uFFFD');
+                } else {
+                    stored.appendCodePoint(codePoint);
+                }
+            }
+            i += width;
+        }
+        return stored == null ? text : stored.toString();
+    }
+
+    /** A row and, when it could be read, its record. */
+    private static final class Row {
+        final long id;
+        final DeployRecord record;
+
+        Row(long id, DeployRecord record) {
+            this.id = id;
+            this.record = record;
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private LedgerRead query(String sql, Binder binder, int max) throws IOException {
+        List<DeployRecord> records = new ArrayList<>();
+        int skipped = 0;
+        for (Row row : rows(sql, binder)) {
+            if (row.record == null) {
+                skipped++;
+            } else if (records.size() < max) {
+                records.add(row.record);
+            }
+        }
+        return new LedgerRead(records, skipped);
+    }
+
+    private List<Row> rows(String sql, Binder binder) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            binder.bind(select);
+            select.setFetchSize(1000);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getLong("id"), decode(result)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** @return the row's record, or {@code null} when a value in it is not acceptable (written by other tools) */
+    private static DeployRecord decode(ResultSet row) throws SQLException {
+        String outcome = row.getString("outcome");
+        if (outcome == null) {
+            return null;
+        }
+        try {
+            return DeployRecord.builder(row.getString("environment"), row.getString("job"), row.getInt("build_number"))
+                    .buildUrl(row.getString("build_url"))
+                    .commit(row.getString("commit_id"))
+                    .commitTime(instant(row, "commit_time", "commit_time_nanos"))
+                    .artifactFingerprint(row.getString("artifact"))
+                    .outcome(DeployOutcome.valueOf(outcome))
+                    .reason(row.getString("reason"))
+                    .startedAt(instant(row, "started_at", "started_nanos"))
+                    .duration(Duration.ofMillis(row.getLong("duration_ms")))
+                    .trigger(row.getString("trigger_text"))
+                    .message(row.getString("message"))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column, String nanosColumn) throws SQLException {
+        OffsetDateTime timestamp = row.getObject(column, OffsetDateTime.class);
+        if (timestamp == null) {
+            return null;
+        }
+        return Instant.ofEpochSecond(timestamp.toEpochSecond(), row.getInt(nanosColumn));
+    }
+
+    /** Truncated, not rounded, to the microseconds timestamptz holds, so the second stays the record's. */
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static String checkKey(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": must not be empty");
+        }
+        if (value.length() > MAX_KEY_LENGTH || value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException(
+                    field + ": must be 1 to " + MAX_KEY_LENGTH + " characters without U+0000, was " + value.length());
+        }
+        return value;
+    }
+
+    private IOException failure(String action, SQLException e) {
+        return new IOException(
+                "cannot " + action + " the shared deploy ledger of '" + service + "': " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,218 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * An append-only file of newline-terminated lines (JSON Lines) in a job directory, shared by the deploy
+ * ledger and the gate's audit log.
+ *
+ * <ul>
+ *   <li>Appends hold a {@link DirectoryLock}; each line is one write at the end of the file, forced to disk
+ *       before {@link #append} returns (unless built for benchmarks without forcing).
+ *   <li>A line torn by a crash is ended with a newline by the next append, so it stays one unreadable line
+ *       and never corrupts the line after it. Readers see it as a line their decoder rejects.
+ *   <li>{@link #scanBackwards} reads from the end in chunks and stops when the visitor says so, so reading
+ *       the newest lines costs O(lines read), not O(file).
+ * </ul>
+ *
+ * Blank lines are never passed to visitors.
+ */
+public final class JsonLinesFile {
+    private static final int CHUNK = 64 * 1024;
+
+    private final Path directory;
+    private final Path file;
+    private final DirectoryLock lock;
+    private final boolean forceWrites;
+
+    /**
+     * @param directory the directory holding the file
+     * @param fileName the file's name
+     * @param lockFileName the name of the lock file guarding appends and rewrites
+     * @param forceWrites whether appends are forced to disk before they return (production: {@code true})
+     */
+    public JsonLinesFile(Path directory, String fileName, String lockFileName, boolean forceWrites) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.file = this.directory.resolve(fileName);
+        this.lock = new DirectoryLock(this.directory, lockFileName);
+        this.forceWrites = forceWrites;
+    }
+
+    /** Receives lines; returns {@code false} to stop. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        boolean visit(byte[] line) throws IOException;
+    }
+
+    /** @return the file */
+    public Path getFile() {
+        return file;
+    }
+
+    /**
+     * @return a text that changes whenever the file changes (size, modification time and file identity, so a
+     *     compaction to the same size within one clock tick still differs); {@code empty} before the first line
+     * @throws IOException when the file cannot be looked at
+     */
+    public String version() throws IOException {
+        if (!Files.exists(file)) {
+            return "empty";
+        }
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
+    }
+
+    /** @return the directory holding the file */
+    public Path getDirectory() {
+        return directory;
+    }
+
+    /**
+     * Appends one line durably, first ending a torn last line if there is one.
+     *
+     * @param line the line's bytes, ending with a newline
+     * @throws IOException when the line could not be written; then it is not stored
+     */
+    public void append(byte[] line) throws IOException {
+        withLock(() -> {
+            boolean created = !Files.exists(file);
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                long end = channel.size();
+                ByteBuffer buffer;
+                if (end > 0 && lastByte(channel, end) != '\n') {
+                    buffer = ByteBuffer.allocate(line.length + 1)
+                            .put((byte) '\n')
+                            .put(line);
+                    buffer.flip();
+                } else {
+                    buffer = ByteBuffer.wrap(line);
+                }
+                long position = end;
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                if (forceWrites) {
+                    channel.force(false);
+                }
+            }
+            if (created && forceWrites) {
+                DirectoryLock.forceDirectory(directory);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs an action holding the file's lock, for rewrites such as compaction.
+     *
+     * @param action what to do
+     * @param <T> what the action returns
+     * @return what the action returned
+     * @throws IOException when the action throws it or the lock cannot be taken
+     */
+    public <T> T withLock(DirectoryLock.LockedAction<T> action) throws IOException {
+        return lock.withLock(action);
+    }
+
+    /**
+     * Visits the lines from the first to the last; a missing file has no lines.
+     *
+     * @param visitor receives each non-blank line without its newline
+     * @throws IOException when the file cannot be read or the visitor throws it
+     */
+    public void readForward(LineVisitor visitor) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    if (!visitLine(line.toByteArray(), visitor)) {
+                        return;
+                    }
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+            visitLine(line.toByteArray(), visitor);
+        } catch (NoSuchFileException e) {
+            // no file yet: nothing to visit
+        }
+    }
+
+    /**
+     * Visits the lines from the last to the first; a missing file has no lines.
+     *
+     * @param visitor receives each non-blank line without its newline; returns {@code false} to stop
+     * @throws IOException when the file cannot be read or the visitor throws it
+     */
+    public void scanBackwards(LineVisitor visitor) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = channel.size();
+            byte[] carry = new byte[0];
+            while (position > 0) {
+                int length = (int) Math.min(CHUNK, position);
+                position -= length;
+                ByteBuffer chunk = ByteBuffer.allocate(length + carry.length);
+                chunk.limit(length);
+                while (chunk.hasRemaining()) {
+                    int read = channel.read(chunk, position + chunk.position());
+                    if (read < 0) {
+                        throw new IOException("file shrank while being read: " + file);
+                    }
+                }
+                chunk.limit(chunk.capacity());
+                chunk.put(carry);
+                byte[] data = chunk.array();
+                int lineEnd = data.length;
+                for (int i = data.length - 1; i >= 0; i--) {
+                    if (data[i] == '\n') {
+                        if (!visitLine(Arrays.copyOfRange(data, i + 1, lineEnd), visitor)) {
+                            return;
+                        }
+                        lineEnd = i;
+                    }
+                }
+                carry = Arrays.copyOfRange(data, 0, lineEnd);
+            }
+            visitLine(carry, visitor);
+        } catch (NoSuchFileException e) {
+            // no file yet: nothing to visit
+        }
+    }
+
+    private static boolean visitLine(byte[] line, LineVisitor visitor) throws IOException {
+        return isBlank(line) || visitor.visit(line);
+    }
+
+    /**
+     * @param line a line's bytes
+     * @return whether it holds nothing but spaces, tabs and carriage returns
+     */
+    public static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        return one.get(0);
+    }
+}

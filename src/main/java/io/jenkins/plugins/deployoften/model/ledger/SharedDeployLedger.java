@@ -1,0 +1,281 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.LedgerRead;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A deploy ledger that survives an outage of the shared database.
+ *
+ * <ul>
+ *   <li>An append goes first to the local {@link FileDeployLedger} (this controller's own history), then to
+ *       the shared {@link JdbcDeployLedger}. When the database fails, the record goes to the {@link DeploySpool}
+ *       and a warning goes to the listener (for the build log); the build never sees an exception for it.
+ *   <li>Before each append, and on demand through {@link #replaySpool()}, the spooled records are replayed in
+ *       order in one transaction and the spool is emptied. While records wait in the spool, new ones queue
+ *       behind them, so the database receives them in the order they were appended. Replays are safe to
+ *       repeat (inserts are idempotent), so a crash mid-replay stores nothing twice.
+ *   <li>Reads use the database when it answers, otherwise the local ledger; {@link #isStale()} then says
+ *       that the shared view is not current.
+ * </ul>
+ */
+public final class SharedDeployLedger implements DeployLedger {
+    private final FileDeployLedger local;
+    private final DeploySpool spool;
+    private final JdbcDeployLedger shared;
+    private final Consumer<String> warnings;
+    private final DatabaseHealth health;
+    private volatile boolean lastReadLocal;
+
+    /** Told each time the database answered or failed, for whoever shows its state to administrators. */
+    public interface DatabaseHealth {
+        /** Tells nobody. */
+        DatabaseHealth NONE = new DatabaseHealth() {
+            @Override
+            public void answered() {}
+
+            @Override
+            public void failed(String problem) {}
+        };
+
+        /** The database answered a read or an append. */
+        void answered();
+
+        /**
+         * @param problem why the database could not be used, in words
+         */
+        void failed(String problem);
+    }
+
+    /**
+     * @param local this controller's ledger of the job, always appended first
+     * @param spool where records wait while the database is unavailable
+     * @param shared the shared database's ledger
+     * @param warnings receives one message per problem with the database, for the build log
+     */
+    public SharedDeployLedger(
+            FileDeployLedger local, DeploySpool spool, JdbcDeployLedger shared, Consumer<String> warnings) {
+        this(local, spool, shared, warnings, DatabaseHealth.NONE);
+    }
+
+    /**
+     * @param health told whether the database answered each read and append
+     */
+    public SharedDeployLedger(
+            FileDeployLedger local,
+            DeploySpool spool,
+            JdbcDeployLedger shared,
+            Consumer<String> warnings,
+            DatabaseHealth health) {
+        this.local = local;
+        this.spool = spool;
+        this.shared = shared;
+        this.warnings = warnings;
+        this.health = health;
+    }
+
+    /**
+     * The production arrangement: the job's {@link FileDeployLedger} and a spool in its
+     * {@value DeploySpool#FOLDER} sub-folder, both forced to disk.
+     *
+     * @param jobDirectory the job's directory
+     */
+    public static SharedDeployLedger inJobDirectory(
+            Path jobDirectory, JdbcDeployLedger shared, Consumer<String> warnings, DatabaseHealth health) {
+        return new SharedDeployLedger(
+                new FileDeployLedger(jobDirectory),
+                new DeploySpool(jobDirectory.resolve(DeploySpool.FOLDER), Clock.systemUTC(), true),
+                shared,
+                warnings,
+                health);
+    }
+
+    /**
+     * Appends locally, then to the database, or to the spool when the database is unavailable.
+     *
+     * @throws IOException only when the local ledger cannot be written (as without a database)
+     */
+    @Override
+    public void append(DeployRecord record) throws IOException {
+        local.append(record);
+        if (replaySpoolQuietly()) {
+            try {
+                shared.append(record);
+                health.answered();
+                return;
+            } catch (IOException e) {
+                spoolAfterFailure(record, e);
+                return;
+            }
+        }
+        spoolAfterFailure(record, null);
+    }
+
+    /**
+     * Replays the spooled records to the database, in order, and empties the spool.
+     *
+     * @return how many records were replayed
+     * @throws IOException when the database or the spool failed; then the records stay spooled
+     */
+    public int replaySpool() throws IOException {
+        LedgerRead replayed = spool.drainTo(shared::appendAll);
+        if (replayed.getSkippedLines() > 0) {
+            warnings.accept("DeployOften: " + replayed.getSkippedLines()
+                    + " unreadable line(s) in the spool were dropped; the records are in the local ledger only");
+        }
+        return replayed.getRecords().size();
+    }
+
+    /**
+     * Copies this controller's job-folder history of the job into the database, for a job that deployed
+     * before the shared ledger was chosen. Safe to repeat: records already stored (the natural key) are
+     * dropped, so a second import stores nothing.
+     *
+     * @return how many records the job folder holds, how many of them were new to the database, and how many
+     *     unreadable lines were passed over
+     * @throws IOException when the job folder or the database failed; batches stored before stay stored
+     */
+    public ImportResult importLocalHistory() throws IOException {
+        LedgerRead history = local.readAll();
+        List<DeployRecord> records = history.getRecords();
+        int stored = 0;
+        for (int from = 0; from < records.size(); from += IMPORT_BATCH) {
+            stored += shared.appendAll(records.subList(from, Math.min(records.size(), from + IMPORT_BATCH)));
+        }
+        return new ImportResult(records.size(), stored, history.getSkippedLines());
+    }
+
+    private static final int IMPORT_BATCH = 500;
+
+    /** What {@link #importLocalHistory()} did. */
+    public static final class ImportResult {
+        private final int read;
+        private final int stored;
+        private final int skippedLines;
+
+        ImportResult(int read, int stored, int skippedLines) {
+            this.read = read;
+            this.stored = stored;
+            this.skippedLines = skippedLines;
+        }
+
+        /** @return records in the job folder */
+        public int getRead() {
+            return read;
+        }
+
+        /** @return records that were new to the database */
+        public int getStored() {
+            return stored;
+        }
+
+        /** @return unreadable job-folder lines passed over */
+        public int getSkippedLines() {
+            return skippedLines;
+        }
+    }
+
+    /**
+     * @return whether the last read came from the local ledger because the database did not answer, or
+     *     records of this controller still wait in the spool: either way the shared view is not current
+     * @throws IOException when the spool cannot be looked at
+     */
+    public boolean isStale() throws IOException {
+        return lastReadLocal || spool.hasPending();
+    }
+
+    @Override
+    public LedgerRead readSince(Instant from) throws IOException {
+        return read(ledger -> ledger.readSince(from));
+    }
+
+    @Override
+    public LedgerRead readAll() throws IOException {
+        return read(DeployLedger::readAll);
+    }
+
+    @Override
+    public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+        return read(ledger -> ledger.findLast(matching));
+    }
+
+    @Override
+    public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+        DeployLedger.checkPage(skip, limit);
+        return read(ledger -> ledger.readRecent(skip, limit));
+    }
+
+    /** The database's version, or the local ledger's, prefixed so the two never look alike. */
+    @Override
+    public String version() throws IOException {
+        return read(ledger -> (ledger == local ? "local:" : "shared:") + ledger.version());
+    }
+
+    /**
+     * Compacts the local ledger, then the shared history of the service (every controller's records).
+     *
+     * @return the shared compaction's counts, or the local one's when the database is unavailable
+     */
+    @Override
+    public Compaction compact(Instant horizon) throws IOException {
+        Compaction locally = local.compact(horizon);
+        try {
+            return shared.compact(horizon);
+        } catch (IOException e) {
+            warnings.accept("DeployOften: the shared deploy ledger could not be compacted: " + e.getMessage());
+            return locally;
+        }
+    }
+
+    /** @return whether the spool is empty afterwards, so the next record may go straight to the database */
+    private boolean replaySpoolQuietly() {
+        try {
+            // the cheap look first: taking the spool's lock on every append would serialise all appends
+            if (spool.hasPending()) {
+                replaySpool();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void spoolAfterFailure(DeployRecord record, IOException cause) {
+        String why = cause == null ? "earlier records still wait in the spool" : cause.getMessage();
+        health.failed(why);
+        try {
+            spool.append(record);
+            warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + "); " + record
+                    + " is recorded locally and spooled, to be sent when the database is back");
+        } catch (IOException e) {
+            warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + ") and the spool cannot"
+                    + " be written (" + e.getMessage() + "); " + record + " is recorded locally only");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(DeployLedger ledger) throws IOException;
+    }
+
+    private <T> T read(Read<T> read) throws IOException {
+        try {
+            T result = read.from(shared);
+            lastReadLocal = false;
+            health.answered();
+            return result;
+        } catch (IOException e) {
+            lastReadLocal = true;
+            health.failed(e.getMessage());
+            return read.from(local);
+        }
+    }
+}

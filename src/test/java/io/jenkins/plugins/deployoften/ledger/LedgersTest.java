@@ -1,0 +1,42 @@
+package io.jenkins.plugins.deployoften.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.deployoften.NoOptionalPlugins;
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Without the Database plugin every job keeps its history in its own folder, whatever was configured. */
+public class LedgersTest {
+    @Rule
+    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
+
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    @Test
+    public void withoutTheDatabasePluginTheJobFolderHoldsTheLedger() {
+        FreeStyleProject job = mock(FreeStyleProject.class);
+        when(job.getRootDir()).thenReturn(temporary.getRoot());
+
+        DeployLedger ledger = new Ledgers(LedgerStore.JENKINS_DATABASE, "controller-a").of(job);
+
+        assertThat(ledger).isInstanceOf(FileDeployLedger.class);
+        assertThat(((FileDeployLedger) ledger).getFile())
+                .isEqualTo(temporary.getRoot().toPath().toAbsolutePath().resolve(FileDeployLedger.FILE_NAME));
+    }
+
+    @Test
+    public void testingTheSharedLedgerWithoutTheDatabasePluginSaysWhatToInstall() {
+        assertThatThrownBy(Ledgers::testSharedLedger)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Database plugin is not installed");
+    }
+}

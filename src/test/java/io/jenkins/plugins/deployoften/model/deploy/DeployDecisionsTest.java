@@ -1,0 +1,105 @@
+package io.jenkins.plugins.deployoften.model.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.Test;
+
+/** Which builds deploy, what a failed deploy does to the build, and how settings are validated. */
+public class DeployDecisionsTest {
+    @Test
+    public void successfulBuildsDeployUnderEitherCondition() {
+        assertThat(DeployCondition.SUCCESSFUL.skipReason(BuildResult.SUCCESS)).isEmpty();
+        assertThat(DeployCondition.SUCCESSFUL_OR_UNSTABLE.skipReason(BuildResult.SUCCESS))
+                .isEmpty();
+    }
+
+    @Test
+    public void unstableBuildsDeployOnlyWhenAllowed() {
+        assertThat(DeployCondition.SUCCESSFUL.skipReason(BuildResult.UNSTABLE))
+                .contains("build is UNSTABLE and only successful builds deploy");
+        assertThat(DeployCondition.SUCCESSFUL_OR_UNSTABLE.skipReason(BuildResult.UNSTABLE))
+                .isEmpty();
+    }
+
+    @Test
+    public void failedAbortedAndNotBuiltBuildsNeverDeployAndSayWhy() {
+        for (DeployCondition condition : DeployCondition.values()) {
+            assertThat(condition.skipReason(BuildResult.FAILURE)).contains("build ended FAILURE before deploying");
+            assertThat(condition.skipReason(BuildResult.ABORTED)).contains("build ended ABORTED before deploying");
+            assertThat(condition.skipReason(BuildResult.NOT_BUILT)).contains("build ended NOT_BUILT before deploying");
+        }
+    }
+
+    @Test
+    public void aRunningBuildWithoutResultCountsAsSuccessful() {
+        assertThat(BuildResult.fromJenkins(null)).isEqualTo(BuildResult.SUCCESS);
+        assertThat(BuildResult.fromJenkins("UNSTABLE")).isEqualTo(BuildResult.UNSTABLE);
+        assertThatThrownBy(() -> BuildResult.fromJenkins("GREEN")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void failureEffectsMapToBuildResults() {
+        assertThat(FailureEffect.FAIL_BUILD.buildResultAfterFailedDeploy()).contains(BuildResult.FAILURE);
+        assertThat(FailureEffect.MARK_UNSTABLE.buildResultAfterFailedDeploy()).contains(BuildResult.UNSTABLE);
+        assertThat(FailureEffect.LEAVE_RESULT.buildResultAfterFailedDeploy()).isEmpty();
+    }
+
+    @Test
+    public void validSettingsKeepTheirValues() {
+        DeploySettings settings = DeploySettings.of(
+                "staging", "./deploy.sh", 15, 2, 30, DeployCondition.SUCCESSFUL, FailureEffect.MARK_UNSTABLE);
+
+        assertThat(settings.getEnvironment().value()).isEqualTo("staging");
+        assertThat(settings.getTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.getRetries()).isEqualTo(2);
+        assertThat(settings.getRetryDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.getFailureEffect()).isEqualTo(FailureEffect.MARK_UNSTABLE);
+    }
+
+    @Test
+    public void invalidSettingsNameTheFieldAndTheAllowedValues() {
+        assertThatThrownBy(() -> settings("pre prod", "x", 15, 0, 0))
+                .hasMessageStartingWith("environment: ")
+                .hasMessageContaining("letters, digits");
+        assertThatThrownBy(() -> settings("staging", "  ", 15, 0, 0)).hasMessageStartingWith("command: ");
+        assertThatThrownBy(() -> settings("staging", null, 15, 0, 0)).hasMessageStartingWith("command: ");
+        assertThatThrownBy(() -> settings("staging", "x", 0, 0, 0))
+                .hasMessage("timeoutMinutes: must be 1 to 1440, was 0");
+        assertThatThrownBy(() -> settings("staging", "x", 1441, 0, 0))
+                .hasMessage("timeoutMinutes: must be 1 to 1440, was 1441");
+        assertThatThrownBy(() -> settings("staging", "x", 15, -1, 0)).hasMessage("retries: must be 0 to 10, was -1");
+        assertThatThrownBy(() -> settings("staging", "x", 15, 11, 0)).hasMessage("retries: must be 0 to 10, was 11");
+        assertThatThrownBy(() -> settings("staging", "x", 15, 0, -5))
+                .hasMessage("retryDelaySeconds: must be 0 to 3600, was -5");
+        assertThatThrownBy(() -> DeploySettings.of("staging", "x", 15, 0, 0, null, FailureEffect.FAIL_BUILD))
+                .hasMessageStartingWith("deployWhen: ");
+        assertThatThrownBy(() -> DeploySettings.of("staging", "x", 15, 0, 0, DeployCondition.SUCCESSFUL, null))
+                .hasMessageStartingWith("onFailure: ");
+    }
+
+    @Test
+    public void boundaryValuesAreAccepted() {
+        assertThat(settings("staging", "x", 1, 0, 0).getTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings("staging", "x", 1440, 10, 3600).getRetries()).isEqualTo(10);
+        assertThat(DeploySettings.checkRetries(10).isOk()).isTrue();
+        assertThat(DeploySettings.checkRetries(11).getProblem()).startsWith("retries:");
+        assertThat(DeploySettings.checkCommand("ok").getProblem()).isEmpty();
+    }
+
+    @Test
+    public void durationsReadNaturally() {
+        assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850 ms");
+        assertThat(Durations.format(Duration.ofSeconds(42))).isEqualTo("42 s");
+        assertThat(Durations.format(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
+        assertThat(Durations.format(Duration.ofMinutes(15))).isEqualTo("15 min");
+        assertThat(Durations.format(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+        assertThat(Durations.format(Duration.ofHours(3))).isEqualTo("3 h");
+    }
+
+    private static DeploySettings settings(String environment, String command, int timeout, int retries, int delay) {
+        return DeploySettings.of(
+                environment, command, timeout, retries, delay, DeployCondition.SUCCESSFUL, FailureEffect.FAIL_BUILD);
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.deployoften.model.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Environment status, the deploy command's variables, recordDeploy parsing and log banners. */
+public class PromotionValuesTest {
+    private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final EnvironmentName STAGING = EnvironmentName.of("staging");
+
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private static DeployRecord record(String environment, int build, DeployOutcome outcome) {
+        return DeployRecord.builder(environment, "app", build)
+                .outcome(outcome)
+                .startedAt(T0.plusSeconds(build))
+                .trigger("user " + build)
+                .build();
+    }
+
+    @Test
+    public void statusShowsTheLastSuccessAsCurrentAndTheFailedAttemptAfterIt() throws IOException {
+        FileDeployLedger ledger = new FileDeployLedger(temporary.getRoot().toPath());
+        ledger.append(record("staging", 1, DeployOutcome.SUCCESS));
+        ledger.append(record("staging", 2, DeployOutcome.SUCCESS));
+        ledger.append(record("qa", 3, DeployOutcome.SUCCESS));
+        ledger.append(record("staging", 4, DeployOutcome.FAILURE));
+        ledger.append(record("staging", 5, DeployOutcome.SKIPPED));
+
+        EnvironmentStatus status = EnvironmentStatus.of(ledger, STAGING);
+
+        assertThat(status.getCurrent()).map(DeployRecord::getBuildNumber).contains(2);
+        assertThat(status.getLastAttempt()).map(DeployRecord::getBuildNumber).contains(4);
+        assertThat(status.isLastAttemptFailed()).isTrue();
+    }
+
+    @Test
+    public void statusOfAHealthyAndOfAnUnknownEnvironment() throws IOException {
+        FileDeployLedger ledger = new FileDeployLedger(temporary.getRoot().toPath());
+        ledger.append(record("staging", 1, DeployOutcome.FAILURE));
+        ledger.append(record("staging", 2, DeployOutcome.SUCCESS));
+
+        EnvironmentStatus staging = EnvironmentStatus.of(ledger, STAGING);
+        assertThat(staging.getCurrent()).map(DeployRecord::getBuildNumber).contains(2);
+        assertThat(staging.isLastAttemptFailed()).isFalse();
+
+        EnvironmentStatus unknown = EnvironmentStatus.of(ledger, EnvironmentName.of("prod"));
+        assertThat(unknown.getCurrent()).isEmpty();
+        assertThat(unknown.getLastAttempt()).isEmpty();
+        assertThat(unknown.isLastAttemptFailed()).isFalse();
+    }
+
+    @Test
+    public void theDeployCommandSeesWhatToDeployWhere() {
+        Map<String, String> variables = DeployEnvironmentVariables.of(
+                STAGING, "folder/app", 42, Optional.of("abc123"), List.of("app.war", "db/migrate.sql"), 2);
+
+        assertThat(variables)
+                .containsEntry("DEPLOYOFTEN_ENVIRONMENT", "staging")
+                .containsEntry("DEPLOYOFTEN_JOB", "folder/app")
+                .containsEntry("DEPLOYOFTEN_BUILD_NUMBER", "42")
+                .containsEntry("DEPLOYOFTEN_COMMIT", "abc123")
+                .containsEntry("DEPLOYOFTEN_ARTIFACTS", "app.war\ndb/migrate.sql")
+                .containsEntry("DEPLOYOFTEN_ATTEMPT", "2");
+        assertThat(DeployEnvironmentVariables.of(STAGING, "a", 1, Optional.empty(), List.of(), 1))
+                .containsEntry("DEPLOYOFTEN_COMMIT", "")
+                .containsEntry("DEPLOYOFTEN_ARTIFACTS", "");
+    }
+
+    @Test
+    public void recordDeployAcceptsKnownResultsInAnyCase() {
+        assertThat(ExternalDeploy.parseResult("SUCCESS")).isEqualTo(DeployOutcome.SUCCESS);
+        assertThat(ExternalDeploy.parseResult(" failure ")).isEqualTo(DeployOutcome.FAILURE);
+        assertThat(ExternalDeploy.parseResult("Aborted")).isEqualTo(DeployOutcome.ABORTED);
+    }
+
+    @Test
+    public void recordDeployRejectsUnknownResultsListingTheAllowedOnes() {
+        assertThatThrownBy(() -> ExternalDeploy.parseResult("GREEN"))
+                .hasMessage("result: 'GREEN' is not a deploy result; use one of SUCCESS, FAILURE, ABORTED, SKIPPED");
+        assertThatThrownBy(() -> ExternalDeploy.parseResult(null)).hasMessageStartingWith("result: ");
+    }
+
+    @Test
+    public void recordDeployChecksTheDuration() {
+        assertThat(ExternalDeploy.checkDurationMillis(0)).isZero();
+        assertThat(ExternalDeploy.checkDurationMillis(ExternalDeploy.MAX_DURATION_MILLIS))
+                .isEqualTo(ExternalDeploy.MAX_DURATION_MILLIS);
+        assertThatThrownBy(() -> ExternalDeploy.checkDurationMillis(-1))
+                .hasMessageStartingWith("durationMillis: must be 0 to ");
+        assertThatThrownBy(() -> ExternalDeploy.checkDurationMillis(ExternalDeploy.MAX_DURATION_MILLIS + 1))
+                .hasMessageStartingWith("durationMillis: ");
+    }
+
+    @Test
+    public void bannersFrameTheDeployWithOutcomeAndDuration() {
+        assertThat(DeployBanner.start(STAGING, 42, 3)).contains("deploying build #42 to staging (up to 3 attempts)");
+        assertThat(DeployBanner.start(STAGING, 42, 1)).doesNotContain("attempts");
+        assertThat(DeployBanner.end(STAGING, DeployOutcome.FAILURE, Duration.ofSeconds(42), "exit code 1"))
+                .contains("deploy to staging FAILURE in 42 s: exit code 1");
+        assertThat(DeployBanner.end(STAGING, DeployOutcome.SUCCESS, Duration.ofSeconds(3), ""))
+                .contains("SUCCESS in 3 s ");
+        assertThat(DeployBanner.skipped(STAGING, "build ended FAILURE before deploying"))
+                .isEqualTo("DeployOften: not deploying to staging: build ended FAILURE before deploying");
+    }
+}

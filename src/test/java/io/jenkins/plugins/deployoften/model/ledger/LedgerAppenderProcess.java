@@ -1,0 +1,58 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Child process of the reliability tests: appends records whose message is {@code <prefix>-<i>} to the
+ * ledger in a directory and prints each id on its own line only after {@code append} returned, so every
+ * printed id is one the ledger acknowledged.
+ *
+ * <p>Arguments: {@code directory prefix count durability [await-go]}; a count below 0 appends until killed.
+ * With {@code await-go} it prints {@code ready} and waits for a line on standard input before appending, so
+ * that several children start appending at the same moment.
+ */
+public final class LedgerAppenderProcess {
+    static final Instant STARTED = Instant.parse("2026-01-05T09:00:00Z");
+    static final String READY = "ready";
+    static final String AWAIT_GO = "await-go";
+
+    private LedgerAppenderProcess() {}
+
+    public static void main(String[] args) throws IOException {
+        Path directory = Path.of(args[0]);
+        String prefix = args[1];
+        long count = Long.parseLong(args[2]);
+        FileDeployLedger ledger = new FileDeployLedger(
+                directory, Clock.fixed(STARTED, ZoneOffset.UTC), FileDeployLedger.Durability.valueOf(args[3]));
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        if (args.length > 4 && AWAIT_GO.equals(args[4])) {
+            out.println(READY);
+            out.flush();
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
+        for (long i = 0; count < 0 || i < count; i++) {
+            String id = prefix + "-" + i;
+            ledger.append(record(id, (int) (i % Integer.MAX_VALUE) + 1));
+            out.println(id);
+            out.flush();
+        }
+    }
+
+    static DeployRecord record(String id, int build) {
+        return DeployRecord.builder("staging", "folder/app", build)
+                .outcome(DeployOutcome.SUCCESS)
+                .startedAt(STARTED)
+                .message(id)
+                .build();
+    }
+}

@@ -1,0 +1,212 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import static io.jenkins.plugins.deployoften.model.ledger.DeployLedgerContract.LATE;
+import static io.jenkins.plugins.deployoften.model.ledger.DeployLedgerContract.T0;
+import static io.jenkins.plugins.deployoften.model.ledger.DeployLedgerContract.at;
+import static io.jenkins.plugins.deployoften.model.ledger.DeployLedgerContract.builds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The shared ledger while the database is unreachable (a data source that refuses connections on demand):
+ * appends never fail the build, records wait in the spool and reach the database once, in order.
+ */
+public class SharedDeployLedgerOutageTest {
+    @Rule
+    public PostgresDatabase database = new PostgresDatabase(true);
+
+    @Rule
+    public TemporaryFolder temporary = new TemporaryFolder();
+
+    private final List<String> warnings = new ArrayList<>();
+    private SwitchableDataSource switchable;
+    private JdbcDeployLedger jdbc;
+    private FileDeployLedger local;
+    private DeploySpool spool;
+    private SharedDeployLedger ledger;
+
+    @Before
+    public void createLedger() throws IOException {
+        Path directory = temporary.newFolder("job").toPath();
+        switchable = new SwitchableDataSource(database.dataSource());
+        jdbc = new JdbcDeployLedger(switchable, "payments", "controller-a", LATE);
+        local = new FileDeployLedger(directory, LATE, FileDeployLedger.Durability.FORCED);
+        spool = new DeploySpool(directory.resolve(DeploySpool.FOLDER), LATE, true);
+        ledger = new SharedDeployLedger(local, spool, jdbc, warnings::add);
+    }
+
+    @Test
+    public void importingTheJobFolderHistoryStoresEachRecordOnceHoweverOftenItIsRepeated() throws Exception {
+        // deployed while the history was kept in the job folder only
+        local.append(at(1, T0));
+        local.append(at(2, T0.plusSeconds(60)));
+        ledger.append(at(3, T0.plusSeconds(120)));
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(3);
+
+        SharedDeployLedger.ImportResult first = ledger.importLocalHistory();
+        SharedDeployLedger.ImportResult again = ledger.importLocalHistory();
+
+        assertThat(first.getRead()).isEqualTo(3);
+        assertThat(first.getStored()).isEqualTo(2);
+        assertThat(again.getRead()).isEqualTo(3);
+        assertThat(again.getStored()).isZero();
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(builds(local.readAll().getRecords())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    public void theDatabaseHealthIsToldOfAnOutageAndOfTheFirstAnswerAfterIt() throws Exception {
+        List<String> health = new ArrayList<>();
+        SharedDeployLedger watched =
+                new SharedDeployLedger(local, spool, jdbc, warnings::add, new SharedDeployLedger.DatabaseHealth() {
+                    @Override
+                    public void answered() {
+                        health.add("answered");
+                    }
+
+                    @Override
+                    public void failed(String problem) {
+                        health.add("failed: " + problem);
+                    }
+                });
+        watched.append(at(1, T0));
+        switchable.down = true;
+        watched.append(at(2, T0.plusSeconds(60)));
+        watched.readAll();
+        switchable.down = false;
+        watched.append(at(3, T0.plusSeconds(120)));
+
+        assertThat(health).hasSize(4);
+        assertThat(health.get(0)).isEqualTo("answered");
+        assertThat(health.get(1)).startsWith("failed: ").contains("refused");
+        assertThat(health.get(2)).startsWith("failed: ");
+        assertThat(health.get(3)).isEqualTo("answered");
+    }
+
+    @Test
+    public void anImportDuringAnOutageFailsAndStoresNothing() throws Exception {
+        local.append(at(1, T0));
+        switchable.down = true;
+
+        assertThatThrownBy(ledger::importLocalHistory).isInstanceOf(IOException.class);
+
+        switchable.down = false;
+        assertThat(jdbc.readAll().getRecords()).isEmpty();
+    }
+
+    @Test
+    public void duringAnOutageAppendsAreKeptLocallyAndSpooledWithAWarning() throws Exception {
+        ledger.append(at(1, T0));
+        switchable.down = true;
+
+        ledger.append(at(2, T0.plusSeconds(60)));
+        ledger.append(at(3, T0.plusSeconds(120)));
+
+        assertThat(builds(local.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(builds(spool.read().getRecords())).containsExactly(2, 3);
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains("unavailable", "#2", "spooled");
+        // reads fall back to the local ledger and say so
+        assertThat(builds(ledger.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(ledger.isStale()).isTrue();
+        assertThat(ledger.version()).startsWith("local:");
+        assertThatThrownBy(ledger::replaySpool).isInstanceOf(IOException.class);
+        assertThat(builds(spool.read().getRecords())).containsExactly(2, 3);
+    }
+
+    @Test
+    public void whenTheDatabaseIsBackTheNextAppendReplaysTheSpoolFirst() throws Exception {
+        ledger.append(at(1, T0));
+        switchable.down = true;
+        ledger.append(at(2, T0.plusSeconds(60)));
+        ledger.append(at(3, T0.plusSeconds(120)));
+        switchable.down = false;
+
+        ledger.append(at(4, T0.plusSeconds(180)));
+
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2, 3, 4);
+        assertThat(spool.hasPending()).isFalse();
+        assertThat(builds(ledger.readAll().getRecords())).containsExactly(1, 2, 3, 4);
+        assertThat(ledger.isStale()).isFalse();
+        assertThat(ledger.version()).startsWith("shared:");
+    }
+
+    @Test
+    public void replaySpoolOnDemandSendsTheWaitingRecordsOnce() throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0));
+        ledger.append(at(2, T0.plusSeconds(60)));
+        switchable.down = false;
+
+        assertThat(ledger.replaySpool()).isEqualTo(2);
+        assertThat(ledger.replaySpool()).isZero();
+
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2);
+        assertThat(Files.size(spool.getFile())).isZero();
+    }
+
+    @Test
+    public void aCrashBetweenTheReplayAndTheTruncationStoresNothingTwice() throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0));
+        ledger.append(at(2, T0.plusSeconds(60)));
+        switchable.down = false;
+
+        // the records reach the database, then the process "dies" before the spool is emptied
+        assertThatThrownBy(() -> spool.drainTo(records -> {
+                    jdbc.appendAll(records);
+                    throw new IOException("killed before the truncation");
+                }))
+                .hasMessage("killed before the truncation");
+        assertThat(builds(spool.read().getRecords())).containsExactly(1, 2);
+        ledger.append(at(3, T0.plusSeconds(120)));
+
+        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(spool.hasPending()).isFalse();
+    }
+
+    @Test
+    public void aReplayThatFailsHalfwayLeavesTheDatabaseUnchanged() throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0));
+        ledger.append(at(2, T0.plusSeconds(60)));
+        switchable.down = false;
+        // a row the check constraint refuses makes the replay's transaction fail after its first insert
+        database.execute("ALTER TABLE deployoften_deploy ADD CONSTRAINT no_build_2 CHECK (build_number <> 2)");
+
+        assertThatThrownBy(ledger::replaySpool).isInstanceOf(IOException.class);
+
+        assertThat(jdbc.readAll().getRecords()).isEmpty();
+        assertThat(builds(spool.read().getRecords())).containsExactly(1, 2);
+    }
+
+    /** Refuses connections while {@link #down}, as an unreachable server does. */
+    static final class SwitchableDataSource extends DelegatingDataSource {
+        volatile boolean down;
+
+        SwitchableDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("Connection to 127.0.0.1:54329 refused (test outage)", "08001");
+            }
+            return super.getConnection();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Flyway creates the schema, leaves it alone when current, and refuses a newer one with a clear message. */
+public class SharedLedgerSchemaTest {
+    @Rule
+    public PostgresDatabase database = new PostgresDatabase(false);
+
+    @Test
+    public void migrateCreatesTheTablesOnceAndThenLeavesThemAlone() throws Exception {
+        assertThat(SharedLedgerSchema.migrate(database.dataSource())).isEqualTo("1");
+        JdbcDeployLedger ledger = new JdbcDeployLedger(database.dataSource(), "payments", "controller-a");
+        ledger.append(DeployLedgerContract.at(1, Instant.parse("2026-01-05T09:00:00Z")));
+
+        assertThat(SharedLedgerSchema.migrate(database.dataSource())).isEqualTo("1");
+        assertThat(ledger.readAll().getRecords()).hasSize(1);
+    }
+
+    @Test
+    public void aSchemaHoldingOtherTablesGetsOursBeside() throws Exception {
+        database.execute("CREATE TABLE someone_elses (id INTEGER)");
+
+        assertThat(SharedLedgerSchema.migrate(database.dataSource())).isEqualTo("1");
+        assertThat(new JdbcDeployLedger(database.dataSource(), "payments", "controller-a")
+                        .readAll()
+                        .getRecords())
+                .isEmpty();
+    }
+
+    @Test
+    public void aSchemaNewerThanThePluginKnowsIsRefusedWithAMessageToUpgrade() throws Exception {
+        SharedLedgerSchema.migrate(database.dataSource());
+        // what a newer plugin's V2 migration would have left in Flyway's history table
+        database.execute("INSERT INTO " + SharedLedgerSchema.HISTORY_TABLE + " (installed_rank, version, description,"
+                + " type, script, checksum, installed_by, installed_on, execution_time, success)"
+                + " SELECT max(installed_rank) + 1, '2', 'future change', 'SQL', 'V2__future_change.sql', 0,"
+                + " current_user, now(), 1, TRUE FROM " + SharedLedgerSchema.HISTORY_TABLE);
+
+        assertThatThrownBy(() -> SharedLedgerSchema.migrate(database.dataSource()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database schema version 2 is newer than this plugin supports (1): upgrade the plugin");
+    }
+}
