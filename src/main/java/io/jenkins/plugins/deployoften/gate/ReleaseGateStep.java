@@ -159,8 +159,13 @@ public class ReleaseGateStep extends Step {
         }
     }
 
-    /** The step's name and context; its form, help and checks are the freestyle step's. */
-    @Extension
+    /**
+     * The step's name and context; its form, help and checks are the freestyle step's. The freestyle step has the
+     * same symbol, and the Snippet Generator offers only the first of two steps with one name: the ordinal puts
+     * this one first, so Pipeline users get {@code releaseGate(...)} with its returned decision rather than
+     * {@code step([$class: 'ReleaseGateBuilder'])}.
+     */
+    @Extension(ordinal = 100)
     @Symbol("releaseGate")
     public static final class DescriptorImpl extends StepDescriptor {
         /** Each field's help is written once, for the freestyle step the form comes from. */

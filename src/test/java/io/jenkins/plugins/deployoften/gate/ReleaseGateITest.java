@@ -86,4 +86,42 @@ public class ReleaseGateITest {
         jenkins.assertLogContains("deploys are recorded for staging", run);
         assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
     }
+
+    @Test
+    public void thePipelineStepExpandsBuildVariablesAsTheFreestyleStepDoes() throws Exception {
+        WorkflowJob job = job("recordDeploy result: 'SUCCESS', commit: 'abc123', durationMillis: 1000\n"
+                + "recordDeploy result: 'SUCCESS', commit: 'abc123', durationMillis: 1000\n"
+                + "withEnv(['TARGET=staging', 'CANDIDATE=abc123']) {\n"
+                + "  def gate = releaseGate(environment: '$TARGET', commit: '${CANDIDATE}')\n"
+                + "  echo \"gate said ${gate.status} for ${gate.environment}\"\n"
+                + "}");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
+
+        jenkins.assertLogContains("candidate commit abc123", run);
+        jenkins.assertLogContains("gate said PASS for staging", run);
+    }
+
+    @Test
+    public void theSnippetGeneratorOffersThePipelineStepNotTheFreestyleStepOfTheSameName() throws Exception {
+        job("echo 'no gate yet'");
+
+        String page = jenkins.createWebClient()
+                .goTo("job/service/pipeline-syntax/")
+                .getWebResponse()
+                .getContentAsString();
+
+        assertThat(page).contains(ReleaseGateStep.class.getName()).doesNotContain(ReleaseGateBuilder.class.getName());
+    }
+
+    @Test
+    public void theFreestyleStepRunsTheSameGateWithoutAWorkspace() throws Exception {
+        WorkflowJob job = job("step([$class: 'ReleaseGateBuilder', environment: 'staging', commit: 'abc123'])");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        jenkins.assertLogContains(
+                "DeployOften release gate for staging: BLOCK (mode ENFORCE, candidate commit abc123)", run);
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
+    }
 }
