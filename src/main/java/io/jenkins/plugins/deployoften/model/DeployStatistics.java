@@ -128,7 +128,7 @@ public final class DeployStatistics {
         Objects.requireNonNull(environment, "environment");
         StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
         LedgerRead read = ledger.readSince(window.getStart());
-        List<DeployRecord> inWindow = inWindow(read.getRecords(), environment, window);
+        List<DeployRecord> inWindow = inWindow(read.records(), environment, window);
         Instant lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
         if (lastSuccessEndedAt == null) {
             lastSuccessEndedAt = ledger.findLast(
@@ -148,7 +148,7 @@ public final class DeployStatistics {
                 environment,
                 window,
                 inWindow,
-                read.getSkippedLines(),
+                read.skippedLines(),
                 lastSuccessEndedAt,
                 streak,
                 historyStartInWindow(ledger, environment, window, inWindow));

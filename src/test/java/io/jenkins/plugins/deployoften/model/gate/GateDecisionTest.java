@@ -106,7 +106,7 @@ public class GateDecisionTest {
 
     @Test
     public void skippedLedgerLinesAreSurfaced() {
-        LedgerRead withGarbage = new LedgerRead(STALE.getRecords(), 3);
+        LedgerRead withGarbage = new LedgerRead(STALE.records(), 3);
 
         GateDecision decision = evaluate(ENFORCE, withGarbage, Optional.empty());
 

@@ -65,11 +65,11 @@ public class ReleaseGateTest {
         assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(second.getOverride()).isEmpty();
         assertThat(second.failedRules()).containsExactly(GateRule.FRESH, GateRule.FREQUENT);
-        List<GateAuditEntry> records = auditLog.readRecent(10).getEntries();
-        assertThat(records).extracting(GateAuditEntry::getBuildNumber).containsExactly(8, 7);
-        assertThat(records.get(1).getDecision()).isEqualTo(first);
-        assertThat(records.get(1).getDecision().getOverride()).contains(override);
-        assertThat(records.get(0).getDecision()).isEqualTo(second);
+        List<GateAuditEntry> records = auditLog.readRecent(10).entries();
+        assertThat(records).extracting(GateAuditEntry::buildNumber).containsExactly(8, 7);
+        assertThat(records.get(1).decision()).isEqualTo(first);
+        assertThat(records.get(1).decision().getOverride()).contains(override);
+        assertThat(records.get(0).decision()).isEqualTo(second);
     }
 
     @Test
@@ -112,8 +112,8 @@ public class ReleaseGateTest {
                 .contains("deploy a current build to stagng, or check the environment name:"
                         + " deploys are recorded for production, staging");
         // the decision is audited like any other
-        assertThat(auditLog.readRecent(10).getEntries())
-                .extracting(GateAuditEntry::getBuildNumber)
+        assertThat(auditLog.readRecent(10).entries())
+                .extracting(GateAuditEntry::buildNumber)
                 .containsExactly(7);
     }
 
