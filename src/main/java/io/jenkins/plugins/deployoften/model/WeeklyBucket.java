@@ -116,13 +116,8 @@ public final class WeeklyBucket {
         return count;
     }
 
-    /** @return Monday 00:00 UTC of this week */
-    public Instant getWeekStart() {
-        return weekStart;
-    }
-
     /** @return the Monday this week starts on (UTC) */
-    public LocalDate getWeekStartDate() {
+    public LocalDate getWeekStart() {
         return weekStart.atZone(ZoneOffset.UTC).toLocalDate();
     }
 

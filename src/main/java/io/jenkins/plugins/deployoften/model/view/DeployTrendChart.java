@@ -89,8 +89,8 @@ public final class DeployTrendChart {
         if (weeks.isEmpty()) {
             return List.of();
         }
-        LocalDate first = weeks.get(0).getWeekStartDate();
-        LocalDate last = weeks.get(weeks.size() - 1).getWeekStartDate();
+        LocalDate first = weeks.get(0).getWeekStart();
+        LocalDate last = weeks.get(weeks.size() - 1).getWeekStart();
         long span = ChronoUnit.WEEKS.between(first, last) + 1;
         if (span > MAX_WEEKS) {
             throw new IllegalArgumentException("weeks span " + span + " weeks from " + first + " to " + last
@@ -99,11 +99,11 @@ public final class DeployTrendChart {
         List<WeeklyBucket> filled = new ArrayList<>((int) Math.max(span, 1));
         LocalDate expected = first;
         for (WeeklyBucket week : weeks) {
-            if (!week.getWeekStartDate().isAfter(expected.minusWeeks(1))) {
+            if (!week.getWeekStart().isAfter(expected.minusWeeks(1))) {
                 throw new IllegalArgumentException("weeks are not in ascending order without repeats: "
-                        + week.getWeekStartDate() + " comes after " + expected.minusWeeks(1));
+                        + week.getWeekStart() + " comes after " + expected.minusWeeks(1));
             }
-            while (expected.isBefore(week.getWeekStartDate())) {
+            while (expected.isBefore(week.getWeekStart())) {
                 filled.add(WeeklyBucket.of(expected, 0, 0, Optional.empty()));
                 expected = expected.plusWeeks(1);
             }
@@ -144,7 +144,7 @@ public final class DeployTrendChart {
         xAxis.put("type", "category");
         xAxis.putObject("axisTick").put("alignWithLabel", true);
         ArrayNode dates = xAxis.putArray("data");
-        weeks.forEach(week -> dates.add(week.getWeekStartDate().toString()));
+        weeks.forEach(week -> dates.add(week.getWeekStart().toString()));
 
         ArrayNode yAxes = option.putArray("yAxis");
         ObjectNode countAxis = yAxes.addObject();

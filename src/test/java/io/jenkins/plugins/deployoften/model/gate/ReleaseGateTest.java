@@ -60,7 +60,9 @@ public class ReleaseGateTest {
                 gate.evaluate("folder/app", 8, STAGING, CandidateIdentity.ofBuild(41), NOW.plusSeconds(1));
 
         assertThat(first.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(first.verdictOf(GateRule.OVERRIDE).orElseThrow().getExplanation())
+        assertThat(GateFixtures.verdictOf(first, GateRule.OVERRIDE)
+                        .orElseThrow()
+                        .getExplanation())
                 .isEqualTo("overridden by alice: hotfix for incident 123");
         assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(second.getOverride()).isEmpty();
@@ -105,7 +107,7 @@ public class ReleaseGateTest {
                 gate.evaluate("folder/app", 7, EnvironmentName.of("stagng"), CandidateIdentity.none(), NOW);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
-        RuleVerdict fresh = decision.verdictOf(GateRule.FRESH).orElseThrow();
+        RuleVerdict fresh = GateFixtures.verdictOf(decision, GateRule.FRESH).orElseThrow();
         assertThat(fresh.isFailed()).isTrue();
         assertThat(fresh.getExplanation()).isEqualTo("no stagng deploy recorded yet");
         assertThat(fresh.getRemedy())
@@ -121,7 +123,9 @@ public class ReleaseGateTest {
     public void anEnvironmentWithRecordsKeepsThePlainRemedy() throws IOException {
         GateDecision decision = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
 
-        assertThat(decision.verdictOf(GateRule.FRESH).orElseThrow().getRemedy())
+        assertThat(GateFixtures.verdictOf(decision, GateRule.FRESH)
+                        .orElseThrow()
+                        .getRemedy())
                 .contains("deploy a current build to staging");
     }
 }
