@@ -128,7 +128,7 @@ public final class DeployStatistics {
         Objects.requireNonNull(environment, "environment");
         StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
         LedgerRead read = ledger.readSince(window.getStart());
-        List<DeployRecord> inWindow = inWindow(read.getRecords(), environment, window);
+        List<DeployRecord> inWindow = inWindow(read.records(), environment, window);
         Instant lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
         if (lastSuccessEndedAt == null) {
             lastSuccessEndedAt = ledger.findLast(
@@ -148,7 +148,7 @@ public final class DeployStatistics {
                 environment,
                 window,
                 inWindow,
-                read.getSkippedLines(),
+                read.skippedLines(),
                 lastSuccessEndedAt,
                 streak,
                 historyStartInWindow(ledger, environment, window, inWindow));
@@ -342,11 +342,6 @@ public final class DeployStatistics {
         return weeks;
     }
 
-    /** @return whether the window holds any record of the environment */
-    public boolean hasData() {
-        return successful + failed + aborted + skipped > 0;
-    }
-
     /** @return successful deploys in the window */
     public int getSuccessful() {
         return successful;
@@ -474,18 +469,6 @@ public final class DeployStatistics {
      */
     public int getMissingBuilds() {
         return missingBuilds;
-    }
-
-    /**
-     * Builds never deployed, an approximation: {@link #getSkippedBuildsNeverDeployed()} plus
-     * {@link #getMissingBuilds()}. It counts builds that never got a record too, but cannot see builds before
-     * the lowest or after the highest build number in the window, and counts deleted or renumbered builds as
-     * missing.
-     *
-     * @return skipped builds never deployed plus missing build numbers
-     */
-    public int getBuildsNeverDeployed() {
-        return skippedBuildsNeverDeployed + missingBuilds;
     }
 
     /** @return the DORA 2024 deployment frequency level, empty when no deploy completed in the window */

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.deployoften.model;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
  * The deploys of one environment that started in one ISO week (Monday 00:00 UTC to the next Monday). Weeks
  * without deploys are present with zero counts. Durations are those of completed deploys (SUCCESS and
  * FAILURE); their median and 90th percentile use the nearest-rank method (see {@link DeployStatistics}).
+ * A week is also the input of the trend chart, which may build it from its counts alone.
  */
 public final class WeeklyBucket {
     private final Instant weekStart;
@@ -25,12 +28,31 @@ public final class WeeklyBucket {
     private final Duration medianDuration;
     private final Duration p90Duration;
 
-    private WeeklyBucket(Instant weekStart, List<DeployRecord> records) {
+    private WeeklyBucket(
+            Instant weekStart,
+            int successful,
+            int failed,
+            int aborted,
+            int skipped,
+            int daysWithSuccess,
+            Duration medianDuration,
+            Duration p90Duration) {
         this.weekStart = weekStart;
-        this.successful = count(records, DeployOutcome.SUCCESS);
-        this.failed = count(records, DeployOutcome.FAILURE);
-        this.aborted = count(records, DeployOutcome.ABORTED);
-        this.skipped = count(records, DeployOutcome.SKIPPED);
+        this.successful = successful;
+        this.failed = failed;
+        this.aborted = aborted;
+        this.skipped = skipped;
+        this.daysWithSuccess = daysWithSuccess;
+        this.medianDuration = medianDuration;
+        this.p90Duration = p90Duration;
+    }
+
+    /**
+     * @param weekStart Monday 00:00 UTC of the week
+     * @param records the records of one environment that started in that week
+     * @return the week's figures
+     */
+    static WeeklyBucket of(Instant weekStart, List<DeployRecord> records) {
         Set<LocalDate> successDays = new HashSet<>();
         List<Duration> durations = new ArrayList<>();
         for (DeployRecord record : records) {
@@ -41,18 +63,47 @@ public final class WeeklyBucket {
                 durations.add(record.getDuration());
             }
         }
-        this.daysWithSuccess = successDays.size();
-        this.medianDuration = Percentiles.median(durations).orElse(null);
-        this.p90Duration = Percentiles.nearestRank(durations, 90).orElse(null);
+        return new WeeklyBucket(
+                weekStart,
+                count(records, DeployOutcome.SUCCESS),
+                count(records, DeployOutcome.FAILURE),
+                count(records, DeployOutcome.ABORTED),
+                count(records, DeployOutcome.SKIPPED),
+                successDays.size(),
+                Percentiles.median(durations).orElse(null),
+                Percentiles.nearestRank(durations, 90).orElse(null));
     }
 
     /**
-     * @param weekStart Monday 00:00 UTC of the week
-     * @param records the records of one environment that started in that week
+     * Creates the figures of one week from its counts, as the trend chart shows them: no aborted or skipped
+     * deploys, no days with success and no 90th percentile.
+     *
+     * @param weekStart the Monday the week starts on (UTC)
+     * @param successful successful deploys in the week, ≥ 0
+     * @param failed failed deploys in the week, ≥ 0
+     * @param medianDuration median duration of the week's completed deploys, ≥ 0, empty when there were none
      * @return the week's figures
+     * @throws IllegalArgumentException naming the field when a value is missing or out of range
      */
-    static WeeklyBucket of(Instant weekStart, List<DeployRecord> records) {
-        return new WeeklyBucket(weekStart, records);
+    public static WeeklyBucket of(LocalDate weekStart, int successful, int failed, Optional<Duration> medianDuration) {
+        if (weekStart == null || weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("weekStart is " + weekStart + ": use the Monday the week starts on");
+        }
+        if (successful < 0) {
+            throw new IllegalArgumentException("successful is " + successful + ": use a count >= 0");
+        }
+        if (failed < 0) {
+            throw new IllegalArgumentException("failed is " + failed + ": use a count >= 0");
+        }
+        if (medianDuration == null) {
+            throw new IllegalArgumentException("medianDuration is missing: use Optional.empty() for no deploys");
+        }
+        Duration median = medianDuration.orElse(null);
+        if (median != null && median.isNegative()) {
+            throw new IllegalArgumentException("medianDuration is " + median + ": use a duration >= 0");
+        }
+        return new WeeklyBucket(
+                weekStart.atStartOfDay(ZoneOffset.UTC).toInstant(), successful, failed, 0, 0, 0, median, null);
     }
 
     private static int count(List<DeployRecord> records, DeployOutcome outcome) {
@@ -65,9 +116,9 @@ public final class WeeklyBucket {
         return count;
     }
 
-    /** @return Monday 00:00 UTC of this week */
-    public Instant getWeekStart() {
-        return weekStart;
+    /** @return the Monday this week starts on (UTC) */
+    public LocalDate getWeekStart() {
+        return weekStart.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     public int getSuccessful() {

@@ -87,23 +87,22 @@ final class StagingDeploy {
                         return DeployAttempts.AttemptResult.exited(-1);
                     }
                 });
-        log.println(DeployBanner.end(
-                settings.getEnvironment(), report.getOutcome(), report.getDuration(), report.getReason()));
+        log.println(DeployBanner.end(settings.getEnvironment(), report.outcome(), report.duration(), report.reason()));
         DeployRecord record = RunFacts.recordFor(run, settings.getEnvironment(), commit)
-                .outcome(report.getOutcome())
-                .reason(report.getReason())
-                .startedAt(report.getStartedAt())
-                .duration(report.getDuration())
+                .outcome(report.outcome())
+                .reason(report.reason())
+                .startedAt(report.startedAt())
+                .duration(report.duration())
                 .build();
         DeployRecording.keep(run, record, listener, service);
-        if (report.getOutcome() == DeployOutcome.ABORTED) {
-            throw new InterruptedException(report.getReason());
+        if (report.outcome() == DeployOutcome.ABORTED) {
+            throw new InterruptedException(report.reason());
         }
-        if (report.getOutcome() == DeployOutcome.FAILURE) {
+        if (report.outcome() == DeployOutcome.FAILURE) {
             Optional<BuildResult> effect = settings.getFailureEffect().buildResultAfterFailedDeploy();
             if (effect.isPresent() && effect.get() == BuildResult.FAILURE) {
                 throw new AbortException(
-                        "DeployOften: deploy to " + settings.getEnvironment() + " failed: " + report.getReason());
+                        "DeployOften: deploy to " + settings.getEnvironment() + " failed: " + report.reason());
             }
             if (effect.isPresent()) {
                 run.setResult(Result.UNSTABLE);

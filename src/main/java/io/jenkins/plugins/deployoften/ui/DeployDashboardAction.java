@@ -164,7 +164,7 @@ public class DeployDashboardAction implements Action {
 
     /** @return the most recent gate decisions, newest first */
     public List<GateAuditEntry> getGateAudit() throws IOException {
-        return GateFiles.auditLogOf(job).readRecent(20).getEntries();
+        return GateFiles.auditLogOf(job).readRecent(20).entries();
     }
 
     /** @return the override waiting for the next gate evaluation, if any */

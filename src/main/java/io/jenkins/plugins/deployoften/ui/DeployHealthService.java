@@ -89,9 +89,9 @@ public final class DeployHealthService {
         DeployStatistics statistics =
                 DeployStatistics.compute(ledger, environmentOf(ledger), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
         List<GateAuditEntry> recent = audit.recent(OVERRIDE_LOOKBACK);
-        Optional<GateDecision> lastDecision = recent.stream().findFirst().map(GateAuditEntry::getDecision);
+        Optional<GateDecision> lastDecision = recent.stream().findFirst().map(GateAuditEntry::decision);
         String lastOverride = recent.stream()
-                .map(entry -> entry.getDecision().getOverride())
+                .map(entry -> entry.decision().getOverride())
                 .flatMap(Optional::stream)
                 .findFirst()
                 .map(DeployHealthService::describe)
@@ -100,7 +100,7 @@ public final class DeployHealthService {
     }
 
     private static String describe(GateOverride override) {
-        return override.getUser() + ": " + override.getReason();
+        return override.user() + ": " + override.reason();
     }
 
     /** Forgets what was computed for a job, for example after an override was granted. */
@@ -139,7 +139,7 @@ public final class DeployHealthService {
 
         @Override
         public List<GateAuditEntry> recent(int limit) throws IOException {
-            return audit.readRecent(limit).getEntries();
+            return audit.readRecent(limit).entries();
         }
     }
 

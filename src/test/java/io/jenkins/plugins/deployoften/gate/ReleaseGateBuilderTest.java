@@ -133,9 +133,9 @@ public class ReleaseGateBuilderTest {
         GateDecision decision = gate("staging", "c6", null).evaluate(run, noVariables(), listener);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries())
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries())
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.getBuildNumber()).isEqualTo(7));
+                .satisfies(entry -> assertThat(entry.buildNumber()).isEqualTo(7));
     }
 
     @Test
@@ -171,7 +171,7 @@ public class ReleaseGateBuilderTest {
                 .hasMessageContaining("environment");
         assertThatThrownBy(() -> gate("staging", "", broken).evaluate(run, noVariables(), listener))
                 .hasMessageContaining("freshMaxDays: must be 1 to 3650, was 0");
-        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).isEmpty();
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).isEmpty();
     }
 
     @Test
@@ -181,9 +181,9 @@ public class ReleaseGateBuilderTest {
                 .hasMessageContaining("no prod deploy recorded yet");
 
         assertThat(log()).contains("DeployOften release gate for prod: BLOCK");
-        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries())
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries())
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.getDecision().getStatus()).isEqualTo(GateStatus.BLOCK));
+                .satisfies(entry -> assertThat(entry.decision().getStatus()).isEqualTo(GateStatus.BLOCK));
     }
 
     @Test

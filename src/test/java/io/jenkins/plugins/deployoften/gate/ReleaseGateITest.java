@@ -34,7 +34,7 @@ public class ReleaseGateITest {
 
         jenkins.assertLogContains("no staging deploy recorded yet", run);
         jenkins.assertLogContains("BLOCK", run);
-        List<GateAuditEntry> audit = GateFiles.auditLogOf(job).readRecent(5).getEntries();
+        List<GateAuditEntry> audit = GateFiles.auditLogOf(job).readRecent(5).entries();
         assertThat(audit).hasSize(1);
     }
 
@@ -70,8 +70,8 @@ public class ReleaseGateITest {
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
 
         GateAuditEntry newest =
-                GateFiles.auditLogOf(job).readRecent(2).getEntries().get(1);
-        assertThat(newest.getDecision().getOverride()).isPresent();
+                GateFiles.auditLogOf(job).readRecent(2).entries().get(1);
+        assertThat(newest.decision().getOverride()).isPresent();
         assertThat(job.getAction(DeployDashboardAction.class)).isNotNull();
     }
 
@@ -84,7 +84,7 @@ public class ReleaseGateITest {
         jenkins.assertLogContains("DeployOften release gate for prod-eu: BLOCK", run);
         jenkins.assertLogContains("no prod-eu deploy recorded yet", run);
         jenkins.assertLogContains("deploys are recorded for staging", run);
-        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).hasSize(1);
     }
 
     @Test

@@ -46,7 +46,7 @@ public class SharedLedgerITest {
 
         jenkins.assertLogContains("spooled", run);
         Path directory = job.getRootDir().toPath();
-        assertThat(new FileDeployLedger(directory).readAll().getRecords()).hasSize(1);
+        assertThat(new FileDeployLedger(directory).readAll().records()).hasSize(1);
         Path spool = directory.resolve(DeploySpool.FOLDER).resolve(FileDeployLedger.FILE_NAME);
         assertThat(Files.readAllLines(spool, StandardCharsets.UTF_8)).hasSize(1);
         assertThat(ExtensionList.lookupSingleton(SharedLedgerMonitor.class).isActivated())

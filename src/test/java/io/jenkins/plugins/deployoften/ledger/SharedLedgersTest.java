@@ -59,10 +59,10 @@ public class SharedLedgersTest {
 
             assertThat(SharedLedgers.problem()).get().asString().contains("does not answer", "refused");
         }
-        assertThat(new FileDeployLedger(directory).readAll().getRecords()).hasSize(1);
+        assertThat(new FileDeployLedger(directory).readAll().records()).hasSize(1);
         assertThat(new DeploySpool(directory.resolve(DeploySpool.FOLDER), Clock.systemUTC(), false)
                         .read()
-                        .getRecords())
+                        .records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(2);
         assertThat(warnings).anyMatch(warning -> warning.contains("spooled"));

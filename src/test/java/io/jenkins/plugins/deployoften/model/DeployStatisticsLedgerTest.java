@@ -64,7 +64,7 @@ public class DeployStatisticsLedgerTest {
 
         DeployStatistics fromLedger = DeployStatistics.compute(ledger, STAGING, NOW, 4);
         // given build 1 too, the pure compute knows, as the ledger-backed one does, that history began earlier
-        DeployStatistics fromRecords = DeployStatistics.compute(ledger.readAll().getRecords(), STAGING, NOW, 4);
+        DeployStatistics fromRecords = DeployStatistics.compute(ledger.readAll().records(), STAGING, NOW, 4);
 
         assertThat(fromLedger).isEqualTo(fromRecords);
         // hand-computed: 2 ok, 2 failed in the window (build 1 is before it), streak broken inside the window
@@ -125,7 +125,7 @@ public class DeployStatisticsLedgerTest {
         assertThat(statistics.getDeploysPerWeek()).isEqualTo(7.0 * 3 / 16);
         // weeks 2 to 4 each have a success: weekly; the empty first week, before the history, does not count
         assertThat(statistics.getFrequencyClass()).isEqualTo(FrequencyClass.WEEKLY);
-        assertThat(DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4)
+        assertThat(DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).records(), STAGING, NOW, 4)
                         .getDaysSoFar())
                 .isEqualTo(16);
     }
@@ -140,7 +140,7 @@ public class DeployStatisticsLedgerTest {
 
         DeployStatistics fromLedger = DeployStatistics.compute(ledger, STAGING, NOW, 4);
         DeployStatistics fromRecords =
-                DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).getRecords(), STAGING, NOW, 4);
+                DeployStatistics.compute(ledger.readSince(FOUR_WEEK_START).records(), STAGING, NOW, 4);
 
         // build 2 ended 10 days before the window start minus its 1-minute duration; now is 3 weeks + 2.5 days in
         Duration expected = Duration.ofDays(10 + 21 + 2).plusHours(12).minusMinutes(1);

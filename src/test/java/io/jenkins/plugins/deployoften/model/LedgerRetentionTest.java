@@ -44,7 +44,7 @@ public class LedgerRetentionTest {
         DeployLedger.Compaction compaction = ledger.compact(horizon);
 
         assertThat(compaction.getDropped()).isEqualTo(1);
-        assertThat(ledger.readAll().getRecords())
+        assertThat(ledger.readAll().records())
                 .extracting(DeployRecord::getStartedAt)
                 .containsExactly(horizon, horizon.plus(Duration.ofDays(1)));
     }

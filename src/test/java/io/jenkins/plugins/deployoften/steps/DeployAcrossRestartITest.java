@@ -37,7 +37,7 @@ public class DeployAcrossRestartITest {
             jenkins.assertBuildStatus(Result.SUCCESS, jenkins.waitForCompletion(run));
             jenkins.assertLogContains("deploy finished", run);
             List<DeployRecord> records =
-                    DeployOftenConfiguration.ledgers().of(job).readAll().getRecords();
+                    DeployOftenConfiguration.ledgers().of(job).readAll().records();
             assertThat(records).hasSize(1);
             assertThat(records.get(0).getOutcome()).isEqualTo(DeployOutcome.SUCCESS);
             assertThat(records.get(0).getDuration()).isGreaterThanOrEqualTo(Duration.ofSeconds(5));

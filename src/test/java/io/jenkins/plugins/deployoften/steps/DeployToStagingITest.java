@@ -31,7 +31,7 @@ public class DeployToStagingITest {
         jenkins.assertLogContains("DeployOften: deploying build #1 to staging", build);
         jenkins.assertLogContains("DeployOften: deploy to staging SUCCESS", build);
         List<DeployRecord> records =
-                DeployOftenConfiguration.ledgers().of(project).readAll().getRecords();
+                DeployOftenConfiguration.ledgers().of(project).readAll().records();
         assertThat(records).hasSize(1);
         assertThat(records.get(0).getOutcome()).isEqualTo(DeployOutcome.SUCCESS);
         assertThat(records.get(0).getBuildNumber()).isEqualTo(1);
@@ -52,7 +52,7 @@ public class DeployToStagingITest {
         DeployRecord record = DeployOftenConfiguration.ledgers()
                 .of(project)
                 .readAll()
-                .getRecords()
+                .records()
                 .get(0);
         assertThat(record.getOutcome()).isEqualTo(DeployOutcome.FAILURE);
         assertThat(record.getReason()).contains("exit code 3");

@@ -26,7 +26,7 @@ public class PipelineDeployITest {
     }
 
     private static List<DeployRecord> records(WorkflowJob job) throws Exception {
-        return DeployOftenConfiguration.ledgers().of(job).readAll().getRecords();
+        return DeployOftenConfiguration.ledgers().of(job).readAll().records();
     }
 
     @Test

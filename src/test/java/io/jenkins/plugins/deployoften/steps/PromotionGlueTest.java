@@ -187,7 +187,7 @@ public class PromotionGlueTest {
         List<DeployRecord> records = new io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger(
                         directory.toPath())
                 .readAll()
-                .getRecords();
+                .records();
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.getOutcome()).isEqualTo(DeployOutcome.SKIPPED);
             assertThat(record.getReason()).contains("build ended FAILURE before deploying");

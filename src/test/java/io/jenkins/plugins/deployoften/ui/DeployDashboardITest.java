@@ -108,9 +108,9 @@ public class DeployDashboardITest {
         DeployHealthRootAction page = ExtensionList.lookupSingleton(DeployHealthRootAction.class);
 
         assertThat(page.rows("", ""))
-                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .extracting(ReleaseManagerRows.Row::jobFullName)
                 .containsExactly("deploying");
-        assertThat(page.rows("", "").get(0).getHealth().getFailureRate()).isEqualTo("100%");
+        assertThat(page.rows("", "").get(0).health().getFailureRate()).isEqualTo("100%");
     }
 
     @Test

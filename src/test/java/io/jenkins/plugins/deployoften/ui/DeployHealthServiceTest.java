@@ -73,7 +73,7 @@ public class DeployHealthServiceTest {
             @Override
             public List<GateAuditEntry> recent(int limit) throws IOException {
                 auditReads++;
-                return audit.readRecent(limit).getEntries();
+                return audit.readRecent(limit).entries();
             }
         };
     }

@@ -82,8 +82,8 @@ public class GateOverrideEndpointITest {
                 .isEqualTo(new URL(jenkins.getURL(), "job/service/deployoften/").toExternalForm());
         Optional<GateOverride> pending = GateFiles.overridesOf(job).pending();
         assertThat(pending).isPresent();
-        assertThat(pending.get().getUser()).isEqualTo("alice");
-        assertThat(pending.get().getReason()).isEqualTo("hotfix for INC-42");
+        assertThat(pending.get().user()).isEqualTo("alice");
+        assertThat(pending.get().reason()).isEqualTo("hotfix for INC-42");
 
         WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
         jenkins.assertLogContains("overridden by alice: hotfix for INC-42", overridden);

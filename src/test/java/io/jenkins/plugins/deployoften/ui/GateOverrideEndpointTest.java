@@ -67,8 +67,8 @@ public class GateOverrideEndpointTest {
 
         Optional<GateOverride> pending = GateFiles.overridesOf(job).pending();
         assertThat(pending).isPresent();
-        assertThat(pending.get().getUser()).isEqualTo("alice");
-        assertThat(pending.get().getReason()).isEqualTo("hotfix INC-42");
+        assertThat(pending.get().user()).isEqualTo("alice");
+        assertThat(pending.get().reason()).isEqualTo("hotfix INC-42");
     }
 
     @Test

@@ -58,42 +58,19 @@ public final class DeployAttempts {
         }
     }
 
-    /** What the whole deploy came to. */
-    public static final class Report {
-        private final DeployOutcome outcome;
-        private final String reason;
-        private final Instant startedAt;
-        private final Duration duration;
-        private final List<String> attempts;
-
-        Report(DeployOutcome outcome, String reason, Instant startedAt, Duration duration, List<String> attempts) {
-            this.outcome = outcome;
-            this.reason = reason;
-            this.startedAt = startedAt;
-            this.duration = duration;
-            this.attempts = List.copyOf(attempts);
-        }
-
-        public DeployOutcome getOutcome() {
-            return outcome;
-        }
-
-        /** @return why the deploy failed or was aborted; empty text on success */
-        public String getReason() {
-            return reason;
-        }
-
-        public Instant getStartedAt() {
-            return startedAt;
-        }
-
-        public Duration getDuration() {
-            return duration;
-        }
-
-        /** @return one line per attempt: how it ended */
-        public List<String> getAttempts() {
-            return attempts;
+    /**
+     * What the whole deploy came to.
+     *
+     * @param outcome how the deploy ended
+     * @param reason why the deploy failed or was aborted; empty text on success
+     * @param startedAt when the first attempt started
+     * @param duration how long all attempts took
+     * @param attempts one line per attempt: how it ended
+     */
+    public record Report(
+            DeployOutcome outcome, String reason, Instant startedAt, Duration duration, List<String> attempts) {
+        public Report {
+            attempts = List.copyOf(attempts);
         }
     }
 

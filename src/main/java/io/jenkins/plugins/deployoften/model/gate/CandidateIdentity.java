@@ -43,22 +43,6 @@ public final class CandidateIdentity {
     }
 
     /**
-     * @param commit the SCM revision
-     * @return an identity by commit
-     */
-    public static CandidateIdentity ofCommit(String commit) {
-        return NONE.withCommit(commit);
-    }
-
-    /**
-     * @param fingerprint the artifact fingerprint (MD5 hex, as Jenkins records it)
-     * @return an identity by artifact fingerprint
-     */
-    public static CandidateIdentity ofArtifactFingerprint(String fingerprint) {
-        return NONE.withArtifactFingerprint(fingerprint);
-    }
-
-    /**
      * @param buildNumber the number of the job's build that made the candidate
      * @return an identity by build
      */

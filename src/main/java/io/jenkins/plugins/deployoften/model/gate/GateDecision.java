@@ -71,14 +71,6 @@ public final class GateDecision {
         return verdicts;
     }
 
-    /**
-     * @param rule a rule
-     * @return its verdict, if the decision has one
-     */
-    public Optional<RuleVerdict> verdictOf(GateRule rule) {
-        return verdicts.stream().filter(v -> v.getRule() == rule).findFirst();
-    }
-
     /** @return the override consumed by this evaluation, if any */
     public Optional<GateOverride> getOverride() {
         return Optional.ofNullable(override);

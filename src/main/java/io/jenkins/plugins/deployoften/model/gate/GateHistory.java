@@ -30,12 +30,12 @@ interface GateHistory {
         return new GateHistory() {
             @Override
             public List<DeployRecord> window() {
-                return window.getRecords();
+                return window.records();
             }
 
             @Override
             public int skippedLines() {
-                return window.getSkippedLines();
+                return window.skippedLines();
             }
 
             @Override
@@ -47,7 +47,7 @@ interface GateHistory {
 
     /** Reads records already in memory, in append order. */
     static GateHistory of(LedgerRead all, Instant windowStart) {
-        List<DeployRecord> records = all.getRecords();
+        List<DeployRecord> records = all.records();
         List<DeployRecord> window = windowStart == null
                 ? List.of()
                 : records.stream()
@@ -61,7 +61,7 @@ interface GateHistory {
 
             @Override
             public int skippedLines() {
-                return all.getSkippedLines();
+                return all.skippedLines();
             }
 
             @Override

@@ -44,14 +44,14 @@ final class GateJson {
     private GateJson() {}
 
     static byte[] encodeAudit(GateAuditEntry entry) {
-        GateDecision decision = entry.getDecision();
+        GateDecision decision = entry.decision();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("v", VERSION);
             json.writeStringField("evaluated", decision.getEvaluatedAt().toString());
-            json.writeStringField("job", entry.getJobFullName());
-            json.writeNumberField("build", entry.getBuildNumber());
+            json.writeStringField("job", entry.jobFullName());
+            json.writeNumberField("build", entry.buildNumber());
             json.writeStringField("environment", decision.getEnvironment().value());
             json.writeStringField("mode", decision.getMode().name());
             json.writeStringField("status", decision.getStatus().name());
@@ -150,9 +150,9 @@ final class GateJson {
         if (withVersion) {
             json.writeNumberField("v", VERSION);
         }
-        json.writeStringField("user", override.getUser());
-        json.writeStringField("reason", override.getReason());
-        json.writeStringField("granted", override.getGrantedAt().toString());
+        json.writeStringField("user", override.user());
+        json.writeStringField("reason", override.reason());
+        json.writeStringField("granted", override.grantedAt().toString());
         json.writeEndObject();
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A one-time permission to release although the gate fails, granted by a user with a mandatory reason. The
@@ -10,14 +9,14 @@ import java.util.Objects;
  *
  * <p>User and reason are kept on one line (line breaks and other control characters become spaces) and cut
  * to {@value #MAX_TEXT} characters, because they end up in one-line console messages and audit records.
+ *
+ * @param user who granted it (the user id), on one line
+ * @param reason why, on one line
+ * @param grantedAt when it was granted
  */
-public final class GateOverride {
+public record GateOverride(String user, String reason, Instant grantedAt) {
     /** The most characters kept of the user and the reason; longer text is cut. */
     public static final int MAX_TEXT = 500;
-
-    private final String user;
-    private final String reason;
-    private final Instant grantedAt;
 
     /**
      * @param user who granted it (the user id); not blank
@@ -25,13 +24,12 @@ public final class GateOverride {
      * @param grantedAt when it was granted
      * @throws IllegalArgumentException naming {@code user}, {@code reason} or {@code grantedAt}
      */
-    public GateOverride(String user, String reason, Instant grantedAt) {
-        this.user = oneLine("user", user, "say who grants the override");
-        this.reason = oneLine("reason", reason, "say why the release may go out although the gate fails");
+    public GateOverride {
+        user = oneLine("user", user, "say who grants the override");
+        reason = oneLine("reason", reason, "say why the release may go out although the gate fails");
         if (grantedAt == null) {
             throw new IllegalArgumentException("grantedAt: must be set");
         }
-        this.grantedAt = grantedAt;
     }
 
     private static String oneLine(String field, String value, String hint) {
@@ -40,32 +38,6 @@ public final class GateOverride {
             throw new IllegalArgumentException(field + ": must not be empty: " + hint);
         }
         return flat.length() > MAX_TEXT ? flat.substring(0, MAX_TEXT - 1) + "…" : flat;
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public Instant getGrantedAt() {
-        return grantedAt;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof GateOverride)) {
-            return false;
-        }
-        GateOverride other = (GateOverride) o;
-        return user.equals(other.user) && reason.equals(other.reason) && grantedAt.equals(other.grantedAt);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(user, reason, grantedAt);
     }
 
     @Override

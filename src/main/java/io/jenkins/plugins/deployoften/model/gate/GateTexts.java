@@ -154,7 +154,7 @@ final class GateTexts {
     // OVERRIDE and summary
 
     static String overridden(GateOverride override) {
-        return "overridden by " + override.getUser() + ": " + override.getReason();
+        return "overridden by " + override.user() + ": " + override.reason();
     }
 
     static String summary(GateDecision decision) {

@@ -88,7 +88,7 @@ public final class ReleaseGate {
                 .isPresent()) {
             return Set.of();
         }
-        return ledger.readAll().getRecords().stream()
+        return ledger.readAll().records().stream()
                 .map(record -> record.getEnvironment())
                 .collect(Collectors.toCollection(
                         () -> new TreeSet<>(java.util.Comparator.comparing(EnvironmentName::value))));

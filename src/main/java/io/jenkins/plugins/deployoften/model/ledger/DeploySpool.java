@@ -98,11 +98,11 @@ public final class DeploySpool {
     public LedgerRead drainTo(Sink sink) throws IOException {
         return lines.withLock(() -> {
             LedgerRead pending = read();
-            if (pending.getRecords().isEmpty() && pending.getSkippedLines() == 0) {
+            if (pending.records().isEmpty() && pending.skippedLines() == 0) {
                 return pending;
             }
-            if (!pending.getRecords().isEmpty()) {
-                sink.accept(pending.getRecords());
+            if (!pending.records().isEmpty()) {
+                sink.accept(pending.records());
             }
             try (FileChannel channel = FileChannel.open(lines.getFile(), StandardOpenOption.WRITE)) {
                 channel.truncate(0);

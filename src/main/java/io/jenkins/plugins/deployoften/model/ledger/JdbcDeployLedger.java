@@ -155,12 +155,12 @@ public final class JdbcDeployLedger implements DeployLedger {
                 },
                 Integer.MAX_VALUE);
         List<DeployRecord> inWindow = new ArrayList<>();
-        for (DeployRecord record : candidates.getRecords()) {
+        for (DeployRecord record : candidates.records()) {
             if (!record.getStartedAt().isBefore(from)) {
                 inWindow.add(record);
             }
         }
-        return new LedgerRead(inWindow, candidates.getSkippedLines());
+        return new LedgerRead(inWindow, candidates.skippedLines());
     }
 
     @Override

@@ -127,11 +127,11 @@ public final class SharedDeployLedger implements DeployLedger {
      */
     public int replaySpool() throws IOException {
         LedgerRead replayed = spool.drainTo(shared::appendAll);
-        if (replayed.getSkippedLines() > 0) {
-            warnings.accept("DeployOften: " + replayed.getSkippedLines()
+        if (replayed.skippedLines() > 0) {
+            warnings.accept("DeployOften: " + replayed.skippedLines()
                     + " unreadable line(s) in the spool were dropped; the records are in the local ledger only");
         }
-        return replayed.getRecords().size();
+        return replayed.records().size();
     }
 
     /**
@@ -145,12 +145,12 @@ public final class SharedDeployLedger implements DeployLedger {
      */
     public ImportResult importLocalHistory() throws IOException {
         LedgerRead history = local.readAll();
-        List<DeployRecord> records = history.getRecords();
+        List<DeployRecord> records = history.records();
         int stored = 0;
         for (int from = 0; from < records.size(); from += IMPORT_BATCH) {
             stored += shared.appendAll(records.subList(from, Math.min(records.size(), from + IMPORT_BATCH)));
         }
-        return new ImportResult(records.size(), stored, history.getSkippedLines());
+        return new ImportResult(records.size(), stored, history.skippedLines());
     }
 
     private static final int IMPORT_BATCH = 500;

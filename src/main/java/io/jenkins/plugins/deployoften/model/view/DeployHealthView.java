@@ -1,18 +1,14 @@
 package io.jenkins.plugins.deployoften.model.view;
 
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
-import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
 
 /**
  * What the dashboard, the job page, the list column, the release-manager page and the badges show for one
@@ -123,15 +119,7 @@ public final class DeployHealthView {
 
     /** @return the trend chart of the statistics window */
     public DeployTrendChart getTrendChart() {
-        List<WeeklyDeploys> weeks = statistics.getWeeks().stream()
-                .map(DeployHealthView::toWeeklyDeploys)
-                .collect(Collectors.toList());
-        return DeployTrendChart.of(weeks);
-    }
-
-    private static WeeklyDeploys toWeeklyDeploys(WeeklyBucket bucket) {
-        LocalDate monday = bucket.getWeekStart().atZone(ZoneOffset.UTC).toLocalDate();
-        return WeeklyDeploys.of(monday, bucket.getSuccessful(), bucket.getFailed(), bucket.getMedianDuration());
+        return DeployTrendChart.of(statistics.getWeeks());
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The weekly deploy trend as an Apache ECharts option (JSON): per week, stacked bars of successful and failed
@@ -44,10 +46,10 @@ public final class DeployTrendChart {
     private static final ObjectWriter WRITER = MAPPER.writer().with(new HtmlSafeJsonEscapes());
     private static final int MILLIS_PER_SECOND = 1000;
 
-    private final List<WeeklyDeploys> weeks;
+    private final List<WeeklyBucket> weeks;
     private final ChartLabels labels;
 
-    private DeployTrendChart(List<WeeklyDeploys> weeks, ChartLabels labels) {
+    private DeployTrendChart(List<WeeklyBucket> weeks, ChartLabels labels) {
         this.weeks = weeks;
         this.labels = labels;
     }
@@ -60,7 +62,7 @@ public final class DeployTrendChart {
      * @throws IllegalArgumentException if the weeks are missing, out of order, repeated, or span more than
      *     {@value #MAX_WEEKS} weeks
      */
-    public static DeployTrendChart of(List<WeeklyDeploys> weeks) {
+    public static DeployTrendChart of(List<WeeklyBucket> weeks) {
         return of(weeks, ChartLabels.english());
     }
 
@@ -73,7 +75,7 @@ public final class DeployTrendChart {
      * @throws IllegalArgumentException if the weeks are missing, out of order, repeated, or span more than
      *     {@value #MAX_WEEKS} weeks, or the labels are missing
      */
-    public static DeployTrendChart of(List<WeeklyDeploys> weeks, ChartLabels labels) {
+    public static DeployTrendChart of(List<WeeklyBucket> weeks, ChartLabels labels) {
         if (weeks == null || weeks.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("weeks is missing or has a missing week: use a list of weeks");
         }
@@ -83,7 +85,7 @@ public final class DeployTrendChart {
         return new DeployTrendChart(withGapsFilled(weeks), labels);
     }
 
-    private static List<WeeklyDeploys> withGapsFilled(List<WeeklyDeploys> weeks) {
+    private static List<WeeklyBucket> withGapsFilled(List<WeeklyBucket> weeks) {
         if (weeks.isEmpty()) {
             return List.of();
         }
@@ -94,15 +96,15 @@ public final class DeployTrendChart {
             throw new IllegalArgumentException("weeks span " + span + " weeks from " + first + " to " + last
                     + ": use at most " + MAX_WEEKS + " weeks");
         }
-        List<WeeklyDeploys> filled = new ArrayList<>((int) Math.max(span, 1));
+        List<WeeklyBucket> filled = new ArrayList<>((int) Math.max(span, 1));
         LocalDate expected = first;
-        for (WeeklyDeploys week : weeks) {
+        for (WeeklyBucket week : weeks) {
             if (!week.getWeekStart().isAfter(expected.minusWeeks(1))) {
                 throw new IllegalArgumentException("weeks are not in ascending order without repeats: "
                         + week.getWeekStart() + " comes after " + expected.minusWeeks(1));
             }
             while (expected.isBefore(week.getWeekStart())) {
-                filled.add(WeeklyDeploys.empty(expected));
+                filled.add(WeeklyBucket.of(expected, 0, 0, Optional.empty()));
                 expected = expected.plusWeeks(1);
             }
             filled.add(week);
@@ -112,7 +114,7 @@ public final class DeployTrendChart {
     }
 
     /** @return the weeks the chart shows, gaps filled with empty weeks */
-    public List<WeeklyDeploys> getWeeks() {
+    public List<WeeklyBucket> getWeeks() {
         return weeks;
     }
 
@@ -121,7 +123,7 @@ public final class DeployTrendChart {
         ObjectNode option = MAPPER.createObjectNode();
         if (weeks.isEmpty()) {
             ObjectNode title = option.putObject("title");
-            title.put("text", labels.getNoData());
+            title.put("text", labels.noData());
             title.put("left", "center");
             title.put("top", "middle");
         }
@@ -130,10 +132,7 @@ public final class DeployTrendChart {
         tooltip.putObject("axisPointer").put("type", "shadow");
         ObjectNode legend = option.putObject("legend");
         legend.put("top", 0);
-        legend.putArray("data")
-                .add(labels.getSuccessful())
-                .add(labels.getFailed())
-                .add(labels.getMedianDuration());
+        legend.putArray("data").add(labels.successful()).add(labels.failed()).add(labels.medianDuration());
         ObjectNode grid = option.putObject("grid");
         grid.put("left", 16);
         grid.put("right", 16);
@@ -150,7 +149,7 @@ public final class DeployTrendChart {
         ArrayNode yAxes = option.putArray("yAxis");
         ObjectNode countAxis = yAxes.addObject();
         countAxis.put("type", "value");
-        countAxis.put("name", labels.getCountAxis());
+        countAxis.put("name", labels.countAxis());
         countAxis.put("position", "left");
         // names start at their axis and run inwards, so they are not cut off at the chart's edges
         countAxis.putObject("nameTextStyle").put("align", "left");
@@ -158,7 +157,7 @@ public final class DeployTrendChart {
         countAxis.put("minInterval", 1);
         ObjectNode durationAxis = yAxes.addObject();
         durationAxis.put("type", "value");
-        durationAxis.put("name", labels.getDurationAxis());
+        durationAxis.put("name", labels.durationAxis());
         durationAxis.put("position", "right");
         durationAxis.putObject("nameTextStyle").put("align", "right");
         durationAxis.put("min", 0);
@@ -176,10 +175,10 @@ public final class DeployTrendChart {
         }
 
         ArrayNode series = option.putArray("series");
-        ObjectNode successful = bars(series, labels.getSuccessful(), SUCCESS_COLOR);
-        ObjectNode failed = bars(series, labels.getFailed(), FAILURE_COLOR);
+        ObjectNode successful = bars(series, labels.successful(), SUCCESS_COLOR);
+        ObjectNode failed = bars(series, labels.failed(), FAILURE_COLOR);
         ObjectNode median = series.addObject();
-        median.put("name", labels.getMedianDuration());
+        median.put("name", labels.medianDuration());
         median.put("type", "line");
         median.put("yAxisIndex", 1);
         median.put("connectNulls", false);
@@ -189,7 +188,7 @@ public final class DeployTrendChart {
         ArrayNode successfulData = successful.putArray("data");
         ArrayNode failedData = failed.putArray("data");
         ArrayNode medianData = median.putArray("data");
-        for (WeeklyDeploys week : weeks) {
+        for (WeeklyBucket week : weeks) {
             successfulData.add(week.getSuccessful());
             failedData.add(week.getFailed());
             week.getMedianDuration()

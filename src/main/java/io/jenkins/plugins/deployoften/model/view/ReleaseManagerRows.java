@@ -10,37 +10,15 @@ import java.util.stream.Collectors;
 public final class ReleaseManagerRows {
     private ReleaseManagerRows() {}
 
-    /** One job on the page. */
-    public static final class Row {
-        private final String jobFullName;
-        private final String jobUrl;
-        private final DeployHealthView health;
-        private final String lastOverride;
-
-        public Row(String jobFullName, String jobUrl, DeployHealthView health, String lastOverride) {
-            this.jobFullName = jobFullName;
-            this.jobUrl = jobUrl;
-            this.health = health;
-            this.lastOverride = lastOverride;
-        }
-
-        public String getJobFullName() {
-            return jobFullName;
-        }
-
-        public String getJobUrl() {
-            return jobUrl;
-        }
-
-        public DeployHealthView getHealth() {
-            return health;
-        }
-
-        /** @return "USER: REASON" of the job's last overridden gate decision, or empty text */
-        public String getLastOverride() {
-            return lastOverride;
-        }
-    }
+    /**
+     * One job on the page.
+     *
+     * @param jobFullName the job's full name
+     * @param jobUrl the job's URL relative to the Jenkins root
+     * @param health the job's deploy health
+     * @param lastOverride "USER: REASON" of the job's last overridden gate decision, or empty text
+     */
+    public record Row(String jobFullName, String jobUrl, DeployHealthView health, String lastOverride) {}
 
     /**
      * @param rows all rows the user may read
@@ -54,11 +32,10 @@ public final class ReleaseManagerRows {
         Optional<GateBadgeState> state = parseGate(gate);
         String prefix = folder == null || folder.isBlank() ? "" : stripSlashes(folder) + "/";
         return rows.stream()
-                .filter(row -> prefix.isEmpty() || row.getJobFullName().startsWith(prefix))
-                .filter(row -> state.isEmpty() || row.getHealth().getGateState() == state.get())
-                .sorted(Comparator.comparing(
-                                (Row row) -> severity(row.getHealth().getGateState()))
-                        .thenComparing(Row::getJobFullName))
+                .filter(row -> prefix.isEmpty() || row.jobFullName().startsWith(prefix))
+                .filter(row -> state.isEmpty() || row.health().getGateState() == state.get())
+                .sorted(Comparator.comparing((Row row) -> severity(row.health().getGateState()))
+                        .thenComparing(Row::jobFullName))
                 .collect(Collectors.toList());
     }
 

@@ -69,10 +69,10 @@ public class DeployAttemptsTest {
     public void aFirstAttemptThatExitsZeroSucceedsWithoutRetrying() {
         DeployAttempts.Report report = attempts.run(settings(3, 5), script(DeployAttempts.AttemptResult.exited(0)));
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.SUCCESS);
-        assertThat(report.getAttempts()).containsExactly("attempt 1: succeeded");
-        assertThat(report.getDuration()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(report.getStartedAt()).isEqualTo(T0);
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.SUCCESS);
+        assertThat(report.attempts()).containsExactly("attempt 1: succeeded");
+        assertThat(report.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(report.startedAt()).isEqualTo(T0);
         assertThat(sleeps).isEmpty();
         assertThat(timeoutsSeen).containsExactly(Duration.ofMinutes(15));
     }
@@ -86,11 +86,11 @@ public class DeployAttemptsTest {
                         DeployAttempts.AttemptResult.timedOut(),
                         DeployAttempts.AttemptResult.exited(0)));
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.SUCCESS);
-        assertThat(report.getAttempts())
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.SUCCESS);
+        assertThat(report.attempts())
                 .containsExactly("attempt 1: exit code 1", "attempt 2: timed out after 15 min", "attempt 3: succeeded");
         // three attempts of 10 s and two delays of 5 s
-        assertThat(report.getDuration()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(report.duration()).isEqualTo(Duration.ofSeconds(40));
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
@@ -99,16 +99,16 @@ public class DeployAttemptsTest {
         DeployAttempts.Report report = attempts.run(
                 settings(1, 0), script(DeployAttempts.AttemptResult.exited(3), DeployAttempts.AttemptResult.exited(4)));
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.FAILURE);
-        assertThat(report.getReason()).isEqualTo("exit code 4 (after 2 attempts)");
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.FAILURE);
+        assertThat(report.reason()).isEqualTo("exit code 4 (after 2 attempts)");
     }
 
     @Test
     public void aTimeoutWithoutRetriesIsAFailureThatSaysSo() {
         DeployAttempts.Report report = attempts.run(settings(0, 0), script(DeployAttempts.AttemptResult.timedOut()));
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.FAILURE);
-        assertThat(report.getReason()).isEqualTo("timed out after 15 min");
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.FAILURE);
+        assertThat(report.reason()).isEqualTo("timed out after 15 min");
     }
 
     @Test
@@ -119,9 +119,9 @@ public class DeployAttemptsTest {
             throw new InterruptedException("aborted");
         });
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.ABORTED);
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.ABORTED);
         assertThat(calls[0]).isEqualTo(1);
-        assertThat(report.getReason()).contains("aborted");
+        assertThat(report.reason()).contains("aborted");
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
 
@@ -134,7 +134,7 @@ public class DeployAttemptsTest {
         DeployAttempts.Report report =
                 interruptedWhileWaiting.run(settings(3, 60), script(DeployAttempts.AttemptResult.exited(1)));
 
-        assertThat(report.getOutcome()).isEqualTo(DeployOutcome.ABORTED);
-        assertThat(report.getAttempts()).containsExactly("attempt 1: exit code 1", "interrupted");
+        assertThat(report.outcome()).isEqualTo(DeployOutcome.ABORTED);
+        assertThat(report.attempts()).containsExactly("attempt 1: exit code 1", "interrupted");
     }
 }

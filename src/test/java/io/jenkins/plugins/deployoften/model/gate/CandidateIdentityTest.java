@@ -20,7 +20,7 @@ public class CandidateIdentityTest {
         assertThat(CandidateIdentity.none().isEmpty()).isTrue();
         assertThat(CandidateIdentity.none().matchedBy(RECORD)).isEmpty();
         assertThat(CandidateIdentity.none().describe()).isEqualTo("none");
-        assertThat(CandidateIdentity.ofCommit("  ").isEmpty()).isTrue();
+        assertThat(CandidateIdentity.none().withCommit("  ").isEmpty()).isTrue();
     }
 
     @Test
@@ -40,7 +40,8 @@ public class CandidateIdentityTest {
 
     @Test
     public void anAbbreviatedCommitDoesNotMatchTheFullOne() {
-        assertThat(CandidateIdentity.ofCommit("abcdef1").matchedBy(RECORD)).isEmpty();
+        assertThat(CandidateIdentity.none().withCommit("abcdef1").matchedBy(RECORD))
+                .isEmpty();
     }
 
     @Test
@@ -48,15 +49,15 @@ public class CandidateIdentityTest {
         assertThatThrownBy(() -> CandidateIdentity.ofBuild(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("buildNumber: must be at least 1, was 0");
-        assertThatThrownBy(() -> CandidateIdentity.ofCommit("abc def"))
+        assertThatThrownBy(() -> CandidateIdentity.none().withCommit("abc def"))
                 .hasMessageStartingWith("commit: must be one word");
-        assertThatThrownBy(() -> CandidateIdentity.ofArtifactFingerprint("a\nb"))
+        assertThatThrownBy(() -> CandidateIdentity.none().withArtifactFingerprint("a\nb"))
                 .hasMessageStartingWith("artifactFingerprint: must be one word");
     }
 
     @Test
     public void equalIdentitiesAreEqual() {
-        assertThat(CandidateIdentity.ofCommit("abc").withBuildNumber(3))
+        assertThat(CandidateIdentity.none().withCommit("abc").withBuildNumber(3))
                 .isEqualTo(CandidateIdentity.ofBuild(3).withCommit("abc"))
                 .hasSameHashCodeAs(CandidateIdentity.ofBuild(3).withCommit("abc"))
                 .isNotEqualTo(CandidateIdentity.ofBuild(3));

@@ -55,10 +55,10 @@ public class GateAuditLogTest {
         log.append(plain);
 
         GateAuditRead read = log.readRecent(10);
-        assertThat(read.getEntries()).containsExactly(plain, overridden);
-        assertThat(read.getSkippedLines()).isZero();
-        assertThat(read.getEntries().get(1).getDecision().getOverride()).contains(override);
-        assertThat(plain.getDecision().getStatus()).isEqualTo(GateStatus.WARN);
+        assertThat(read.entries()).containsExactly(plain, overridden);
+        assertThat(read.skippedLines()).isZero();
+        assertThat(read.entries().get(1).decision().getOverride()).contains(override);
+        assertThat(plain.decision().getStatus()).isEqualTo(GateStatus.WARN);
         List<String> lines = Files.readAllLines(log.getFile());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("{\"v\":1,\"evaluated\":\"2026-03-02T12:00:42Z\",\"job\":\"folder/app\"");
@@ -71,7 +71,7 @@ public class GateAuditLogTest {
 
         log.append(new GateAuditEntry("app", 1, decision));
 
-        assertThat(log.readRecent(1).getEntries().get(0).getDecision()).isEqualTo(decision);
+        assertThat(log.readRecent(1).entries().get(0).decision()).isEqualTo(decision);
     }
 
     @Test
@@ -80,8 +80,8 @@ public class GateAuditLogTest {
             log.append(new GateAuditEntry("app", build, decision(40 + build, Optional.empty())));
         }
 
-        assertThat(log.readRecent(2).getEntries())
-                .extracting(GateAuditEntry::getBuildNumber)
+        assertThat(log.readRecent(2).entries())
+                .extracting(GateAuditEntry::buildNumber)
                 .containsExactly(5, 4);
         assertThatThrownBy(() -> log.readRecent(0)).hasMessage("limit: must be at least 1, was 0");
     }
@@ -95,16 +95,14 @@ public class GateAuditLogTest {
                 StandardOpenOption.APPEND);
 
         GateAuditRead torn = log.readRecent(10);
-        assertThat(torn.getEntries()).extracting(GateAuditEntry::getBuildNumber).containsExactly(1);
-        assertThat(torn.getSkippedLines()).isEqualTo(1);
+        assertThat(torn.entries()).extracting(GateAuditEntry::buildNumber).containsExactly(1);
+        assertThat(torn.skippedLines()).isEqualTo(1);
 
         log.append(new GateAuditEntry("app", 2, decision(42, Optional.empty())));
 
         GateAuditRead after = log.readRecent(10);
-        assertThat(after.getEntries())
-                .extracting(GateAuditEntry::getBuildNumber)
-                .containsExactly(2, 1);
-        assertThat(after.getSkippedLines()).isEqualTo(1);
+        assertThat(after.entries()).extracting(GateAuditEntry::buildNumber).containsExactly(2, 1);
+        assertThat(after.skippedLines()).isEqualTo(1);
     }
 
     @Test
@@ -114,13 +112,13 @@ public class GateAuditLogTest {
 
         GateAuditRead read = log.readRecent(10);
 
-        assertThat(read.getEntries()).isEmpty();
-        assertThat(read.getSkippedLines()).isEqualTo(1);
+        assertThat(read.entries()).isEmpty();
+        assertThat(read.skippedLines()).isEqualTo(1);
     }
 
     @Test
     public void anAbsentLogReadsAsEmpty() throws IOException {
-        assertThat(log.readRecent(3).getEntries()).isEmpty();
+        assertThat(log.readRecent(3).entries()).isEmpty();
     }
 
     @Test

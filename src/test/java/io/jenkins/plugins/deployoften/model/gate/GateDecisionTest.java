@@ -69,7 +69,7 @@ public class GateDecisionTest {
 
         assertThat(enforce.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(warn.getStatus()).isEqualTo(GateStatus.WARN);
-        assertThat(enforce.verdictOf(GateRule.FRESH).orElseThrow().getExplanation())
+        assertThat(GateFixtures.verdictOf(enforce, GateRule.FRESH).orElseThrow().getExplanation())
                 .isEqualTo("no staging deploy recorded yet");
         assertThat(enforce.failedRules())
                 .containsExactly(GateRule.FRESH, GateRule.FREQUENT, GateRule.CANDIDATE_PRACTISED);
@@ -85,7 +85,8 @@ public class GateDecisionTest {
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(decision.getOverride()).contains(override);
         assertThat(decision.failedRules()).containsExactly(GateRule.FRESH);
-        RuleVerdict overrideVerdict = decision.verdictOf(GateRule.OVERRIDE).orElseThrow();
+        RuleVerdict overrideVerdict =
+                GateFixtures.verdictOf(decision, GateRule.OVERRIDE).orElseThrow();
         assertThat(overrideVerdict.getStatus()).isEqualTo(RuleStatus.PASS);
         assertThat(overrideVerdict.getExplanation()).isEqualTo("overridden by alice: hotfix for incident 123");
         assertThat(decision.summary())
@@ -100,13 +101,13 @@ public class GateDecisionTest {
         GateDecision decision = evaluate(WARN, HEALTHY, Optional.of(override));
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(decision.verdictOf(GateRule.OVERRIDE)).isPresent();
+        assertThat(GateFixtures.verdictOf(decision, GateRule.OVERRIDE)).isPresent();
         assertThat(decision.summary()).endsWith("overridden by bob: just in case");
     }
 
     @Test
     public void skippedLedgerLinesAreSurfaced() {
-        LedgerRead withGarbage = new LedgerRead(STALE.getRecords(), 3);
+        LedgerRead withGarbage = new LedgerRead(STALE.records(), 3);
 
         GateDecision decision = evaluate(ENFORCE, withGarbage, Optional.empty());
 

@@ -65,14 +65,16 @@ public class GateEvaluatorLedgerTest {
         assertThat(fromLedger).isEqualTo(fromRecords);
         assertThat(fromLedger.getStatus()).isEqualTo(GateStatus.PASS);
         // 1 failure of 3 completed deploys in 28 days = 33.3%
-        assertThat(fromLedger.verdictOf(GateRule.HEALTHY).orElseThrow().getExplanation())
+        assertThat(GateFixtures.verdictOf(fromLedger, GateRule.HEALTHY)
+                        .orElseThrow()
+                        .getExplanation())
                 .contains("33.3% (1 of 3 completed deploys, limit 50%)");
     }
 
     @Test
     public void anEmptyLedgerFileBlocks() throws IOException {
         GateDecision decision = GatePolicy.defaults()
-                .evaluate(ledgerWith(), STAGING, CandidateIdentity.ofCommit("abc"), NOW, Optional.empty());
+                .evaluate(ledgerWith(), STAGING, CandidateIdentity.none().withCommit("abc"), NOW, Optional.empty());
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(decision.summary()).contains("no staging deploy recorded yet");

@@ -7,6 +7,7 @@ import io.jenkins.plugins.deployoften.model.LedgerRead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Shared records and times for the gate tests. */
 final class GateFixtures {
@@ -38,5 +39,10 @@ final class GateFixtures {
 
     static Duration days(long days) {
         return Duration.ofDays(days);
+    }
+
+    /** @return the decision's verdict of the rule, if it has one */
+    static Optional<RuleVerdict> verdictOf(GateDecision decision, GateRule rule) {
+        return decision.getVerdicts().stream().filter(v -> v.getRule() == rule).findFirst();
     }
 }

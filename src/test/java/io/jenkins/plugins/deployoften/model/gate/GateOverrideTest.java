@@ -28,8 +28,8 @@ public class GateOverrideTest {
         GateOverride multiLine = new GateOverride("alice", " first line\nsecond\tline ", NOW);
         GateOverride longOne = new GateOverride("alice", "x".repeat(600), NOW);
 
-        assertThat(multiLine.getReason()).isEqualTo("first line second line");
-        assertThat(longOne.getReason()).hasSize(GateOverride.MAX_TEXT).endsWith("x…");
+        assertThat(multiLine.reason()).isEqualTo("first line second line");
+        assertThat(longOne.reason()).hasSize(GateOverride.MAX_TEXT).endsWith("x…");
         assertThat(multiLine.toString()).isEqualTo("overridden by alice: first line second line");
     }
 }

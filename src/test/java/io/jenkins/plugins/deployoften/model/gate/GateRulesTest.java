@@ -45,8 +45,7 @@ public class GateRulesTest {
             .build();
 
     private static RuleVerdict verdict(GatePolicy policy, GateRule rule, CandidateIdentity candidate, LedgerRead h) {
-        return policy.evaluate(h, STAGING, candidate, NOW, Optional.empty())
-                .verdictOf(rule)
+        return GateFixtures.verdictOf(policy.evaluate(h, STAGING, candidate, NOW, Optional.empty()), rule)
                 .orElseThrow();
     }
 
@@ -181,7 +180,7 @@ public class GateRulesTest {
         RuleVerdict verdict = verdict(
                 ONLY_CANDIDATE,
                 GateRule.CANDIDATE_PRACTISED,
-                CandidateIdentity.ofCommit("0A1B2C3D4E5F"),
+                CandidateIdentity.none().withCommit("0A1B2C3D4E5F"),
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
@@ -195,7 +194,7 @@ public class GateRulesTest {
         RuleVerdict verdict = verdict(
                 ONLY_CANDIDATE,
                 GateRule.CANDIDATE_PRACTISED,
-                CandidateIdentity.ofArtifactFingerprint("d41d8cd98f00b204e9800998ecf8427e"),
+                CandidateIdentity.none().withArtifactFingerprint("d41d8cd98f00b204e9800998ecf8427e"),
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
@@ -235,12 +234,12 @@ public class GateRulesTest {
         RuleVerdict failedOnly = verdict(
                 ONLY_CANDIDATE,
                 GateRule.CANDIDATE_PRACTISED,
-                CandidateIdentity.ofCommit("0a1b2c3d4e5f"),
+                CandidateIdentity.none().withCommit("0a1b2c3d4e5f"),
                 history(practised(41, DeployOutcome.FAILURE), prod));
         RuleVerdict laterSuccess = verdict(
                 ONLY_CANDIDATE,
                 GateRule.CANDIDATE_PRACTISED,
-                CandidateIdentity.ofCommit("0a1b2c3d4e5f"),
+                CandidateIdentity.none().withCommit("0a1b2c3d4e5f"),
                 history(practised(41, DeployOutcome.FAILURE), succeeded));
 
         assertThat(failedOnly.getStatus()).isEqualTo(RuleStatus.FAIL);

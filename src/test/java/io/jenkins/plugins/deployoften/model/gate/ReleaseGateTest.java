@@ -60,16 +60,18 @@ public class ReleaseGateTest {
                 gate.evaluate("folder/app", 8, STAGING, CandidateIdentity.ofBuild(41), NOW.plusSeconds(1));
 
         assertThat(first.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(first.verdictOf(GateRule.OVERRIDE).orElseThrow().getExplanation())
+        assertThat(GateFixtures.verdictOf(first, GateRule.OVERRIDE)
+                        .orElseThrow()
+                        .getExplanation())
                 .isEqualTo("overridden by alice: hotfix for incident 123");
         assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(second.getOverride()).isEmpty();
         assertThat(second.failedRules()).containsExactly(GateRule.FRESH, GateRule.FREQUENT);
-        List<GateAuditEntry> records = auditLog.readRecent(10).getEntries();
-        assertThat(records).extracting(GateAuditEntry::getBuildNumber).containsExactly(8, 7);
-        assertThat(records.get(1).getDecision()).isEqualTo(first);
-        assertThat(records.get(1).getDecision().getOverride()).contains(override);
-        assertThat(records.get(0).getDecision()).isEqualTo(second);
+        List<GateAuditEntry> records = auditLog.readRecent(10).entries();
+        assertThat(records).extracting(GateAuditEntry::buildNumber).containsExactly(8, 7);
+        assertThat(records.get(1).decision()).isEqualTo(first);
+        assertThat(records.get(1).decision().getOverride()).contains(override);
+        assertThat(records.get(0).decision()).isEqualTo(second);
     }
 
     @Test
@@ -105,15 +107,15 @@ public class ReleaseGateTest {
                 gate.evaluate("folder/app", 7, EnvironmentName.of("stagng"), CandidateIdentity.none(), NOW);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
-        RuleVerdict fresh = decision.verdictOf(GateRule.FRESH).orElseThrow();
+        RuleVerdict fresh = GateFixtures.verdictOf(decision, GateRule.FRESH).orElseThrow();
         assertThat(fresh.isFailed()).isTrue();
         assertThat(fresh.getExplanation()).isEqualTo("no stagng deploy recorded yet");
         assertThat(fresh.getRemedy())
                 .contains("deploy a current build to stagng, or check the environment name:"
                         + " deploys are recorded for production, staging");
         // the decision is audited like any other
-        assertThat(auditLog.readRecent(10).getEntries())
-                .extracting(GateAuditEntry::getBuildNumber)
+        assertThat(auditLog.readRecent(10).entries())
+                .extracting(GateAuditEntry::buildNumber)
                 .containsExactly(7);
     }
 
@@ -121,7 +123,9 @@ public class ReleaseGateTest {
     public void anEnvironmentWithRecordsKeepsThePlainRemedy() throws IOException {
         GateDecision decision = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
 
-        assertThat(decision.verdictOf(GateRule.FRESH).orElseThrow().getRemedy())
+        assertThat(GateFixtures.verdictOf(decision, GateRule.FRESH)
+                        .orElseThrow()
+                        .getRemedy())
                 .contains("deploy a current build to staging");
     }
 }

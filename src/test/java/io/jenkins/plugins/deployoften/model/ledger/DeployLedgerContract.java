@@ -76,9 +76,9 @@ public abstract class DeployLedgerContract {
         }
 
         LedgerRead read = ledger.readAll();
-        assertThat(read.getRecords()).isEqualTo(expected);
-        assertThat(read.getSkippedLines()).isZero();
-        assertThat(ledger.readSince(T0).getRecords()).isEqualTo(expected);
+        assertThat(read.records()).isEqualTo(expected);
+        assertThat(read.skippedLines()).isZero();
+        assertThat(ledger.readSince(T0).records()).isEqualTo(expected);
         for (DeployRecord record : expected) {
             assertThat(ledger.findLast(r -> r.getMessage().equals(record.getMessage())))
                     .contains(record);
@@ -111,11 +111,11 @@ public abstract class DeployLedgerContract {
         ledger.append(at(4, from.plusNanos(1)));
         ledger.append(at(5, from.plus(Duration.ofDays(1))));
 
-        assertThat(builds(ledger.readSince(from).getRecords())).containsExactly(3, 4, 5);
-        assertThat(builds(ledger.readSince(from.plusNanos(1)).getRecords())).containsExactly(4, 5);
-        assertThat(builds(ledger.readSince(from.plus(Duration.ofDays(2))).getRecords()))
+        assertThat(builds(ledger.readSince(from).records())).containsExactly(3, 4, 5);
+        assertThat(builds(ledger.readSince(from.plusNanos(1)).records())).containsExactly(4, 5);
+        assertThat(builds(ledger.readSince(from.plus(Duration.ofDays(2))).records()))
                 .isEmpty();
-        assertThat(builds(ledger.readAll().getRecords())).containsExactly(1, 2, 3, 4, 5);
+        assertThat(builds(ledger.readAll().records())).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
@@ -190,7 +190,7 @@ public abstract class DeployLedgerContract {
 
         assertThat(compaction.getKept()).isEqualTo(2);
         assertThat(compaction.getDropped()).isEqualTo(1);
-        assertThat(builds(ledger.readAll().getRecords())).containsExactly(2, 3);
+        assertThat(builds(ledger.readAll().records())).containsExactly(2, 3);
     }
 
     @Test
@@ -260,9 +260,9 @@ public abstract class DeployLedgerContract {
         }
 
         LedgerRead read = ledger.readAll();
-        assertThat(read.getSkippedLines()).isZero();
-        assertExactlyOnce(read.getRecords(), ids);
-        assertThat(ledger.readSince(LedgerAppenderProcess.STARTED).getRecords()).isEqualTo(read.getRecords());
+        assertThat(read.skippedLines()).isZero();
+        assertExactlyOnce(read.records(), ids);
+        assertThat(ledger.readSince(LedgerAppenderProcess.STARTED).records()).isEqualTo(read.records());
     }
 
     @Test(timeout = 300_000)
@@ -289,8 +289,8 @@ public abstract class DeployLedgerContract {
         }
 
         LedgerRead read = ledger.readAll();
-        assertThat(read.getSkippedLines()).isZero();
-        assertExactlyOnce(read.getRecords(), ids);
+        assertThat(read.skippedLines()).isZero();
+        assertExactlyOnce(read.records(), ids);
     }
 
     Path logs() {

@@ -51,8 +51,8 @@ public class FileDeployLedgerTest {
 
     @Test
     public void anEmptyLedgerReadsAsNothing() throws IOException {
-        assertThat(ledger.readAll().getRecords()).isEmpty();
-        assertThat(ledger.readSince(T0).getRecords()).isEmpty();
+        assertThat(ledger.readAll().records()).isEmpty();
+        assertThat(ledger.readSince(T0).records()).isEmpty();
         assertThat(ledger.findLast(r -> true)).isEmpty();
         assertThat(ledger.compact(T0).getKept()).isZero();
     }
@@ -74,7 +74,7 @@ public class FileDeployLedgerTest {
 
         ledger.append(full);
 
-        assertThat(ledger.readAll().getRecords()).containsExactly(full);
+        assertThat(ledger.readAll().records()).containsExactly(full);
         assertThat(Files.readAllLines(ledger.getFile())).hasSize(1);
         assertThat(Files.readString(ledger.getFile())).startsWith("{\"v\":1,");
     }
@@ -88,15 +88,15 @@ public class FileDeployLedgerTest {
                 StandardOpenOption.APPEND);
 
         LedgerRead torn = ledger.readAll();
-        assertThat(torn.getRecords()).extracting(DeployRecord::getBuildNumber).containsExactly(1);
-        assertThat(torn.getSkippedLines()).isEqualTo(1);
+        assertThat(torn.records()).extracting(DeployRecord::getBuildNumber).containsExactly(1);
+        assertThat(torn.skippedLines()).isEqualTo(1);
 
         ledger.append(record(2, DeployOutcome.SUCCESS, T0));
 
         LedgerRead after = ledger.readAll();
-        assertThat(after.getRecords()).extracting(DeployRecord::getBuildNumber).containsExactly(1, 2);
-        assertThat(after.getSkippedLines()).isEqualTo(1);
-        assertThat(ledger.readSince(T0).getRecords())
+        assertThat(after.records()).extracting(DeployRecord::getBuildNumber).containsExactly(1, 2);
+        assertThat(after.skippedLines()).isEqualTo(1);
+        assertThat(ledger.readSince(T0).records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(1, 2);
     }
@@ -114,11 +114,11 @@ public class FileDeployLedgerTest {
 
         LedgerRead window = ledger.readSince(from);
 
-        assertThat(window.getRecords())
+        assertThat(window.records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-        assertThat(window.getSkippedLines()).isZero();
-        assertThat(ledger.readAll().getSkippedLines()).isEqualTo(1);
+        assertThat(window.skippedLines()).isZero();
+        assertThat(ledger.readAll().skippedLines()).isEqualTo(1);
     }
 
     @Test
@@ -126,7 +126,7 @@ public class FileDeployLedgerTest {
         appendAt(T0.plusSeconds(10), record(1, DeployOutcome.SUCCESS, T0.minusMillis(1)));
         appendAt(T0.plusSeconds(20), record(2, DeployOutcome.SUCCESS, T0));
 
-        assertThat(ledger.readSince(T0).getRecords())
+        assertThat(ledger.readSince(T0).records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(2);
     }
@@ -154,7 +154,7 @@ public class FileDeployLedgerTest {
                     .build());
         }
 
-        assertThat(ledger.readSince(T0).getRecords()).hasSize(200);
+        assertThat(ledger.readSince(T0).records()).hasSize(200);
         assertThat(ledger.findLast(r -> r.getBuildNumber() == 1)).isPresent();
     }
 
@@ -171,8 +171,8 @@ public class FileDeployLedgerTest {
         assertThat(result.getDropped()).isEqualTo(1);
         assertThat(result.getQuarantinedLines()).isEqualTo(1);
         LedgerRead after = ledger.readAll();
-        assertThat(after.getRecords()).extracting(DeployRecord::getBuildNumber).containsExactly(2, 3);
-        assertThat(after.getSkippedLines()).isZero();
+        assertThat(after.records()).extracting(DeployRecord::getBuildNumber).containsExactly(2, 3);
+        assertThat(after.skippedLines()).isZero();
         Path quarantine = ledger.getFile().resolveSibling(FileDeployLedger.QUARANTINE_FILE_NAME);
         assertThat(Files.readAllLines(quarantine)).containsExactly("garbage");
         assertThat(ledger.getFile().resolveSibling(FileDeployLedger.COMPACTION_FILE_NAME))
@@ -184,7 +184,7 @@ public class FileDeployLedgerTest {
         ledger.append(record(1, DeployOutcome.SUCCESS, T0));
         FileDeployLedger reopened = new FileDeployLedger(ledger.getFile().getParent());
 
-        List<Integer> builds = reopened.readAll().getRecords().stream()
+        List<Integer> builds = reopened.readAll().records().stream()
                 .map(DeployRecord::getBuildNumber)
                 .collect(Collectors.toList());
         assertThat(builds).containsExactly(1);

@@ -63,7 +63,7 @@ public class JdbcDeployLedgerContractTest extends DeployLedgerContract {
         ledger.appendAll(List.of(record, nextAttempt, nextAttempt));
 
         // the natural key is (service, controller, job, build, environment, start, outcome): 2 attempts
-        assertThat(ledger.readAll().getRecords()).containsExactly(record, nextAttempt);
+        assertThat(ledger.readAll().records()).containsExactly(record, nextAttempt);
     }
 
     @Test
@@ -77,10 +77,10 @@ public class JdbcDeployLedgerContractTest extends DeployLedgerContract {
         second.append(at(2, T0.plusSeconds(60)));
         other.append(at(9, T0));
 
-        assertThat(builds(first.readAll().getRecords())).containsExactly(1, 1, 2);
-        assertThat(builds(second.readSince(T0).getRecords())).containsExactly(1, 1, 2);
+        assertThat(builds(first.readAll().records())).containsExactly(1, 1, 2);
+        assertThat(builds(second.readSince(T0).records())).containsExactly(1, 1, 2);
         assertThat(builds(first.readRecent(0, 10))).containsExactly(2, 1, 1);
-        assertThat(builds(other.readAll().getRecords())).containsExactly(9);
+        assertThat(builds(other.readAll().records())).containsExactly(9);
     }
 
     @Test
@@ -93,9 +93,9 @@ public class JdbcDeployLedgerContractTest extends DeployLedgerContract {
         ledger.append(at(3, T0.plusSeconds(120)));
 
         LedgerRead read = ledger.readAll();
-        assertThat(builds(read.getRecords())).containsExactly(1, 3);
-        assertThat(read.getSkippedLines()).isEqualTo(1);
-        assertThat(ledger.readSince(T0).getSkippedLines()).isEqualTo(1);
+        assertThat(builds(read.records())).containsExactly(1, 3);
+        assertThat(read.skippedLines()).isEqualTo(1);
+        assertThat(ledger.readSince(T0).skippedLines()).isEqualTo(1);
         assertThat(builds(ledger.readRecent(0, 2))).containsExactly(3, 1);
     }
 
@@ -132,7 +132,7 @@ public class JdbcDeployLedgerContractTest extends DeployLedgerContract {
                 .message("nul\u0000")
                 .build());
 
-        DeployRecord read = ledger.readAll().getRecords().get(0);
+        DeployRecord read = ledger.readAll().records().get(0);
         assertThat(read.getJobFullName()).isEqualTo("folder/\uFFFD\uFFFD");
         assertThat(read.getMessage()).contains("nul\uFFFD");
     }

@@ -106,11 +106,11 @@ public class LedgerCompactionKillTest {
         byte[] leftover = concat(ledgerBytes(0, 10), "{\"v\":1,\"recorded\":\"2026".getBytes(StandardCharsets.UTF_8));
         Files.write(directory.resolve(FileDeployLedger.COMPACTION_FILE_NAME), leftover);
 
-        assertThat(ledger.readAll().getRecords())
+        assertThat(ledger.readAll().records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        assertThat(ledger.readAll().getSkippedLines()).isZero();
-        assertThat(ledger.readSince(T0.plusSeconds(8)).getRecords())
+        assertThat(ledger.readAll().skippedLines()).isZero();
+        assertThat(ledger.readSince(T0.plusSeconds(8)).records())
                 .extracting(DeployRecord::getBuildNumber)
                 .containsExactly(9, 10);
         assertThat(ledger.findLast(r -> true)).map(DeployRecord::getBuildNumber).contains(10);

@@ -106,7 +106,7 @@ public class LedgerConcurrencyTest {
         FileDeployLedger ledger = forced(directory);
         assertWholeAndExactlyOnce(ledger, ids);
         // p0 then p1 (one switch) would mean the processes never really appended at the same time
-        assertThat(ownerSwitches(ledger.readAll().getRecords()))
+        assertThat(ownerSwitches(ledger.readAll().records()))
                 .as("times the appending process changes in file order")
                 .isGreaterThan(1);
     }
@@ -158,16 +158,16 @@ public class LedgerConcurrencyTest {
     /** Every id exactly once, no line skipped, and the file holds exactly one line per record. */
     private static void assertWholeAndExactlyOnce(FileDeployLedger ledger, List<String> ids) throws IOException {
         LedgerRead read = ledger.readAll();
-        assertThat(read.getSkippedLines()).as("skipped lines").isZero();
-        assertExactlyOnce(read.getRecords(), ids);
+        assertThat(read.skippedLines()).as("skipped lines").isZero();
+        assertExactlyOnce(read.records(), ids);
         byte[] bytes = Files.readAllBytes(ledger.getFile());
         assertThat(bytes[bytes.length - 1]).as("last byte").isEqualTo((byte) '\n');
         assertThat(new String(bytes, StandardCharsets.UTF_8).split("\n", -1))
                 .as("lines, plus the empty rest after the last newline")
                 .hasSize(ids.size() + 1);
         LedgerRead window = ledger.readSince(LedgerAppenderProcess.STARTED);
-        assertThat(window.getRecords()).isEqualTo(read.getRecords());
-        assertThat(window.getSkippedLines()).isZero();
+        assertThat(window.records()).isEqualTo(read.records());
+        assertThat(window.skippedLines()).isZero();
     }
 
     private static int ownerSwitches(List<DeployRecord> records) {

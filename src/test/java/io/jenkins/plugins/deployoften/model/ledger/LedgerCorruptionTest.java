@@ -73,20 +73,18 @@ public class LedgerCorruptionTest {
             List<DeployRecord> expectedRecords = records(expected);
             int expectedSkipped =
                     (int) expected.stream().filter(Optional::isEmpty).count();
-            assertThat(all.getRecords()).as(context).isEqualTo(expectedRecords);
-            assertThat(all.getSkippedLines()).as(context).isEqualTo(expectedSkipped);
-            assertThat(all.getRecords().size() + all.getSkippedLines())
+            assertThat(all.records()).as(context).isEqualTo(expectedRecords);
+            assertThat(all.skippedLines()).as(context).isEqualTo(expectedSkipped);
+            assertThat(all.records().size() + all.skippedLines())
                     .as("records + skipped = non-blank lines; " + context)
                     .isEqualTo(expected.size());
-            assertThat(all.getRecords()).as(context).containsAll(intactRecords(damaged));
+            assertThat(all.records()).as(context).containsAll(intactRecords(damaged));
 
             for (Instant from : List.of(T0, windowStart)) {
                 LedgerRead window = ledger.readSince(from);
                 LedgerRead expectedWindow = expectedWindow(expected, from);
-                assertThat(window.getRecords()).as(from + " " + context).isEqualTo(expectedWindow.getRecords());
-                assertThat(window.getSkippedLines())
-                        .as(from + " " + context)
-                        .isEqualTo(expectedWindow.getSkippedLines());
+                assertThat(window.records()).as(from + " " + context).isEqualTo(expectedWindow.records());
+                assertThat(window.skippedLines()).as(from + " " + context).isEqualTo(expectedWindow.skippedLines());
             }
 
             for (Predicate<DeployRecord> matching : List.<Predicate<DeployRecord>>of(
@@ -105,8 +103,8 @@ public class LedgerCorruptionTest {
             assertThat(compaction.getDropped()).as(context).isEqualTo(expectedRecords.size() - kept);
             assertThat(compaction.getQuarantinedLines()).as(context).isEqualTo(expectedSkipped);
             LedgerRead compacted = ledger.readAll();
-            assertThat(compacted.getSkippedLines()).isZero();
-            assertThat(compacted.getRecords())
+            assertThat(compacted.skippedLines()).isZero();
+            assertThat(compacted.records())
                     .isEqualTo(expectedRecords.stream()
                             .filter(r -> !r.getStartedAt().isBefore(horizon))
                             .toList());
@@ -137,9 +135,9 @@ public class LedgerCorruptionTest {
 
         LedgerRead read = ledger.readAll();
 
-        assertThat(read.getRecords()).containsExactly(record(3));
-        assertThat(read.getSkippedLines()).isEqualTo(1);
-        assertThat(ledger.readSince(T0).getSkippedLines()).isEqualTo(1);
+        assertThat(read.records()).containsExactly(record(3));
+        assertThat(read.skippedLines()).isEqualTo(1);
+        assertThat(ledger.readSince(T0).skippedLines()).isEqualTo(1);
         assertThat(ledger.findLast(r -> r.getBuildNumber() == 1)).isEmpty();
     }
 

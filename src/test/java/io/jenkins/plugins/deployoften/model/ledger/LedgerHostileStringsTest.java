@@ -72,9 +72,9 @@ public class LedgerHostileStringsTest {
         }
 
         LedgerRead read = ledger.readAll();
-        assertThat(read.getRecords()).isEqualTo(appended);
-        assertThat(read.getSkippedLines()).isZero();
-        assertThat(ledger.readSince(T0).getRecords()).isEqualTo(appended);
+        assertThat(read.records()).isEqualTo(appended);
+        assertThat(read.skippedLines()).isZero();
+        assertThat(ledger.readSince(T0).records()).isEqualTo(appended);
         for (DeployRecord record : appended) {
             assertThat(ledger.findLast(r -> r.getMessage().equals(record.getMessage())))
                     .contains(record);
@@ -101,7 +101,7 @@ public class LedgerHostileStringsTest {
 
         ledger.append(outer);
 
-        assertThat(ledger.readAll().getRecords()).containsExactly(outer);
+        assertThat(ledger.readAll().records()).containsExactly(outer);
         assertThat(ledger.findLast(r -> r.getBuildNumber() == 666)).contains(outer);
     }
 

@@ -45,30 +45,30 @@ public class LedgerKillTest {
             acknowledged.addAll(acknowledgedNow);
 
             LedgerRead read = ledger.readAll();
-            assertAcknowledgedExactlyOnce(read.getRecords(), acknowledged);
+            assertAcknowledgedExactlyOnce(read.records(), acknowledged);
             // the child appends, then prints: a kill between the two leaves one stored but unacknowledged record
-            List<String> storedNow = read.getRecords().stream()
+            List<String> storedNow = read.records().stream()
                     .map(r -> r.getMessage().orElseThrow())
                     .filter(id -> id.startsWith(prefix + "-"))
                     .toList();
             assertThat(storedNow.subList(0, acknowledgedNow.size())).isEqualTo(acknowledgedNow);
             assertThat(storedNow.subList(acknowledgedNow.size(), storedNow.size()))
                     .isSubsetOf(prefix + "-" + acknowledgedNow.size());
-            int skippedThisKill = read.getSkippedLines() - skippedBefore;
+            int skippedThisKill = read.skippedLines() - skippedBefore;
             assertThat(skippedThisKill).as("lines torn by kill %d", kill).isBetween(0, 1);
-            skippedBefore = read.getSkippedLines();
+            skippedBefore = read.skippedLines();
             String last = acknowledgedNow.get(acknowledgedNow.size() - 1);
             assertThat(ledger.findLast(r -> r.getMessage().orElse("").equals(last)))
                     .as("newest acknowledged record found from the end")
                     .isPresent();
-            assertThat(ledger.readSince(LedgerAppenderProcess.STARTED).getRecords())
-                    .isEqualTo(read.getRecords());
+            assertThat(ledger.readSince(LedgerAppenderProcess.STARTED).records())
+                    .isEqualTo(read.records());
         }
 
         LedgerRead end = ledger.readAll();
-        assertThat(end.getSkippedLines()).as("torn lines in all").isLessThanOrEqualTo(KILLS);
+        assertThat(end.skippedLines()).as("torn lines in all").isLessThanOrEqualTo(KILLS);
         System.out.println("LedgerKillTest: " + KILLS + " kills, " + acknowledged.size() + " acknowledged, "
-                + end.getRecords().size() + " stored, " + end.getSkippedLines() + " torn lines");
+                + end.records().size() + " stored, " + end.skippedLines() + " torn lines");
     }
 
     /** @return the ids the child acknowledged before it was killed, in order */
@@ -106,9 +106,7 @@ public class LedgerKillTest {
         new FileDeployLedger(directory).append(LedgerAppenderProcess.record("after", 3));
 
         LedgerRead read = ledger.readAll();
-        assertThat(read.getRecords())
-                .extracting(r -> r.getMessage().orElseThrow())
-                .containsExactly("before", "after");
-        assertThat(read.getSkippedLines()).isEqualTo(1);
+        assertThat(read.records()).extracting(r -> r.getMessage().orElseThrow()).containsExactly("before", "after");
+        assertThat(read.skippedLines()).isEqualTo(1);
     }
 }

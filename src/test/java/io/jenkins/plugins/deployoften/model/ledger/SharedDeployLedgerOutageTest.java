@@ -54,7 +54,7 @@ public class SharedDeployLedgerOutageTest {
         local.append(at(1, T0));
         local.append(at(2, T0.plusSeconds(60)));
         ledger.append(at(3, T0.plusSeconds(120)));
-        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(3);
+        assertThat(builds(jdbc.readAll().records())).containsExactly(3);
 
         SharedDeployLedger.ImportResult first = ledger.importLocalHistory();
         SharedDeployLedger.ImportResult again = ledger.importLocalHistory();
@@ -63,8 +63,8 @@ public class SharedDeployLedgerOutageTest {
         assertThat(first.getStored()).isEqualTo(2);
         assertThat(again.getRead()).isEqualTo(3);
         assertThat(again.getStored()).isZero();
-        assertThat(builds(jdbc.readAll().getRecords())).containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(builds(local.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(builds(jdbc.readAll().records())).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(builds(local.readAll().records())).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -104,7 +104,7 @@ public class SharedDeployLedgerOutageTest {
         assertThatThrownBy(ledger::importLocalHistory).isInstanceOf(IOException.class);
 
         switchable.down = false;
-        assertThat(jdbc.readAll().getRecords()).isEmpty();
+        assertThat(jdbc.readAll().records()).isEmpty();
     }
 
     @Test
@@ -115,16 +115,16 @@ public class SharedDeployLedgerOutageTest {
         ledger.append(at(2, T0.plusSeconds(60)));
         ledger.append(at(3, T0.plusSeconds(120)));
 
-        assertThat(builds(local.readAll().getRecords())).containsExactly(1, 2, 3);
-        assertThat(builds(spool.read().getRecords())).containsExactly(2, 3);
+        assertThat(builds(local.readAll().records())).containsExactly(1, 2, 3);
+        assertThat(builds(spool.read().records())).containsExactly(2, 3);
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(0)).contains("unavailable", "#2", "spooled");
         // reads fall back to the local ledger and say so
-        assertThat(builds(ledger.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(builds(ledger.readAll().records())).containsExactly(1, 2, 3);
         assertThat(ledger.isStale()).isTrue();
         assertThat(ledger.version()).startsWith("local:");
         assertThatThrownBy(ledger::replaySpool).isInstanceOf(IOException.class);
-        assertThat(builds(spool.read().getRecords())).containsExactly(2, 3);
+        assertThat(builds(spool.read().records())).containsExactly(2, 3);
     }
 
     @Test
@@ -137,9 +137,9 @@ public class SharedDeployLedgerOutageTest {
 
         ledger.append(at(4, T0.plusSeconds(180)));
 
-        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2, 3, 4);
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2, 3, 4);
         assertThat(spool.hasPending()).isFalse();
-        assertThat(builds(ledger.readAll().getRecords())).containsExactly(1, 2, 3, 4);
+        assertThat(builds(ledger.readAll().records())).containsExactly(1, 2, 3, 4);
         assertThat(ledger.isStale()).isFalse();
         assertThat(ledger.version()).startsWith("shared:");
     }
@@ -154,7 +154,7 @@ public class SharedDeployLedgerOutageTest {
         assertThat(ledger.replaySpool()).isEqualTo(2);
         assertThat(ledger.replaySpool()).isZero();
 
-        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2);
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2);
         assertThat(Files.size(spool.getFile())).isZero();
     }
 
@@ -171,10 +171,10 @@ public class SharedDeployLedgerOutageTest {
                     throw new IOException("killed before the truncation");
                 }))
                 .hasMessage("killed before the truncation");
-        assertThat(builds(spool.read().getRecords())).containsExactly(1, 2);
+        assertThat(builds(spool.read().records())).containsExactly(1, 2);
         ledger.append(at(3, T0.plusSeconds(120)));
 
-        assertThat(builds(jdbc.readAll().getRecords())).containsExactly(1, 2, 3);
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2, 3);
         assertThat(spool.hasPending()).isFalse();
     }
 
@@ -189,8 +189,8 @@ public class SharedDeployLedgerOutageTest {
 
         assertThatThrownBy(ledger::replaySpool).isInstanceOf(IOException.class);
 
-        assertThat(jdbc.readAll().getRecords()).isEmpty();
-        assertThat(builds(spool.read().getRecords())).containsExactly(1, 2);
+        assertThat(jdbc.readAll().records()).isEmpty();
+        assertThat(builds(spool.read().records())).containsExactly(1, 2);
     }
 
     /** Refuses connections while {@link #down}, as an unreachable server does. */

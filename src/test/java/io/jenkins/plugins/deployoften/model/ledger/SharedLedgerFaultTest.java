@@ -64,8 +64,8 @@ public class SharedLedgerFaultTest {
 
         // records STOP_AT to START_AT - 1 (100) went to the spool, one warning each
         assertThat(warnings).hasSize(START_AT - STOP_AT);
-        assertThat(jdbc.readAll().getRecords()).isEqualTo(appended);
-        assertThat(ledger.readAll().getRecords()).isEqualTo(appended);
+        assertThat(jdbc.readAll().records()).isEqualTo(appended);
+        assertThat(ledger.readAll().records()).isEqualTo(appended);
         assertThat(ledger.isStale()).isFalse();
     }
 }

@@ -19,7 +19,7 @@ public class SharedLedgerSchemaTest {
         ledger.append(DeployLedgerContract.at(1, Instant.parse("2026-01-05T09:00:00Z")));
 
         assertThat(SharedLedgerSchema.migrate(database.dataSource())).isEqualTo("1");
-        assertThat(ledger.readAll().getRecords()).hasSize(1);
+        assertThat(ledger.readAll().records()).hasSize(1);
     }
 
     @Test
@@ -29,7 +29,7 @@ public class SharedLedgerSchemaTest {
         assertThat(SharedLedgerSchema.migrate(database.dataSource())).isEqualTo("1");
         assertThat(new JdbcDeployLedger(database.dataSource(), "payments", "controller-a")
                         .readAll()
-                        .getRecords())
+                        .records())
                 .isEmpty();
     }
 

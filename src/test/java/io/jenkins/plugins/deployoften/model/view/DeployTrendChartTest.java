@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ public class DeployTrendChartTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final LocalDate MONDAY = LocalDate.of(2026, 9, 7);
 
-    private static JsonNode json(List<WeeklyDeploys> weeks) throws Exception {
+    private static JsonNode json(List<WeeklyBucket> weeks) throws Exception {
         return MAPPER.readTree(DeployTrendChart.of(weeks).toJson());
     }
 
-    private static WeeklyDeploys week(int index, int successful, int failed, Long medianMillis) {
-        return WeeklyDeploys.of(
+    private static WeeklyBucket week(int index, int successful, int failed, Long medianMillis) {
+        return WeeklyBucket.of(
                 MONDAY.plusWeeks(index),
                 successful,
                 failed,
@@ -116,7 +117,7 @@ public class DeployTrendChartTest {
 
     @Test
     public void tenYearsOpenOnTheLatestHalfYearWithAZoomSlider() throws Exception {
-        List<WeeklyDeploys> weeks = new ArrayList<>();
+        List<WeeklyBucket> weeks = new ArrayList<>();
         for (int i = 0; i < 520; i++) {
             weeks.add(week(i, i % 9, i % 2, (long) i * 1000));
         }
@@ -162,17 +163,17 @@ public class DeployTrendChartTest {
 
     @Test
     public void weeksMustStartOnMondayAndCountsMustNotBeNegative() {
-        assertThatThrownBy(() -> WeeklyDeploys.of(MONDAY.plusDays(1), 1, 0, Optional.empty()))
+        assertThatThrownBy(() -> WeeklyBucket.of(MONDAY.plusDays(1), 1, 0, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weekStart is 2026-09-08")
                 .hasMessageContaining("Monday");
-        assertThatThrownBy(() -> WeeklyDeploys.of(MONDAY, -1, 0, Optional.empty()))
+        assertThatThrownBy(() -> WeeklyBucket.of(MONDAY, -1, 0, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("successful is -1");
-        assertThatThrownBy(() -> WeeklyDeploys.of(MONDAY, 0, -2, Optional.empty()))
+        assertThatThrownBy(() -> WeeklyBucket.of(MONDAY, 0, -2, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("failed is -2");
-        assertThatThrownBy(() -> WeeklyDeploys.of(MONDAY, 0, 0, Optional.of(Duration.ofSeconds(-1))))
+        assertThatThrownBy(() -> WeeklyBucket.of(MONDAY, 0, 0, Optional.of(Duration.ofSeconds(-1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("medianDuration is PT-1S");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,8 +124,8 @@ public class HostileInputTest {
     @Test
     public void inTheChartJsonTheTextStaysAPlainStringAndTheJsonIsSafeInHtml() throws Exception {
         ChartLabels labels = new ChartLabels(input, input + "!", "m", "count", "seconds", input);
-        List<WeeklyDeploys> weeks = new ArrayList<>();
-        weeks.add(WeeklyDeploys.of(LocalDate.of(2026, 9, 7), 1, 1, Optional.of(Duration.ofSeconds(3))));
+        List<WeeklyBucket> weeks = new ArrayList<>();
+        weeks.add(WeeklyBucket.of(LocalDate.of(2026, 9, 7), 1, 1, Optional.of(Duration.ofSeconds(3))));
 
         String json = DeployTrendChart.of(weeks, labels).toJson();
         String empty = DeployTrendChart.of(List.of(), labels).toJson();

@@ -40,14 +40,14 @@ public class ReleaseManagerRowsTest {
     @Test
     public void blockedGatesComeFirstThenByName() {
         assertThat(ReleaseManagerRows.filter(rows, "", ""))
-                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .extracting(ReleaseManagerRows.Row::jobFullName)
                 .containsExactly("team-a/db", "team-b/api", "solo", "team-a/web");
     }
 
     @Test
     public void filtersByFolderPrefixOnWholeFolderNames() {
         assertThat(ReleaseManagerRows.filter(rows, "team-a/", null))
-                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .extracting(ReleaseManagerRows.Row::jobFullName)
                 .containsExactly("team-a/db", "team-a/web");
         assertThat(ReleaseManagerRows.filter(rows, "team", null)).isEmpty();
     }
@@ -55,10 +55,10 @@ public class ReleaseManagerRowsTest {
     @Test
     public void filtersByGateStateInAnyCase() {
         assertThat(ReleaseManagerRows.filter(rows, null, "block"))
-                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .extracting(ReleaseManagerRows.Row::jobFullName)
                 .containsExactly("team-a/db", "team-b/api");
         assertThat(ReleaseManagerRows.filter(rows, "team-a", "UNKNOWN"))
-                .extracting(ReleaseManagerRows.Row::getJobFullName)
+                .extracting(ReleaseManagerRows.Row::jobFullName)
                 .containsExactly("team-a/web");
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import io.jenkins.plugins.deployoften.model.WeeklyBucket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,26 +75,26 @@ public final class SampleImages {
                 DeployTrendChart.of(weeks(520)).toJson());
     }
 
-    static List<WeeklyDeploys> twelveWeeks() {
-        List<WeeklyDeploys> weeks = new ArrayList<>();
+    static List<WeeklyBucket> twelveWeeks() {
+        List<WeeklyBucket> weeks = new ArrayList<>();
         for (int i = 0; i < SUCCESSFUL.length; i++) {
             Optional<Duration> median =
                     MEDIAN_SECONDS[i] < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(MEDIAN_SECONDS[i]));
-            weeks.add(WeeklyDeploys.of(FIRST_MONDAY.plusWeeks(i), SUCCESSFUL[i], FAILED[i], median));
+            weeks.add(WeeklyBucket.of(FIRST_MONDAY.plusWeeks(i), SUCCESSFUL[i], FAILED[i], median));
         }
         return weeks;
     }
 
     /** A long, made-up but varied history: counts and medians follow a fixed pattern, no randomness. */
-    static List<WeeklyDeploys> weeks(int count) {
-        List<WeeklyDeploys> weeks = new ArrayList<>();
+    static List<WeeklyBucket> weeks(int count) {
+        List<WeeklyBucket> weeks = new ArrayList<>();
         LocalDate start = FIRST_MONDAY.minusWeeks(count - SUCCESSFUL.length);
         for (int i = 0; i < count; i++) {
             int successful = (i * 7) % 11;
             int failed = i % 5 == 0 ? 2 : i % 3 == 0 ? 1 : 0;
             Optional<Duration> median =
                     successful + failed == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(300 + (i * 37) % 240));
-            weeks.add(WeeklyDeploys.of(start.plusWeeks(i), successful, failed, median));
+            weeks.add(WeeklyBucket.of(start.plusWeeks(i), successful, failed, median));
         }
         return weeks;
     }

@@ -85,10 +85,10 @@ final class ReleaseManagerPage {
 
     /** @return "USER: REASON" of the newest overridden decision among the last 20, as the plugin's page */
     static String lastOverride(GateAuditLog audit) throws IOException {
-        for (GateAuditEntry entry : audit.readRecent(20).getEntries()) {
-            Optional<GateOverride> override = entry.getDecision().getOverride();
+        for (GateAuditEntry entry : audit.readRecent(20).entries()) {
+            Optional<GateOverride> override = entry.decision().getOverride();
             if (override.isPresent()) {
-                return override.get().getUser() + ": " + override.get().getReason();
+                return override.get().user() + ": " + override.get().reason();
             }
         }
         return "";
@@ -121,7 +121,7 @@ final class ReleaseManagerPage {
         DeployStatistics statistics =
                 DeployStatistics.compute(ledger, environment, now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
         Optional<GateDecision> lastDecision =
-                audit.readRecent(1).getEntries().stream().findFirst().map(GateAuditEntry::getDecision);
+                audit.readRecent(1).entries().stream().findFirst().map(GateAuditEntry::decision);
         return DeployHealthView.of(statistics, lastDecision);
     }
 
