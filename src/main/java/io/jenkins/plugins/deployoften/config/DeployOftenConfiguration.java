@@ -4,24 +4,26 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Controller-wide defaults of DeployOften, on the "System" configuration page and in Configuration as
@@ -44,22 +46,31 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private String controllerName = "";
 
     private final transient ConfigurationStore store;
+    private final transient JenkinsFacade jenkins;
 
     /** Called by Jenkins: loads the saved configuration from disk. */
     public DeployOftenConfiguration() {
         this.store = new DescriptorStore();
+        this.jenkins = new JenkinsFacade();
         store.load();
     }
 
     /** For tests: keeps the configuration wherever the given store keeps it. */
     DeployOftenConfiguration(ConfigurationStore store) {
+        this(store, new JenkinsFacade());
+    }
+
+    /** For tests: keeps the configuration wherever the given store keeps it, asking the given Jenkins. */
+    DeployOftenConfiguration(ConfigurationStore store, JenkinsFacade jenkins) {
         this.store = store;
+        this.jenkins = jenkins;
         store.load();
     }
 
     /** A copy that saves nothing, for a form to be bound to and checked before anything is taken. */
     private DeployOftenConfiguration(DeployOftenConfiguration original) {
         this.store = new UnsavedStore();
+        this.jenkins = original.jenkins;
         takeValuesOf(original);
     }
 
@@ -111,9 +122,9 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         }
         try {
             if (saved == LedgerStore.JENKINS_DATABASE) {
-                Ledgers.checkSharedLedgerConfigured();
+                Ledgers.checkSharedLedgerConfigured(jenkins);
             } else {
-                Ledgers.testSharedLedger();
+                Ledgers.testSharedLedger(jenkins);
             }
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(Messages.LedgerStore_unusable(e.getMessage()), e);
@@ -209,11 +220,15 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     /** @return where each job's deploy history lives, as the administrator chose */
     public static Ledgers ledgers() {
-        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+        return get().currentLedgers();
+    }
+
+    /** @return where each job's deploy history lives, as the administrator chose */
+    Ledgers currentLedgers() {
+        if (!jenkins.isPluginInstalled("database")) {
             return Ledgers.inJobFolders();
         }
-        DeployOftenConfiguration configuration = get();
-        return new Ledgers(configuration.getLedgerStore(), configuration.getEffectiveControllerName());
+        return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins);
     }
 
     /** @return the configured name of this controller in the shared ledger; empty text for the host name */
@@ -241,7 +256,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillLedgerStoreItems() {
-        if (!JenkinsFacade.get().mayConfigure(null)) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return new ListBoxModel();
         }
         ListBoxModel items = new ListBoxModel();
@@ -258,9 +273,9 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @POST
     public FormValidation doTestConnection() {
-        JenkinsFacade.get().checkAdminister();
+        checkAdminister();
         try {
-            return FormValidation.ok(Messages.LedgerStore_connected(Ledgers.testSharedLedger()));
+            return FormValidation.ok(Messages.LedgerStore_connected(Ledgers.testSharedLedger(jenkins)));
         } catch (IllegalStateException e) {
             return FormValidation.error(Messages.LedgerStore_failed(e.getMessage()));
         }
@@ -274,13 +289,20 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @POST
     public FormValidation doImportJobFolderHistory() {
-        JenkinsFacade.get().checkAdminister();
+        checkAdminister();
         try {
-            Ledgers.HistoryImport imported = ledgers().importJobFolderHistory();
+            Ledgers.HistoryImport imported = currentLedgers().importJobFolderHistory();
             return FormValidation.ok(
                     Messages.LedgerStore_imported(imported.getStored(), imported.getRead(), imported.getJobs()));
         } catch (IllegalStateException | java.io.IOException e) {
             return FormValidation.error(Messages.LedgerStore_importFailed(e.getMessage()));
+        }
+    }
+
+    /** Configuration changes require Overall/Administer. */
+    private void checkAdminister() {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            throw new AccessDeniedException(Messages.DeployOftenConfiguration_administerRequired());
         }
     }
 
@@ -301,7 +323,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckRetentionDays(@QueryParameter int value) {
-        if (!JenkinsFacade.get().mayConfigure(null)) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
         try {
@@ -340,7 +362,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @POST
     public FormValidation doCheckDefaultEnvironment(@QueryParameter String value) {
-        if (!JenkinsFacade.get().mayConfigure(null)) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
         return EnvironmentNameValidation.problemMessage(value)

@@ -6,12 +6,13 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.Serializable;
 import java.util.function.Consumer;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -198,6 +199,17 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
     @Extension
     @Symbol("gatePolicy")
     public static final class DescriptorImpl extends Descriptor<GatePolicySettings> {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getDisplayName() {
             return Messages.GatePolicySettings_displayName();
@@ -205,7 +217,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return new ListBoxModel();
             }
             ListBoxModel items = new ListBoxModel();
@@ -216,7 +228,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public FormValidation doCheckFreshMaxDays(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> settings.setFreshMaxDays(value));
@@ -224,7 +236,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public FormValidation doCheckFrequentWindowDays(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> settings.setFrequentWindowDays(value));
@@ -232,7 +244,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public FormValidation doCheckFailureRateWindowDays(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> settings.setFailureRateWindowDays(value));
@@ -241,7 +253,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
         @POST
         public FormValidation doCheckFrequentMinDeploys(
                 @AncestorInPath Item item, @QueryParameter int value, @QueryParameter int frequentWindowDays) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> {
@@ -252,7 +264,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public FormValidation doCheckHealthyLastDeploys(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> settings.setHealthyLastDeploys(value));
@@ -260,7 +272,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
         @POST
         public FormValidation doCheckFailureRateMaxPercent(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return check(settings -> settings.setFailureRateMaxPercent(value));

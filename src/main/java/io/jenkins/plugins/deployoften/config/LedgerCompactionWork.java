@@ -4,10 +4,10 @@ import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -19,8 +19,16 @@ import java.util.concurrent.TimeUnit;
  */
 @Extension
 public class LedgerCompactionWork extends AsyncPeriodicWork {
+    private final JenkinsFacade jenkins;
+
     public LedgerCompactionWork() {
+        this(new JenkinsFacade());
+    }
+
+    /** @param jenkins the Jenkins whose jobs' ledgers are compacted, for tests */
+    LedgerCompactionWork(JenkinsFacade jenkins) {
         super("DeployOften ledger compaction");
+        this.jenkins = jenkins;
     }
 
     @Override
@@ -33,7 +41,7 @@ public class LedgerCompactionWork extends AsyncPeriodicWork {
         LedgerRetention retention =
                 LedgerRetention.ofDays(DeployOftenConfiguration.get().getRetentionDays());
         Instant horizon = retention.horizon(Instant.now());
-        for (Job<?, ?> job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
+        for (Job<?, ?> job : jenkins.getAllJobs()) {
             if (!Files.exists(job.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
                 continue;
             }

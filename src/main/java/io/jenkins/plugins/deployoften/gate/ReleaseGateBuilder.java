@@ -13,7 +13,6 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -28,9 +27,11 @@ import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.ReleaseGate;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -140,6 +141,11 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
      * @throws IOException when the ledger or the audit trail cannot be used
      */
     public GateDecision evaluate(Run<?, ?> run, EnvVars env, TaskListener listener) throws IOException {
+        return evaluate(run, env, listener, new DeployMetrics());
+    }
+
+    /** {@link #evaluate(Run, EnvVars, TaskListener)}, telling the given metrics of the decision; for tests. */
+    GateDecision evaluate(Run<?, ?> run, EnvVars env, TaskListener listener, DeployMetrics metrics) throws IOException {
         DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
         String named = expanded(env, environment);
         String resolved = named.isEmpty() ? configuration.getDefaultEnvironment() : named;
@@ -155,7 +161,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.ReleaseGate_invalid(e.getMessage()));
         }
-        DeployMetrics.gateDecided(decision);
+        metrics.gateDecided(decision);
         print(decision, listener.getLogger());
         if (decision.getStatus() == GateStatus.BLOCK) {
             throw new AbortException(decision.summary());
@@ -203,8 +209,8 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
      * Checks the environment field of both gate steps: a name, empty for the default, or a value with build
      * variables, which only the build can expand.
      */
-    static FormValidation checkEnvironment(Item item, String value) {
-        if (!JenkinsFacade.get().mayConfigure(item) || value != null && value.contains("$")) {
+    static FormValidation checkEnvironment(String value) {
+        if (value != null && value.contains("$")) {
             return FormValidation.ok();
         }
         return EnvironmentNameValidation.checkOptional(value);
@@ -214,6 +220,17 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     @Extension
     @Symbol("releaseGate")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
@@ -227,7 +244,10 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            return checkEnvironment(item, value);
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return checkEnvironment(value);
         }
     }
 }

@@ -14,11 +14,13 @@ import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -168,8 +170,19 @@ public class ReleaseGateStep extends Step {
     @Extension(ordinal = 100)
     @Symbol("releaseGate")
     public static final class DescriptorImpl extends StepDescriptor {
-        /** Each field's help is written once, for the freestyle step the form comes from. */
+        private final JenkinsFacade jenkins;
+
         public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /**
+         * Each field's help is written once, for the freestyle step the form comes from.
+         *
+         * @param jenkins the Jenkins asked for the current user's permissions, for tests
+         */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
             for (String field :
                     List.of("environment", "commit", "artifactFingerprint", "buildNumber", "policy", "service")) {
                 addHelpFileRedirect(field, ReleaseGateBuilder.class, field);
@@ -194,7 +207,10 @@ public class ReleaseGateStep extends Step {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            return ReleaseGateBuilder.checkEnvironment(item, value);
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return ReleaseGateBuilder.checkEnvironment(value);
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.deployoften.ledger;
 
 import hudson.model.Job;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +19,7 @@ public final class Ledgers {
 
     private final LedgerStore store;
     private final String controllerName;
+    private final JenkinsFacade jenkins;
 
     /** @return the ledgers of a controller without the Database plugin: each job's history in its folder */
     public static Ledgers inJobFolders() {
@@ -30,8 +31,18 @@ public final class Ledgers {
      * @param controllerName this controller's name in the shared ledger
      */
     public Ledgers(LedgerStore store, String controllerName) {
+        this(store, controllerName, new JenkinsFacade());
+    }
+
+    /**
+     * @param store where the administrator chose to keep deploy history
+     * @param controllerName this controller's name in the shared ledger
+     * @param jenkins the Jenkins asked whether the Database plugin is installed and for its jobs
+     */
+    public Ledgers(LedgerStore store, String controllerName, JenkinsFacade jenkins) {
         this.store = store;
         this.controllerName = controllerName;
+        this.jenkins = jenkins;
     }
 
     /**
@@ -50,7 +61,7 @@ public final class Ledgers {
      * @return its ledger
      */
     public DeployLedger of(Job<?, ?> job, String service, Consumer<String> warnings) {
-        if (store == LedgerStore.JENKINS_DATABASE && JenkinsFacade.get().isPluginInstalled("database")) {
+        if (store == LedgerStore.JENKINS_DATABASE && jenkins.isPluginInstalled("database")) {
             Optional<DeployLedger> shared = SharedLedgers.of(job, service, controllerName, warnings);
             if (shared.isPresent()) {
                 return shared.get();
@@ -62,11 +73,12 @@ public final class Ledgers {
     /**
      * Connects to the Jenkins database and brings the shared ledger's schema up to date.
      *
+     * @param jenkins the Jenkins asked whether the Database plugin is installed
      * @return the schema version
      * @throws IllegalStateException saying what is wrong, without a stack trace a page would show
      */
-    public static String testSharedLedger() {
-        checkSharedLedgerConfigured();
+    public static String testSharedLedger(JenkinsFacade jenkins) {
+        checkSharedLedgerConfigured(jenkins);
         return SharedLedgers.testConnection();
     }
 
@@ -74,10 +86,11 @@ public final class Ledgers {
      * Checks, without connecting, that a shared ledger can be set up: the Database plugin is installed and a
      * database is configured.
      *
+     * @param jenkins the Jenkins asked whether the Database plugin is installed
      * @throws IllegalStateException saying what is missing
      */
-    public static void checkSharedLedgerConfigured() {
-        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+    public static void checkSharedLedgerConfigured(JenkinsFacade jenkins) {
+        if (!jenkins.isPluginInstalled("database")) {
             throw new IllegalStateException(
                     "the Database plugin is not installed: install it and its PostgreSQL driver plugin");
         }
@@ -92,7 +105,7 @@ public final class Ledgers {
         if (store != LedgerStore.JENKINS_DATABASE) {
             return Optional.empty();
         }
-        if (!JenkinsFacade.get().isPluginInstalled("database")) {
+        if (!jenkins.isPluginInstalled("database")) {
             return Optional.of("the Database plugin is not installed: install it and its PostgreSQL driver plugin");
         }
         return SharedLedgers.problem();
@@ -117,7 +130,7 @@ public final class Ledgers {
             throw new IllegalStateException(problem.get());
         }
         HistoryImport total = new HistoryImport();
-        for (Job job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
+        for (Job job : jenkins.getAllJobs()) {
             Job<?, ?> each = job;
             if (!java.nio.file.Files.exists(each.getRootDir().toPath().resolve(FileDeployLedger.FILE_NAME))) {
                 continue;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.deployoften.metrics;
 
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.metrics.DeployMetricNames;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.metrics.api.Metrics;
@@ -17,10 +17,20 @@ import jenkins.metrics.api.Metrics;
 public final class DeployMetrics {
     private static final Logger LOGGER = Logger.getLogger(DeployMetrics.class.getName());
 
-    private DeployMetrics() {}
+    private final JenkinsFacade jenkins;
+
+    /** Feeds the Metrics plugin of the running Jenkins, if it is installed. */
+    public DeployMetrics() {
+        this(new JenkinsFacade());
+    }
+
+    /** @param jenkins the Jenkins whose Metrics plugin, if installed, is fed */
+    public DeployMetrics(JenkinsFacade jenkins) {
+        this.jenkins = jenkins;
+    }
 
     /** @param record a deploy record just kept */
-    public static void deployRecorded(DeployRecord record) {
+    public void deployRecorded(DeployRecord record) {
         if (metricsInstalled()) {
             try {
                 MetricRegistryRecorder.deploy(Metrics.metricRegistry(), names(), record);
@@ -31,7 +41,7 @@ public final class DeployMetrics {
     }
 
     /** @param decision a gate decision just made */
-    public static void gateDecided(GateDecision decision) {
+    public void gateDecided(GateDecision decision) {
         if (metricsInstalled()) {
             try {
                 MetricRegistryRecorder.gate(Metrics.metricRegistry(), names(), decision);
@@ -41,8 +51,8 @@ public final class DeployMetrics {
         }
     }
 
-    private static boolean metricsInstalled() {
-        return JenkinsFacade.get().isPluginInstalled("metrics");
+    private boolean metricsInstalled() {
+        return jenkins.isPluginInstalled("metrics");
     }
 
     private static DeployMetricNames names() {

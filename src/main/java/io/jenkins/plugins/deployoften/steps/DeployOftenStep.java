@@ -9,7 +9,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -19,6 +18,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
 import io.jenkins.plugins.deployoften.model.deploy.DeployLane;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
@@ -242,6 +243,17 @@ public class DeployOftenStep extends Step implements Serializable {
     @Extension
     @Symbol("deployOften")
     public static final class DescriptorImpl extends StepDescriptor {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getFunctionName() {
             return "deployOften";
@@ -265,7 +277,7 @@ public class DeployOftenStep extends Step implements Serializable {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return EnvironmentNameValidation.checkOptional(value);

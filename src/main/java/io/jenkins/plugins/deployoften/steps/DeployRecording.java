@@ -28,6 +28,6 @@ final class DeployRecording {
             throw e;
         }
         DeployAction.add(run, record);
-        DeployMetrics.deployRecorded(record);
+        new DeployMetrics().deployRecorded(record);
     }
 }

@@ -16,7 +16,6 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -24,8 +23,10 @@ import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
 import io.jenkins.plugins.deployoften.model.deploy.FailureEffect;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.time.Clock;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -194,6 +195,17 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
     @Extension
     @Symbol("deployToStaging")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getDisplayName() {
             return Messages.DeployToStaging_displayName();
@@ -206,7 +218,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return EnvironmentNameValidation.checkOptional(value);
@@ -214,7 +226,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public FormValidation doCheckCommand(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return toValidation(DeploySettings.checkCommand(value));
@@ -222,7 +234,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return toValidation(DeploySettings.checkTimeoutMinutes(value));
@@ -230,7 +242,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public FormValidation doCheckRetries(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return toValidation(DeploySettings.checkRetries(value));
@@ -238,7 +250,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public FormValidation doCheckRetryDelaySeconds(@AncestorInPath Item item, @QueryParameter int value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return toValidation(DeploySettings.checkRetryDelaySeconds(value));
@@ -246,7 +258,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public ListBoxModel doFillDeployWhenItems(@AncestorInPath Item item) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return new ListBoxModel();
             }
             ListBoxModel items = new ListBoxModel();
@@ -257,7 +269,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
 
         @POST
         public ListBoxModel doFillOnFailureItems(@AncestorInPath Item item) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return new ListBoxModel();
             }
             ListBoxModel items = new ListBoxModel();

@@ -9,7 +9,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
@@ -18,9 +17,11 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.ExternalDeploy;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -173,6 +174,17 @@ public class RecordDeployStep extends Step {
     @Extension
     @Symbol("recordDeploy")
     public static final class DescriptorImpl extends StepDescriptor {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getFunctionName() {
             return "recordDeploy";
@@ -191,7 +203,7 @@ public class RecordDeployStep extends Step {
 
         @POST
         public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             return EnvironmentNameValidation.checkOptional(value);
@@ -199,7 +211,7 @@ public class RecordDeployStep extends Step {
 
         @POST
         public ListBoxModel doFillResultItems(@AncestorInPath Item item) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return new ListBoxModel();
             }
             ListBoxModel items = new ListBoxModel();
@@ -212,7 +224,7 @@ public class RecordDeployStep extends Step {
 
         @POST
         public FormValidation doCheckResult(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             try {
@@ -225,7 +237,7 @@ public class RecordDeployStep extends Step {
 
         @POST
         public FormValidation doCheckDurationMillis(@AncestorInPath Item item, @QueryParameter long value) {
-            if (!JenkinsFacade.get().mayConfigure(item)) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
             try {

@@ -3,7 +3,7 @@ package io.jenkins.plugins.deployoften.ui;
 import hudson.Extension;
 import hudson.model.Job;
 import hudson.model.UnprotectedRootAction;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
+import io.jenkins.plugins.deployoften.SystemJobLookup;
 import io.jenkins.plugins.deployoften.model.view.BadgeReply;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
@@ -29,6 +29,17 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
     public static final String URL_NAME = "deployoften-badge";
 
     private static final Logger LOGGER = Logger.getLogger(DeployBadgeRootAction.class.getName());
+
+    private final SystemJobLookup jobs;
+
+    public DeployBadgeRootAction() {
+        this(new SystemJobLookup());
+    }
+
+    /** @param jobs where badge requests' jobs are looked up, for tests */
+    DeployBadgeRootAction(SystemJobLookup jobs) {
+        this.jobs = jobs;
+    }
 
     @Override
     public String getIconFileName() {
@@ -64,7 +75,7 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
     public void doDynamic(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
         BadgeReply reply = BadgeReply.to(
                 request.getRestOfPath(),
-                DeployBadgeRootAction::visibleHealth,
+                this::visibleHealth,
                 request.getParameter("job"),
                 request.getHeader("If-None-Match"));
         write(reply, response);
@@ -88,8 +99,8 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
     }
 
     /** The job's health when it exists and the requester may see its badges; empty otherwise. */
-    static Optional<DeployHealthView> visibleHealth(String fullName) {
-        Optional<Job<?, ?>> found = JenkinsFacade.get().findJobAsSystem(fullName);
+    Optional<DeployHealthView> visibleHealth(String fullName) {
+        Optional<Job<?, ?>> found = jobs.findJob(fullName);
         if (found.isEmpty() || !found.get().hasPermission(DeployOftenPermissions.VIEW_BADGE)) {
             return Optional.empty();
         }

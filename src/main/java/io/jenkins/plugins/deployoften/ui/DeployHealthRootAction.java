@@ -3,9 +3,9 @@ package io.jenkins.plugins.deployoften.ui;
 import hudson.Extension;
 import hudson.model.Job;
 import hudson.model.RootAction;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,17 @@ import java.util.logging.Logger;
 @Extension
 public class DeployHealthRootAction implements RootAction {
     private static final Logger LOGGER = Logger.getLogger(DeployHealthRootAction.class.getName());
+
+    private final JenkinsFacade jenkins;
+
+    public DeployHealthRootAction() {
+        this(new JenkinsFacade());
+    }
+
+    /** @param jenkins the Jenkins whose jobs are listed, for tests */
+    DeployHealthRootAction(JenkinsFacade jenkins) {
+        this.jenkins = jenkins;
+    }
 
     @Override
     public String getIconFileName() {
@@ -41,7 +52,7 @@ public class DeployHealthRootAction implements RootAction {
      * @return the rows the current user may read
      */
     public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
-        List<Job> jobs = JenkinsFacade.get().jobsReadableByCurrentAuthentication();
+        List<Job> jobs = jenkins.getAllJobs();
         List<ReleaseManagerRows.Row> rows = new ArrayList<>();
         for (Job<?, ?> job : jobs) {
             if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {

@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +15,16 @@ import java.util.concurrent.TimeUnit;
  */
 @Extension
 public class DeployHealthWarmer extends AsyncPeriodicWork {
+    private final JenkinsFacade jenkins;
+
     public DeployHealthWarmer() {
+        this(new JenkinsFacade());
+    }
+
+    /** @param jenkins the Jenkins whose jobs are warmed, for tests */
+    DeployHealthWarmer(JenkinsFacade jenkins) {
         super("DeployOften deploy health cache");
+        this.jenkins = jenkins;
     }
 
     @Override
@@ -27,7 +35,7 @@ public class DeployHealthWarmer extends AsyncPeriodicWork {
     @Override
     protected void execute(TaskListener listener) throws IOException, InterruptedException {
         DeployHealthService health = DeployHealthService.get();
-        for (Job<?, ?> job : JenkinsFacade.get().jobsReadableByCurrentAuthentication()) {
+        for (Job<?, ?> job : jenkins.getAllJobs()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }

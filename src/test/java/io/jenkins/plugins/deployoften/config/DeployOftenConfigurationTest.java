@@ -2,8 +2,10 @@ package io.jenkins.plugins.deployoften.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import io.jenkins.plugins.util.JenkinsFacade;
 import org.junit.Test;
 
 public class DeployOftenConfigurationTest {
@@ -99,22 +101,14 @@ public class DeployOftenConfigurationTest {
     @Test
     public void theJenkinsDatabaseWithoutTheDatabasePluginIsRefusedAtSave() {
         CountingStore store = new CountingStore();
-        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
-        io.jenkins.plugins.deployoften.JenkinsFacade noPlugins = new io.jenkins.plugins.deployoften.JenkinsFacade() {
-            @Override
-            public boolean isPluginInstalled(String shortName) {
-                return false;
-            }
-        };
+        JenkinsFacade noPlugins = mock(JenkinsFacade.class);
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store, noPlugins);
 
-        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
-                io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(noPlugins)) {
-            assertThatThrownBy(() ->
-                            configuration.applyAllOrNothing(form -> form.setLedgerStore(LedgerStore.JENKINS_DATABASE)))
-                    .isInstanceOf(hudson.model.Descriptor.FormException.class)
-                    .hasMessageContaining("ledgerStore: the Jenkins database cannot be used")
-                    .hasMessageContaining("the Database plugin is not installed");
-        }
+        assertThatThrownBy(() ->
+                        configuration.applyAllOrNothing(form -> form.setLedgerStore(LedgerStore.JENKINS_DATABASE)))
+                .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                .hasMessageContaining("ledgerStore: the Jenkins database cannot be used")
+                .hasMessageContaining("the Database plugin is not installed");
         assertThat(configuration.getLedgerStore()).isEqualTo(LedgerStore.JOB_FOLDERS);
         assertThat(store.saves).isZero();
     }
@@ -122,7 +116,10 @@ public class DeployOftenConfigurationTest {
     @Test
     public void anOutageOfTheChosenDatabaseDoesNotKeepOtherSettingsFromBeingSaved() throws Exception {
         CountingStore store = new CountingStore();
-        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        JenkinsFacade withDatabasePlugin = mock(JenkinsFacade.class);
+        org.mockito.Mockito.when(withDatabasePlugin.isPluginInstalled("database"))
+                .thenReturn(true);
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store, withDatabasePlugin);
         configuration.setLedgerStore(LedgerStore.JENKINS_DATABASE);
         org.jenkinsci.plugins.database.Database down =
                 org.mockito.Mockito.mock(org.jenkinsci.plugins.database.Database.class);
@@ -130,19 +127,8 @@ public class DeployOftenConfigurationTest {
         org.jenkinsci.plugins.database.GlobalDatabaseConfiguration databases =
                 org.mockito.Mockito.mock(org.jenkinsci.plugins.database.GlobalDatabaseConfiguration.class);
         org.mockito.Mockito.when(databases.getDatabase()).thenReturn(down);
-        io.jenkins.plugins.deployoften.JenkinsFacade withDatabasePlugin =
-                new io.jenkins.plugins.deployoften.JenkinsFacade() {
-                    @Override
-                    public boolean isPluginInstalled(String shortName) {
-                        return true;
-                    }
-                };
-
-        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
-                        io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(withDatabasePlugin);
-                org.mockito.MockedStatic<org.jenkinsci.plugins.database.GlobalDatabaseConfiguration> global =
-                        org.mockito.Mockito.mockStatic(
-                                org.jenkinsci.plugins.database.GlobalDatabaseConfiguration.class)) {
+        try (org.mockito.MockedStatic<org.jenkinsci.plugins.database.GlobalDatabaseConfiguration> global =
+                org.mockito.Mockito.mockStatic(org.jenkinsci.plugins.database.GlobalDatabaseConfiguration.class)) {
             global.when(org.jenkinsci.plugins.database.GlobalDatabaseConfiguration::get)
                     .thenReturn(databases);
 
@@ -219,38 +205,22 @@ public class DeployOftenConfigurationTest {
 
     @Test
     public void testConnectionChecksTheAdministerPermissionFirst() {
-        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
-        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
-                io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(
-                        new io.jenkins.plugins.deployoften.JenkinsFacade() {
-                            @Override
-                            public void checkAdminister() {
-                                throw new org.springframework.security.access.AccessDeniedException(
-                                        "not an administrator");
-                            }
-                        })) {
-            assertThatThrownBy(configuration::doTestConnection)
-                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        }
+        JenkinsFacade notAnAdministrator = mock(JenkinsFacade.class);
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore(), notAnAdministrator);
+        assertThatThrownBy(configuration::doTestConnection)
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
     public void testConnectionExplainsAMissingDatabasePluginWithoutAStackTrace() {
-        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
+        JenkinsFacade administratorWithoutPlugins = mock(JenkinsFacade.class);
+        org.mockito.Mockito.when(administratorWithoutPlugins.hasPermission(jenkins.model.Jenkins.ADMINISTER))
+                .thenReturn(true);
+        DeployOftenConfiguration configuration =
+                new DeployOftenConfiguration(new CountingStore(), administratorWithoutPlugins);
         hudson.util.FormValidation answer = org.mockito.Mockito.mock(hudson.util.FormValidation.class);
-        try (io.jenkins.plugins.deployoften.JenkinsFacadeSwap ignored =
-                        io.jenkins.plugins.deployoften.JenkinsFacadeSwap.install(
-                                new io.jenkins.plugins.deployoften.JenkinsFacade() {
-                                    @Override
-                                    public void checkAdminister() {}
-
-                                    @Override
-                                    public boolean isPluginInstalled(String shortName) {
-                                        return false;
-                                    }
-                                });
-                org.mockito.MockedStatic<hudson.util.FormValidation> forms =
-                        org.mockito.Mockito.mockStatic(hudson.util.FormValidation.class)) {
+        try (org.mockito.MockedStatic<hudson.util.FormValidation> forms =
+                org.mockito.Mockito.mockStatic(hudson.util.FormValidation.class)) {
             forms.when(() -> hudson.util.FormValidation.error(
                             org.mockito.ArgumentMatchers.contains("Database plugin is not installed")))
                     .thenReturn(answer);

@@ -15,17 +15,18 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import io.jenkins.plugins.deployoften.ledger.Ledgers;
+import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,8 @@ import org.mockito.MockedStatic;
 
 /** The gate glue: decision table in the log, BLOCK aborts, WARN makes the build unstable, bad input writes nothing. */
 public class ReleaseGateBuilderTest {
-    @Rule
-    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
+    /** A Jenkins without the Metrics plugin. */
+    private final DeployMetrics metrics = new DeployMetrics(mock(JenkinsFacade.class));
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -117,7 +118,7 @@ public class ReleaseGateBuilderTest {
 
     @Test
     public void anEmptyLedgerBlocksWithTheRulesInTheLogAndInTheAbortMessage() {
-        assertThatThrownBy(() -> gate("", "c1", null).evaluate(run, noVariables(), listener))
+        assertThatThrownBy(() -> gate("", "c1", null).evaluate(run, noVariables(), listener, metrics))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("BLOCK")
                 .hasMessageContaining("no staging deploy recorded yet");
@@ -130,7 +131,7 @@ public class ReleaseGateBuilderTest {
         deployed(5, Duration.ofDays(3));
         deployed(6, Duration.ofHours(2));
 
-        GateDecision decision = gate("staging", "c6", null).evaluate(run, noVariables(), listener);
+        GateDecision decision = gate("staging", "c6", null).evaluate(run, noVariables(), listener, metrics);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(GateFiles.auditLogOf(job).readRecent(5).entries())
@@ -144,7 +145,7 @@ public class ReleaseGateBuilderTest {
         deployed(6, Duration.ofHours(2));
         EnvVars env = variables(Map.of("TARGET", "staging", "GIT_COMMIT", "c6"));
 
-        GateDecision decision = gate("$TARGET", "${GIT_COMMIT}", null).evaluate(run, env, listener);
+        GateDecision decision = gate("$TARGET", "${GIT_COMMIT}", null).evaluate(run, env, listener, metrics);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(decision.getCandidate().describe()).contains("c6");
@@ -155,7 +156,7 @@ public class ReleaseGateBuilderTest {
         GatePolicySettings warn = new GatePolicySettings();
         warn.setMode(GateMode.WARN);
 
-        GateDecision decision = gate("staging", "", warn).evaluate(run, noVariables(), listener);
+        GateDecision decision = gate("staging", "", warn).evaluate(run, noVariables(), listener, metrics);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.WARN);
         verify(run).setResult(Result.UNSTABLE);
@@ -166,17 +167,17 @@ public class ReleaseGateBuilderTest {
         GatePolicySettings broken = new GatePolicySettings();
         broken.setFreshMaxDays(0);
 
-        assertThatThrownBy(() -> gate("pre prod", "", null).evaluate(run, noVariables(), listener))
+        assertThatThrownBy(() -> gate("pre prod", "", null).evaluate(run, noVariables(), listener, metrics))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("environment");
-        assertThatThrownBy(() -> gate("staging", "", broken).evaluate(run, noVariables(), listener))
+        assertThatThrownBy(() -> gate("staging", "", broken).evaluate(run, noVariables(), listener, metrics))
                 .hasMessageContaining("freshMaxDays: must be 1 to 3650, was 0");
         assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).isEmpty();
     }
 
     @Test
     public void anEnvironmentWithoutRecordsBlocksWithTheFreshnessVerdictInsteadOfAborting() throws Exception {
-        assertThatThrownBy(() -> gate("prod", "", null).evaluate(run, noVariables(), listener))
+        assertThatThrownBy(() -> gate("prod", "", null).evaluate(run, noVariables(), listener, metrics))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("no prod deploy recorded yet");
 
@@ -193,7 +194,7 @@ public class ReleaseGateBuilderTest {
         warn.setMode(GateMode.WARN);
 
         Map<String, Object> result =
-                ReleaseGateStep.toMap(gate("staging", "c6", warn).evaluate(run, noVariables(), listener));
+                ReleaseGateStep.toMap(gate("staging", "c6", warn).evaluate(run, noVariables(), listener, metrics));
 
         assertThat(result).containsEntry("status", "WARN").containsEntry("environment", "staging");
         assertThat(result.get("failedRules")).isEqualTo(List.of("FREQUENT"));

@@ -6,17 +6,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.util.JenkinsFacade;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** Without the Database plugin every job keeps its history in its own folder, whatever was configured. */
 public class LedgersTest {
-    @Rule
-    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
+    private final JenkinsFacade noPlugins = mock(JenkinsFacade.class);
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -26,7 +25,7 @@ public class LedgersTest {
         FreeStyleProject job = mock(FreeStyleProject.class);
         when(job.getRootDir()).thenReturn(temporary.getRoot());
 
-        DeployLedger ledger = new Ledgers(LedgerStore.JENKINS_DATABASE, "controller-a").of(job);
+        DeployLedger ledger = new Ledgers(LedgerStore.JENKINS_DATABASE, "controller-a", noPlugins).of(job);
 
         assertThat(ledger).isInstanceOf(FileDeployLedger.class);
         assertThat(((FileDeployLedger) ledger).getFile())
@@ -35,7 +34,7 @@ public class LedgersTest {
 
     @Test
     public void testingTheSharedLedgerWithoutTheDatabasePluginSaysWhatToInstall() {
-        assertThatThrownBy(Ledgers::testSharedLedger)
+        assertThatThrownBy(() -> Ledgers.testSharedLedger(noPlugins))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Database plugin is not installed");
     }

@@ -12,7 +12,6 @@ import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.tasks.Fingerprinter;
-import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -22,15 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.Rule;
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The glue's own decisions, with Jenkins objects mocked. */
 public class PromotionGlueTest {
-    @Rule
-    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
-
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
 
     @Test
@@ -180,8 +175,19 @@ public class PromotionGlueTest {
         io.jenkins.plugins.deployoften.model.deploy.DeploySettings settings =
                 new DeployToStagingRecorder("./deploy.sh").settings("staging");
 
-        new StagingDeploy(settings, Optional.empty(), java.time.Clock.systemUTC(), "")
-                .perform(run, null, new hudson.EnvVars(), launcher, listener);
+        // a Jenkins without the Database and Metrics plugins
+        try (org.mockito.MockedStatic<io.jenkins.plugins.deployoften.config.DeployOftenConfiguration> configuration =
+                        org.mockito.Mockito.mockStatic(
+                                io.jenkins.plugins.deployoften.config.DeployOftenConfiguration.class);
+                org.mockito.MockedConstruction<io.jenkins.plugins.deployoften.metrics.DeployMetrics> noMetrics =
+                        org.mockito.Mockito.mockConstruction(
+                                io.jenkins.plugins.deployoften.metrics.DeployMetrics.class)) {
+            configuration
+                    .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::ledgers)
+                    .thenReturn(io.jenkins.plugins.deployoften.ledger.Ledgers.inJobFolders());
+            new StagingDeploy(settings, Optional.empty(), java.time.Clock.systemUTC(), "")
+                    .perform(run, null, new hudson.EnvVars(), launcher, listener);
+        }
 
         org.mockito.Mockito.verifyNoInteractions(launcher);
         List<DeployRecord> records = new io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger(

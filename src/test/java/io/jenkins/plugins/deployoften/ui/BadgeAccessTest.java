@@ -6,8 +6,9 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Job;
-import io.jenkins.plugins.deployoften.JenkinsFacade;
-import io.jenkins.plugins.deployoften.JenkinsFacadeSwap;
+import io.jenkins.plugins.deployoften.SystemJobLookup;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
@@ -31,26 +32,20 @@ public class BadgeAccessTest {
     public TemporaryFolder temporary = new TemporaryFolder();
 
     private final Map<String, Job<?, ?>> jobs = new java.util.HashMap<>();
-    private JenkinsFacadeSwap swap;
+    private final SystemJobLookup lookup = mock(SystemJobLookup.class);
+    private org.mockito.MockedStatic<DeployOftenConfiguration> configuration;
 
     @Before
     public void installFacade() {
-        swap = JenkinsFacadeSwap.install(new JenkinsFacade() {
-            @Override
-            public Optional<Job<?, ?>> findJobAsSystem(String fullName) {
-                return Optional.ofNullable(jobs.get(fullName));
-            }
-
-            @Override
-            public boolean isPluginInstalled(String shortName) {
-                return false;
-            }
-        });
+        when(lookup.findJob(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> Optional.ofNullable(jobs.get(call.<String>getArgument(0))));
+        configuration = org.mockito.Mockito.mockStatic(DeployOftenConfiguration.class);
+        configuration.when(DeployOftenConfiguration::ledgers).thenReturn(Ledgers.inJobFolders());
     }
 
     @After
     public void restoreFacade() {
-        swap.close();
+        configuration.close();
     }
 
     private void job(String name, boolean requesterMayViewBadge) throws Exception {
@@ -67,8 +62,8 @@ public class BadgeAccessTest {
         jobs.put(name, job);
     }
 
-    private static BadgeReply request(String job) {
-        return BadgeReply.to("/frequency.svg", DeployBadgeRootAction::visibleHealth, job, null);
+    private BadgeReply request(String job) {
+        return BadgeReply.to("/frequency.svg", new DeployBadgeRootAction(lookup)::visibleHealth, job, null);
     }
 
     @Test

@@ -119,7 +119,7 @@ public class DeployDashboardITest {
         deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        assertThat(DeployBadgeRootAction.visibleHealth("deploying")).isPresent();
-        assertThat(DeployBadgeRootAction.visibleHealth("missing")).isEmpty();
+        assertThat(new DeployBadgeRootAction().visibleHealth("deploying")).isPresent();
+        assertThat(new DeployBadgeRootAction().visibleHealth("missing")).isEmpty();
     }
 }

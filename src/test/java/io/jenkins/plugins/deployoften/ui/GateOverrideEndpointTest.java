@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.User;
-import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
@@ -25,9 +24,6 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** The override endpoint: permission checked on the server, reason required, granted once. */
 public class GateOverrideEndpointTest {
-    @Rule
-    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
-
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.plugins.promoted_builds.PromotionBadge;
-import io.jenkins.plugins.deployoften.NoOptionalPlugins;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -22,20 +21,29 @@ import org.junit.rules.TemporaryFolder;
 /** The Promoted Builds condition lets a build through only when the gate does not block it. */
 public class DeployOftenGateConditionTest {
     @Rule
-    public NoOptionalPlugins jenkins = new NoOptionalPlugins();
-
-    @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 
     private FreeStyleProject job;
     private final DeployOftenGateCondition condition = new DeployOftenGateCondition();
 
+    private org.mockito.MockedStatic<io.jenkins.plugins.deployoften.config.DeployOftenConfiguration> configuration;
+
     @Before
     public void configure() {
+        configuration =
+                org.mockito.Mockito.mockStatic(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration.class);
+        configuration
+                .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::ledgers)
+                .thenReturn(io.jenkins.plugins.deployoften.ledger.Ledgers.inJobFolders());
         job = mock(FreeStyleProject.class);
         when(job.getRootDir()).thenReturn(temporary.getRoot());
         condition.setEnvironment("staging");
         condition.setPolicy(new GatePolicySettings());
+    }
+
+    @org.junit.After
+    public void closeStaticMock() {
+        configuration.close();
     }
 
     private FreeStyleBuild build(int number) {
