@@ -122,6 +122,6 @@ public class ReleaseGateITest {
 
         jenkins.assertLogContains(
                 "DeployOften release gate for staging: BLOCK (mode ENFORCE, candidate commit abc123)", run);
-        assertThat(GateFiles.auditLogOf(job).readRecent(5).getEntries()).hasSize(1);
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).hasSize(1);
     }
 }
