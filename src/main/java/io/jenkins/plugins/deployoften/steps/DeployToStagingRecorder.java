@@ -20,7 +20,7 @@ import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
 import io.jenkins.plugins.deployoften.model.deploy.FailureEffect;
@@ -182,12 +182,12 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
      * @throws AbortException naming the invalid field; nothing is recorded then
      */
     DeploySettings settings(String resolvedEnvironment) throws AbortException {
-        try {
-            return DeploySettings.of(
-                    resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.DeployToStaging_invalidConfiguration(e.getMessage()));
-        }
+        FieldProblems.abortOn(
+                Messages::DeployToStaging_invalidConfiguration,
+                DeploySettings.problemWith(
+                        resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure));
+        return DeploySettings.of(
+                resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
     }
 
     /** The descriptor: display name, form validation and choices. */
@@ -209,7 +209,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return EnvironmentNameValidation.checkOptional(value);
+            return FieldProblems.optionalEnvironment("environment", value);
         }
 
         @POST
@@ -217,7 +217,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkCommand(value));
+            return FieldProblems.validation(DeploySettings.problemWithCommand(value));
         }
 
         @POST
@@ -225,7 +225,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkTimeoutMinutes(value));
+            return FieldProblems.validation(DeploySettings.problemWithTimeoutMinutes(value));
         }
 
         @POST
@@ -233,7 +233,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkRetries(value));
+            return FieldProblems.validation(DeploySettings.problemWithRetries(value));
         }
 
         @POST
@@ -241,7 +241,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkRetryDelaySeconds(value));
+            return FieldProblems.validation(DeploySettings.problemWithRetryDelaySeconds(value));
         }
 
         @POST
@@ -265,10 +265,6 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             items.add(Messages.FailureEffect_MARK_UNSTABLE(), FailureEffect.MARK_UNSTABLE.name());
             items.add(Messages.FailureEffect_LEAVE_RESULT(), FailureEffect.LEAVE_RESULT.name());
             return items;
-        }
-
-        private static FormValidation toValidation(DeploySettings.Check check) {
-            return check.isOk() ? FormValidation.ok() : FormValidation.error(check.getProblem());
         }
     }
 }

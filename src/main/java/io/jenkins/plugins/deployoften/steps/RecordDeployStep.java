@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deployoften.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
@@ -13,7 +12,7 @@ import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -107,16 +106,19 @@ public class RecordDeployStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
-        DeployOutcome outcome;
-        EnvironmentName name;
-        try {
-            name = EnvironmentName.of(resolved);
-            outcome = ExternalDeploy.parseResult(result);
-            ExternalDeploy.checkDurationMillis(durationMillis);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.RecordDeploy_invalid(e.getMessage()));
-        }
-        return new Execution(context, name.value(), outcome, durationMillis, message, commit, service);
+        FieldProblems.abortOn(
+                Messages::RecordDeploy_invalid,
+                EnvironmentName.problemWith("environment", resolved)
+                        .or(() -> ExternalDeploy.problemWithResult(result))
+                        .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
+        return new Execution(
+                context,
+                EnvironmentName.of(resolved).value(),
+                ExternalDeploy.parseResult(result),
+                durationMillis,
+                message,
+                commit,
+                service);
     }
 
     /** Appends the record off the CPS thread (the append waits for the disk). */
@@ -194,7 +196,7 @@ public class RecordDeployStep extends Step {
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return EnvironmentNameValidation.checkOptional(value);
+            return FieldProblems.optionalEnvironment("environment", value);
         }
 
         @POST
@@ -215,12 +217,7 @@ public class RecordDeployStep extends Step {
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            try {
-                ExternalDeploy.parseResult(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldProblems.validation(ExternalDeploy.problemWithResult(value));
         }
 
         @POST
@@ -228,12 +225,7 @@ public class RecordDeployStep extends Step {
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            try {
-                ExternalDeploy.checkDurationMillis(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldProblems.validation(ExternalDeploy.problemWithDurationMillis(value));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import org.junit.Test;
 
 public class DeployOftenConfigurationTest {
@@ -177,12 +178,12 @@ public class DeployOftenConfigurationTest {
 
     @Test
     public void formMessagesNameTheAllowedForm() {
-        assertThat(EnvironmentNameValidation.problemMessage("staging")).isEmpty();
-        assertThat(EnvironmentNameValidation.problemMessage(""))
+        assertThat(EnvironmentName.problemWith("environment", "staging").map(FieldProblems::text)).isEmpty();
+        assertThat(EnvironmentName.problemWith("environment", "").map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("1 to 64 letters, digits, '-', '_' or '.'"));
-        assertThat(EnvironmentNameValidation.problemMessage("x".repeat(65)))
+        assertThat(EnvironmentName.problemWith("environment", "x".repeat(65)).map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("too long"));
-        assertThat(EnvironmentNameValidation.problemMessage("a b"))
+        assertThat(EnvironmentName.problemWith("environment", "a b").map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("may only contain"));
     }
 
