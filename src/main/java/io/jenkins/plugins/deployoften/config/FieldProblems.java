@@ -78,8 +78,7 @@ public final class FieldProblems {
      * @param problem what is wrong with a value, if anything
      * @throws AbortException naming the field and what it allows, when there is a problem
      */
-    public static void abortOn(Function<String, String> wording, Optional<FieldProblem> problem)
-            throws AbortException {
+    public static void abortOn(Function<String, String> wording, Optional<FieldProblem> problem) throws AbortException {
         if (problem.isPresent()) {
             throw new AbortException(wording.apply(text(problem.get())));
         }

@@ -239,8 +239,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!JenkinsFacade.get().mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FieldProblems.validation(
-                    new FrequentRule(true, FrequentRule.DEFAULT.minDeploys(), value).problem());
+            return FieldProblems.validation(new FrequentRule(true, FrequentRule.DEFAULT.minDeploys(), value).problem());
         }
 
         @POST

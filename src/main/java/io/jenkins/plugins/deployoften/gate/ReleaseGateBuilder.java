@@ -157,8 +157,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         DeployLedger ledger =
                 DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
         ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
-        GateDecision decision =
-                gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
+        GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         DeployMetrics.gateDecided(decision);
         print(decision, listener.getLogger());
         if (decision.getStatus() == GateStatus.BLOCK) {

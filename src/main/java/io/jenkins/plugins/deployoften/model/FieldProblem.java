@@ -96,8 +96,7 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
             case EMPTY_NAME:
                 return "environment name is empty: use " + allowed;
             case NAME_TOO_LONG:
-                return "environment name '" + shownValue() + "' is longer than " + max
-                        + " characters: use " + allowed;
+                return "environment name '" + shownValue() + "' is longer than " + max + " characters: use " + allowed;
             case BAD_NAME:
                 return "environment name '" + shownValue() + "' has characters that are not allowed: use " + allowed;
             case NOT_ONE_WORD:

@@ -185,7 +185,13 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
         FieldProblems.abortOn(
                 Messages::DeployToStaging_invalidConfiguration,
                 DeploySettings.problemWith(
-                        resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure));
+                        resolvedEnvironment,
+                        command,
+                        timeoutMinutes,
+                        retries,
+                        retryDelaySeconds,
+                        deployWhen,
+                        onFailure));
         return DeploySettings.of(
                 resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
     }

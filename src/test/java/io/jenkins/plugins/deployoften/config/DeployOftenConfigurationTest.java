@@ -178,7 +178,8 @@ public class DeployOftenConfigurationTest {
 
     @Test
     public void formMessagesNameTheAllowedForm() {
-        assertThat(EnvironmentName.problemWith("environment", "staging").map(FieldProblems::text)).isEmpty();
+        assertThat(EnvironmentName.problemWith("environment", "staging").map(FieldProblems::text))
+                .isEmpty();
         assertThat(EnvironmentName.problemWith("environment", "").map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("1 to 64 letters, digits, '-', '_' or '.'"));
         assertThat(EnvironmentName.problemWith("environment", "x".repeat(65)).map(FieldProblems::text))
