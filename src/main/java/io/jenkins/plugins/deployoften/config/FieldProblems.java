@@ -74,7 +74,7 @@ public final class FieldProblems {
     /**
      * Stops a build whose step has an invalid value, before anything runs or is recorded.
      *
-     * @param wording the step's message around the problem, such as {@code Messages::RecordDeploy_invalid}
+     * @param wording the step's message around the problem, such as {@code RecordDeploy_invalid}
      * @param problem what is wrong with a value, if anything
      * @throws AbortException naming the field and what it allows, when there is a problem
      */

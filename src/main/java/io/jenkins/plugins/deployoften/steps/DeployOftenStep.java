@@ -89,7 +89,8 @@ public class DeployOftenStep extends Step implements Serializable {
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         FieldProblems.abortOn(
-                Messages::DeployToStaging_invalidConfiguration, EnvironmentName.problemWith("environment", resolved));
+                problem -> Messages.DeployToStaging_invalidConfiguration(problem),
+                EnvironmentName.problemWith("environment", resolved));
         return new Execution(context, resolved, commit, service);
     }
 

@@ -183,7 +183,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
      */
     DeploySettings settings(String resolvedEnvironment) throws AbortException {
         FieldProblems.abortOn(
-                Messages::DeployToStaging_invalidConfiguration,
+                problem -> Messages.DeployToStaging_invalidConfiguration(problem),
                 DeploySettings.problemWith(
                         resolvedEnvironment,
                         command,

@@ -107,7 +107,7 @@ public class RecordDeployStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         FieldProblems.abortOn(
-                Messages::RecordDeploy_invalid,
+                problem -> Messages.RecordDeploy_invalid(problem),
                 EnvironmentName.problemWith("environment", resolved)
                         .or(() -> ExternalDeploy.problemWithResult(result))
                         .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
