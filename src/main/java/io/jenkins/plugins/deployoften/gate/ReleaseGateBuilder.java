@@ -145,7 +145,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         String resolved = named.isEmpty() ? configuration.getDefaultEnvironment() : named;
         GatePolicySettings settings = policy == null ? configuration.getGatePolicy() : policy;
         FieldProblems.abortOn(
-                problem -> Messages.ReleaseGate_invalid(problem),
+                text -> Messages.ReleaseGate_invalid(text),
                 EnvironmentName.problemWith("environment", resolved)
                         .or(() -> settings.problems().stream().findFirst())
                         .or(() -> CandidateIdentity.problemWithToken("commit", expanded(env, commit)))

@@ -89,7 +89,7 @@ public class DeployOftenStep extends Step implements Serializable {
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         FieldProblems.abortOn(
-                problem -> Messages.DeployToStaging_invalidConfiguration(problem),
+                text -> Messages.DeployToStaging_invalidConfiguration(text),
                 EnvironmentName.problemWith("environment", resolved));
         return new Execution(context, resolved, commit, service);
     }

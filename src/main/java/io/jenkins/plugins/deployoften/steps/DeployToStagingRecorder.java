@@ -183,7 +183,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
      */
     DeploySettings settings(String resolvedEnvironment) throws AbortException {
         FieldProblems.abortOn(
-                problem -> Messages.DeployToStaging_invalidConfiguration(problem),
+                text -> Messages.DeployToStaging_invalidConfiguration(text),
                 DeploySettings.problemWith(
                         resolvedEnvironment,
                         command,

@@ -107,7 +107,7 @@ public class RecordDeployStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
         FieldProblems.abortOn(
-                problem -> Messages.RecordDeploy_invalid(problem),
+                text -> Messages.RecordDeploy_invalid(text),
                 EnvironmentName.problemWith("environment", resolved)
                         .or(() -> ExternalDeploy.problemWithResult(result))
                         .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
