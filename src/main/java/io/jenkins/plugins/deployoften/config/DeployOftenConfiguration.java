@@ -9,9 +9,12 @@ import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,8 +107,10 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             binding.accept(candidate);
             candidate.checkLedgerStoreUsable(getLedgerStore());
         } catch (IllegalArgumentException e) {
-            String message = innermostMessage(e);
-            throw new FormException(Messages.DeployOftenConfiguration_invalid(message), fieldOf(message));
+            Optional<FieldProblem> problem = problemOf(e);
+            String message = problem.map(FieldProblems::text).orElseGet(() -> innermostMessage(e));
+            String field = problem.map(FieldProblem::field).orElseGet(() -> fieldOf(message));
+            throw new FormException(Messages.DeployOftenConfiguration_invalid(message), field);
         }
         takeValuesOf(candidate);
         store.save();
@@ -129,6 +134,17 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(Messages.LedgerStore_unusable(e.getMessage()), e);
         }
+    }
+
+    /** @return the problem of the innermost refusal that carries one (Stapler may wrap a setter's refusal) */
+    private static Optional<FieldProblem> problemOf(IllegalArgumentException refusal) {
+        FieldProblem found = null;
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException invalid) {
+                found = invalid.problem();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Stapler may wrap a setter's refusal; the innermost one names the field. */
@@ -198,10 +214,9 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setGatePolicy(GatePolicySettings gatePolicy) {
         GatePolicySettings candidate = gatePolicy == null ? new GatePolicySettings() : gatePolicy;
-        try {
-            candidate.toPolicy();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gatePolicy." + e.getMessage(), e);
+        List<FieldProblem> problems = candidate.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException(problems.get(0).within("gatePolicy"));
         }
         this.gatePolicy = candidate;
         store.save();
@@ -326,12 +341,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        try {
-            LedgerRetention.ofDays(value);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return FieldProblems.validation(LedgerRetention.problemWith(value));
     }
 
     /** @return folders whose jobs also get their own metric series, one full name per line */
@@ -365,17 +375,14 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
-        return EnvironmentNameValidation.problemMessage(value)
-                .map(FormValidation::error)
-                .orElseGet(FormValidation::ok);
+        return FieldProblems.validation(EnvironmentName.problemWith("defaultEnvironment", value));
     }
 
     private static String validEnvironment(String field, String candidate) {
-        try {
-            return EnvironmentName.of(candidate).value();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
-        }
+        EnvironmentName.problemWith(field, candidate).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        return candidate;
     }
 
     /** Where the configuration is loaded from and saved to. */

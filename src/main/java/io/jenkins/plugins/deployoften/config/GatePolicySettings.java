@@ -7,11 +7,17 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy.CandidateRule;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy.FailureRateRule;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy.FrequentRule;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy.FreshRule;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy.HealthyRule;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.Serializable;
-import java.util.function.Consumer;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -22,23 +28,25 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The release gate's rules as configured: controller-wide defaults in the global configuration, and a
- * job's own rules on its gate step ({@code policy: gatePolicy(freshMaxDays: 7)} in Pipeline).
+ * job's own rules on its gate step ({@code policy: gatePolicy(freshMaxDays: 7)} in Pipeline). The values stay
+ * flat fields because the saved XML, Pipeline's {@code gatePolicy(...)}, the form and Configuration as Code all
+ * name them so; {@link #toPolicy()} is the one place they become the model's rules.
  */
 public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettings> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private GateMode mode = GateMode.ENFORCE;
-    private boolean freshEnabled = true;
-    private int freshMaxDays = GatePolicy.DEFAULT_FRESH_MAX_DAYS;
-    private boolean frequentEnabled = true;
-    private int frequentMinDeploys = GatePolicy.DEFAULT_FREQUENT_MIN_DEPLOYS;
-    private int frequentWindowDays = GatePolicy.DEFAULT_FREQUENT_WINDOW_DAYS;
-    private boolean candidatePractisedEnabled = true;
-    private boolean healthyEnabled = true;
-    private int healthyLastDeploys = GatePolicy.DEFAULT_HEALTHY_LAST_DEPLOYS;
-    private boolean failureRateEnabled;
-    private int failureRateWindowDays = GatePolicy.DEFAULT_FAILURE_RATE_WINDOW_DAYS;
-    private int failureRateMaxPercent = GatePolicy.DEFAULT_FAILURE_RATE_MAX_PERCENT;
+    private boolean freshEnabled = FreshRule.DEFAULT.enabled();
+    private int freshMaxDays = FreshRule.DEFAULT.maxDays();
+    private boolean frequentEnabled = FrequentRule.DEFAULT.enabled();
+    private int frequentMinDeploys = FrequentRule.DEFAULT.minDeploys();
+    private int frequentWindowDays = FrequentRule.DEFAULT.windowDays();
+    private boolean candidatePractisedEnabled = CandidateRule.DEFAULT.enabled();
+    private boolean healthyEnabled = HealthyRule.DEFAULT.enabled();
+    private int healthyLastDeploys = HealthyRule.DEFAULT.lastDeploys();
+    private boolean failureRateEnabled = FailureRateRule.DEFAULT.enabled();
+    private int failureRateWindowDays = FailureRateRule.DEFAULT.windowDays();
+    private int failureRateMaxPercent = FailureRateRule.DEFAULT.maxPercent();
 
     /** Starts from the documented defaults. */
     @DataBoundConstructor
@@ -54,11 +62,11 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
         if (mode == null) {
             mode = GateMode.ENFORCE;
         }
-        freshMaxDays = atLeastOne(freshMaxDays, GatePolicy.DEFAULT_FRESH_MAX_DAYS);
-        frequentMinDeploys = atLeastOne(frequentMinDeploys, GatePolicy.DEFAULT_FREQUENT_MIN_DEPLOYS);
-        frequentWindowDays = atLeastOne(frequentWindowDays, GatePolicy.DEFAULT_FREQUENT_WINDOW_DAYS);
-        healthyLastDeploys = atLeastOne(healthyLastDeploys, GatePolicy.DEFAULT_HEALTHY_LAST_DEPLOYS);
-        failureRateWindowDays = atLeastOne(failureRateWindowDays, GatePolicy.DEFAULT_FAILURE_RATE_WINDOW_DAYS);
+        freshMaxDays = atLeastOne(freshMaxDays, FreshRule.DEFAULT.maxDays());
+        frequentMinDeploys = atLeastOne(frequentMinDeploys, FrequentRule.DEFAULT.minDeploys());
+        frequentWindowDays = atLeastOne(frequentWindowDays, FrequentRule.DEFAULT.windowDays());
+        healthyLastDeploys = atLeastOne(healthyLastDeploys, HealthyRule.DEFAULT.lastDeploys());
+        failureRateWindowDays = atLeastOne(failureRateWindowDays, FailureRateRule.DEFAULT.windowDays());
         return this;
     }
 
@@ -68,23 +76,27 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
 
     /**
      * @return the model policy
-     * @throws IllegalArgumentException naming the first field out of range and its allowed values
+     * @throws io.jenkins.plugins.deployoften.model.InvalidValueException naming the first field out of range and
+     *     its allowed values
      */
     public GatePolicy toPolicy() {
+        return rules().build();
+    }
+
+    /** @return every field out of range with its allowed values, in the order of the form; empty when valid */
+    public List<FieldProblem> problems() {
+        return rules().problems();
+    }
+
+    /** The one place the flat, saved values become the model's rules. */
+    private GatePolicy.Builder rules() {
         return GatePolicy.builder()
                 .mode(mode)
-                .freshEnabled(freshEnabled)
-                .freshMaxDays(freshMaxDays)
-                .frequentEnabled(frequentEnabled)
-                .frequentMinDeploys(frequentMinDeploys)
-                .frequentWindowDays(frequentWindowDays)
-                .candidatePractisedEnabled(candidatePractisedEnabled)
-                .healthyEnabled(healthyEnabled)
-                .healthyLastDeploys(healthyLastDeploys)
-                .failureRateEnabled(failureRateEnabled)
-                .failureRateWindowDays(failureRateWindowDays)
-                .failureRateMaxPercent(failureRateMaxPercent)
-                .build();
+                .fresh(new FreshRule(freshEnabled, freshMaxDays))
+                .frequent(new FrequentRule(frequentEnabled, frequentMinDeploys, frequentWindowDays))
+                .candidatePractised(new CandidateRule(candidatePractisedEnabled))
+                .healthy(new HealthyRule(healthyEnabled, healthyLastDeploys))
+                .failureRate(new FailureRateRule(failureRateEnabled, failureRateMaxPercent, failureRateWindowDays));
     }
 
     public GateMode getMode() {
@@ -231,7 +243,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> settings.setFreshMaxDays(value));
+            return FieldProblems.validation(new FreshRule(true, value).problem());
         }
 
         @POST
@@ -239,7 +251,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> settings.setFrequentWindowDays(value));
+            return FieldProblems.validation(new FrequentRule(true, FrequentRule.DEFAULT.minDeploys(), value).problem());
         }
 
         @POST
@@ -247,7 +259,8 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> settings.setFailureRateWindowDays(value));
+            return FieldProblems.validation(
+                    new FailureRateRule(true, FailureRateRule.DEFAULT.maxPercent(), value).problem());
         }
 
         @POST
@@ -256,10 +269,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> {
-                settings.setFrequentMinDeploys(value);
-                settings.setFrequentWindowDays(frequentWindowDays);
-            });
+            return FieldProblems.validation(new FrequentRule(true, value, frequentWindowDays).problem());
         }
 
         @POST
@@ -267,7 +277,7 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> settings.setHealthyLastDeploys(value));
+            return FieldProblems.validation(new HealthyRule(true, value).problem());
         }
 
         @POST
@@ -275,19 +285,8 @@ public class GatePolicySettings extends AbstractDescribableImpl<GatePolicySettin
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return check(settings -> settings.setFailureRateMaxPercent(value));
-        }
-
-        /** Checks one changed field against the rules, all other fields at their defaults. */
-        private static FormValidation check(Consumer<GatePolicySettings> change) {
-            GatePolicySettings candidate = new GatePolicySettings();
-            change.accept(candidate);
-            try {
-                candidate.toPolicy();
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldProblems.validation(
+                    new FailureRateRule(true, value, FailureRateRule.DEFAULT.windowDays()).problem());
         }
     }
 }

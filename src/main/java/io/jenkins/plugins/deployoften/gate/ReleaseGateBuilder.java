@@ -16,7 +16,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
@@ -149,18 +149,21 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
         String named = expanded(env, environment);
         String resolved = named.isEmpty() ? configuration.getDefaultEnvironment() : named;
-        GateDecision decision;
-        try {
-            EnvironmentName name = EnvironmentName.of(resolved);
-            GatePolicy rules = (policy == null ? configuration.getGatePolicy() : policy).toPolicy();
-            Job<?, ?> job = run.getParent();
-            DeployLedger ledger =
-                    DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
-            ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
-            decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.ReleaseGate_invalid(e.getMessage()));
-        }
+        GatePolicySettings settings = policy == null ? configuration.getGatePolicy() : policy;
+        FieldProblems.abortOn(
+                text -> Messages.ReleaseGate_invalid(text),
+                EnvironmentName.problemWith("environment", resolved)
+                        .or(() -> settings.problems().stream().findFirst())
+                        .or(() -> CandidateIdentity.problemWithToken("commit", expanded(env, commit)))
+                        .or(() -> CandidateIdentity.problemWithToken(
+                                "artifactFingerprint", expanded(env, artifactFingerprint))));
+        EnvironmentName name = EnvironmentName.of(resolved);
+        GatePolicy rules = settings.toPolicy();
+        Job<?, ?> job = run.getParent();
+        DeployLedger ledger =
+                DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
+        ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
+        GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
         print(decision, listener.getLogger());
         if (decision.getStatus() == GateStatus.BLOCK) {
@@ -213,7 +216,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         if (value != null && value.contains("$")) {
             return FormValidation.ok();
         }
-        return EnvironmentNameValidation.checkOptional(value);
+        return FieldProblems.optionalEnvironment("environment", value);
     }
 
     /** The descriptor: display name and form validation. */

@@ -16,13 +16,6 @@ public final class EnvironmentName implements Comparable<EnvironmentName> {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]+");
 
-    /** Why a candidate name is not acceptable. */
-    public enum Problem {
-        EMPTY,
-        TOO_LONG,
-        INVALID_CHARACTERS
-    }
-
     private final String value;
 
     private EnvironmentName(String value) {
@@ -34,12 +27,12 @@ public final class EnvironmentName implements Comparable<EnvironmentName> {
      *
      * @param candidate the name as entered
      * @return the validated name
-     * @throws IllegalArgumentException naming the allowed form when the name is not acceptable
+     * @throws InvalidValueException naming the allowed form when the name is not acceptable
      */
     public static EnvironmentName of(String candidate) {
-        Optional<Problem> problem = problemWith(candidate);
+        Optional<FieldProblem> problem = problemWith("environment", candidate);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(describe(candidate, problem.get()));
+            throw new InvalidValueException(problem.get(), problem.get().detail());
         }
         return new EnvironmentName(candidate);
     }
@@ -47,36 +40,22 @@ public final class EnvironmentName implements Comparable<EnvironmentName> {
     /**
      * Checks a candidate name without throwing.
      *
+     * @param field the field the name was entered in, such as {@code environment}
      * @param candidate the name as entered, possibly {@code null}
      * @return what is wrong with it, or empty when it is acceptable
      */
-    public static Optional<Problem> problemWith(String candidate) {
+    public static Optional<FieldProblem> problemWith(String field, String candidate) {
+        FieldProblem.Kind kind;
         if (candidate == null || candidate.isEmpty()) {
-            return Optional.of(Problem.EMPTY);
+            kind = FieldProblem.Kind.EMPTY_NAME;
+        } else if (candidate.length() > MAX_LENGTH) {
+            kind = FieldProblem.Kind.NAME_TOO_LONG;
+        } else if (!ALLOWED.matcher(candidate).matches()) {
+            kind = FieldProblem.Kind.BAD_NAME;
+        } else {
+            return Optional.empty();
         }
-        if (candidate.length() > MAX_LENGTH) {
-            return Optional.of(Problem.TOO_LONG);
-        }
-        if (!ALLOWED.matcher(candidate).matches()) {
-            return Optional.of(Problem.INVALID_CHARACTERS);
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(String candidate, Problem problem) {
-        String shown = candidate == null ? "" : candidate;
-        if (shown.length() > MAX_LENGTH) {
-            shown = shown.substring(0, MAX_LENGTH) + "…";
-        }
-        switch (problem) {
-            case EMPTY:
-                return "environment name is empty: use " + ALLOWED_FORM;
-            case TOO_LONG:
-                return "environment name '" + shown + "' is longer than " + MAX_LENGTH + " characters: use "
-                        + ALLOWED_FORM;
-            default:
-                return "environment name '" + shown + "' has characters that are not allowed: use " + ALLOWED_FORM;
-        }
+        return Optional.of(new FieldProblem(field, kind, 1, MAX_LENGTH, candidate, ALLOWED_FORM));
     }
 
     /** @return the name as text */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** How long deploy history is kept: records that started before the horizon may be compacted away. */
 public final class LedgerRetention {
@@ -18,14 +19,21 @@ public final class LedgerRetention {
     /**
      * @param days how many days of history to keep
      * @return the retention
-     * @throws IllegalArgumentException naming {@code retentionDays} and the allowed range
+     * @throws InvalidValueException naming {@code retentionDays} and the allowed range
      */
     public static LedgerRetention ofDays(int days) {
-        if (days < MIN_DAYS || days > MAX_DAYS) {
-            throw new IllegalArgumentException(
-                    "retentionDays: must be " + MIN_DAYS + " to " + MAX_DAYS + ", was " + days);
-        }
+        problemWith(days).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
         return new LedgerRetention(days);
+    }
+
+    /**
+     * @param days how many days of history to keep
+     * @return what is wrong with it, naming {@code retentionDays}, or empty when it is acceptable
+     */
+    public static Optional<FieldProblem> problemWith(int days) {
+        return FieldProblem.ifOutOfRange("retentionDays", MIN_DAYS, MAX_DAYS, days);
     }
 
     public int getDays() {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deployoften.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
@@ -12,7 +11,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -90,11 +89,9 @@ public class DeployOftenStep extends Step implements Serializable {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
-        try {
-            EnvironmentName.of(resolved);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.DeployToStaging_invalidConfiguration("environment: " + e.getMessage()));
-        }
+        FieldProblems.abortOn(
+                text -> Messages.DeployToStaging_invalidConfiguration(text),
+                EnvironmentName.problemWith("environment", resolved));
         return new Execution(context, resolved, commit, service);
     }
 
@@ -280,7 +277,7 @@ public class DeployOftenStep extends Step implements Serializable {
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return EnvironmentNameValidation.checkOptional(value);
+            return FieldProblems.optionalEnvironment("environment", value);
         }
     }
 }

@@ -19,7 +19,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
 import io.jenkins.plugins.deployoften.model.deploy.FailureEffect;
@@ -183,12 +183,18 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
      * @throws AbortException naming the invalid field; nothing is recorded then
      */
     DeploySettings settings(String resolvedEnvironment) throws AbortException {
-        try {
-            return DeploySettings.of(
-                    resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.DeployToStaging_invalidConfiguration(e.getMessage()));
-        }
+        FieldProblems.abortOn(
+                text -> Messages.DeployToStaging_invalidConfiguration(text),
+                DeploySettings.problemWith(
+                        resolvedEnvironment,
+                        command,
+                        timeoutMinutes,
+                        retries,
+                        retryDelaySeconds,
+                        deployWhen,
+                        onFailure));
+        return DeploySettings.of(
+                resolvedEnvironment, command, timeoutMinutes, retries, retryDelaySeconds, deployWhen, onFailure);
     }
 
     /** The descriptor: display name, form validation and choices. */
@@ -221,7 +227,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return EnvironmentNameValidation.checkOptional(value);
+            return FieldProblems.optionalEnvironment("environment", value);
         }
 
         @POST
@@ -229,7 +235,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkCommand(value));
+            return FieldProblems.validation(DeploySettings.problemWithCommand(value));
         }
 
         @POST
@@ -237,7 +243,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkTimeoutMinutes(value));
+            return FieldProblems.validation(DeploySettings.problemWithTimeoutMinutes(value));
         }
 
         @POST
@@ -245,7 +251,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkRetries(value));
+            return FieldProblems.validation(DeploySettings.problemWithRetries(value));
         }
 
         @POST
@@ -253,7 +259,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return toValidation(DeploySettings.checkRetryDelaySeconds(value));
+            return FieldProblems.validation(DeploySettings.problemWithRetryDelaySeconds(value));
         }
 
         @POST
@@ -277,10 +283,6 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             items.add(Messages.FailureEffect_MARK_UNSTABLE(), FailureEffect.MARK_UNSTABLE.name());
             items.add(Messages.FailureEffect_LEAVE_RESULT(), FailureEffect.LEAVE_RESULT.name());
             return items;
-        }
-
-        private static FormValidation toValidation(DeploySettings.Check check) {
-            return check.isOk() ? FormValidation.ok() : FormValidation.error(check.getProblem());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deployoften.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
@@ -12,7 +11,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.config.EnvironmentNameValidation;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -108,16 +107,19 @@ public class RecordDeployStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
-        DeployOutcome outcome;
-        EnvironmentName name;
-        try {
-            name = EnvironmentName.of(resolved);
-            outcome = ExternalDeploy.parseResult(result);
-            ExternalDeploy.checkDurationMillis(durationMillis);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.RecordDeploy_invalid(e.getMessage()));
-        }
-        return new Execution(context, name.value(), outcome, durationMillis, message, commit, service);
+        FieldProblems.abortOn(
+                text -> Messages.RecordDeploy_invalid(text),
+                EnvironmentName.problemWith("environment", resolved)
+                        .or(() -> ExternalDeploy.problemWithResult(result))
+                        .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
+        return new Execution(
+                context,
+                EnvironmentName.of(resolved).value(),
+                ExternalDeploy.parseResult(result),
+                durationMillis,
+                message,
+                commit,
+                service);
     }
 
     /** Appends the record off the CPS thread (the append waits for the disk). */
@@ -206,7 +208,7 @@ public class RecordDeployStep extends Step {
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return EnvironmentNameValidation.checkOptional(value);
+            return FieldProblems.optionalEnvironment("environment", value);
         }
 
         @POST
@@ -227,12 +229,7 @@ public class RecordDeployStep extends Step {
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            try {
-                ExternalDeploy.parseResult(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldProblems.validation(ExternalDeploy.problemWithResult(value));
         }
 
         @POST
@@ -240,12 +237,7 @@ public class RecordDeployStep extends Step {
             if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            try {
-                ExternalDeploy.checkDurationMillis(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldProblems.validation(ExternalDeploy.problemWithDurationMillis(value));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.util.JenkinsFacade;
 import org.junit.Test;
 
@@ -163,12 +164,13 @@ public class DeployOftenConfigurationTest {
 
     @Test
     public void formMessagesNameTheAllowedForm() {
-        assertThat(EnvironmentNameValidation.problemMessage("staging")).isEmpty();
-        assertThat(EnvironmentNameValidation.problemMessage(""))
+        assertThat(EnvironmentName.problemWith("environment", "staging").map(FieldProblems::text))
+                .isEmpty();
+        assertThat(EnvironmentName.problemWith("environment", "").map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("1 to 64 letters, digits, '-', '_' or '.'"));
-        assertThat(EnvironmentNameValidation.problemMessage("x".repeat(65)))
+        assertThat(EnvironmentName.problemWith("environment", "x".repeat(65)).map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("too long"));
-        assertThat(EnvironmentNameValidation.problemMessage("a b"))
+        assertThat(EnvironmentName.problemWith("environment", "a b").map(FieldProblems::text))
                 .hasValueSatisfying(m -> assertThat(m).contains("may only contain"));
     }
 

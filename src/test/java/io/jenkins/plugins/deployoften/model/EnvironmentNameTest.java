@@ -15,8 +15,10 @@ public class EnvironmentNameTest {
 
     @Test
     public void rejectsEmptyAndNullNamingTheAllowedForm() {
-        assertThat(EnvironmentName.problemWith("")).contains(EnvironmentName.Problem.EMPTY);
-        assertThat(EnvironmentName.problemWith(null)).contains(EnvironmentName.Problem.EMPTY);
+        assertThat(EnvironmentName.problemWith("environment", "").map(FieldProblem::kind))
+                .contains(FieldProblem.Kind.EMPTY_NAME);
+        assertThat(EnvironmentName.problemWith("environment", null).map(FieldProblem::kind))
+                .contains(FieldProblem.Kind.EMPTY_NAME);
         assertThatThrownBy(() -> EnvironmentName.of(""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(EnvironmentName.ALLOWED_FORM);
@@ -24,7 +26,8 @@ public class EnvironmentNameTest {
 
     @Test
     public void rejectsNamesLongerThan64Characters() {
-        assertThat(EnvironmentName.problemWith("x".repeat(65))).contains(EnvironmentName.Problem.TOO_LONG);
+        assertThat(EnvironmentName.problemWith("environment", "x".repeat(65)).map(FieldProblem::kind))
+                .contains(FieldProblem.Kind.NAME_TOO_LONG);
         assertThatThrownBy(() -> EnvironmentName.of("x".repeat(500)))
                 .hasMessageContaining("longer than 64")
                 .hasMessageContaining("…");
@@ -33,7 +36,9 @@ public class EnvironmentNameTest {
     @Test
     public void rejectsSpacesSlashesMarkupAndNonAsciiLetters() {
         for (String bad : new String[] {"pre prod", "../etc", "a/b", "<script>", "stäging", "tab\tname", "new\nline"}) {
-            assertThat(EnvironmentName.problemWith(bad)).as(bad).contains(EnvironmentName.Problem.INVALID_CHARACTERS);
+            assertThat(EnvironmentName.problemWith("environment", bad).map(FieldProblem::kind))
+                    .as(bad)
+                    .contains(FieldProblem.Kind.BAD_NAME);
         }
     }
 

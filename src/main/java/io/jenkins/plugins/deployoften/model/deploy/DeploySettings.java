@@ -1,7 +1,11 @@
 package io.jenkins.plugins.deployoften.model.deploy;
 
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The validated settings of a "deploy to staging" step. Every limit is checked here, so the form
@@ -42,7 +46,7 @@ public final class DeploySettings {
 
     /**
      * @return validated settings
-     * @throws IllegalArgumentException naming the first invalid field and its allowed values
+     * @throws InvalidValueException naming the first invalid field and its allowed values
      */
     public static DeploySettings of(
             String environment,
@@ -52,24 +56,12 @@ public final class DeploySettings {
             int retryDelaySeconds,
             DeployCondition condition,
             FailureEffect failureEffect) {
-        EnvironmentName name;
-        try {
-            name = EnvironmentName.of(environment);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("environment: " + e.getMessage(), e);
-        }
-        checkCommand(command).ifPresentThrow();
-        checkTimeoutMinutes(timeoutMinutes).ifPresentThrow();
-        checkRetries(retries).ifPresentThrow();
-        checkRetryDelaySeconds(retryDelaySeconds).ifPresentThrow();
-        if (condition == null) {
-            throw new IllegalArgumentException("deployWhen: must be one of SUCCESSFUL, SUCCESSFUL_OR_UNSTABLE");
-        }
-        if (failureEffect == null) {
-            throw new IllegalArgumentException("onFailure: must be one of FAIL_BUILD, MARK_UNSTABLE, LEAVE_RESULT");
-        }
+        problemWith(environment, command, timeoutMinutes, retries, retryDelaySeconds, condition, failureEffect)
+                .ifPresent(problem -> {
+                    throw new InvalidValueException(problem);
+                });
         return new DeploySettings(
-                name,
+                EnvironmentName.of(environment),
                 command,
                 Duration.ofMinutes(timeoutMinutes),
                 retries,
@@ -78,36 +70,61 @@ public final class DeploySettings {
                 failureEffect);
     }
 
+    /** @return the first invalid field of these settings and its allowed values, or empty when all are valid */
+    public static Optional<FieldProblem> problemWith(
+            String environment,
+            String command,
+            int timeoutMinutes,
+            int retries,
+            int retryDelaySeconds,
+            DeployCondition condition,
+            FailureEffect failureEffect) {
+        return Stream.of(
+                        EnvironmentName.problemWith("environment", environment),
+                        problemWithCommand(command),
+                        problemWithTimeoutMinutes(timeoutMinutes),
+                        problemWithRetries(retries),
+                        problemWithRetryDelaySeconds(retryDelaySeconds),
+                        condition == null
+                                ? Optional.of(choiceMissing("deployWhen", "SUCCESSFUL, SUCCESSFUL_OR_UNSTABLE"))
+                                : Optional.<FieldProblem>empty(),
+                        failureEffect == null
+                                ? Optional.of(choiceMissing("onFailure", "FAIL_BUILD, MARK_UNSTABLE, LEAVE_RESULT"))
+                                : Optional.<FieldProblem>empty())
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static FieldProblem choiceMissing(String field, String choices) {
+        return new FieldProblem(field, FieldProblem.Kind.NOT_ONE_OF, 0, 0, "", choices);
+    }
+
     /** @return the problem with a deploy command, naming the field */
-    public static Check checkCommand(String command) {
-        return new Check(
-                command == null || command.isBlank()
-                        ? "command: enter the shell (Unix) or batch (Windows) command that deploys the build"
-                        : null);
+    public static Optional<FieldProblem> problemWithCommand(String command) {
+        return command == null || command.isBlank()
+                ? Optional.of(new FieldProblem(
+                        "command",
+                        FieldProblem.Kind.BLANK,
+                        0,
+                        0,
+                        "",
+                        "the shell (Unix) or batch (Windows) command that deploys the build"))
+                : Optional.empty();
     }
 
     /** @return the problem with a timeout, naming the field and the allowed range */
-    public static Check checkTimeoutMinutes(int minutes) {
-        return new Check(
-                minutes < 1 || minutes > MAX_TIMEOUT_MINUTES
-                        ? "timeoutMinutes: must be 1 to " + MAX_TIMEOUT_MINUTES + ", was " + minutes
-                        : null);
+    public static Optional<FieldProblem> problemWithTimeoutMinutes(int minutes) {
+        return FieldProblem.ifOutOfRange("timeoutMinutes", 1, MAX_TIMEOUT_MINUTES, minutes);
     }
 
     /** @return the problem with a retry count, naming the field and the allowed range */
-    public static Check checkRetries(int retries) {
-        return new Check(
-                retries < 0 || retries > MAX_RETRIES
-                        ? "retries: must be 0 to " + MAX_RETRIES + ", was " + retries
-                        : null);
+    public static Optional<FieldProblem> problemWithRetries(int retries) {
+        return FieldProblem.ifOutOfRange("retries", 0, MAX_RETRIES, retries);
     }
 
     /** @return the problem with a retry delay, naming the field and the allowed range */
-    public static Check checkRetryDelaySeconds(int seconds) {
-        return new Check(
-                seconds < 0 || seconds > MAX_RETRY_DELAY_SECONDS
-                        ? "retryDelaySeconds: must be 0 to " + MAX_RETRY_DELAY_SECONDS + ", was " + seconds
-                        : null);
+    public static Optional<FieldProblem> problemWithRetryDelaySeconds(int seconds) {
+        return FieldProblem.ifOutOfRange("retryDelaySeconds", 0, MAX_RETRY_DELAY_SECONDS, seconds);
     }
 
     public EnvironmentName getEnvironment() {
@@ -136,30 +153,5 @@ public final class DeploySettings {
 
     public FailureEffect getFailureEffect() {
         return failureEffect;
-    }
-
-    /** The outcome of checking one field: a problem message or none. */
-    public static final class Check {
-        private final String problem;
-
-        Check(String problem) {
-            this.problem = problem;
-        }
-
-        /** @return whether the value is acceptable */
-        public boolean isOk() {
-            return problem == null;
-        }
-
-        /** @return the problem, naming the field and the allowed values; empty text when acceptable */
-        public String getProblem() {
-            return problem == null ? "" : problem;
-        }
-
-        void ifPresentThrow() {
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-        }
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.deployoften.model.deploy;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Strict parsing of the values a {@code recordDeploy} step receives for a deploy done elsewhere. */
@@ -20,31 +23,54 @@ public final class ExternalDeploy {
     /**
      * @param result the result as written in the Jenkinsfile, case-insensitive
      * @return the outcome
-     * @throws IllegalArgumentException naming the field and the allowed values
+     * @throws InvalidValueException naming the field and the allowed values
      */
     public static DeployOutcome parseResult(String result) {
+        return outcomeOf(result).orElseThrow(() -> new InvalidValueException(resultProblem(result)));
+    }
+
+    /**
+     * @param result the result as written in the Jenkinsfile, case-insensitive
+     * @return what is wrong with it, naming {@code result} and the allowed values, or empty when it is acceptable
+     */
+    public static Optional<FieldProblem> problemWithResult(String result) {
+        return outcomeOf(result).isPresent() ? Optional.empty() : Optional.of(resultProblem(result));
+    }
+
+    private static Optional<DeployOutcome> outcomeOf(String result) {
         if (result != null) {
             String normalised = result.trim().toUpperCase(Locale.ROOT);
             for (DeployOutcome outcome : DeployOutcome.values()) {
                 if (outcome.name().equals(normalised)) {
-                    return outcome;
+                    return Optional.of(outcome);
                 }
             }
         }
-        throw new IllegalArgumentException(
-                "result: '" + result + "' is not a deploy result; use one of " + allowedResults());
+        return Optional.empty();
+    }
+
+    private static FieldProblem resultProblem(String result) {
+        return new FieldProblem(
+                "result", FieldProblem.Kind.UNKNOWN_RESULT, 0, 0, String.valueOf(result), allowedResults());
     }
 
     /**
      * @param durationMillis how long the deploy took
      * @return the same value when it is 0 to {@link #MAX_DURATION_MILLIS}
-     * @throws IllegalArgumentException naming the field and the allowed range
+     * @throws InvalidValueException naming the field and the allowed range
      */
     public static long checkDurationMillis(long durationMillis) {
-        if (durationMillis < 0 || durationMillis > MAX_DURATION_MILLIS) {
-            throw new IllegalArgumentException(
-                    "durationMillis: must be 0 to " + MAX_DURATION_MILLIS + ", was " + durationMillis);
-        }
+        problemWithDurationMillis(durationMillis).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
         return durationMillis;
+    }
+
+    /**
+     * @param durationMillis how long the deploy took
+     * @return what is wrong with it, naming {@code durationMillis} and the allowed range, or empty
+     */
+    public static Optional<FieldProblem> problemWithDurationMillis(long durationMillis) {
+        return FieldProblem.ifOutOfRange("durationMillis", 0, MAX_DURATION_MILLIS, durationMillis);
     }
 }

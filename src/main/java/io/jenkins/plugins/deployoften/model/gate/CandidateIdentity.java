@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,16 +86,28 @@ public final class CandidateIdentity {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
-        if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > DeployRecord.MAX_TEXT) {
-            throw new IllegalArgumentException(field + ": must be one word of at most " + DeployRecord.MAX_TEXT
-                    + " characters, was '" + shorten(trimmed) + "'");
-        }
-        return trimmed;
+        problemWithToken(field, value).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        return value.strip();
     }
 
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    /**
+     * @param field the field the word was entered in, such as {@code commit}
+     * @param value the word; {@code null} or blank is acceptable and means none
+     * @return what is wrong with it, or empty when it is one word of at most {@link DeployRecord#MAX_TEXT}
+     *     characters
+     */
+    public static Optional<FieldProblem> problemWithToken(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.strip();
+        if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > DeployRecord.MAX_TEXT) {
+            return Optional.of(
+                    new FieldProblem(field, FieldProblem.Kind.NOT_ONE_WORD, 1, DeployRecord.MAX_TEXT, trimmed, ""));
+        }
+        return Optional.empty();
     }
 
     public Optional<String> getCommit() {

@@ -2,10 +2,15 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Which gate rules apply and with which limits, plus the {@link GateMode}. Immutable; build with
@@ -26,7 +31,9 @@ import java.util.Optional;
  * Limits: day counts 1 to {@value #MAX_DAYS}; a window of W days holds at most W × {@value
  * #MAX_DEPLOYS_PER_DAY} deploys (one an hour, more than any team's practice deploys need), so
  * {@code frequentMinDeploys} is 1 to W × 24; {@code healthyLastDeploys} 1 to {@value #MAX_LAST_DEPLOYS};
- * {@code failureRateMaxPercent} 0 to 100. Limits of switched-off rules are validated too.
+ * {@code failureRateMaxPercent} 0 to 100. Limits of switched-off rules are validated too. Each rule's switch and
+ * limits are one value: {@link FreshRule}, {@link FrequentRule}, {@link CandidateRule}, {@link HealthyRule} and
+ * {@link FailureRateRule}.
  */
 public final class GatePolicy {
     public static final int DEFAULT_FRESH_MAX_DAYS = 14;
@@ -44,31 +51,107 @@ public final class GatePolicy {
     public static final int MAX_LAST_DEPLOYS = 100;
 
     private final GateMode mode;
-    private final boolean freshEnabled;
-    private final int freshMaxDays;
-    private final boolean frequentEnabled;
-    private final int frequentMinDeploys;
-    private final int frequentWindowDays;
-    private final boolean candidatePractisedEnabled;
-    private final boolean healthyEnabled;
-    private final int healthyLastDeploys;
-    private final boolean failureRateEnabled;
-    private final int failureRateWindowDays;
-    private final int failureRateMaxPercent;
+    private final FreshRule fresh;
+    private final FrequentRule frequent;
+    private final CandidateRule candidatePractised;
+    private final HealthyRule healthy;
+    private final FailureRateRule failureRate;
 
     private GatePolicy(Builder builder) {
         this.mode = builder.mode;
-        this.freshEnabled = builder.freshEnabled;
-        this.freshMaxDays = builder.freshMaxDays;
-        this.frequentEnabled = builder.frequentEnabled;
-        this.frequentMinDeploys = builder.frequentMinDeploys;
-        this.frequentWindowDays = builder.frequentWindowDays;
-        this.candidatePractisedEnabled = builder.candidatePractisedEnabled;
-        this.healthyEnabled = builder.healthyEnabled;
-        this.healthyLastDeploys = builder.healthyLastDeploys;
-        this.failureRateEnabled = builder.failureRateEnabled;
-        this.failureRateWindowDays = builder.failureRateWindowDays;
-        this.failureRateMaxPercent = builder.failureRateMaxPercent;
+        this.fresh = builder.fresh;
+        this.frequent = builder.frequent;
+        this.candidatePractised = builder.candidatePractised;
+        this.healthy = builder.healthy;
+        this.failureRate = builder.failureRate;
+    }
+
+    /**
+     * {@link GateRule#FRESH}: the last successful deploy at most {@code maxDays} old.
+     *
+     * @param enabled whether the rule applies
+     * @param maxDays the oldest the last successful deploy may be, in days: 1 to {@link #MAX_DAYS}
+     */
+    public record FreshRule(boolean enabled, int maxDays) {
+        public static final FreshRule DEFAULT = new FreshRule(true, DEFAULT_FRESH_MAX_DAYS);
+
+        /** @return what is wrong with the limit, naming {@code freshMaxDays}, or empty */
+        public Optional<FieldProblem> problem() {
+            return FieldProblem.ifOutOfRange("freshMaxDays", 1, MAX_DAYS, maxDays);
+        }
+    }
+
+    /**
+     * {@link GateRule#FREQUENT}: at least {@code minDeploys} successful deploys in {@code windowDays}.
+     *
+     * @param enabled whether the rule applies
+     * @param minDeploys the fewest successful deploys: 1 to {@code windowDays} × {@link #MAX_DEPLOYS_PER_DAY}
+     * @param windowDays the window, in days: 1 to {@link #MAX_DAYS}
+     */
+    public record FrequentRule(boolean enabled, int minDeploys, int windowDays) {
+        public static final FrequentRule DEFAULT =
+                new FrequentRule(true, DEFAULT_FREQUENT_MIN_DEPLOYS, DEFAULT_FREQUENT_WINDOW_DAYS);
+
+        /** @return what is wrong with the limits, the window first, or empty */
+        public Optional<FieldProblem> problem() {
+            Optional<FieldProblem> window = FieldProblem.ifOutOfRange("frequentWindowDays", 1, MAX_DAYS, windowDays);
+            if (window.isPresent()) {
+                return window;
+            }
+            int fit = windowDays * MAX_DEPLOYS_PER_DAY;
+            if (minDeploys > fit) {
+                return Optional.of(new FieldProblem(
+                        "frequentMinDeploys",
+                        FieldProblem.Kind.TOO_MANY_FOR_WINDOW,
+                        1,
+                        fit,
+                        String.valueOf(minDeploys),
+                        String.valueOf(windowDays)));
+            }
+            return FieldProblem.ifOutOfRange("frequentMinDeploys", 1, fit, minDeploys);
+        }
+    }
+
+    /**
+     * {@link GateRule#CANDIDATE_PRACTISED}: the candidate itself was deployed to the environment.
+     *
+     * @param enabled whether the rule applies
+     */
+    public record CandidateRule(boolean enabled) {
+        public static final CandidateRule DEFAULT = new CandidateRule(true);
+    }
+
+    /**
+     * The "last K deploys not all failed" part of {@link GateRule#HEALTHY}.
+     *
+     * @param enabled whether this part applies
+     * @param lastDeploys K: 1 to {@link #MAX_LAST_DEPLOYS}
+     */
+    public record HealthyRule(boolean enabled, int lastDeploys) {
+        public static final HealthyRule DEFAULT = new HealthyRule(true, DEFAULT_HEALTHY_LAST_DEPLOYS);
+
+        /** @return what is wrong with the limit, naming {@code healthyLastDeploys}, or empty */
+        public Optional<FieldProblem> problem() {
+            return FieldProblem.ifOutOfRange("healthyLastDeploys", 1, MAX_LAST_DEPLOYS, lastDeploys);
+        }
+    }
+
+    /**
+     * The failure rate part of {@link GateRule#HEALTHY}.
+     *
+     * @param enabled whether this part applies
+     * @param maxPercent the highest failure rate allowed: 0 to 100 percent
+     * @param windowDays the window, in days: 1 to {@link #MAX_DAYS}
+     */
+    public record FailureRateRule(boolean enabled, int maxPercent, int windowDays) {
+        public static final FailureRateRule DEFAULT =
+                new FailureRateRule(false, DEFAULT_FAILURE_RATE_MAX_PERCENT, DEFAULT_FAILURE_RATE_WINDOW_DAYS);
+
+        /** @return what is wrong with the limits, the window first, or empty */
+        public Optional<FieldProblem> problem() {
+            return FieldProblem.ifOutOfRange("failureRateWindowDays", 1, MAX_DAYS, windowDays)
+                    .or(() -> FieldProblem.ifOutOfRange("failureRateMaxPercent", 0, 100, maxPercent));
+        }
     }
 
     /** @return the default policy */
@@ -85,17 +168,11 @@ public final class GatePolicy {
     public Builder toBuilder() {
         return new Builder()
                 .mode(mode)
-                .freshEnabled(freshEnabled)
-                .freshMaxDays(freshMaxDays)
-                .frequentEnabled(frequentEnabled)
-                .frequentMinDeploys(frequentMinDeploys)
-                .frequentWindowDays(frequentWindowDays)
-                .candidatePractisedEnabled(candidatePractisedEnabled)
-                .healthyEnabled(healthyEnabled)
-                .healthyLastDeploys(healthyLastDeploys)
-                .failureRateEnabled(failureRateEnabled)
-                .failureRateWindowDays(failureRateWindowDays)
-                .failureRateMaxPercent(failureRateMaxPercent);
+                .fresh(fresh)
+                .frequent(frequent)
+                .candidatePractised(candidatePractised)
+                .healthy(healthy)
+                .failureRate(failureRate);
     }
 
     /**
@@ -144,93 +221,114 @@ public final class GatePolicy {
         return mode;
     }
 
+    /** @return the {@link GateRule#FRESH} rule */
+    public FreshRule fresh() {
+        return fresh;
+    }
+
+    /** @return the {@link GateRule#FREQUENT} rule */
+    public FrequentRule frequent() {
+        return frequent;
+    }
+
+    /** @return the {@link GateRule#CANDIDATE_PRACTISED} rule */
+    public CandidateRule candidatePractised() {
+        return candidatePractised;
+    }
+
+    /** @return the "last K deploys not all failed" part of {@link GateRule#HEALTHY} */
+    public HealthyRule healthy() {
+        return healthy;
+    }
+
+    /** @return the failure rate part of {@link GateRule#HEALTHY} */
+    public FailureRateRule failureRate() {
+        return failureRate;
+    }
+
     public boolean isFreshEnabled() {
-        return freshEnabled;
+        return fresh.enabled();
     }
 
     /** @return the oldest the last successful deploy may be, in days */
     public int getFreshMaxDays() {
-        return freshMaxDays;
+        return fresh.maxDays();
     }
 
     public boolean isFrequentEnabled() {
-        return frequentEnabled;
+        return frequent.enabled();
     }
 
     /** @return the fewest successful deploys required in the frequency window */
     public int getFrequentMinDeploys() {
-        return frequentMinDeploys;
+        return frequent.minDeploys();
     }
 
     /** @return the frequency window, in days */
     public int getFrequentWindowDays() {
-        return frequentWindowDays;
+        return frequent.windowDays();
     }
 
     public boolean isCandidatePractisedEnabled() {
-        return candidatePractisedEnabled;
+        return candidatePractised.enabled();
     }
 
     /** @return whether the "last K deploys not all failed" part of {@link GateRule#HEALTHY} is on */
     public boolean isHealthyEnabled() {
-        return healthyEnabled;
+        return healthy.enabled();
     }
 
     /** @return K: how many failed completed deploys in a row fail the health rule */
     public int getHealthyLastDeploys() {
-        return healthyLastDeploys;
+        return healthy.lastDeploys();
     }
 
     /** @return whether the failure rate part of {@link GateRule#HEALTHY} is on */
     public boolean isFailureRateEnabled() {
-        return failureRateEnabled;
+        return failureRate.enabled();
     }
 
     /** @return the failure rate window, in days */
     public int getFailureRateWindowDays() {
-        return failureRateWindowDays;
+        return failureRate.windowDays();
     }
 
     /** @return the highest failure rate allowed, in percent */
     public int getFailureRateMaxPercent() {
-        return failureRateMaxPercent;
+        return failureRate.maxPercent();
     }
 
     /** @return the longest window a switched-on rule reads, in days; 0 when no rule reads a window */
     int maxWindowDays() {
         int days = 0;
-        if (frequentEnabled) {
-            days = Math.max(days, frequentWindowDays);
+        if (frequent.enabled()) {
+            days = Math.max(days, frequent.windowDays());
         }
-        if (failureRateEnabled) {
-            days = Math.max(days, failureRateWindowDays);
+        if (failureRate.enabled()) {
+            days = Math.max(days, failureRate.windowDays());
         }
         return days;
     }
 
     @Override
     public String toString() {
-        return "GatePolicy[mode=" + mode + ", fresh=" + (freshEnabled ? freshMaxDays + "d" : "off") + ", frequent="
-                + (frequentEnabled ? frequentMinDeploys + "/" + frequentWindowDays + "d" : "off")
-                + ", candidatePractised=" + (candidatePractisedEnabled ? "on" : "off") + ", healthy="
-                + (healthyEnabled ? "last " + healthyLastDeploys : "off") + ", failureRate="
-                + (failureRateEnabled ? failureRateMaxPercent + "%/" + failureRateWindowDays + "d" : "off") + "]";
+        return "GatePolicy[mode=" + mode + ", fresh=" + (fresh.enabled() ? fresh.maxDays() + "d" : "off")
+                + ", frequent="
+                + (frequent.enabled() ? frequent.minDeploys() + "/" + frequent.windowDays() + "d" : "off")
+                + ", candidatePractised=" + (candidatePractised.enabled() ? "on" : "off") + ", healthy="
+                + (healthy.enabled() ? "last " + healthy.lastDeploys() : "off") + ", failureRate="
+                + (failureRate.enabled() ? failureRate.maxPercent() + "%/" + failureRate.windowDays() + "d" : "off")
+                + "]";
     }
 
     /** Collects the values of a {@link GatePolicy}; {@link #build()} validates them. */
     public static final class Builder {
         private GateMode mode = GateMode.ENFORCE;
-        private boolean freshEnabled = true;
-        private int freshMaxDays = DEFAULT_FRESH_MAX_DAYS;
-        private boolean frequentEnabled = true;
-        private int frequentMinDeploys = DEFAULT_FREQUENT_MIN_DEPLOYS;
-        private int frequentWindowDays = DEFAULT_FREQUENT_WINDOW_DAYS;
-        private boolean candidatePractisedEnabled = true;
-        private boolean healthyEnabled = true;
-        private int healthyLastDeploys = DEFAULT_HEALTHY_LAST_DEPLOYS;
-        private boolean failureRateEnabled;
-        private int failureRateWindowDays = DEFAULT_FAILURE_RATE_WINDOW_DAYS;
-        private int failureRateMaxPercent = DEFAULT_FAILURE_RATE_MAX_PERCENT;
+        private FreshRule fresh = FreshRule.DEFAULT;
+        private FrequentRule frequent = FrequentRule.DEFAULT;
+        private CandidateRule candidatePractised = CandidateRule.DEFAULT;
+        private HealthyRule healthy = HealthyRule.DEFAULT;
+        private FailureRateRule failureRate = FailureRateRule.DEFAULT;
 
         private Builder() {}
 
@@ -239,88 +337,103 @@ public final class GatePolicy {
             return this;
         }
 
-        public Builder freshEnabled(boolean enabled) {
-            this.freshEnabled = enabled;
+        public Builder fresh(FreshRule rule) {
+            this.fresh = Objects.requireNonNull(rule, "fresh");
             return this;
+        }
+
+        public Builder frequent(FrequentRule rule) {
+            this.frequent = Objects.requireNonNull(rule, "frequent");
+            return this;
+        }
+
+        public Builder candidatePractised(CandidateRule rule) {
+            this.candidatePractised = Objects.requireNonNull(rule, "candidatePractised");
+            return this;
+        }
+
+        public Builder healthy(HealthyRule rule) {
+            this.healthy = Objects.requireNonNull(rule, "healthy");
+            return this;
+        }
+
+        public Builder failureRate(FailureRateRule rule) {
+            this.failureRate = Objects.requireNonNull(rule, "failureRate");
+            return this;
+        }
+
+        public Builder freshEnabled(boolean enabled) {
+            return fresh(new FreshRule(enabled, fresh.maxDays()));
         }
 
         public Builder freshMaxDays(int days) {
-            this.freshMaxDays = days;
-            return this;
+            return fresh(new FreshRule(fresh.enabled(), days));
         }
 
         public Builder frequentEnabled(boolean enabled) {
-            this.frequentEnabled = enabled;
-            return this;
+            return frequent(new FrequentRule(enabled, frequent.minDeploys(), frequent.windowDays()));
         }
 
         public Builder frequentMinDeploys(int deploys) {
-            this.frequentMinDeploys = deploys;
-            return this;
+            return frequent(new FrequentRule(frequent.enabled(), deploys, frequent.windowDays()));
         }
 
         public Builder frequentWindowDays(int days) {
-            this.frequentWindowDays = days;
-            return this;
+            return frequent(new FrequentRule(frequent.enabled(), frequent.minDeploys(), days));
         }
 
         public Builder candidatePractisedEnabled(boolean enabled) {
-            this.candidatePractisedEnabled = enabled;
-            return this;
+            return candidatePractised(new CandidateRule(enabled));
         }
 
         public Builder healthyEnabled(boolean enabled) {
-            this.healthyEnabled = enabled;
-            return this;
+            return healthy(new HealthyRule(enabled, healthy.lastDeploys()));
         }
 
         public Builder healthyLastDeploys(int deploys) {
-            this.healthyLastDeploys = deploys;
-            return this;
+            return healthy(new HealthyRule(healthy.enabled(), deploys));
         }
 
         public Builder failureRateEnabled(boolean enabled) {
-            this.failureRateEnabled = enabled;
-            return this;
+            return failureRate(new FailureRateRule(enabled, failureRate.maxPercent(), failureRate.windowDays()));
         }
 
         public Builder failureRateWindowDays(int days) {
-            this.failureRateWindowDays = days;
-            return this;
+            return failureRate(new FailureRateRule(failureRate.enabled(), failureRate.maxPercent(), days));
         }
 
         public Builder failureRateMaxPercent(int percent) {
-            this.failureRateMaxPercent = percent;
-            return this;
+            return failureRate(new FailureRateRule(failureRate.enabled(), percent, failureRate.windowDays()));
+        }
+
+        /**
+         * @return every problem with the collected values, in the order of the fields; empty when they make a
+         *     valid policy
+         */
+        public List<FieldProblem> problems() {
+            return Stream.of(
+                            mode == null
+                                    ? Optional.of(new FieldProblem(
+                                            "mode", FieldProblem.Kind.NOT_ONE_OF, 0, 0, "", "ENFORCE, WARN"))
+                                    : Optional.<FieldProblem>empty(),
+                            fresh.problem(),
+                            frequent.problem(),
+                            healthy.problem(),
+                            failureRate.problem())
+                    .flatMap(Optional::stream)
+                    .toList();
         }
 
         /**
          * @return the policy
-         * @throws IllegalArgumentException naming the first field out of range and its allowed values
+         * @throws InvalidValueException naming the first field out of range and its allowed values
          */
         public GatePolicy build() {
-            if (mode == null) {
-                throw new IllegalArgumentException("mode: must be one of ENFORCE, WARN");
+            List<FieldProblem> problems = problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidValueException(problems.get(0));
             }
-            requireRange("freshMaxDays", freshMaxDays, 1, MAX_DAYS);
-            requireRange("frequentWindowDays", frequentWindowDays, 1, MAX_DAYS);
-            int fit = frequentWindowDays * MAX_DEPLOYS_PER_DAY;
-            if (frequentMinDeploys > fit) {
-                throw new IllegalArgumentException("frequentMinDeploys: " + frequentMinDeploys
-                        + " deploys cannot fit in " + frequentWindowDays + " days at one deploy per hour at most;"
-                        + " must be 1 to " + fit + ", was " + frequentMinDeploys);
-            }
-            requireRange("frequentMinDeploys", frequentMinDeploys, 1, fit);
-            requireRange("healthyLastDeploys", healthyLastDeploys, 1, MAX_LAST_DEPLOYS);
-            requireRange("failureRateWindowDays", failureRateWindowDays, 1, MAX_DAYS);
-            requireRange("failureRateMaxPercent", failureRateMaxPercent, 0, 100);
             return new GatePolicy(this);
-        }
-
-        private static void requireRange(String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(field + ": must be " + min + " to " + max + ", was " + value);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.model.FieldProblem;
 import java.time.Duration;
 import org.junit.Test;
 
@@ -83,9 +84,10 @@ public class DeployDecisionsTest {
     public void boundaryValuesAreAccepted() {
         assertThat(settings("staging", "x", 1, 0, 0).getTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings("staging", "x", 1440, 10, 3600).getRetries()).isEqualTo(10);
-        assertThat(DeploySettings.checkRetries(10).isOk()).isTrue();
-        assertThat(DeploySettings.checkRetries(11).getProblem()).startsWith("retries:");
-        assertThat(DeploySettings.checkCommand("ok").getProblem()).isEmpty();
+        assertThat(DeploySettings.problemWithRetries(10)).isEmpty();
+        assertThat(DeploySettings.problemWithRetries(11).map(FieldProblem::message))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("retries:"));
+        assertThat(DeploySettings.problemWithCommand("ok")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.jenkins.plugins.deployoften.config;
+
+import hudson.AbortException;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Words the model's {@link FieldProblem}s in the user's language: as form validation next to the field, and as
+ * the message of an {@link AbortException} that stops a build before anything runs. Every descriptor's check and
+ * every step's runtime check goes through here, so a value gets the same message wherever it was entered.
+ */
+public final class FieldProblems {
+    private FieldProblems() {}
+
+    /**
+     * @param problem what is wrong
+     * @return the problem in the user's language, naming the field first
+     */
+    public static String text(FieldProblem problem) {
+        String field = problem.field();
+        String min = String.valueOf(problem.min());
+        String max = String.valueOf(problem.max());
+        String value = problem.shownValue();
+        switch (problem.kind()) {
+            case OUT_OF_RANGE:
+                return Messages.FieldProblem_outOfRange(field, min, max, value);
+            case TOO_MANY_FOR_WINDOW:
+                return Messages.FieldProblem_tooManyForWindow(field, min, max, value, problem.allowed());
+            case BLANK:
+                return Messages.FieldProblem_blank(field);
+            case NOT_ONE_OF:
+                return Messages.FieldProblem_notOneOf(field, problem.allowed());
+            case UNKNOWN_RESULT:
+                return Messages.FieldProblem_unknownResult(field, value, problem.allowed());
+            case EMPTY_NAME:
+                return Messages.FieldProblem_named(field, Messages.EnvironmentName_empty(max));
+            case NAME_TOO_LONG:
+                return Messages.FieldProblem_named(field, Messages.EnvironmentName_tooLong(max));
+            case BAD_NAME:
+                return Messages.FieldProblem_named(field, Messages.EnvironmentName_invalidCharacters(max));
+            case NOT_ONE_WORD:
+                return Messages.FieldProblem_notOneWord(field, max, value);
+            default:
+                return problem.message();
+        }
+    }
+
+    /**
+     * @param problem what is wrong with a field's value, if anything
+     * @return OK when nothing is, else the error in the user's language
+     */
+    public static FormValidation validation(Optional<FieldProblem> problem) {
+        return problem.map(found -> FormValidation.error(text(found))).orElseGet(FormValidation::ok);
+    }
+
+    /**
+     * Form validation of an optional environment field: empty means "the global default".
+     *
+     * @param field the field's name, such as {@code environment}
+     * @param value the entered name
+     * @return OK for an empty or valid name, else the localised error
+     */
+    public static FormValidation optionalEnvironment(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        return validation(EnvironmentName.problemWith(field, value.trim()));
+    }
+
+    /**
+     * Stops a build whose step has an invalid value, before anything runs or is recorded.
+     *
+     * @param wording the step's message around the problem, such as {@code RecordDeploy_invalid}
+     * @param problem what is wrong with a value, if anything
+     * @throws AbortException naming the field and what it allows, when there is a problem
+     */
+    public static void abortOn(Function<String, String> wording, Optional<FieldProblem> problem) throws AbortException {
+        if (problem.isPresent()) {
+            throw new AbortException(wording.apply(text(problem.get())));
+        }
+    }
+}
