@@ -1,8 +1,8 @@
 package io.jenkins.plugins.deployoften.benchmarks;
 
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
-import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import java.io.IOException;
