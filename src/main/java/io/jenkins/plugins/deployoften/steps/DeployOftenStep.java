@@ -10,7 +10,6 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
-import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -88,26 +88,20 @@ public class DeployOftenStep extends Step implements Serializable {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
-        FieldProblems.abortOn(
-                text -> Messages.DeployToStaging_invalidConfiguration(text),
-                EnvironmentName.problemWith("environment", resolved));
-        return new Execution(context, resolved, commit, service);
+        DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
+        FieldProblems.abortOn(text -> Messages.DeployToStaging_invalidConfiguration(text), target.environmentProblem());
+        return new Execution(context, target);
     }
 
     /** Starts the body and leaves the recording to the callback. */
     static final class Execution extends StepExecution {
         private static final long serialVersionUID = 1L;
 
-        private final String environment;
-        private final String explicitCommit;
-        private final String service;
+        private final DeployTarget target;
 
-        Execution(StepContext context, String environment, String explicitCommit, String service) {
+        Execution(StepContext context, DeployTarget target) {
             super(context);
-            this.environment = environment;
-            this.explicitCommit = explicitCommit;
-            this.service = service;
+            this.target = target;
         }
 
         @Override
@@ -115,8 +109,8 @@ public class DeployOftenStep extends Step implements Serializable {
             StepContext context = getContext();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            EnvironmentName name = EnvironmentName.of(environment);
-            Optional<String> commit = RunFacts.commit(explicitCommit, context.get(EnvVars.class));
+            EnvironmentName name = target.environment();
+            Optional<String> commit = target.commit(context.get(EnvVars.class));
             DeployLane lane = StagingDeploy.LANES.lane(run.getParent().getFullName(), name);
             OptionalInt newer = lane.supersededBy(run.getNumber());
             if (newer.isPresent()) {
@@ -131,7 +125,7 @@ public class DeployOftenStep extends Step implements Serializable {
                         .build();
                 background.execute(() -> {
                     try {
-                        DeployRecording.keep(run, skipped, listener, service);
+                        DeployRecording.keep(run, skipped, listener, target.service());
                     } catch (IOException | RuntimeException e) {
                         context.onFailure(e);
                         return;
@@ -144,7 +138,7 @@ public class DeployOftenStep extends Step implements Serializable {
             listener.getLogger().println(DeployBanner.start(name, run.getNumber(), 1));
             context.newBodyInvoker()
                     .withCallback(new RecordingCallback(
-                            environment, commit.orElse(""), Instant.now().toEpochMilli(), service))
+                            name.value(), commit.orElse(""), Instant.now().toEpochMilli(), target.service()))
                     .start();
             return false;
         }
@@ -249,6 +243,10 @@ public class DeployOftenStep extends Step implements Serializable {
         /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
         DescriptorImpl(JenkinsFacade jenkins) {
             this.jenkins = jenkins;
+            // one help file per shared field, written for the freestyle step
+            for (String field : List.of("environment", "commit", "service")) {
+                addHelpFileRedirect(field, DeployToStagingRecorder.class, field);
+            }
         }
 
         @Override

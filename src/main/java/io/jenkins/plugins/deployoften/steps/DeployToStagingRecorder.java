@@ -18,7 +18,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
-import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
@@ -172,8 +171,9 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        DeploySettings settings = settings(DeployOftenConfiguration.environmentOrDefault(environment));
-        new StagingDeploy(settings, RunFacts.commit(commit, env), Clock.systemUTC(), service)
+        DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
+        DeploySettings settings = settings(target.environmentText());
+        new StagingDeploy(settings, target.commit(env), Clock.systemUTC(), target.service())
                 .perform(run, workspace, env, launcher, listener);
     }
 

@@ -10,15 +10,14 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
-import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.ExternalDeploy;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -106,48 +105,31 @@ public class RecordDeployStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        String resolved = DeployOftenConfiguration.environmentOrDefault(environment);
+        DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
         FieldProblems.abortOn(
                 text -> Messages.RecordDeploy_invalid(text),
-                EnvironmentName.problemWith("environment", resolved)
+                target.environmentProblem()
                         .or(() -> ExternalDeploy.problemWithResult(result))
                         .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
-        return new Execution(
-                context,
-                EnvironmentName.of(resolved).value(),
-                ExternalDeploy.parseResult(result),
-                durationMillis,
-                message,
-                commit,
-                service);
+        return new Execution(context, target, ExternalDeploy.parseResult(result), durationMillis, message);
     }
 
     /** Appends the record off the CPS thread (the append waits for the disk). */
     static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
         private static final long serialVersionUID = 1L;
 
-        private final String environment;
+        private final DeployTarget target;
         private final DeployOutcome outcome;
         private final long durationMillis;
         private final String message;
-        private final String commit;
-        private final String service;
 
         Execution(
-                StepContext context,
-                String environment,
-                DeployOutcome outcome,
-                long durationMillis,
-                String message,
-                String commit,
-                String service) {
+                StepContext context, DeployTarget target, DeployOutcome outcome, long durationMillis, String message) {
             super(context);
-            this.environment = environment;
+            this.target = target;
             this.outcome = outcome;
             this.durationMillis = durationMillis;
             this.message = message;
-            this.commit = commit;
-            this.service = service;
         }
 
         @Override
@@ -157,17 +139,17 @@ public class RecordDeployStep extends Step {
             Instant end = Instant.now();
             DeployRecord record = RunFacts.recordFor(
                             run,
-                            EnvironmentName.of(environment),
-                            RunFacts.commit(commit, getContext().get(EnvVars.class)))
+                            target.environment(),
+                            target.commit(getContext().get(EnvVars.class)))
                     .outcome(outcome)
                     .startedAt(end.minusMillis(durationMillis))
                     .duration(Duration.ofMillis(durationMillis))
                     .message(message)
                     .build();
-            DeployRecording.keep(run, record, listener, service);
+            DeployRecording.keep(run, record, listener, target.service());
             listener.getLogger()
-                    .println("DeployOften: recorded " + outcome + " deploy to " + environment + " (" + durationMillis
-                            + " ms)");
+                    .println("DeployOften: recorded " + outcome + " deploy to " + target.environment() + " ("
+                            + durationMillis + " ms)");
             return null;
         }
     }
@@ -185,6 +167,10 @@ public class RecordDeployStep extends Step {
         /** @param jenkins the Jenkins asked for the current user's permissions, for tests */
         DescriptorImpl(JenkinsFacade jenkins) {
             this.jenkins = jenkins;
+            // one help file per shared field, written for the freestyle step
+            for (String field : List.of("environment", "commit", "service")) {
+                addHelpFileRedirect(field, DeployToStagingRecorder.class, field);
+            }
         }
 
         @Override

@@ -63,22 +63,43 @@ final class SourceConventions {
 
     /** @return one line per form field of a config or global page that has no help file beside it */
     static List<String> missingHelpFiles(Path resources) {
+        return missingHelpFiles(resources, null);
+    }
+
+    /**
+     * @param resources the resource root
+     * @param java the Java source root, whose descriptors may point a field's help at another class's file with
+     *     {@code addHelpFileRedirect}; {@code null} when no redirect counts
+     * @return one line per form field of a config or global page that has no help file beside it, nor a redirect
+     */
+    static List<String> missingHelpFiles(Path resources, Path java) {
         List<String> problems = new ArrayList<>();
         for (Path jelly : files(resources, ".jelly")) {
             String name = jelly.getFileName().toString();
             if (!name.equals("config.jelly") && !name.equals("global.jelly")) {
                 continue;
             }
+            String redirects =
+                    java == null ? "" : helpRedirects(java.resolve(resources.relativize(jelly.getParent()) + ".java"));
             Matcher field = FIELD.matcher(read(jelly));
             while (field.find()) {
                 Path help = jelly.resolveSibling("help-" + field.group(1) + ".html");
-                if (!Files.isRegularFile(help)) {
+                if (!Files.isRegularFile(help) && !redirects.contains("\"" + field.group(1) + "\"")) {
                     problems.add(resources.relativize(jelly) + ": field '" + field.group(1) + "' has no "
                             + resources.relativize(help));
                 }
             }
         }
         return problems;
+    }
+
+    /** @return the source of a describable that redirects field help, or empty text */
+    private static String helpRedirects(Path source) {
+        if (!Files.isRegularFile(source)) {
+            return "";
+        }
+        String text = read(source);
+        return text.contains("addHelpFileRedirect(") ? text : "";
     }
 
     /** @return one line per duplicated key and per key that no Java source uses */

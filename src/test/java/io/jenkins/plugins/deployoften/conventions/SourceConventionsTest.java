@@ -50,7 +50,8 @@ public class SourceConventionsTest {
 
     @Test
     public void everyConfigurationFieldHasAHelpFile() {
-        assertThat(SourceConventions.missingHelpFiles(RESOURCES)).isEmpty();
+        assertThat(SourceConventions.missingHelpFiles(RESOURCES, ROOT.resolve("src/main/java")))
+                .isEmpty();
     }
 
     @Test
@@ -118,6 +119,20 @@ public class SourceConventionsTest {
         assertThat(SourceConventions.missingHelpFiles(root))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("'forgotten'");
+    }
+
+    @Test
+    public void acceptsHelpThatTheDescriptorRedirectsAndNoOtherField() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(root.resolve("res/p/X/config.jelly"), "<f:entry field=\"shared\"/><f:entry field=\"forgotten\"/>");
+        write(
+                root.resolve("java/p/X.java"),
+                "class X { X() { addHelpFileRedirect(\"shared\", Other.class, \"shared\"); } }");
+
+        assertThat(SourceConventions.missingHelpFiles(root.resolve("res"), root.resolve("java")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("'forgotten'");
+        assertThat(SourceConventions.missingHelpFiles(root.resolve("res"))).hasSize(2);
     }
 
     @Test
