@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Records that reached the local ledger but not the shared database, waiting to be replayed: a ledger file
@@ -71,18 +69,7 @@ public final class DeploySpool {
         if (!Files.exists(lines.getFile())) {
             return new LedgerRead(List.of(), 0);
         }
-        List<DeployRecord> records = new ArrayList<>();
-        int[] skipped = {0};
-        lines.readForward(line -> {
-            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
-            if (decoded.isPresent()) {
-                records.add(decoded.get().getRecord());
-            } else {
-                skipped[0]++;
-            }
-            return true;
-        });
-        return new LedgerRead(records, skipped[0]);
+        return FileDeployLedger.readAll(lines);
     }
 
     /**

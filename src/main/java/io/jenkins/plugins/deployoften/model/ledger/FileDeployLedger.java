@@ -91,6 +91,15 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public LedgerRead readAll() throws IOException {
+        return readAll(lines);
+    }
+
+    /**
+     * @param lines a file of ledger lines: a ledger or a spool
+     * @return every readable record, oldest appended first, and how many lines were unreadable
+     * @throws IOException when the file cannot be read at all
+     */
+    static LedgerRead readAll(JsonLinesFile lines) throws IOException {
         List<DeployRecord> records = new ArrayList<>();
         int[] skipped = {0};
         lines.readForward(line -> {
