@@ -115,7 +115,7 @@ public final class LedgerSummaryFile {
     public Position ledgerPosition() throws IOException {
         try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
             long length = channel.size();
-            return new Position(length, hashOf(lastNonBlankLine(channel, length)));
+            return new Position(length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
         } catch (NoSuchFileException e) {
             return Position.EMPTY;
         }
@@ -252,8 +252,8 @@ public final class LedgerSummaryFile {
         return line;
     }
 
-    /** @return the last non-blank line of the first {@code length} bytes, without its newline, or null */
-    static byte[] lastNonBlankLine(FileChannel channel, long length) throws IOException {
+    /** @return the last non-blank line of the first {@code length} bytes, without its newline, if any */
+    static Optional<byte[]> lastNonBlankLine(FileChannel channel, long length) throws IOException {
         long end = length;
         while (end > 0) {
             long start = end;
@@ -280,14 +280,14 @@ public final class LedgerSummaryFile {
             byte[] line = reversed.toByteArray();
             reverse(line);
             if (!JsonLinesFile.isBlank(line)) {
-                return line;
+                return Optional.of(line);
             }
             end = start - 1; // before the newline that ended the search
             if (!found) {
                 break;
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static void reverse(byte[] bytes) {

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.Before;
@@ -233,11 +234,11 @@ public class LedgerSummaryFileTest {
                     .filter(line -> !JsonLinesFile.isBlank(line.getBytes(StandardCharsets.US_ASCII)))
                     .collect(Collectors.toList());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                byte[] last = LedgerSummaryFile.lastNonBlankLine(channel, content.length);
+                Optional<byte[]> last = LedgerSummaryFile.lastNonBlankLine(channel, content.length);
                 if (nonBlank.isEmpty()) {
-                    assertThat(last).isNull();
+                    assertThat(last).isEmpty();
                 } else {
-                    assertThat(new String(last, StandardCharsets.US_ASCII))
+                    assertThat(new String(last.orElseThrow(), StandardCharsets.US_ASCII))
                             .isEqualTo(nonBlank.get(nonBlank.size() - 1));
                 }
             }
