@@ -1,0 +1,654 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the reads of one ledger need, folded from its records: per environment the first and last record, the
+ * last successful deploy, the newest {@value #COMPLETED_KEPT} completed deploys (and so the current streak),
+ * per-day counts by outcome with a {@link DurationSketch} of the completed deploys' durations, and an index from
+ * candidate identity (commit, artifact fingerprint, build number) to the environment's last successful deploy
+ * with it. It also says which ledger state it reflects ({@link Position}): it is a cache of the ledger, never a
+ * second source of truth, and is rebuilt from the ledger whenever it does not match it. Immutable; fold records
+ * with {@link #builder()} or {@link #toBuilder()}.
+ *
+ * <p><b>Order.</b> Everything "first", "last" or "newest" is by <em>start time</em> ({@link
+ * DeployRecord#getStartedAt()}), never by append order or by the time the ledger recorded the line. Ties: of
+ * two records with the same start, the one with the greater build number is the later; of two with the same
+ * start and the same build number, the one appended later is the later. Only that last rule depends on append
+ * order, so folding the same records in any order gives an equal summary unless two records of one environment
+ * share start and build number (then the later appended counts as later, as the ledger's order says).
+ *
+ * <p><b>Completed</b> deploys are SUCCESS and FAILURE ({@link DeployOutcome#isCompleted()}), the ones the HEALTHY
+ * rule and the statistics' streak count; ABORTED and SKIPPED are counted per day only.
+ *
+ * <p><b>Days</b> are UTC calendar days of the start time; ISO weeks (Monday 00:00 UTC) are unions of seven of
+ * them ({@link Environment#week(LocalDate)}). Every day with a record is kept, however old: the ledger's retention
+ * (at most 3,650 days, the longest gate window too) bounds them, and compaction rebuilds the summary.
+ *
+ * <p><b>Cost.</b> Folding one record costs O(log days + {@value #COMPLETED_KEPT}); the summary's size is
+ * O(environments × ({@value #COMPLETED_KEPT} + days) + distinct identities deployed successfully).
+ */
+public final class LedgerSummary {
+    /**
+     * How many completed deploys per environment are kept: the largest "last K deploys" the HEALTHY rule allows
+     * ({@code GatePolicy.MAX_LAST_DEPLOYS}, checked by a test in the gate package).
+     */
+    public static final int COMPLETED_KEPT = 100;
+
+    /**
+     * The order of records by start time, then build number. Records it calls equal are ordered by append: the
+     * later appended is the later.
+     */
+    public static final Comparator<DeployRecord> START_ORDER =
+            Comparator.comparing(DeployRecord::getStartedAt).thenComparingInt(DeployRecord::getBuildNumber);
+
+    private static final LedgerSummary EMPTY = new LedgerSummary(Position.EMPTY, 0, 0, new TreeMap<>());
+
+    private final Position position;
+    private final long records;
+    private final long skippedLines;
+    private final SortedMap<EnvironmentName, Environment> environments;
+
+    private LedgerSummary(
+            Position position, long records, long skippedLines, SortedMap<EnvironmentName, Environment> environments) {
+        this.position = Objects.requireNonNull(position, "position");
+        this.records = records;
+        this.skippedLines = skippedLines;
+        this.environments = Collections.unmodifiableSortedMap(environments);
+    }
+
+    /** @return the summary of an empty ledger */
+    public static LedgerSummary empty() {
+        return EMPTY;
+    }
+
+    /** @return a builder of an empty summary */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this summary, to fold more records into */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Rebuilds the summary of a ledger file with one forward scan (see {@link LedgerSummaryFile#rebuild()}).
+     *
+     * @param lines the ledger's file
+     * @return the summary of the ledger as it was when the scan began
+     * @throws IOException when the ledger cannot be read
+     */
+    public static LedgerSummary rebuild(JsonLinesFile lines) throws IOException {
+        return LedgerSummaryFile.scan(lines.getFile());
+    }
+
+    /** @return the ledger state this summary reflects */
+    public Position getPosition() {
+        return position;
+    }
+
+    /** @return a copy reflecting another ledger state */
+    public LedgerSummary withPosition(Position other) {
+        return new LedgerSummary(other, records, skippedLines, new TreeMap<>(environments));
+    }
+
+    /** @return how many records were folded */
+    public long getRecords() {
+        return records;
+    }
+
+    /** @return how many unreadable ledger lines were met */
+    public long getSkippedLines() {
+        return skippedLines;
+    }
+
+    /** @return every environment with a record, by name */
+    public SortedMap<EnvironmentName, Environment> getEnvironments() {
+        return environments;
+    }
+
+    /** @return the environment's summary, empty when it has no record */
+    public Optional<Environment> environment(EnvironmentName name) {
+        return Optional.ofNullable(environments.get(name));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof LedgerSummary)) {
+            return false;
+        }
+        LedgerSummary other = (LedgerSummary) o;
+        return records == other.records
+                && skippedLines == other.skippedLines
+                && position.equals(other.position)
+                && environments.equals(other.environments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(position, records, skippedLines, environments);
+    }
+
+    @Override
+    public String toString() {
+        return "summary of " + records + " records (" + skippedLines + " unreadable lines) at " + position + ": "
+                + environments.keySet();
+    }
+
+    /**
+     * The ledger state a summary reflects: the ledger's length in bytes and a hash of its last non-blank line.
+     *
+     * @param length the ledger's size in bytes
+     * @param lastLineHash the first 16 bytes of the SHA-256 of the last non-blank line (without its newline), in
+     *     lower-case hex; empty when the ledger has no such line
+     */
+    public record Position(long length, String lastLineHash) {
+        /** The position of a missing or empty ledger. */
+        public static final Position EMPTY = new Position(0, "");
+
+        public Position {
+            if (length < 0) {
+                throw new IllegalArgumentException("length: must be 0 or more, was " + length);
+            }
+            Objects.requireNonNull(lastLineHash, "lastLineHash");
+        }
+    }
+
+    /**
+     * A successful deploy found by identity: when it started and the build that made it.
+     *
+     * @param startedAt the deploy's start
+     * @param buildNumber its build
+     */
+    public record Ref(Instant startedAt, int buildNumber) implements Comparable<Ref> {
+        public Ref {
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        static Ref of(DeployRecord record) {
+            return new Ref(record.getStartedAt(), record.getBuildNumber());
+        }
+
+        @Override
+        public int compareTo(Ref other) {
+            int byStart = startedAt.compareTo(other.startedAt);
+            return byStart != 0 ? byStart : Integer.compare(buildNumber, other.buildNumber);
+        }
+    }
+
+    /**
+     * Deploys of one environment started in one period, by outcome.
+     *
+     * @param successful SUCCESS records
+     * @param failed FAILURE records
+     * @param aborted ABORTED records
+     * @param skipped SKIPPED records
+     * @param durations the durations of the completed (SUCCESS and FAILURE) ones
+     */
+    public record Counts(int successful, int failed, int aborted, int skipped, DurationSketch durations) {
+        /** No deploys. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0, DurationSketch.empty());
+
+        public Counts {
+            if (successful < 0 || failed < 0 || aborted < 0 || skipped < 0) {
+                throw new IllegalArgumentException("counts: must be 0 or more");
+            }
+            Objects.requireNonNull(durations, "durations");
+            if (durations.count() != (long) successful + failed) {
+                throw new IllegalArgumentException(
+                        "durations: " + durations.count() + " for " + (successful + failed) + " completed deploys");
+            }
+        }
+
+        /** @return all records counted */
+        public int total() {
+            return successful + failed + aborted + skipped;
+        }
+    }
+
+    /** The current run of completed deploys with one outcome, newest first, as far as the summary can see. */
+    public record Streak(Optional<DeployOutcome> outcome, int length, boolean atLeast) {
+        /** No completed deploy. */
+        public static final Streak NONE = new Streak(Optional.empty(), 0, false);
+
+        /**
+         * @param outcome SUCCESS or FAILURE, empty when no deploy completed
+         * @param length the run's length; when {@code atLeast}, the run is this long or longer
+         * @param atLeast whether the run covers every kept completed deploy ({@value #COMPLETED_KEPT}), so the
+         *     ledger is needed for its full length
+         */
+        public Streak {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** What the summary holds about one environment. Immutable. */
+    public static final class Environment {
+        private final EnvironmentName name;
+        private final long records;
+        private final DeployRecord first;
+        private final DeployRecord last;
+        private final DeployRecord lastSuccess;
+        private final List<DeployRecord> completed;
+        private final SortedMap<LocalDate, Counts> days;
+        private final SortedMap<String, Ref> commits;
+        private final SortedMap<String, Ref> fingerprints;
+        private final SortedMap<Integer, Ref> builds;
+
+        Environment(
+                EnvironmentName name,
+                long records,
+                DeployRecord first,
+                DeployRecord last,
+                DeployRecord lastSuccess,
+                List<DeployRecord> completed,
+                SortedMap<LocalDate, Counts> days,
+                SortedMap<String, Ref> commits,
+                SortedMap<String, Ref> fingerprints,
+                SortedMap<Integer, Ref> builds) {
+            this.name = Objects.requireNonNull(name, "name");
+            if (records < 1 || first == null || last == null) {
+                throw new IllegalArgumentException("an environment has at least one record");
+            }
+            if (completed.size() > COMPLETED_KEPT) {
+                throw new IllegalArgumentException("completed: at most " + COMPLETED_KEPT);
+            }
+            this.records = records;
+            this.first = first;
+            this.last = last;
+            this.lastSuccess = lastSuccess;
+            this.completed = List.copyOf(completed);
+            this.days = Collections.unmodifiableSortedMap(new TreeMap<>(days));
+            this.commits = Collections.unmodifiableSortedMap(new TreeMap<>(commits));
+            this.fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
+            this.builds = Collections.unmodifiableSortedMap(new TreeMap<>(builds));
+        }
+
+        public EnvironmentName getName() {
+            return name;
+        }
+
+        /** @return how many records of this environment were folded */
+        public long getRecords() {
+            return records;
+        }
+
+        /** @return the record that started first (ties: see {@link LedgerSummary}) */
+        public DeployRecord getFirst() {
+            return first;
+        }
+
+        /** @return the record that started last (ties: see {@link LedgerSummary}) */
+        public DeployRecord getLast() {
+            return last;
+        }
+
+        /** @return the successful deploy that started last, if any */
+        public Optional<DeployRecord> getLastSuccess() {
+            return Optional.ofNullable(lastSuccess);
+        }
+
+        /** @return the newest completed deploys by start time, oldest first, at most {@value #COMPLETED_KEPT} */
+        public List<DeployRecord> getLastCompleted() {
+            return completed;
+        }
+
+        /** @return the current run, counted over {@link #getLastCompleted()} from the newest */
+        public Streak getStreak() {
+            if (completed.isEmpty()) {
+                return Streak.NONE;
+            }
+            DeployOutcome outcome = completed.get(completed.size() - 1).getOutcome();
+            int length = 0;
+            for (int i = completed.size() - 1; i >= 0 && completed.get(i).getOutcome() == outcome; i--) {
+                length++;
+            }
+            return new Streak(Optional.of(outcome), length, length == COMPLETED_KEPT);
+        }
+
+        /** @return the counts of every UTC day with a record, oldest first */
+        public SortedMap<LocalDate, Counts> getDays() {
+            return days;
+        }
+
+        /**
+         * @param from the first day, inclusive
+         * @param to the last day, inclusive
+         * @return the counts of the records started on those UTC days
+         */
+        public Counts between(LocalDate from, LocalDate to) {
+            if (to.isBefore(from)) {
+                return Counts.NONE;
+            }
+            Tally sum = new Tally();
+            for (Counts day : days.subMap(from, to.plusDays(1)).values()) {
+                sum.add(day);
+            }
+            return sum.toCounts();
+        }
+
+        /**
+         * @param monday the Monday an ISO week starts on (UTC)
+         * @return the counts of the records started in that week
+         * @throws IllegalArgumentException when the day is not a Monday
+         */
+        public Counts week(LocalDate monday) {
+            if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
+                throw new IllegalArgumentException("monday: must be a Monday, was " + monday);
+            }
+            return between(monday, monday.plusDays(6));
+        }
+
+        /**
+         * @param commit a commit, compared ignoring case as {@code CandidateIdentity} compares it
+         * @return the successful deploy with this commit that started last
+         */
+        public Optional<Ref> lastSuccessWithCommit(String commit) {
+            return Optional.ofNullable(commits.get(identityKey(commit)));
+        }
+
+        /**
+         * @param fingerprint an artifact fingerprint, compared ignoring case
+         * @return the successful deploy with this fingerprint that started last
+         */
+        public Optional<Ref> lastSuccessWithArtifactFingerprint(String fingerprint) {
+            return Optional.ofNullable(fingerprints.get(identityKey(fingerprint)));
+        }
+
+        /**
+         * @param buildNumber a build number
+         * @return the successful deploy of this build that started last
+         */
+        public Optional<Ref> lastSuccessOfBuild(int buildNumber) {
+            return Optional.ofNullable(builds.get(buildNumber));
+        }
+
+        /** @return the commit index: {@link #identityKey(String) key} to last successful deploy */
+        public SortedMap<String, Ref> getCommitIndex() {
+            return commits;
+        }
+
+        /** @return the artifact fingerprint index: {@link #identityKey(String) key} to last successful deploy */
+        public SortedMap<String, Ref> getArtifactFingerprintIndex() {
+            return fingerprints;
+        }
+
+        /** @return the build index: build number to last successful deploy */
+        public SortedMap<Integer, Ref> getBuildIndex() {
+            return builds;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Environment)) {
+                return false;
+            }
+            Environment other = (Environment) o;
+            return records == other.records
+                    && name.equals(other.name)
+                    && first.equals(other.first)
+                    && last.equals(other.last)
+                    && Objects.equals(lastSuccess, other.lastSuccess)
+                    && completed.equals(other.completed)
+                    && days.equals(other.days)
+                    && commits.equals(other.commits)
+                    && fingerprints.equals(other.fingerprints)
+                    && builds.equals(other.builds);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, records, first, last, lastSuccess, completed, days);
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + records + " records, " + days.size() + " days, last " + last;
+        }
+    }
+
+    /**
+     * The key a commit or fingerprint is indexed under: each code point upper-cased then lower-cased, so two texts
+     * have the same key exactly when {@link String#equalsIgnoreCase(String)} calls them equal.
+     *
+     * @param identity a commit or fingerprint
+     * @return its key
+     */
+    public static String identityKey(String identity) {
+        StringBuilder key = new StringBuilder(identity.length());
+        identity.codePoints().forEach(cp -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        return key.toString();
+    }
+
+    /** Counts being summed. */
+    private static final class Tally {
+        private int successful;
+        private int failed;
+        private int aborted;
+        private int skipped;
+        private final DurationSketch.Mutable durations = new DurationSketch.Mutable();
+
+        Tally() {}
+
+        Tally(Counts from) {
+            add(from);
+        }
+
+        void add(Counts counts) {
+            successful += counts.successful();
+            failed += counts.failed();
+            aborted += counts.aborted();
+            skipped += counts.skipped();
+            durations.addAll(counts.durations());
+        }
+
+        void add(DeployRecord record) {
+            switch (record.getOutcome()) {
+                case SUCCESS:
+                    successful++;
+                    break;
+                case FAILURE:
+                    failed++;
+                    break;
+                case ABORTED:
+                    aborted++;
+                    break;
+                default:
+                    skipped++;
+                    break;
+            }
+            if (record.getOutcome().isCompleted()) {
+                durations.add(record.getDuration());
+            }
+        }
+
+        Counts toCounts() {
+            return new Counts(successful, failed, aborted, skipped, durations.toSketch());
+        }
+    }
+
+    /** The fold of one environment. */
+    private static final class EnvironmentFold {
+        private final EnvironmentName name;
+        private long records;
+        private DeployRecord first;
+        private DeployRecord last;
+        private DeployRecord lastSuccess;
+        private final ArrayList<DeployRecord> completed = new ArrayList<>(COMPLETED_KEPT + 1);
+        private final TreeMap<LocalDate, Tally> days = new TreeMap<>();
+        private final TreeMap<String, Ref> commits = new TreeMap<>();
+        private final TreeMap<String, Ref> fingerprints = new TreeMap<>();
+        private final TreeMap<Integer, Ref> builds = new TreeMap<>();
+
+        EnvironmentFold(EnvironmentName name) {
+            this.name = name;
+        }
+
+        EnvironmentFold(Environment from) {
+            this.name = from.name;
+            this.records = from.records;
+            this.first = from.first;
+            this.last = from.last;
+            this.lastSuccess = from.lastSuccess;
+            this.completed.addAll(from.completed);
+            for (Map.Entry<LocalDate, Counts> day : from.days.entrySet()) {
+                days.put(day.getKey(), new Tally(day.getValue()));
+            }
+            commits.putAll(from.commits);
+            fingerprints.putAll(from.fingerprints);
+            builds.putAll(from.builds);
+        }
+
+        /** Folds a record appended after every record folded so far. */
+        void add(DeployRecord record) {
+            records++;
+            if (first == null || START_ORDER.compare(record, first) < 0) {
+                first = record;
+            }
+            if (last == null || START_ORDER.compare(record, last) >= 0) {
+                last = record;
+            }
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                if (lastSuccess == null || START_ORDER.compare(record, lastSuccess) >= 0) {
+                    lastSuccess = record;
+                }
+                Ref ref = Ref.of(record);
+                record.getCommit().ifPresent(commit -> commits.merge(identityKey(commit), ref, LedgerSummary::later));
+                record.getArtifactFingerprint()
+                        .ifPresent(
+                                fingerprint -> fingerprints.merge(identityKey(fingerprint), ref, LedgerSummary::later));
+                builds.merge(record.getBuildNumber(), ref, LedgerSummary::later);
+            }
+            if (record.getOutcome().isCompleted()) {
+                insertCompleted(record);
+            }
+            days.computeIfAbsent(LocalDate.ofInstant(record.getStartedAt(), ZoneOffset.UTC), d -> new Tally())
+                    .add(record);
+        }
+
+        /** Inserts after every kept record not later than it (so after its ties), then drops the oldest. */
+        private void insertCompleted(DeployRecord record) {
+            int at = completed.size();
+            while (at > 0 && START_ORDER.compare(completed.get(at - 1), record) > 0) {
+                at--;
+            }
+            if (at == 0 && completed.size() == COMPLETED_KEPT) {
+                return; // older than every kept one: it would be dropped at once
+            }
+            completed.add(at, record);
+            if (completed.size() > COMPLETED_KEPT) {
+                completed.remove(0);
+            }
+        }
+
+        Environment toEnvironment() {
+            TreeMap<LocalDate, Counts> dayCounts = new TreeMap<>();
+            for (Map.Entry<LocalDate, Tally> day : days.entrySet()) {
+                dayCounts.put(day.getKey(), day.getValue().toCounts());
+            }
+            return new Environment(
+                    name, records, first, last, lastSuccess, completed, dayCounts, commits, fingerprints, builds);
+        }
+    }
+
+    private static Ref later(Ref kept, Ref added) {
+        return added.compareTo(kept) >= 0 ? added : kept;
+    }
+
+    /** Folds records into a summary. Not thread-safe. */
+    public static final class Builder {
+        private Position position = Position.EMPTY;
+        private long records;
+        private long skippedLines;
+        private final TreeMap<EnvironmentName, EnvironmentFold> environments = new TreeMap<>();
+
+        private Builder() {}
+
+        private Builder(LedgerSummary from) {
+            this.position = from.position;
+            this.records = from.records;
+            this.skippedLines = from.skippedLines;
+            for (Environment environment : from.environments.values()) {
+                environments.put(environment.name, new EnvironmentFold(environment));
+            }
+        }
+
+        /**
+         * Folds a record, taken to be appended after every record folded before.
+         *
+         * @param record the record
+         * @return this builder
+         */
+        public Builder add(DeployRecord record) {
+            records++;
+            environments
+                    .computeIfAbsent(record.getEnvironment(), EnvironmentFold::new)
+                    .add(record);
+            return this;
+        }
+
+        /**
+         * Counts an unreadable ledger line.
+         *
+         * @return this builder
+         */
+        public Builder skippedLine() {
+            skippedLines++;
+            return this;
+        }
+
+        /**
+         * @param at the ledger state the folded records reflect
+         * @return this builder
+         */
+        public Builder position(Position at) {
+            this.position = Objects.requireNonNull(at, "at");
+            return this;
+        }
+
+        /** @return the summary of what was folded; the builder can go on folding */
+        public LedgerSummary build() {
+            TreeMap<EnvironmentName, Environment> built = new TreeMap<>();
+            for (Map.Entry<EnvironmentName, EnvironmentFold> environment : environments.entrySet()) {
+                built.put(environment.getKey(), environment.getValue().toEnvironment());
+            }
+            return new LedgerSummary(position, records, skippedLines, built);
+        }
+    }
+
+    /** For the format: a summary from decoded parts. */
+    static LedgerSummary of(Position position, long records, long skippedLines, List<Environment> environments) {
+        if (records < 0 || skippedLines < 0) {
+            throw new IllegalArgumentException("counts: must be 0 or more");
+        }
+        TreeMap<EnvironmentName, Environment> byName = new TreeMap<>();
+        long sum = 0;
+        for (Environment environment : environments) {
+            if (byName.put(environment.name, environment) != null) {
+                throw new IllegalArgumentException("environment twice: " + environment.name);
+            }
+            sum += environment.records;
+        }
+        if (sum != records) {
+            throw new IllegalArgumentException("records: " + records + " but environments hold " + sum);
+        }
+        return new LedgerSummary(position, records, skippedLines, byName);
+    }
+}

@@ -1,0 +1,371 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Counts;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Environment;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Position;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Ref;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The summary file's format, version 1: one JSON object, UTF-8, ending with a newline.
+ *
+ * <pre>
+ * v             format version (1)
+ * length        the ledger length in bytes the summary reflects
+ * lastLine      the hash of the ledger's last non-blank line, see {@link Position}
+ * records       records folded
+ * skipped       unreadable ledger lines met
+ * environments  one object per environment, by name:
+ *   name          environment name
+ *   records       its records
+ *   first, last   the first and last record by start time, each as its ledger line (see below)
+ *   lastSuccess   the last successful deploy by start time, as a ledger line (absent when none)
+ *   completed     the newest completed deploys by start time, oldest first, as ledger lines
+ *   days          per UTC start day: [epochDay, successful, failed, aborted, skipped, zeros, bucket, count, ...],
+ *                 the completed deploys' {@link DurationSketch} as its 0 ms count and (bucket, count) pairs
+ *   commits       [key, started, build] per commit key ({@link LedgerSummary#identityKey(String)})
+ *   artifacts     [key, started, build] per artifact fingerprint key
+ *   builds        [build, started] per build number
+ * sha256        SHA-256 (hex) of the object as written without this field
+ * </pre>
+ *
+ * A record is kept as the text of its ledger line ({@link LedgerLineFormat}, with {@code "recorded"} set to the
+ * epoch: the summary never depends on when a line was recorded). Instants are ISO-8601 UTC strings.
+ *
+ * <p>Decoding is strict: anything but exactly what version 1 writes (another version, a torn or corrupted file,
+ * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
+ * {@link #decode(byte[])} returns empty; it never throws. The checksum is computed over the canonical encoding
+ * of what was decoded, so a file that decodes at all decodes to exactly the summary that was written.
+ */
+public final class LedgerSummaryFormat {
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private LedgerSummaryFormat() {}
+
+    /**
+     * @param summary the summary
+     * @return the file's bytes, newline included
+     */
+    public static byte[] encode(LedgerSummary summary) {
+        byte[] body = body(summary);
+        byte[] tail = (",\"sha256\":\"" + sha256(body) + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] file = Arrays.copyOf(body, body.length - 1 + tail.length);
+        System.arraycopy(tail, 0, file, body.length - 1, tail.length);
+        return file;
+    }
+
+    /**
+     * @param bytes the file's bytes
+     * @return the summary, or empty when the bytes are not exactly a version 1 summary
+     */
+    public static Optional<LedgerSummary> decode(byte[] bytes) {
+        try (JsonParser json = FACTORY.createParser(bytes)) {
+            Decoded decoded = readSummary(json);
+            if (json.nextToken() != null) {
+                return Optional.empty();
+            }
+            if (decoded.sha256 == null || !decoded.sha256.equals(sha256(body(decoded.summary)))) {
+                return Optional.empty();
+            }
+            return Optional.of(decoded.summary);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    private static byte[] body(LedgerSummary summary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("v", VERSION);
+            json.writeNumberField("length", summary.getPosition().length());
+            json.writeStringField("lastLine", summary.getPosition().lastLineHash());
+            json.writeNumberField("records", summary.getRecords());
+            json.writeNumberField("skipped", summary.getSkippedLines());
+            json.writeArrayFieldStart("environments");
+            for (Environment environment : summary.getEnvironments().values()) {
+                writeEnvironment(json, environment);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen when writing to memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeEnvironment(JsonGenerator json, Environment environment) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", environment.getName().value());
+        json.writeNumberField("records", environment.getRecords());
+        json.writeStringField("first", line(environment.getFirst()));
+        json.writeStringField("last", line(environment.getLast()));
+        if (environment.getLastSuccess().isPresent()) {
+            json.writeStringField(
+                    "lastSuccess", line(environment.getLastSuccess().get()));
+        }
+        json.writeArrayFieldStart("completed");
+        for (DeployRecord record : environment.getLastCompleted()) {
+            json.writeString(line(record));
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("days");
+        for (Map.Entry<LocalDate, Counts> day : environment.getDays().entrySet()) {
+            Counts counts = day.getValue();
+            json.writeStartArray();
+            json.writeNumber(day.getKey().toEpochDay());
+            json.writeNumber(counts.successful());
+            json.writeNumber(counts.failed());
+            json.writeNumber(counts.aborted());
+            json.writeNumber(counts.skipped());
+            json.writeNumber(counts.durations().zeros());
+            for (Map.Entry<Integer, Long> bucket : counts.durations().buckets().entrySet()) {
+                json.writeNumber(bucket.getKey());
+                json.writeNumber(bucket.getValue());
+            }
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        writeIndex(json, "commits", environment.getCommitIndex());
+        writeIndex(json, "artifacts", environment.getArtifactFingerprintIndex());
+        json.writeArrayFieldStart("builds");
+        for (Map.Entry<Integer, Ref> build : environment.getBuildIndex().entrySet()) {
+            json.writeStartArray();
+            json.writeNumber(build.getKey());
+            json.writeString(build.getValue().startedAt().toString());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeIndex(JsonGenerator json, String field, Map<String, Ref> index) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Map.Entry<String, Ref> entry : index.entrySet()) {
+            json.writeStartArray();
+            json.writeString(entry.getKey());
+            json.writeString(entry.getValue().startedAt().toString());
+            json.writeNumber(entry.getValue().buildNumber());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+    }
+
+    private static String line(DeployRecord record) {
+        byte[] line = LedgerLineFormat.encode(record, Instant.EPOCH);
+        return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    private static final class Decoded {
+        private LedgerSummary summary;
+        private String sha256;
+    }
+
+    private static Decoded readSummary(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.START_OBJECT);
+        Decoded decoded = new Decoded();
+        field(json, "v");
+        if (readLong(json) != VERSION) {
+            throw new IllegalArgumentException("version");
+        }
+        field(json, "length");
+        long length = readLong(json);
+        field(json, "lastLine");
+        String lastLine = readString(json);
+        field(json, "records");
+        long records = readLong(json);
+        field(json, "skipped");
+        long skipped = readLong(json);
+        field(json, "environments");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        List<Environment> environments = new ArrayList<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            environments.add(readEnvironment(json));
+        }
+        field(json, "sha256");
+        decoded.sha256 = readString(json);
+        expect(json.nextToken(), JsonToken.END_OBJECT);
+        decoded.summary = LedgerSummary.of(new Position(length, lastLine), records, skipped, environments);
+        return decoded;
+    }
+
+    /** Reads an environment whose START_OBJECT is the current token. */
+    private static Environment readEnvironment(JsonParser json) throws IOException {
+        expect(json.currentToken(), JsonToken.START_OBJECT);
+        field(json, "name");
+        EnvironmentName name = EnvironmentName.of(readString(json));
+        field(json, "records");
+        long records = readLong(json);
+        field(json, "first");
+        DeployRecord first = record(readString(json), name);
+        field(json, "last");
+        DeployRecord last = record(readString(json), name);
+        String next = nextField(json);
+        DeployRecord lastSuccess = null;
+        if (next.equals("lastSuccess")) {
+            lastSuccess = record(readString(json), name);
+            next = nextField(json);
+        }
+        named(next, "completed");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        List<DeployRecord> completed = new ArrayList<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            completed.add(record(stringValue(json), name));
+        }
+        field(json, "days");
+        TreeMap<LocalDate, Counts> days = readDays(json);
+        field(json, "commits");
+        TreeMap<String, Ref> commits = readIndex(json);
+        field(json, "artifacts");
+        TreeMap<String, Ref> artifacts = readIndex(json);
+        field(json, "builds");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        TreeMap<Integer, Ref> builds = new TreeMap<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            int build = Math.toIntExact(readLong(json));
+            Instant started = InstantText.parse(readString(json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            if (builds.put(build, new Ref(started, build)) != null) {
+                throw new IllegalArgumentException("build twice: " + build);
+            }
+        }
+        expect(json.nextToken(), JsonToken.END_OBJECT);
+        return new Environment(name, records, first, last, lastSuccess, completed, days, commits, artifacts, builds);
+    }
+
+    private static TreeMap<LocalDate, Counts> readDays(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        TreeMap<LocalDate, Counts> days = new TreeMap<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            LocalDate day = LocalDate.ofEpochDay(readLong(json));
+            int successful = Math.toIntExact(readLong(json));
+            int failed = Math.toIntExact(readLong(json));
+            int aborted = Math.toIntExact(readLong(json));
+            int skipped = Math.toIntExact(readLong(json));
+            long zeros = readLong(json);
+            TreeMap<Integer, Long> buckets = new TreeMap<>();
+            JsonToken token;
+            while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+                int bucket = Math.toIntExact(longValue(json, token));
+                long count = readLong(json);
+                if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
+                    throw new IllegalArgumentException("buckets out of order");
+                }
+                buckets.put(bucket, count);
+            }
+            if (!days.isEmpty() && !day.isAfter(days.lastKey())) {
+                throw new IllegalArgumentException("days out of order");
+            }
+            days.put(day, new Counts(successful, failed, aborted, skipped, DurationSketch.of(zeros, buckets)));
+        }
+        return days;
+    }
+
+    private static TreeMap<String, Ref> readIndex(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        TreeMap<String, Ref> index = new TreeMap<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            String key = readString(json);
+            Instant started = InstantText.parse(readString(json));
+            int build = Math.toIntExact(readLong(json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            if (index.put(key, new Ref(started, build)) != null) {
+                throw new IllegalArgumentException("key twice");
+            }
+        }
+        return index;
+    }
+
+    private static DeployRecord record(String line, EnvironmentName environment) {
+        DeployRecord record = LedgerLineFormat.decode(line.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalArgumentException("unreadable record"))
+                .getRecord();
+        if (!record.getEnvironment().equals(environment)) {
+            throw new IllegalArgumentException("record of another environment");
+        }
+        return record;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("expected " + expected + ", was " + actual);
+        }
+    }
+
+    private static String nextField(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.FIELD_NAME);
+        return json.currentName();
+    }
+
+    private static void field(JsonParser json, String name) throws IOException {
+        named(nextField(json), name);
+    }
+
+    private static void named(String actual, String expected) {
+        if (!actual.equals(expected)) {
+            throw new IllegalArgumentException("expected field " + expected + ", was " + actual);
+        }
+    }
+
+    private static long readLong(JsonParser json) throws IOException {
+        return longValue(json, json.nextToken());
+    }
+
+    private static long longValue(JsonParser json, JsonToken token) throws IOException {
+        expect(token, JsonToken.VALUE_NUMBER_INT);
+        JsonParser.NumberType type = json.getNumberType();
+        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+            throw new IllegalArgumentException("number out of range");
+        }
+        return json.getLongValue();
+    }
+
+    private static String readString(JsonParser json) throws IOException {
+        json.nextToken();
+        return stringValue(json);
+    }
+
+    private static String stringValue(JsonParser json) throws IOException {
+        expect(json.currentToken(), JsonToken.VALUE_STRING);
+        return json.getText();
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.Test;
+
+/** The duration sketch answers nearest-rank percentiles within 1 % (plus half a millisecond). */
+public class DurationSketchTest {
+    @Test
+    public void percentilesAreWithinTheDocumentedErrorOfTheExactNearestRank() {
+        Random random = new Random(17);
+        for (int round = 0; round < 200; round++) {
+            int size = 1 + random.nextInt(round < 100 ? 20 : 3000);
+            List<Duration> durations = new ArrayList<>();
+            DurationSketch.Mutable sketch = new DurationSketch.Mutable();
+            for (int i = 0; i < size; i++) {
+                long millis = random.nextInt(10) == 0 ? 0 : (long) Math.exp(random.nextDouble() * 21); // to ~15 days
+                durations.add(Duration.ofMillis(millis));
+                sketch.add(Duration.ofMillis(millis));
+            }
+            Collections.sort(durations);
+            DurationSketch built = sketch.toSketch();
+            assertThat(built.count()).isEqualTo(size);
+            for (int percent = 1; percent <= 100; percent++) {
+                long exact = durations.get((percent * size + 99) / 100 - 1).toMillis();
+                long estimate = built.nearestRank(percent).orElseThrow().toMillis();
+                assertThat((double) Math.abs(estimate - exact))
+                        .as("p%d of %d durations: exact %d ms", percent, size, exact)
+                        .isLessThanOrEqualTo(DurationSketch.RELATIVE_ACCURACY * exact + 0.5);
+            }
+        }
+    }
+
+    @Test
+    public void mergingEqualsAddingEverythingToOneSketch() {
+        Random random = new Random(3);
+        List<DurationSketch> parts = new ArrayList<>();
+        DurationSketch.Mutable all = new DurationSketch.Mutable();
+        for (int part = 0; part < 7; part++) {
+            DurationSketch.Mutable one = new DurationSketch.Mutable();
+            for (int i = 0; i < 100; i++) {
+                Duration duration = Duration.ofMillis(random.nextInt(1_000_000));
+                one.add(duration);
+                all.add(duration);
+            }
+            parts.add(one.toSketch());
+        }
+        assertThat(DurationSketch.merge(parts)).isEqualTo(all.toSketch());
+        assertThat(DurationSketch.merge(List.of())).isEqualTo(DurationSketch.empty());
+    }
+
+    @Test
+    public void edgesAreExactOrRejected() {
+        assertThat(DurationSketch.empty().nearestRank(50)).isEmpty();
+        DurationSketch.Mutable zeros = new DurationSketch.Mutable();
+        zeros.add(Duration.ZERO);
+        zeros.add(Duration.ofNanos(999_999)); // under a millisecond: the ledger stores 0 ms
+        assertThat(zeros.toSketch().nearestRank(100)).contains(Duration.ZERO);
+        DurationSketch.Mutable one = new DurationSketch.Mutable();
+        one.add(Duration.ofMillis(1));
+        assertThat(one.toSketch().nearestRank(1)).contains(Duration.ofMillis(1));
+        assertThatThrownBy(() -> one.toSketch().nearestRank(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> one.toSketch().nearestRank(101)).isInstanceOf(IllegalArgumentException.class);
+        // ten days need under 1,030 buckets
+        assertThat(DurationSketch.bucketOf(Duration.ofDays(10))).isLessThan(1030);
+    }
+}

@@ -1,0 +1,199 @@
+package io.jenkins.plugins.deployoften.model.ledger;
+
+import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.T0;
+import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.fold;
+import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.randomHistory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Position;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.Test;
+
+/** The summary file format: exact round trips, and anything torn or corrupted reads as unreadable, never throws. */
+public class LedgerSummaryFormatTest {
+    @Test
+    public void randomSummariesRoundTripExactly() {
+        for (long seed = 1; seed <= 10; seed++) {
+            LedgerSummary summary = fold(randomHistory(seed, 1500)).toBuilder()
+                    .skippedLine()
+                    .position(new Position(123_456L + seed, "00ff" + seed))
+                    .build();
+            byte[] encoded = LedgerSummaryFormat.encode(summary);
+            assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
+            Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(encoded);
+            assertThat(decoded).contains(summary);
+            assertThat(LedgerSummaryFormat.encode(decoded.get())).isEqualTo(encoded);
+        }
+        assertThat(LedgerSummaryFormat.decode(LedgerSummaryFormat.encode(LedgerSummary.empty())))
+                .contains(LedgerSummary.empty());
+    }
+
+    @Test
+    public void everyTruncationIsUnreadableOrTheWholeSummary() {
+        LedgerSummary summary = small();
+        byte[] encoded = LedgerSummaryFormat.encode(summary);
+        for (int length = 0; length < encoded.length; length++) {
+            Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(Arrays.copyOf(encoded, length));
+            if (length == encoded.length - 1) {
+                assertThat(decoded).as("all but the newline").contains(summary);
+            } else {
+                assertThat(decoded)
+                        .as("first %d of %d bytes", length, encoded.length)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    public void everyByteFlipIsUnreadableOrAnEqualSummary() {
+        LedgerSummary summary = small();
+        byte[] encoded = LedgerSummaryFormat.encode(summary);
+        Random random = new Random(5);
+        int equal = 0;
+        int flips = 0;
+        for (int at = 0; at < encoded.length; at++) {
+            for (int mask : new int[] {0x01, 0x20, 0x80, 1 + random.nextInt(255)}) {
+                byte[] damaged = encoded.clone();
+                damaged[at] ^= (byte) mask;
+                flips++;
+                Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(damaged);
+                if (decoded.isPresent()) {
+                    assertThat(decoded.get()).as("flip %x at %d", mask, at).isEqualTo(summary);
+                    equal++;
+                }
+            }
+        }
+        // the flips that still read change nothing the summary keeps: the "recorded" time of an embedded ledger
+        // line (written as the epoch, ignored when read), or the case of an instant's 'T' or 'Z'
+        // (Instant.parse accepts either); the checksum over the re-encoded content sees no difference
+        assertThat(equal).isLessThan(flips / 10);
+    }
+
+    @Test
+    public void randomDamageNeverThrows() {
+        byte[] encoded = LedgerSummaryFormat.encode(fold(randomHistory(3, 300)));
+        Random random = new Random(11);
+        for (int round = 0; round < 2000; round++) {
+            byte[] damaged = encoded.clone();
+            int edits = 1 + random.nextInt(4);
+            for (int i = 0; i < edits; i++) {
+                int at = random.nextInt(damaged.length);
+                switch (random.nextInt(3)) {
+                    case 0:
+                        damaged[at] = (byte) random.nextInt(256);
+                        break;
+                    case 1:
+                        damaged =
+                                concat(Arrays.copyOf(damaged, at), Arrays.copyOfRange(damaged, at + 1, damaged.length));
+                        break;
+                    default:
+                        damaged = concat(
+                                Arrays.copyOf(damaged, at),
+                                concat(
+                                        new byte[] {(byte) "\n\"{}[],:0\\".charAt(random.nextInt(10))},
+                                        Arrays.copyOfRange(damaged, at, damaged.length)));
+                        break;
+                }
+            }
+            Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(damaged);
+            decoded.ifPresent(s -> assertThat(s).isEqualTo(fold(randomHistory(3, 300))));
+        }
+    }
+
+    @Test
+    public void otherVersionsAndOtherJsonAreUnreadable() {
+        byte[] encoded = LedgerSummaryFormat.encode(small());
+        String text = new String(encoded, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\"v\":1,");
+        for (String other : List.of("{\"v\":2,", "{\"v\":0,", "{\"v\":\"1\",", "{\"v\":1.0,", "{\"v\":null,")) {
+            assertThat(LedgerSummaryFormat.decode(
+                            text.replaceFirst("^\\{\"v\":1,", java.util.regex.Matcher.quoteReplacement(other))
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .as(other)
+                    .isEmpty();
+        }
+        for (String junk : List.of("", "\n", "null", "[]", "{}", "{\"v\":1}", "\u0000\u0000", text + text)) {
+            assertThat(LedgerSummaryFormat.decode(junk.getBytes(StandardCharsets.UTF_8)))
+                    .as(junk)
+                    .isEmpty();
+        }
+        // counts that were changed are unreadable
+        String tampered = text.replaceFirst("\"records\":(\\d+)", "\"records\":99999");
+        assertThat(LedgerSummaryFormat.decode(tampered.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    @Test
+    public void hostileIdentitiesAndTextSurviveTheRoundTripAndStayFindable() {
+        List<String> hostile = new ArrayList<>(LedgerHostileStringsTest.HOSTILE);
+        hostile.add("c".repeat(20_000));
+        hostile.add("\"quoted\"\u2028\u0001\u001f\\");
+        List<DeployRecord> records = new ArrayList<>();
+        int build = 1;
+        for (String text : hostile) {
+            records.add(DeployRecord.builder("production", "folder/" + text, build)
+                    .buildUrl("job/" + text)
+                    .commit(text)
+                    .artifactFingerprint(text + "FP")
+                    .outcome(DeployOutcome.SUCCESS)
+                    .reason(text)
+                    .startedAt(T0.plus(Duration.ofMinutes(build)))
+                    .duration(Duration.ofSeconds(build))
+                    .trigger(text)
+                    .message(text)
+                    .build());
+            build++;
+        }
+        LedgerSummary summary = fold(records);
+        LedgerSummary decoded =
+                LedgerSummaryFormat.decode(LedgerSummaryFormat.encode(summary)).orElseThrow();
+        assertThat(decoded).isEqualTo(summary);
+        LedgerSummary.Environment production =
+                decoded.environment(EnvironmentName.of("production")).orElseThrow();
+        for (DeployRecord record : records) {
+            String commit = record.getCommit().orElseThrow();
+            assertThat(production.lastSuccessWithCommit(commit)).isPresent();
+            String upper = commit.toUpperCase(Locale.ROOT);
+            // as CandidateIdentity compares: "ß" upper-cases to "SS", which equalsIgnoreCase does not match
+            assertThat(production.lastSuccessWithCommit(upper).isPresent()).isEqualTo(upper.equalsIgnoreCase(commit));
+            assertThat(production.lastSuccessWithArtifactFingerprint(
+                            record.getArtifactFingerprint().orElseThrow()))
+                    .map(LedgerSummary.Ref::buildNumber)
+                    .contains(record.getBuildNumber());
+        }
+        assertThat(production.getLastCompleted()).isEqualTo(records);
+    }
+
+    private static LedgerSummary small() {
+        List<DeployRecord> records = new ArrayList<>();
+        DeployOutcome[] outcomes = DeployOutcome.values();
+        for (int i = 0; i < 12; i++) {
+            records.add(DeployRecord.builder(i % 3 == 0 ? "staging" : "production", "app", i + 1)
+                    .outcome(outcomes[i % 4])
+                    .startedAt(T0.plus(Duration.ofHours(20L * i)))
+                    .duration(Duration.ofMillis(i * 997L))
+                    .commit("abc" + (i % 5))
+                    .artifactFingerprint(i % 2 == 0 ? "ff" + i : null)
+                    .build());
+        }
+        return fold(records).toBuilder()
+                .position(new Position(4321, "0123456789abcdef"))
+                .build();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
