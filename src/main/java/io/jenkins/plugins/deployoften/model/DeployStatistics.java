@@ -32,6 +32,13 @@ import java.util.function.Predicate;
  *
  * <p>The DORA levels follow the <em>DORA Accelerate State of DevOps Report 2024</em>; see {@link DoraBand}
  * for the thresholds.
+ *
+ * <p><b>Moving on.</b> Only the days so far (and so the rates per day and per week and the DORA deployment
+ * frequency level) and the time since the last successful deploy depend on {@code now} rather than on the
+ * records; the buckets, the frequency class, the counts, durations, streak and recovery times depend only on
+ * the window start and the records started by {@code now}. {@link #at(Instant)} moves the statistics to a
+ * later instant of the same window without reading the ledger again and gives exactly what a fresh
+ * computation at that instant would give from the same ledger.
  */
 public final class DeployStatistics {
     /** The window used when none is configured: twelve weeks. */
@@ -58,6 +65,8 @@ public final class DeployStatistics {
     private final Duration medianLeadTime;
     private final int skippedBuildsNeverDeployed;
     private final int missingBuilds;
+    private final Instant lastSuccessEndedAt;
+    private final Instant nextRecordStart;
 
     private DeployStatistics(
             EnvironmentName environment,
@@ -66,11 +75,14 @@ public final class DeployStatistics {
             int skippedLines,
             Instant lastSuccessEndedAt,
             DeployStreak streak,
-            Instant historyStart) {
+            Instant historyStart,
+            Instant nextRecordStart) {
         this.environment = environment;
         this.window = window;
         this.skippedLines = skippedLines;
         this.historyStart = historyStart;
+        this.lastSuccessEndedAt = lastSuccessEndedAt;
+        this.nextRecordStart = nextRecordStart;
         this.daysSoFar = window.getDaysSoFarSince(Optional.ofNullable(historyStart));
         this.weeks = List.copyOf(bucketsOf(window, inWindow));
         this.successful = weeks.stream().mapToInt(WeeklyBucket::getSuccessful).sum();
@@ -94,8 +106,7 @@ public final class DeployStatistics {
         this.medianDuration = Percentiles.median(durations).orElse(null);
         this.p90Duration = Percentiles.nearestRank(durations, 90).orElse(null);
         this.medianLeadTime = Percentiles.median(leadTimes).orElse(null);
-        this.timeSinceLastSuccess =
-                lastSuccessEndedAt == null ? null : notNegative(Duration.between(lastSuccessEndedAt, window.getNow()));
+        this.timeSinceLastSuccess = timeSince(lastSuccessEndedAt, window);
         this.streak = streak;
         List<Duration> recoveries = recoveryTimes(inWindow);
         this.medianRecoveryTime = Percentiles.median(recoveries).orElse(null);
@@ -104,6 +115,73 @@ public final class DeployStatistics {
         int[] neverDeployed = neverDeployedBuilds(inWindow);
         this.skippedBuildsNeverDeployed = neverDeployed[0];
         this.missingBuilds = neverDeployed[1];
+    }
+
+    /** The same statistics in a later window with the same start: only the figures that depend on the day move. */
+    private DeployStatistics(DeployStatistics computed, StatisticsWindow later) {
+        this.environment = computed.environment;
+        this.window = later;
+        this.skippedLines = computed.skippedLines;
+        this.historyStart = computed.historyStart;
+        this.lastSuccessEndedAt = computed.lastSuccessEndedAt;
+        this.nextRecordStart = computed.nextRecordStart;
+        this.daysSoFar = later.getDaysSoFarSince(Optional.ofNullable(computed.historyStart));
+        this.weeks = computed.weeks;
+        this.successful = computed.successful;
+        this.failed = computed.failed;
+        this.aborted = computed.aborted;
+        this.skipped = computed.skipped;
+        this.frequencyClass = computed.frequencyClass;
+        this.medianDuration = computed.medianDuration;
+        this.p90Duration = computed.p90Duration;
+        this.medianLeadTime = computed.medianLeadTime;
+        this.timeSinceLastSuccess = timeSince(computed.lastSuccessEndedAt, later);
+        this.streak = computed.streak;
+        this.medianRecoveryTime = computed.medianRecoveryTime;
+        this.recoveredFailures = computed.recoveredFailures;
+        this.unrecoveredFailures = computed.unrecoveredFailures;
+        this.skippedBuildsNeverDeployed = computed.skippedBuildsNeverDeployed;
+        this.missingBuilds = computed.missingBuilds;
+    }
+
+    private static Duration timeSince(Instant lastSuccessEndedAt, StatisticsWindow window) {
+        return lastSuccessEndedAt == null ? null : notNegative(Duration.between(lastSuccessEndedAt, window.getNow()));
+    }
+
+    /**
+     * Whether {@link #at(Instant)} can move these statistics to {@code later}: it is not before their
+     * {@code now}, lies in the same ISO week (so the window has the same start), and no record of the
+     * environment that was read starts after {@code now} and not after {@code later} (a record stamped in
+     * the future by a skewed clock enters the window when its start comes).
+     *
+     * @param later the instant to move to
+     * @return whether the moved statistics would equal a fresh computation at {@code later} from the same ledger
+     */
+    public boolean canMoveTo(Instant later) {
+        Objects.requireNonNull(later, "later");
+        return !later.isBefore(window.getNow())
+                && StatisticsWindow.ending(later, window.getWeeks()).getStart().equals(window.getStart())
+                && (nextRecordStart == null || later.isBefore(nextRecordStart));
+    }
+
+    /**
+     * The statistics at a later instant of the same window, without reading the ledger: the days so far (and
+     * with them the rates and the DORA deployment frequency level) and the time since the last successful
+     * deploy are recomputed for {@code later}; everything else is kept. Equals what
+     * {@link #compute(DeployLedger, EnvironmentName, Instant, int)} would give at {@code later} from the same
+     * ledger, on every figure.
+     *
+     * @param later an instant the statistics {@link #canMoveTo(Instant) can move to}
+     * @return the statistics at {@code later}
+     * @throws IllegalArgumentException when they cannot move there; compute them afresh instead
+     */
+    public DeployStatistics at(Instant later) {
+        if (!canMoveTo(later)) {
+            throw new IllegalArgumentException("later: " + later + " is not in the window of " + window.getStart()
+                    + " after " + window.getNow() + (nextRecordStart == null ? "" : " and before " + nextRecordStart)
+                    + "; compute the statistics afresh");
+        }
+        return new DeployStatistics(this, StatisticsWindow.ending(later, window.getWeeks()));
     }
 
     /**
@@ -151,7 +229,8 @@ public final class DeployStatistics {
                 read.skippedLines(),
                 lastSuccessEndedAt,
                 streak,
-                historyStartInWindow(ledger, environment, window, inWindow));
+                historyStartInWindow(ledger, environment, window, inWindow),
+                nextRecordStart(read.records(), environment, window));
     }
 
     /**
@@ -205,7 +284,23 @@ public final class DeployStatistics {
                 0,
                 lastSuccessEndedAt(inWindow),
                 DeployStreak.newestRunOf(inWindow),
-                historyStart);
+                historyStart,
+                nextRecordStart(recordsSinceWindowStart, environment, window));
+    }
+
+    /** @return the earliest start after the window's {@code now} of a record of the environment, or null */
+    private static Instant nextRecordStart(
+            List<DeployRecord> records, EnvironmentName environment, StatisticsWindow window) {
+        Instant next = null;
+        for (DeployRecord record : records) {
+            Instant started = record.getStartedAt();
+            if (record.getEnvironment().equals(environment)
+                    && started.isAfter(window.getNow())
+                    && (next == null || started.isBefore(next))) {
+                next = started;
+            }
+        }
+        return next;
     }
 
     private static List<DeployRecord> inWindow(

@@ -15,9 +15,11 @@ import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +27,13 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Computes a job's deploy health from its ledger and gate audit trail, never from builds, and caches it per
- * job while the ledger and the audit trail are unchanged and the UTC day is the same (the statistics' window
- * and rates move by days). Ages such as "2 h ago" are moved on to the time of each request, so a cached
- * view never shows a stale age. A badge or a page row served from the cache costs two file look-ups,
- * whatever the history holds.
+ * job while the ledger and the audit trail are unchanged and the statistics window has the same start (the
+ * Monday 00:00 UTC of the current ISO week: the window moves on Mondays). Midnight does not expire an entry:
+ * each request moves the cached view on to its time ({@link DeployHealthView#at(Instant)}), which recomputes
+ * the figures that depend on the day (ages such as "2 h ago", the days so far and so the deploys per week)
+ * from what was cached, exactly as a fresh computation would. An entry that cannot be moved (the clock went
+ * back, or a future-dated record has started since) is recomputed. A badge or a page row served from the
+ * cache costs two file look-ups, whatever the history holds.
  */
 public final class DeployHealthService {
     /** How many recent gate decisions are searched for the last override. */
@@ -75,13 +80,18 @@ public final class DeployHealthService {
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
         Instant now = clock.instant();
-        String version = ledger.version() + "|" + audit.version() + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String version = ledger.version() + "|" + audit.version() + "|" + weekOf(now);
         Cached cached = cache.get(key);
-        if (cached == null || !cached.version.equals(version)) {
+        if (cached == null || !cached.version.equals(version) || !cached.view.canMoveTo(now)) {
             cached = compute(ledger, audit, now, version);
             cache.put(key, cached);
         }
         return new Summary(cached.view.at(now), cached.lastOverride);
+    }
+
+    /** @return the Monday of the ISO week of {@code now}, UTC: the statistics window starts on a Monday */
+    static LocalDate weekOf(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static Cached compute(DeployLedger ledger, AuditSource audit, Instant now, String version)

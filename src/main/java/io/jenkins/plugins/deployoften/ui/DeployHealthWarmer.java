@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the deploy health cache warm in the background, so the release-manager page and the badges are
- * served from it even after midnight UTC (when every cached summary expires) or a controller restart:
+ * served from it even after Monday 00:00 UTC (when the statistics window moves and every cached summary
+ * expires) or a controller restart:
  * computing 5,000 jobs costs seconds, reading them from the cache milliseconds.
  */
 @Extension

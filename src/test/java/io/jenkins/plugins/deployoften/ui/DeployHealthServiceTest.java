@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -13,14 +14,17 @@ import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -28,7 +32,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The cache that makes badges and page rows cheap: kept while the ledger and the audit trail are unchanged and
- * the UTC day is the same, with ages moved on to each request's time.
+ * the ISO week (UTC) is the same, midnight included, with the view moved on to each request's time.
  */
 public class DeployHealthServiceTest {
     private static final Instant T0 = Instant.parse("2026-06-04T12:00:00Z");
@@ -55,15 +59,17 @@ public class DeployHealthServiceTest {
         }
     };
 
-    private FileDeployLedger ledger;
+    private FileDeployLedger file;
+    private CountingLedger ledger;
     private GateAuditLog audit;
     private int auditReads;
     private DeployHealthService.AuditSource auditSource;
 
     @Before
     public void createFiles() throws IOException {
-        ledger = new FileDeployLedger(temporary.newFolder("job").toPath());
-        audit = new GateAuditLog(ledger.getFile().getParent());
+        file = new FileDeployLedger(temporary.newFolder("job").toPath());
+        ledger = new CountingLedger(file);
+        audit = new GateAuditLog(file.getFile().getParent());
         auditSource = new DeployHealthService.AuditSource() {
             @Override
             public String version() throws IOException {
@@ -87,14 +93,14 @@ public class DeployHealthServiceTest {
 
     @Test
     public void aCachedViewIsReusedWithItsAgesMovedOn() throws Exception {
-        ledger.append(success(1, T0.minus(Duration.ofHours(1))));
+        file.append(success(1, T0.minus(Duration.ofHours(1))));
         DeployHealthService service = new DeployHealthService(clock);
 
         DeployHealthService.Summary first = service.summaryOf("app", ledger, auditSource);
         now = T0.plus(Duration.ofHours(2));
         DeployHealthService.Summary later = service.summaryOf("app", ledger, auditSource);
 
-        assertThat(later.view.getStatistics()).isSameAs(first.view.getStatistics());
+        assertThat(later.view.getStatistics().getWindow().getNow()).isEqualTo(now);
         assertThat(auditReads).isEqualTo(1);
         assertThat(first.view.getLastSuccess()).isEqualTo("1 h ago");
         assertThat(later.view.getLastSuccess()).isEqualTo("3 h ago");
@@ -102,12 +108,12 @@ public class DeployHealthServiceTest {
     }
 
     @Test
-    public void anAppendANewGateDecisionOrANewDayRecomputes() throws Exception {
-        ledger.append(success(1, T0.minus(Duration.ofHours(1))));
+    public void anAppendANewGateDecisionOrANewWeekRecomputes() throws Exception {
+        file.append(success(1, T0.minus(Duration.ofHours(1))));
         DeployHealthService service = new DeployHealthService(clock);
         DeployHealthService.Summary first = service.summaryOf("app", ledger, auditSource);
 
-        ledger.append(success(2, T0.minusSeconds(10)));
+        file.append(success(2, T0.minusSeconds(10)));
         DeployHealthService.Summary afterAppend = service.summaryOf("app", ledger, auditSource);
         assertThat(afterAppend.view.getStatistics()).isNotSameAs(first.view.getStatistics());
         assertThat(afterAppend.view.getStatistics().getSuccessful()).isEqualTo(2);
@@ -127,22 +133,199 @@ public class DeployHealthServiceTest {
         assertThat(afterGate.lastOverride).isEqualTo("alice: hotfix INC-42");
 
         now = Instant.parse("2026-06-05T00:00:01Z");
-        DeployHealthService.Summary nextDay = service.summaryOf("app", ledger, auditSource);
-        assertThat(nextDay.view.getStatistics()).isNotSameAs(afterGate.view.getStatistics());
+        service.summaryOf("app", ledger, auditSource);
+        assertThat(auditReads).as("the next day is served from the cache").isEqualTo(3);
+
+        now = Instant.parse("2026-06-08T00:00:00Z");
+        DeployHealthService.Summary nextWeek = service.summaryOf("app", ledger, auditSource);
+        assertThat(nextWeek.view.getStatistics().getWindow().getStart())
+                .isEqualTo(Instant.parse("2026-03-23T00:00:00Z"));
         assertThat(auditReads).isEqualTo(4);
+    }
+
+    /** Everything a page, a badge or the API shows of a view. */
+    private static List<String> shown(DeployHealthService.Summary summary) throws Exception {
+        DeployHealthView view = summary.view;
+        List<String> shown = new ArrayList<>(List.of(
+                view.getEnvironment(),
+                view.getFrequency(),
+                view.getFailureRate(),
+                view.getMedianDuration(),
+                view.getLastSuccess(),
+                view.getRecoveryTime(),
+                view.getGateState().name(),
+                view.getSummary(),
+                String.valueOf(view.getLastSuccessAgeMillis()),
+                view.getTrendChart().toJson(),
+                summary.lastOverride));
+        for (String badge : DeployHealthView.badgeNames()) {
+            shown.add(view.badge(badge).orElseThrow().svg());
+        }
+        DeployStatisticsApi api = new DeployStatisticsApi(view);
+        shown.add(api.getDeploysPerWeek() + " " + api.getFrequencyClass() + " " + api.getMillisSinceLastSuccess());
+        return shown;
+    }
+
+    private void appendTheFirstDeploysOfAJobThatBeganThisWeek() throws IOException {
+        file.append(success(1, Instant.parse("2026-06-01T10:00:00Z")));
+        file.append(DeployRecord.builder("staging", "app", 2)
+                .outcome(DeployOutcome.FAILURE)
+                .startedAt(Instant.parse("2026-06-02T08:00:00Z"))
+                .build());
+        file.append(success(3, Instant.parse("2026-06-02T15:00:00Z")));
+    }
+
+    @Test
+    public void midnightDoesNotExpireTheCacheAndTheServedViewEqualsAFreshOne() throws Exception {
+        appendTheFirstDeploysOfAJobThatBeganThisWeek();
+        DeployHealthService service = new DeployHealthService(clock);
+        now = Instant.parse("2026-06-02T23:59:00Z");
+        DeployHealthService.Summary tuesday = service.summaryOf("app", ledger, auditSource);
+        int readsOnTuesday = ledger.reads;
+        assertThat(readsOnTuesday).isPositive();
+
+        now = Instant.parse("2026-06-03T00:01:00Z");
+        DeployHealthService.Summary wednesday = service.summaryOf("app", ledger, auditSource);
+
+        assertThat(ledger.reads).as("served from the cache").isEqualTo(readsOnTuesday);
+        assertThat(auditReads).isEqualTo(1);
+        DeployHealthService.Summary fresh = new DeployHealthService(clock).summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).isGreaterThan(readsOnTuesday);
+        assertThat(shown(wednesday)).isEqualTo(shown(fresh));
+        assertThat(wednesday.view.getStatistics()).isEqualTo(fresh.view.getStatistics());
+        // 2 successes over the days since the first deploy: 2 days on Tuesday, 3 on Wednesday
+        assertThat(tuesday.view.getFrequency()).startsWith("7.0/week");
+        assertThat(wednesday.view.getFrequency()).startsWith("4.7/week");
+        assertThat(wednesday.view.getStatistics().getDaysSoFar()).isEqualTo(3);
+        assertThat(wednesday.view.getLastSuccess()).isEqualTo("9 h 1 min ago");
+
+        now = Instant.parse("2026-06-07T23:59:59Z");
+        DeployHealthService.Summary sunday = service.summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).as("still served from the cache").isEqualTo(2 * readsOnTuesday);
+        assertThat(shown(sunday))
+                .isEqualTo(shown(new DeployHealthService(clock).summaryOf("app", ledger, auditSource)));
+    }
+
+    @Test
+    public void theNextMondayALedgerChangeOrAClockGoingBackRecomputes() throws Exception {
+        appendTheFirstDeploysOfAJobThatBeganThisWeek();
+        DeployHealthService service = new DeployHealthService(clock);
+        now = Instant.parse("2026-06-02T23:59:00Z");
+        service.summaryOf("app", ledger, auditSource);
+        int reads = ledger.reads;
+
+        now = Instant.parse("2026-06-08T00:00:00Z");
+        DeployHealthService.Summary monday = service.summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).as("recomputed for the new window").isGreaterThan(reads);
+        assertThat(monday.view.getStatistics().getWindow().getStart()).isEqualTo(Instant.parse("2026-03-23T00:00:00Z"));
+        assertThat(shown(monday))
+                .isEqualTo(shown(new DeployHealthService(clock).summaryOf("app", ledger, auditSource)));
+
+        now = Instant.parse("2026-06-08T10:00:00Z");
+        reads = ledger.reads;
+        service.summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).isEqualTo(reads);
+
+        file.append(success(4, Instant.parse("2026-06-08T09:00:00Z")));
+        DeployHealthService.Summary afterAppend = service.summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).as("a ledger change invalidates").isGreaterThan(reads);
+        assertThat(afterAppend.view.getStatistics().getSuccessful()).isEqualTo(3);
+
+        now = Instant.parse("2026-06-08T09:59:00Z");
+        reads = ledger.reads;
+        DeployHealthService.Summary earlier = service.summaryOf("app", ledger, auditSource);
+        assertThat(ledger.reads).as("a clock that went back recomputes").isGreaterThan(reads);
+        assertThat(earlier.view.getStatistics().getWindow().getNow()).isEqualTo(now);
+    }
+
+    @Test
+    public void aFutureDatedRecordIsCountedOnceItsStartHasCome() throws Exception {
+        file.append(success(1, Instant.parse("2026-06-01T10:00:00Z")));
+        // stamped by an agent whose clock runs ahead: Wednesday noon
+        file.append(success(2, Instant.parse("2026-06-03T12:00:00Z")));
+        DeployHealthService service = new DeployHealthService(clock);
+        now = Instant.parse("2026-06-02T12:00:00Z");
+        assertThat(service.summaryOf("app", ledger, auditSource)
+                        .view
+                        .getStatistics()
+                        .getSuccessful())
+                .isEqualTo(1);
+
+        now = Instant.parse("2026-06-03T11:00:00Z");
+        int reads = ledger.reads;
+        assertThat(service.summaryOf("app", ledger, auditSource)
+                        .view
+                        .getStatistics()
+                        .getSuccessful())
+                .isEqualTo(1);
+        assertThat(ledger.reads).isEqualTo(reads);
+
+        now = Instant.parse("2026-06-03T12:00:00Z");
+        DeployHealthService.Summary due = service.summaryOf("app", ledger, auditSource);
+        assertThat(due.view.getStatistics().getSuccessful()).isEqualTo(2);
+        assertThat(ledger.reads).isGreaterThan(reads);
+    }
+
+    /** The job's ledger, counting every read of its records (not its version). */
+    private static final class CountingLedger implements DeployLedger {
+        private final DeployLedger delegate;
+        private int reads;
+
+        CountingLedger(DeployLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void append(DeployRecord record) throws IOException {
+            delegate.append(record);
+        }
+
+        @Override
+        public LedgerRead readSince(Instant from) throws IOException {
+            reads++;
+            return delegate.readSince(from);
+        }
+
+        @Override
+        public LedgerRead readAll() throws IOException {
+            reads++;
+            return delegate.readAll();
+        }
+
+        @Override
+        public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+            reads++;
+            return delegate.findLast(matching);
+        }
+
+        @Override
+        public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+            reads++;
+            return delegate.readRecent(skip, limit);
+        }
+
+        @Override
+        public String version() throws IOException {
+            return delegate.version();
+        }
+
+        @Override
+        public Compaction compact(Instant horizon) throws IOException {
+            return delegate.compact(horizon);
+        }
     }
 
     @Test
     public void theEnvironmentIsTheOneOfTheLastDeployThatRan() throws Exception {
-        ledger.append(DeployRecord.builder("qa-eu", "app", 1)
+        file.append(DeployRecord.builder("qa-eu", "app", 1)
                 .outcome(DeployOutcome.FAILURE)
                 .startedAt(T0)
                 .build());
-        ledger.append(DeployRecord.builder("staging", "app", 2)
+        file.append(DeployRecord.builder("staging", "app", 2)
                 .outcome(DeployOutcome.SKIPPED)
                 .startedAt(T0)
                 .build());
 
-        assertThat(DeployHealthService.environmentOf(ledger).value()).isEqualTo("qa-eu");
+        assertThat(DeployHealthService.environmentOf(file).value()).isEqualTo("qa-eu");
     }
 }

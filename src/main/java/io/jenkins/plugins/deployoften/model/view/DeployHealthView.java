@@ -18,12 +18,10 @@ import java.util.OptionalDouble;
 public final class DeployHealthView {
     private final DeployStatistics statistics;
     private final GateBadgeState gateState;
-    private final Duration sinceComputed;
 
-    private DeployHealthView(DeployStatistics statistics, GateBadgeState gateState, Duration sinceComputed) {
+    private DeployHealthView(DeployStatistics statistics, GateBadgeState gateState) {
         this.statistics = statistics;
         this.gateState = gateState;
-        this.sinceComputed = sinceComputed;
     }
 
     /**
@@ -33,25 +31,35 @@ public final class DeployHealthView {
      */
     public static DeployHealthView of(DeployStatistics statistics, Optional<GateDecision> lastGateDecision) {
         return new DeployHealthView(
-                statistics,
-                lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN),
-                Duration.ZERO);
+                statistics, lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN));
     }
 
     /**
-     * The same figures seen later: ages ("2 h ago") move on with the clock, everything else stays as computed.
-     * Lets a cache keep a view for a day without showing stale ages.
+     * @param now a later time
+     * @return whether {@link #at(Instant)} can show the view at that time, see
+     *     {@link DeployStatistics#canMoveTo(Instant)}: not earlier, in the same ISO week (UTC), and no
+     *     future-dated record of the history has started by then
+     */
+    public boolean canMoveTo(Instant now) {
+        return statistics.canMoveTo(now);
+    }
+
+    /**
+     * The same view seen later in the same statistics window: the statistics are moved on with
+     * {@link DeployStatistics#at(Instant)}, so ages ("2 h ago"), the days so far, the rates per week and
+     * everything built from them are what a fresh computation at {@code now} would show. Lets a cache keep a
+     * view for the whole ISO week without showing stale figures.
      *
-     * @param now the time to show the view at
+     * @param now a time the view {@link #canMoveTo(Instant) can move to}
      * @return the view at that time
+     * @throws IllegalArgumentException when it cannot move there; compute the view afresh instead
      */
     public DeployHealthView at(Instant now) {
-        Duration shift = Duration.between(statistics.getWindow().getNow(), now);
-        return new DeployHealthView(statistics, gateState, shift.isNegative() ? Duration.ZERO : shift);
+        return new DeployHealthView(statistics.at(now), gateState);
     }
 
     private Optional<Duration> lastSuccessAgeNow() {
-        return statistics.getTimeSinceLastSuccess().map(age -> age.plus(sinceComputed));
+        return statistics.getTimeSinceLastSuccess();
     }
 
     static GateBadgeState stateOf(GateDecision decision) {

@@ -12,9 +12,11 @@ import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import java.io.IOException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached deploy health, computed as {@code ui.DeployHealthService} does (the environment of the newest deploy
  * that ran, {@code DeployStatistics.compute} over 12 weeks, {@code DeployHealthView.of}, the gate state and
  * the last override from the newest entries of the job's gate audit trail) and kept per job while the
- * ledger's and the audit trail's {@code version()} and the UTC day are unchanged, the view moved on to the
- * page's time ({@code DeployHealthView.at}); then {@code ReleaseManagerRows.filter}. With
+ * ledger's and the audit trail's {@code version()} and the ISO week (UTC) are unchanged, the view moved on to
+ * the page's time ({@code DeployHealthView.at}); then {@code ReleaseManagerRows.filter}. With
  * {@code readOverrides} false the rows leave the override column empty, for comparison.
  */
 final class ReleaseManagerPage {
@@ -94,14 +96,14 @@ final class ReleaseManagerPage {
         return "";
     }
 
-    /** @return the job's health: from the cache while its ledger and audit trail are unchanged, the same day */
+    /** @return the job's health: from the cache while its ledger and audit trail are unchanged, the same week */
     DeployHealthView healthOf(Job job) throws IOException {
         return summaryOf(job).view.at(now);
     }
 
     private CachedSummary summaryOf(Job job) throws IOException {
-        String version =
-                job.ledger.version() + "|" + job.audit.version() + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String version = job.ledger.version() + "|" + job.audit.version() + "|"
+                + LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         CachedSummary cached = cache.get(job.fullName);
         if (cached != null && cached.version.equals(version)) {
             return cached;
