@@ -24,13 +24,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * A job's {@code builds/} directory, one {@code N/build.xml} per build, and the two ways a plugin finds its
- * deploy records there today: load every build, or load builds newest first until one is older than the
- * window.
+ * A job's {@code builds/} directory, one {@code N/build.xml} per build, and how a per-build plugin finds the
+ * deploy records of a window there: with the build numbers listed once and kept (as Jenkins keeps them), it
+ * loads builds newest first until one is older than the window.
  */
 final class BuildDirectories {
     private static final String BUILD_XML = "build.xml";
@@ -75,57 +76,58 @@ final class BuildDirectories {
         }
     }
 
-    /** Loads every build, oldest first, as a page that asks all builds for their actions makes Jenkins do. */
-    List<DeployRecord> readAllBuilds() throws IOException {
-        List<DeployRecord> records = new ArrayList<>();
-        for (int number : buildNumbers(Comparator.naturalOrder())) {
-            records.add(deployRecordOf(number));
-        }
-        return records;
-    }
-
     /**
-     * Loads builds newest first and stops at the first deploy that started before {@code windowStart}: the
-     * best a per-build plugin can do (build directories are named by number, the start time is inside).
+     * Lists the builds directory once, newest first, as Jenkins' {@code RunMap} does when it first loads a
+     * job: it keeps the build numbers in memory from then on and loads each build's build.xml only when asked
+     * for it, so a page view does not list the directory again.
      *
-     * @return the records in the window, oldest first
+     * @return the build numbers, newest first
      */
-    List<DeployRecord> readBuildsBackTo(Instant windowStart) throws IOException {
-        List<DeployRecord> newestFirst = new ArrayList<>();
-        for (int number : buildNumbers(Comparator.reverseOrder())) {
-            DeployRecord record = deployRecordOf(number);
-            if (record.getStartedAt().isBefore(windowStart)) {
-                break;
-            }
-            newestFirst.add(record);
-        }
-        List<DeployRecord> records = new ArrayList<>(newestFirst.size());
-        for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            records.add(newestFirst.get(i));
-        }
-        return records;
-    }
-
-    /** @return the mean size of the build.xml files, in bytes */
-    long averageSize() throws IOException {
-        long total = 0;
-        List<Integer> numbers = buildNumbers(Comparator.naturalOrder());
-        for (int number : numbers) {
-            total +=
-                    Files.size(buildsDirectory.resolve(Integer.toString(number)).resolve(BUILD_XML));
-        }
-        return numbers.isEmpty() ? 0 : total / numbers.size();
-    }
-
-    private List<Integer> buildNumbers(Comparator<Integer> order) throws IOException {
+    int[] listBuildNumbersNewestFirst() throws IOException {
         List<Integer> numbers = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(buildsDirectory)) {
             for (Path entry : entries) {
                 numbers.add(Integer.parseInt(entry.getFileName().toString()));
             }
         }
-        numbers.sort(order);
-        return numbers;
+        numbers.sort(Comparator.reverseOrder());
+        int[] newestFirst = new int[numbers.size()];
+        for (int i = 0; i < newestFirst.length; i++) {
+            newestFirst[i] = numbers.get(i);
+        }
+        return newestFirst;
+    }
+
+    /**
+     * Loads builds newest first (XStream, one build.xml each) and stops at the first deploy that started
+     * before {@code windowStart}, as Jenkins' {@code RunList} walks a job's builds back to a date: the honest
+     * per-build baseline.
+     *
+     * @param newestFirst the build numbers, from {@link #listBuildNumbersNewestFirst()}, listed once
+     * @return the records in the window, oldest first
+     */
+    List<DeployRecord> readBuildsNewestFirstBackTo(int[] newestFirst, Instant windowStart) throws IOException {
+        List<DeployRecord> window = new ArrayList<>();
+        for (int number : newestFirst) {
+            DeployRecord record = deployRecordOf(number);
+            if (record.getStartedAt().isBefore(windowStart)) {
+                break;
+            }
+            window.add(record);
+        }
+        Collections.reverse(window);
+        return window;
+    }
+
+    /** @return the mean size of the build.xml files, in bytes */
+    long averageSize() throws IOException {
+        long total = 0;
+        int[] numbers = listBuildNumbersNewestFirst();
+        for (int number : numbers) {
+            total +=
+                    Files.size(buildsDirectory.resolve(Integer.toString(number)).resolve(BUILD_XML));
+        }
+        return numbers.length == 0 ? 0 : total / numbers.length;
     }
 
     private DeployRecord deployRecordOf(int buildNumber) throws IOException {
