@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +51,44 @@ public interface DeployLedger {
      * @throws IOException when the store cannot be read at all
      */
     Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
+
+    /**
+     * Finds the last successful deploy to an environment that shares an identity with a release candidate: the
+     * same artifact fingerprint or commit (compared ignoring case) or build number. The match is reported by the
+     * first identity, in {@link SuccessfulDeploy.MatchedBy} order, that the deploy shares with the candidate.
+     *
+     * <p>This default scans with {@link #findLast}, so "last" is the most recently <em>appended</em> match and a
+     * never-deployed candidate costs O(history). Stores may answer from an index instead ({@link
+     * FileDeployLedger} does, from its summary); "last" then is the match that <em>started</em> last (ties: the
+     * greater build number). Whether a match exists never depends on the store; which match is reported (its
+     * build number and identity) can differ when deploys were appended out of start order.
+     *
+     * @param environment the environment deployed to
+     * @param artifactFingerprint the candidate's artifact fingerprint, if any
+     * @param commit the candidate's commit, if any
+     * @param buildNumber the candidate's build number, if any
+     * @return the matching successful deploy, if any; empty when the candidate has no identity
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment,
+            Optional<String> artifactFingerprint,
+            Optional<String> commit,
+            OptionalInt buildNumber)
+            throws IOException {
+        if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
+            return Optional.empty();
+        }
+        return findLast(r -> r.getOutcome() == DeployOutcome.SUCCESS
+                        && r.getEnvironment().equals(environment)
+                        && SuccessfulDeploy.matchedBy(r, artifactFingerprint, commit, buildNumber)
+                                .isPresent())
+                .map(r -> new SuccessfulDeploy(
+                        SuccessfulDeploy.matchedBy(r, artifactFingerprint, commit, buildNumber)
+                                .orElseThrow(),
+                        r.getBuildNumber(),
+                        r.getStartedAt()));
+    }
 
     /**
      * Reads a page of the newest records, newest first, from the end of the history backwards: costs

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +27,18 @@ interface GateHistory {
      */
     Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
 
-    /** Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast. */
+    /**
+     * The last successful deploy to the environment that shares an identity with the candidate, as {@link
+     * DeployLedger#lastSuccessOfCandidate} finds it (by a ledger's index when it has one, so "last" may be by start
+     * rather than by append). Deploys started after the evaluation time are not excluded here.
+     */
+    Optional<SuccessfulDeploy> lastSuccessOfCandidate(EnvironmentName environment, CandidateIdentity candidate)
+            throws IOException;
+
+    /**
+     * Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast and its
+     * {@link DeployLedger#lastSuccessOfCandidate}.
+     */
     static GateHistory of(DeployLedger ledger, Instant windowStart) throws IOException {
         LedgerRead window = windowStart == null ? new LedgerRead(List.of(), 0) : ledger.readSince(windowStart);
         return new GateHistory() {
@@ -41,6 +55,16 @@ interface GateHistory {
             @Override
             public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
                 return ledger.findLast(matching);
+            }
+
+            @Override
+            public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+                    EnvironmentName environment, CandidateIdentity candidate) throws IOException {
+                return ledger.lastSuccessOfCandidate(
+                        environment,
+                        candidate.getArtifactFingerprint(),
+                        candidate.getCommit(),
+                        candidate.getBuildNumber());
             }
         };
     }
@@ -73,6 +97,24 @@ interface GateHistory {
                 }
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+                    EnvironmentName environment, CandidateIdentity candidate) {
+                return findLast(r -> r.getOutcome() == DeployOutcome.SUCCESS
+                                && r.getEnvironment().equals(environment)
+                                && candidate.matchedBy(r).isPresent())
+                        .map(r -> practised(r, candidate));
+            }
         };
+    }
+
+    /** @return the deploy as a match of the candidate; the record shares an identity with it */
+    static SuccessfulDeploy practised(DeployRecord record, CandidateIdentity candidate) {
+        return new SuccessfulDeploy(
+                SuccessfulDeploy.MatchedBy.valueOf(
+                        candidate.matchedBy(record).orElseThrow().name()),
+                record.getBuildNumber(),
+                record.getStartedAt());
     }
 }

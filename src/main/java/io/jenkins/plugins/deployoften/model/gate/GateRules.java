@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,13 @@ final class GateRules {
                         GateRule.FREQUENT, explanation, GateTexts.frequencyRemedy(environment, minDeploys, windowDays));
     }
 
-    /** Candidate practised: a successful deploy to the environment shares an identity with the candidate. */
+    /**
+     * Candidate practised: a successful deploy to the environment, started at or before now, shares an identity
+     * with the candidate. Asked through {@link GateHistory#lastSuccessOfCandidate}, which a ledger may answer from
+     * its index without scanning; only when its match started after now is the history scanned for one that
+     * counts. The deploy named in the verdict is the ledger's "last" match (see {@link
+     * io.jenkins.plugins.deployoften.model.DeployLedger#lastSuccessOfCandidate}).
+     */
     RuleVerdict candidatePractised(CandidateIdentity candidate) throws IOException {
         if (!policy.isCandidatePractisedEnabled()) {
             return RuleVerdict.notChecked(GateRule.CANDIDATE_PRACTISED);
@@ -91,22 +98,27 @@ final class GateRules {
                     GateTexts.candidateNotCheckable(),
                     GateTexts.candidateNotCheckableRemedy());
         }
-        Optional<DeployRecord> practised =
-                history.findLast(r -> isSuccess(r) && candidate.matchedBy(r).isPresent());
+        Optional<SuccessfulDeploy> practised = history.lastSuccessOfCandidate(environment, candidate);
+        if (practised.isPresent() && practised.get().startedAt().isAfter(now)) {
+            // the newest match started after now (a skewed clock wrote it): look for one that counts, as before
+            practised = history.findLast(
+                            r -> isSuccess(r) && candidate.matchedBy(r).isPresent())
+                    .map(r -> GateHistory.practised(r, candidate));
+        }
         if (practised.isEmpty()) {
             return RuleVerdict.fail(
                     GateRule.CANDIDATE_PRACTISED,
                     GateTexts.candidateNotPractised(environment, candidate),
                     GateTexts.candidateRemedy(environment));
         }
-        DeployRecord record = practised.get();
         return RuleVerdict.pass(
                 GateRule.CANDIDATE_PRACTISED,
                 GateTexts.candidatePractised(
                         environment,
                         candidate,
-                        record.getBuildNumber(),
-                        candidate.matchedBy(record).orElseThrow()));
+                        practised.get().buildNumber(),
+                        CandidateIdentity.Kind.valueOf(
+                                practised.get().matchedBy().name())));
     }
 
     /**

@@ -2,9 +2,12 @@ package io.jenkins.plugins.deployoften.model.ledger;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +39,11 @@ import java.util.function.Predicate;
  *   <li>Windowed reads scan from the end of the file backwards and stop once they pass the window, so
  *       they cost O(records in the window), not O(history).
  *   <li>Compaction writes a new file, forces it, and renames it over the old one.
+ *   <li>{@link #lastSuccessOfCandidate} answers from the {@link LedgerSummary summary} ({@link
+ *       LedgerSummaryFile}), caught up by folding only the lines appended since it was made, so a never-deployed
+ *       candidate costs O(appends since the last look-up), not O(history). The last summary of each ledger is
+ *       also kept in memory (softly referenced), so a look-up on a warm summary reads only the ledger's last
+ *       line.
  * </ul>
  */
 public final class FileDeployLedger implements DeployLedger {
@@ -59,7 +70,15 @@ public final class FileDeployLedger implements DeployLedger {
         OS_BUFFERED
     }
 
+    /**
+     * The last summary of each ledger file read in this process: a cache of the summary file, itself a cache of
+     * the ledger, checked against the ledger's position on every use. Softly referenced, so memory pressure only
+     * costs a read of the summary file.
+     */
+    private static final ConcurrentMap<Path, SoftReference<LedgerSummary>> SUMMARIES = new ConcurrentHashMap<>();
+
     private final JsonLinesFile lines;
+    private final LedgerSummaryFile summaryFile;
     private final Clock clock;
 
     /**
@@ -76,6 +95,7 @@ public final class FileDeployLedger implements DeployLedger {
      */
     public FileDeployLedger(Path directory, Clock clock, Durability durability) {
         this.lines = new JsonLinesFile(directory, FILE_NAME, LOCK_FILE_NAME, durability == Durability.FORCED);
+        this.summaryFile = new LedgerSummaryFile(directory);
         this.clock = clock;
     }
 
@@ -180,6 +200,55 @@ public final class FileDeployLedger implements DeployLedger {
             return true;
         });
         return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Answers from the summary, brought up to the ledger first (caught up by the lines appended since, rebuilt
+     * once after a compaction or any other rewrite, and written back when it can be; when it cannot, as in a
+     * read-only directory, the summary made in memory answers). "Last" is the match that <em>started</em> last
+     * (ties: the greater build number), where the {@link DeployLedger#lastSuccessOfCandidate default} takes the
+     * one <em>appended</em> last: whether a match exists is the same, and only which one is reported can differ.
+     * When the summary cannot be had at all, this falls back to the default scan.
+     */
+    @Override
+    public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment,
+            Optional<String> artifactFingerprint,
+            Optional<String> commit,
+            OptionalInt buildNumber)
+            throws IOException {
+        if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isEmpty()) {
+            return DeployLedger.super.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+        }
+        return summary.get()
+                .environment(environment)
+                .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber));
+    }
+
+    /** @return the summary of the ledger as it is now, empty when it could not be made */
+    Optional<LedgerSummary> currentSummary() {
+        Path key = lines.getFile();
+        try {
+            SoftReference<LedgerSummary> cached = SUMMARIES.get(key);
+            LedgerSummary known = cached == null ? null : cached.get();
+            LedgerSummaryFile.Load load = known == null ? summaryFile.loadOrRebuild() : summaryFile.loadFrom(known);
+            if (load.summary() != known) {
+                SUMMARIES.put(key, new SoftReference<>(load.summary()));
+            }
+            return Optional.of(load.summary());
+        } catch (IOException | RuntimeException e) {
+            SUMMARIES.remove(key);
+            return Optional.empty(); // a cache: never fail a read because of it
+        }
+    }
+
+    /** For tests: forgets the summaries kept in memory, so the next look-up reads the summary file. */
+    static void forgetSummariesInMemory() {
+        SUMMARIES.clear();
     }
 
     @Override

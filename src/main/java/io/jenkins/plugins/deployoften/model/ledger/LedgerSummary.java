@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model.ledger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -378,6 +380,37 @@ public final class LedgerSummary {
          */
         public Optional<Ref> lastSuccessOfBuild(int buildNumber) {
             return Optional.ofNullable(builds.get(buildNumber));
+        }
+
+        /**
+         * The successful deploy that started last (ties: the greater build number) among those sharing an identity
+         * with a candidate, reported by the first identity, fingerprint then commit then build, it was found by.
+         *
+         * @param artifactFingerprint the candidate's artifact fingerprint, if any
+         * @param commit the candidate's commit, if any
+         * @param buildNumber the candidate's build number, if any
+         * @return the match, if any
+         */
+        public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+                Optional<String> artifactFingerprint, Optional<String> commit, OptionalInt buildNumber) {
+            SuccessfulDeploy.MatchedBy matchedBy = null;
+            Ref best = null;
+            Ref[] found = {
+                artifactFingerprint.map(f -> fingerprints.get(identityKey(f))).orElse(null),
+                commit.map(c -> commits.get(identityKey(c))).orElse(null),
+                buildNumber.isPresent() ? builds.get(buildNumber.getAsInt()) : null
+            };
+            SuccessfulDeploy.MatchedBy[] kinds = SuccessfulDeploy.MatchedBy.values();
+            for (int i = 0; i < found.length; i++) {
+                // strictly later only: of equal deploys the first kind in order is the one reported
+                if (found[i] != null && (best == null || found[i].compareTo(best) > 0)) {
+                    best = found[i];
+                    matchedBy = kinds[i];
+                }
+            }
+            return best == null
+                    ? Optional.empty()
+                    : Optional.of(new SuccessfulDeploy(matchedBy, best.buildNumber(), best.startedAt()));
         }
 
         /** @return the commit index: {@link #identityKey(String) key} to last successful deploy */

@@ -24,8 +24,11 @@ import java.util.Optional;
 /**
  * The summary file of a {@link FileDeployLedger}, {@value #FILE_NAME} beside the ledger in the job directory
  * ({@link LedgerSummaryFormat}). It is a cache: it is trusted only while its {@link Position} equals the
- * ledger's (the ledger's length and the hash of its last non-blank line), and rebuilt from the ledger by one
- * forward scan whenever it is missing, unreadable or stale.
+ * ledger's (the ledger's length and the hash of its last non-blank line). When the ledger only grew since the
+ * summary was made (the summary's position is a prefix of the ledger: the ledger is at least as long, and the
+ * last non-blank line of its first {@code length} bytes has the summary's hash and ends there), the summary is
+ * caught up by folding only the lines after that length, so a read after N appends costs O(N); otherwise
+ * (missing, unreadable, or the ledger was compacted, truncated or replaced) it is rebuilt by one forward scan.
  *
  * <ul>
  *   <li>{@link #write} writes a temporary file, forces it, and renames it over the summary atomically, as
@@ -36,7 +39,7 @@ import java.util.Optional;
  *       the scan sees one consistent state of the ledger and builds never wait for it.
  * </ul>
  *
- * Not yet used by the ledger's appends and compactions, nor by any read.
+ * Read by {@link FileDeployLedger#lastSuccessOfCandidate}; not written by the ledger's appends and compactions.
  */
 public final class LedgerSummaryFile {
     /** The summary's file name inside the job directory. */
@@ -59,7 +62,9 @@ public final class LedgerSummaryFile {
         MISSING,
         /** The summary could not be read (torn, corrupted, of another version). */
         UNREADABLE,
-        /** The summary was readable but reflects another state of the ledger. */
+        /** The summary reflected an earlier state of the ledger, which only grew since: it was caught up. */
+        CAUGHT_UP,
+        /** The summary was readable but reflects another state of the ledger, not a prefix of it. */
         STALE
     }
 
@@ -68,7 +73,8 @@ public final class LedgerSummaryFile {
      *
      * @param summary the summary matching the ledger as it was read
      * @param found what was found
-     * @param written whether a rebuilt summary was written (not when the ledger moved on meanwhile)
+     * @param written whether a rebuilt or caught-up summary was written (not when the ledger moved on meanwhile,
+     *     nor when it could not be written, for example in a read-only directory)
      */
     public record Load(LedgerSummary summary, State found, boolean written) {
         public Load {
@@ -180,8 +186,10 @@ public final class LedgerSummaryFile {
     }
 
     /**
-     * Reads the summary, or rebuilds it from the ledger when it is missing, unreadable or stale, and then stores
-     * the rebuilt one (when the ledger has not moved on meanwhile).
+     * Reads the summary; catches it up when the ledger only grew since it was made, or rebuilds it from the
+     * ledger when it is missing, unreadable or stale; and then stores the caught-up or rebuilt one (when the
+     * ledger has not moved on meanwhile). A summary that cannot be written (a read-only directory, a full disk)
+     * is still returned, with {@link Load#written()} false.
      *
      * @return the summary and what was found
      * @throws IOException when the ledger cannot be read
@@ -195,14 +203,93 @@ public final class LedgerSummaryFile {
             Optional<LedgerSummary> stored = LedgerSummaryFormat.decode(bytes.get());
             if (stored.isEmpty()) {
                 state = State.UNREADABLE;
-            } else if (isCurrent(stored.get())) {
-                return new Load(stored.get(), State.CURRENT, false);
             } else {
-                state = State.STALE;
+                return loadFrom(stored.get());
             }
         }
         LedgerSummary rebuilt = rebuild();
-        return new Load(rebuilt, state, write(rebuilt));
+        return new Load(rebuilt, state, writeIfPossible(rebuilt));
+    }
+
+    /**
+     * Brings a summary up to the ledger as it is now, as {@link #loadOrRebuild()} does with the stored one: uses
+     * it when it is current, catches it up when the ledger only grew since, rebuilds otherwise; writes the
+     * caught-up or rebuilt one.
+     *
+     * @param known a summary of this ledger, such as one kept in memory
+     * @return the summary and what was found ({@link State#CURRENT}, {@link State#CAUGHT_UP} or {@link
+     *     State#STALE})
+     * @throws IOException when the ledger cannot be read
+     */
+    public Load loadFrom(LedgerSummary known) throws IOException {
+        if (isCurrent(known)) {
+            return new Load(known, State.CURRENT, false);
+        }
+        Optional<LedgerSummary> caughtUp = catchUp(known);
+        if (caughtUp.isPresent()) {
+            return new Load(caughtUp.get(), State.CAUGHT_UP, writeIfPossible(caughtUp.get()));
+        }
+        LedgerSummary rebuilt = rebuild();
+        return new Load(rebuilt, State.STALE, writeIfPossible(rebuilt));
+    }
+
+    private boolean writeIfPossible(LedgerSummary summary) {
+        try {
+            return write(summary);
+        } catch (IOException e) {
+            return false; // a cache: the next reader catches up or rebuilds again
+        }
+    }
+
+    /**
+     * Folds the ledger's lines after the summary's position into it, when that position is a prefix of the
+     * ledger: the ledger is at least as long, the last non-blank line of its first {@code length} bytes has the
+     * summary's hash, and that line ends there (the next byte, if any, is a newline, as an append that ends a torn
+     * line writes one). Reads only the last line of the prefix and the lines after it, without the ledger's lock.
+     *
+     * @param summary a summary of an earlier state of the ledger
+     * @return the summary of the ledger as it was when the catch-up began, with that position; empty when the
+     *     summary's position is not a prefix of the ledger (compaction, truncation, replacement)
+     * @throws IOException when the ledger cannot be read
+     */
+    public Optional<LedgerSummary> catchUp(LedgerSummary summary) throws IOException {
+        Position from = summary.getPosition();
+        try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
+            long length = channel.size();
+            if (length < from.length()
+                    || !hashOf(lastNonBlankLine(channel, from.length()).orElse(null))
+                            .equals(from.lastLineHash())) {
+                return Optional.empty();
+            }
+            if (length == from.length()) {
+                return Optional.of(summary);
+            }
+            if (from.length() > 0
+                    && byteAt(channel, from.length() - 1) != '\n'
+                    && byteAt(channel, from.length()) != '\n') {
+                return Optional.empty(); // the prefix's last line went on: it was read while being written
+            }
+            Position to = new Position(
+                    length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
+            LedgerSummary.Builder builder = summary.toBuilder();
+            channel.position(from.length());
+            try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK)) {
+                foldLines(in, length - from.length(), builder, ledger.getFile());
+            }
+            return Optional.of(builder.position(to).build());
+        } catch (NoSuchFileException e) {
+            return from.length() == 0 ? Optional.of(summary) : Optional.empty();
+        }
+    }
+
+    private static byte byteAt(FileChannel channel, long position) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (one.hasRemaining()) {
+            if (channel.read(one, position) < 0) {
+                throw new IOException("ledger shrank while being read");
+            }
+        }
+        return one.get(0);
     }
 
     /**
@@ -217,25 +304,35 @@ public final class LedgerSummaryFile {
         try (FileChannel channel = FileChannel.open(ledgerFile, StandardOpenOption.READ);
                 InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK)) {
             long length = channel.size();
-            byte[] lastLine = null;
-            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-            for (long read = 0; read < length; read++) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("ledger shrank while being read: " + ledgerFile);
-                }
-                if (b == '\n') {
-                    lastLine = fold(builder, line.toByteArray(), lastLine);
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-            lastLine = fold(builder, line.toByteArray(), lastLine);
+            byte[] lastLine = foldLines(in, length, builder, ledgerFile);
             return builder.position(new Position(length, hashOf(lastLine))).build();
         } catch (NoSuchFileException e) {
             return builder.build();
         }
+    }
+
+    /**
+     * Folds the next {@code count} bytes of lines into the builder; the last line need not end with a newline.
+     *
+     * @return the last non-blank line folded, {@code null} when none
+     */
+    private static byte[] foldLines(InputStream in, long count, LedgerSummary.Builder builder, Path ledgerFile)
+            throws IOException {
+        byte[] lastLine = null;
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        for (long read = 0; read < count; read++) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("ledger shrank while being read: " + ledgerFile);
+            }
+            if (b == '\n') {
+                lastLine = fold(builder, line.toByteArray(), lastLine);
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+        return fold(builder, line.toByteArray(), lastLine);
     }
 
     /** @return the last non-blank line so far */

@@ -78,7 +78,7 @@ public class LedgerSummaryFileTest {
     }
 
     @Test
-    public void anAppendAfterTheSummaryMakesItStale() throws IOException {
+    public void anAppendAfterTheSummaryIsCaughtUp() throws IOException {
         List<DeployRecord> records = appendAll(randomHistory(22, 500));
         summaries.loadOrRebuild();
         DeployRecord late = randomHistory(23, 1).get(0);
@@ -86,7 +86,7 @@ public class LedgerSummaryFileTest {
         records.add(late);
         assertThat(summaries.isCurrent(summaries.read().orElseThrow())).isFalse();
         Load load = summaries.loadOrRebuild();
-        assertThat(load.found()).isEqualTo(State.STALE);
+        assertThat(load.found()).isEqualTo(State.CAUGHT_UP);
         assertMatchesBruteForce(load.summary(), records);
         assertThat(summaries.loadOrRebuild().found()).isEqualTo(State.CURRENT);
     }
@@ -177,7 +177,7 @@ public class LedgerSummaryFileTest {
         ledger.append(next); // ends the torn line first
         records.add(next);
         Load after = summaries.loadOrRebuild();
-        assertThat(after.found()).isEqualTo(State.STALE);
+        assertThat(after.found()).isEqualTo(State.CAUGHT_UP);
         assertThat(after.summary().getSkippedLines()).isEqualTo(1);
         assertMatchesBruteForce(after.summary(), records);
     }
