@@ -25,8 +25,12 @@ public interface DeployLedger {
     void append(DeployRecord record) throws IOException;
 
     /**
-     * Reads the records started at or after {@code from}, oldest appended first. Costs O(records appended
-     * since {@code from}), not O(history). Unreadable lines are skipped and counted, never thrown.
+     * Reads the records started at or after {@code from}, oldest appended first: exactly the records {@link
+     * #readAll()} returns that started at or after {@code from}, in its order, however far out of start order
+     * they were appended (a controller clock stepped back, a spool replayed late). Never relies on the time a
+     * record was appended or recorded. Costs O(records appended since {@code from}) when records are appended in
+     * start order; stores may read more when they were not (the file ledger reads back as far as the largest
+     * step back in start time needs). Unreadable lines met are skipped and counted, never thrown.
      *
      * @param from the start of the window, inclusive
      * @return the records and the number of unreadable lines met

@@ -12,11 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,8 +37,10 @@ import java.util.function.Predicate;
  *       before {@link #append} returns.
  *   <li>A line torn by a crash is ended with a newline by the next append, so it stays one unreadable
  *       line and never corrupts the record after it. Readers skip and count such lines.
- *   <li>Windowed reads scan from the end of the file backwards and stop once they pass the window, so
- *       they cost O(records in the window), not O(history).
+ *   <li>Windowed reads ({@link #readSince}) scan from the end of the file backwards and stop once no earlier
+ *       line can start in the window, as the summary's {@link LedgerSummary#getDisorder() disorder} of start
+ *       times in append order tells; in an in-order ledger they cost O(records in the window), not O(history).
+ *       The time a line was recorded is never relied on.
  *   <li>Compaction writes a new file, forces it, and renames it over the old one.
  *   <li>{@link #lastSuccessOfCandidate} answers from the {@link LedgerSummary summary} ({@link
  *       LedgerSummaryFile}), caught up by folding only the lines appended since it was made, so a never-deployed
@@ -55,12 +58,6 @@ public final class FileDeployLedger implements DeployLedger {
 
     static final String COMPACTION_FILE_NAME = "deployoften-ledger.jsonl.compacting";
     static final String QUARANTINE_FILE_NAME = "deployoften-ledger.quarantine";
-
-    /**
-     * How far appends may be out of time order (clock steps, records of one window appended late) before a
-     * backwards scan stops.
-     */
-    static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
     /** Whether appends are forced to disk before they return. */
     public enum Durability {
@@ -134,28 +131,93 @@ public final class FileDeployLedger implements DeployLedger {
         return new LedgerRead(records, skipped[0]);
     }
 
+    /**
+     * Scans backwards and stops at the first readable line that started before {@code from} minus the ledger's
+     * {@link LedgerSummary#getDisorder() disorder} D (the largest amount by which any line's start went back below
+     * the latest start appended before it). Every line at or before that one started no later than the latest
+     * start up to it, which is at most its own start plus D, so before {@code from}: nothing in the window is
+     * skipped, whatever the clocks did when lines were recorded (a clock stepped back, a spool replayed late). The
+     * lines appended after the summary's position are all read. When the summary cannot be had, or the ledger
+     * was replaced between the summary and the scan, this falls back to one forward read filtered by start.
+     */
     @Override
     public LedgerRead readSince(Instant from) throws IOException {
-        Instant stopBefore = from.minus(CLOCK_SLACK);
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            Optional<LedgerRead> read = readSince(from, summary.get());
+            if (read.isPresent()) {
+                return read.get();
+            }
+        }
+        return readSinceForward(from);
+    }
+
+    /**
+     * @param from the window start
+     * @param summary a summary of this ledger
+     * @return the window read backwards with the summary's disorder; empty when the summary's position is not a
+     *     prefix of the ledger (compacted or replaced since the summary was made)
+     * @throws IOException when the ledger cannot be read
+     */
+    Optional<LedgerRead> readSince(Instant from, LedgerSummary summary) throws IOException {
+        LedgerSummary.Position position = summary.getPosition();
+        Instant stopBefore;
+        try {
+            stopBefore = from.minus(summary.getDisorder());
+        } catch (DateTimeException | ArithmeticException e) {
+            stopBefore = Instant.MIN; // nothing can start before it: read everything
+        }
+        Instant stop = stopBefore;
         List<DeployRecord> newestFirst = new ArrayList<>();
         int[] skipped = {0};
-        lines.scanBackwards(line -> {
-            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
-            if (decoded.isEmpty()) {
-                skipped[0]++;
+        try (FileChannel channel = FileChannel.open(lines.getFile(), StandardOpenOption.READ)) {
+            long length = channel.size();
+            if (!LedgerSummaryFile.isPrefix(position, channel, length)) {
+                return Optional.empty(); // compacted or replaced since the summary was made
+            }
+            // appended after the summary: their disorder is unknown, so all of them are read
+            JsonLinesFile.scanBackwards(channel, position.length(), length, line -> {
+                collect(line, from, newestFirst, skipped);
                 return true;
+            });
+            JsonLinesFile.scanBackwards(channel, 0, position.length(), line -> {
+                Optional<DeployRecord> record = collect(line, from, newestFirst, skipped);
+                return record.isEmpty() || !record.get().getStartedAt().isBefore(stop);
+            });
+        } catch (NoSuchFileException e) {
+            if (position.length() != 0) {
+                return Optional.empty();
             }
-            if (decoded.get().getRecordedAt().isBefore(stopBefore)) {
-                return false;
-            }
-            DeployRecord record = decoded.get().getRecord();
-            if (!record.getStartedAt().isBefore(from)) {
-                newestFirst.add(record);
-            }
-            return true;
-        });
+        }
         Collections.reverse(newestFirst);
-        return new LedgerRead(newestFirst, skipped[0]);
+        return Optional.of(new LedgerRead(newestFirst, skipped[0]));
+    }
+
+    /** @return the line's record, kept when it started at or after {@code from}; empty (and counted) if unreadable */
+    private static Optional<DeployRecord> collect(
+            byte[] line, Instant from, List<DeployRecord> newestFirst, int[] skipped) {
+        Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+        if (decoded.isEmpty()) {
+            skipped[0]++;
+            return Optional.empty();
+        }
+        DeployRecord record = decoded.get().getRecord();
+        if (!record.getStartedAt().isBefore(from)) {
+            newestFirst.add(record);
+        }
+        return Optional.of(record);
+    }
+
+    /** The fallback without a summary: every line, read forwards, filtered by start. */
+    private LedgerRead readSinceForward(Instant from) throws IOException {
+        LedgerRead all = readAll();
+        List<DeployRecord> window = new ArrayList<>();
+        for (DeployRecord record : all.records()) {
+            if (!record.getStartedAt().isBefore(from)) {
+                window.add(record);
+            }
+        }
+        return new LedgerRead(window, all.skippedLines());
     }
 
     @Override

@@ -160,37 +160,56 @@ public final class JsonLinesFile {
      */
     public void scanBackwards(LineVisitor visitor) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = channel.size();
-            byte[] carry = new byte[0];
-            while (position > 0) {
-                int length = (int) Math.min(CHUNK, position);
-                position -= length;
-                ByteBuffer chunk = ByteBuffer.allocate(length + carry.length);
-                chunk.limit(length);
-                while (chunk.hasRemaining()) {
-                    int read = channel.read(chunk, position + chunk.position());
-                    if (read < 0) {
-                        throw new IOException("file shrank while being read: " + file);
-                    }
-                }
-                chunk.limit(chunk.capacity());
-                chunk.put(carry);
-                byte[] data = chunk.array();
-                int lineEnd = data.length;
-                for (int i = data.length - 1; i >= 0; i--) {
-                    if (data[i] == '\n') {
-                        if (!visitLine(Arrays.copyOfRange(data, i + 1, lineEnd), visitor)) {
-                            return;
-                        }
-                        lineEnd = i;
-                    }
-                }
-                carry = Arrays.copyOfRange(data, 0, lineEnd);
-            }
-            visitLine(carry, visitor);
+            scanBackwards(channel, 0, channel.size(), visitor);
         } catch (NoSuchFileException e) {
             // no file yet: nothing to visit
         }
+    }
+
+    /**
+     * Visits the lines of the bytes {@code [start, end)} of an open file from the last to the first. The bytes
+     * before the first newline of the range, and after its last, are a line each (so {@code start} and {@code
+     * end} should be line boundaries).
+     *
+     * @param channel the open file
+     * @param start the first byte of the range
+     * @param end the end of the range, exclusive
+     * @param visitor receives each non-blank line without its newline; returns {@code false} to stop
+     * @return {@code false} when the visitor stopped the scan, {@code true} when it visited the whole range
+     * @throws IOException when the file cannot be read or the visitor throws it
+     */
+    static boolean scanBackwards(FileChannel channel, long start, long end, LineVisitor visitor) throws IOException {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("range: [" + start + ", " + end + ")");
+        }
+        long position = end;
+        byte[] carry = new byte[0];
+        while (position > start) {
+            int length = (int) Math.min(CHUNK, position - start);
+            position -= length;
+            ByteBuffer chunk = ByteBuffer.allocate(length + carry.length);
+            chunk.limit(length);
+            while (chunk.hasRemaining()) {
+                int read = channel.read(chunk, position + chunk.position());
+                if (read < 0) {
+                    throw new IOException("file shrank while being read");
+                }
+            }
+            chunk.limit(chunk.capacity());
+            chunk.put(carry);
+            byte[] data = chunk.array();
+            int lineEnd = data.length;
+            for (int i = data.length - 1; i >= 0; i--) {
+                if (data[i] == '\n') {
+                    if (!visitLine(Arrays.copyOfRange(data, i + 1, lineEnd), visitor)) {
+                        return false;
+                    }
+                    lineEnd = i;
+                }
+            }
+            carry = Arrays.copyOfRange(data, 0, lineEnd);
+        }
+        return visitLine(carry, visitor);
     }
 
     private static boolean visitLine(byte[] line, LineVisitor visitor) throws IOException {

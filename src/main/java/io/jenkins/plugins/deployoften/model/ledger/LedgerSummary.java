@@ -6,6 +6,7 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +37,13 @@ import java.util.TreeMap;
  * order, so folding the same records in any order gives an equal summary unless two records of one environment
  * share start and build number (then the later appended counts as later, as the ledger's order says).
  *
+ * <p><b>Append order.</b> Two values are facts of the append order, not of the records: the {@link
+ * #getLatestStart() latest start} folded so far and the {@link #getDisorder() disorder} (how far back in start
+ * time any record went below the latest start appended before it). Like the {@link Position}, they depend on the
+ * order the records were folded in, so they are left out of {@link #equals(Object)} and {@link #hashCode()},
+ * which stay independent of the fold order as above; the summary file keeps them ({@link LedgerSummaryFormat}).
+ * {@link FileDeployLedger#readSince} uses the disorder to know where a backwards scan may stop.
+ *
  * <p><b>Completed</b> deploys are SUCCESS and FAILURE ({@link DeployOutcome#isCompleted()}), the ones the HEALTHY
  * rule and the statistics' streak count; ABORTED and SKIPPED are counted per day only.
  *
@@ -60,18 +68,35 @@ public final class LedgerSummary {
     public static final Comparator<DeployRecord> START_ORDER =
             Comparator.comparing(DeployRecord::getStartedAt).thenComparingInt(DeployRecord::getBuildNumber);
 
-    private static final LedgerSummary EMPTY = new LedgerSummary(Position.EMPTY, 0, 0, new TreeMap<>());
+    private static final LedgerSummary EMPTY =
+            new LedgerSummary(Position.EMPTY, 0, 0, null, Duration.ZERO, new TreeMap<>());
 
     private final Position position;
     private final long records;
     private final long skippedLines;
+    private final Instant latestStart;
+    private final Duration disorder;
     private final SortedMap<EnvironmentName, Environment> environments;
 
     private LedgerSummary(
-            Position position, long records, long skippedLines, SortedMap<EnvironmentName, Environment> environments) {
+            Position position,
+            long records,
+            long skippedLines,
+            Instant latestStart,
+            Duration disorder,
+            SortedMap<EnvironmentName, Environment> environments) {
         this.position = Objects.requireNonNull(position, "position");
         this.records = records;
         this.skippedLines = skippedLines;
+        if ((latestStart == null) != (records == 0)) {
+            throw new IllegalArgumentException("latestStart: present exactly when a record was folded");
+        }
+        Objects.requireNonNull(disorder, "disorder");
+        if (disorder.isNegative() || (records == 0 && !disorder.isZero())) {
+            throw new IllegalArgumentException("disorder: must be 0 or more, and 0 without records, was " + disorder);
+        }
+        this.latestStart = latestStart;
+        this.disorder = disorder;
         this.environments = Collections.unmodifiableSortedMap(environments);
     }
 
@@ -108,7 +133,7 @@ public final class LedgerSummary {
 
     /** @return a copy reflecting another ledger state */
     public LedgerSummary withPosition(Position other) {
-        return new LedgerSummary(other, records, skippedLines, new TreeMap<>(environments));
+        return new LedgerSummary(other, records, skippedLines, latestStart, disorder, new TreeMap<>(environments));
     }
 
     /** @return how many records were folded */
@@ -119,6 +144,27 @@ public final class LedgerSummary {
     /** @return how many unreadable ledger lines were met */
     public long getSkippedLines() {
         return skippedLines;
+    }
+
+    /**
+     * @return the latest start of the records folded, in fold (append) order the running maximum at the last
+     *     record; empty when no record was folded
+     */
+    public Optional<Instant> getLatestStart() {
+        return Optional.ofNullable(latestStart);
+    }
+
+    /**
+     * The out-of-orderness of the starts in fold (append) order: the largest amount by which a record started
+     * before the latest start of the records folded before it, zero when every record started no earlier than all
+     * before it. So every record folded started no earlier than {@code (latest start before it) - disorder}, and
+     * once a backwards scan meets a record that started before {@code from - disorder}, every record at or before
+     * it started before {@code from}. Never depends on when the ledger recorded a line. Not in {@link #equals}.
+     *
+     * @return the disorder, zero or more
+     */
+    public Duration getDisorder() {
+        return disorder;
     }
 
     /** @return every environment with a record, by name */
@@ -610,6 +656,8 @@ public final class LedgerSummary {
         private Position position = Position.EMPTY;
         private long records;
         private long skippedLines;
+        private Instant latestStart;
+        private Duration disorder = Duration.ZERO;
         private final TreeMap<EnvironmentName, EnvironmentFold> environments = new TreeMap<>();
 
         private Builder() {}
@@ -618,6 +666,8 @@ public final class LedgerSummary {
             this.position = from.position;
             this.records = from.records;
             this.skippedLines = from.skippedLines;
+            this.latestStart = from.latestStart;
+            this.disorder = from.disorder;
             for (Environment environment : from.environments.values()) {
                 environments.put(environment.name, new EnvironmentFold(environment));
             }
@@ -631,6 +681,15 @@ public final class LedgerSummary {
          */
         public Builder add(DeployRecord record) {
             records++;
+            Instant started = record.getStartedAt();
+            if (latestStart == null || started.isAfter(latestStart)) {
+                latestStart = started;
+            } else {
+                Duration back = Duration.between(started, latestStart);
+                if (back.compareTo(disorder) > 0) {
+                    disorder = back;
+                }
+            }
             environments
                     .computeIfAbsent(record.getEnvironment(), EnvironmentFold::new)
                     .add(record);
@@ -662,12 +721,18 @@ public final class LedgerSummary {
             for (Map.Entry<EnvironmentName, EnvironmentFold> environment : environments.entrySet()) {
                 built.put(environment.getKey(), environment.getValue().toEnvironment());
             }
-            return new LedgerSummary(position, records, skippedLines, built);
+            return new LedgerSummary(position, records, skippedLines, latestStart, disorder, built);
         }
     }
 
     /** For the format: a summary from decoded parts. */
-    static LedgerSummary of(Position position, long records, long skippedLines, List<Environment> environments) {
+    static LedgerSummary of(
+            Position position,
+            long records,
+            long skippedLines,
+            Optional<Instant> latestStart,
+            Duration disorder,
+            List<Environment> environments) {
         if (records < 0 || skippedLines < 0) {
             throw new IllegalArgumentException("counts: must be 0 or more");
         }
@@ -682,6 +747,6 @@ public final class LedgerSummary {
         if (sum != records) {
             throw new IllegalArgumentException("records: " + records + " but environments hold " + sum);
         }
-        return new LedgerSummary(position, records, skippedLines, byName);
+        return new LedgerSummary(position, records, skippedLines, latestStart.orElse(null), disorder, byName);
     }
 }

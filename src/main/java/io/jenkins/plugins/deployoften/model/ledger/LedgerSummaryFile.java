@@ -256,18 +256,11 @@ public final class LedgerSummaryFile {
         Position from = summary.getPosition();
         try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
             long length = channel.size();
-            if (length < from.length()
-                    || !hashOf(lastNonBlankLine(channel, from.length()).orElse(null))
-                            .equals(from.lastLineHash())) {
+            if (!isPrefix(from, channel, length)) {
                 return Optional.empty();
             }
             if (length == from.length()) {
                 return Optional.of(summary);
-            }
-            if (from.length() > 0
-                    && byteAt(channel, from.length() - 1) != '\n'
-                    && byteAt(channel, from.length()) != '\n') {
-                return Optional.empty(); // the prefix's last line went on: it was read while being written
             }
             Position to = new Position(
                     length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
@@ -280,6 +273,30 @@ public final class LedgerSummaryFile {
         } catch (NoSuchFileException e) {
             return from.length() == 0 ? Optional.of(summary) : Optional.empty();
         }
+    }
+
+    /**
+     * Whether a position is a prefix of the open ledger: the ledger is at least as long, the last non-blank line
+     * of its first {@code position.length()} bytes has the position's hash, and that line ends there (the next
+     * byte, if any, is a newline, as an append that ends a torn line writes one).
+     *
+     * @param position a summary's position
+     * @param channel the ledger, open
+     * @param length the ledger's length, as read from the channel
+     * @return whether the ledger only grew since that position (as far as length and hash tell)
+     * @throws IOException when the ledger cannot be read
+     */
+    static boolean isPrefix(Position position, FileChannel channel, long length) throws IOException {
+        if (length < position.length()
+                || !hashOf(lastNonBlankLine(channel, position.length()).orElse(null))
+                        .equals(position.lastLineHash())) {
+            return false;
+        }
+        // else the prefix's last line went on: it was read while being written
+        return position.length() == 0
+                || length == position.length()
+                || byteAt(channel, position.length() - 1) == '\n'
+                || byteAt(channel, position.length()) == '\n';
     }
 
     private static byte byteAt(FileChannel channel, long position) throws IOException {

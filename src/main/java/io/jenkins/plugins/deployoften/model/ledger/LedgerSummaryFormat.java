@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,14 +28,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The summary file's format, version 1: one JSON object, UTF-8, ending with a newline.
+ * The summary file's format, version 2: one JSON object, UTF-8, ending with a newline.
  *
  * <pre>
- * v             format version (1)
+ * v             format version (2)
  * length        the ledger length in bytes the summary reflects
  * lastLine      the hash of the ledger's last non-blank line, see {@link Position}
  * records       records folded
  * skipped       unreadable ledger lines met
+ * latestStart   the latest start of the records, in append order the running maximum ({@link
+ *               LedgerSummary#getLatestStart()}); absent exactly when there are no records
+ * disorder      how far back in start time any record went below the latest start before it ({@link
+ *               LedgerSummary#getDisorder()}), as an ISO-8601 duration ({@link Duration#toString()})
  * environments  one object per environment, by name:
  *   name          environment name
  *   records       its records
@@ -52,14 +57,18 @@ import java.util.TreeMap;
  * A record is kept as the text of its ledger line ({@link LedgerLineFormat}, with {@code "recorded"} set to the
  * epoch: the summary never depends on when a line was recorded). Instants are ISO-8601 UTC strings.
  *
- * <p>Decoding is strict: anything but exactly what version 1 writes (another version, a torn or corrupted file,
+ * <p>Version 2 added {@code latestStart} and {@code disorder}. A version 1 summary lacks them and is unreadable
+ * like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary is a
+ * cache: nothing is lost), and that rebuild writes version 2.
+ *
+ * <p>Decoding is strict: anything but exactly what version 2 writes (another version, a torn or corrupted file,
  * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is computed over the canonical encoding
  * of what was decoded, so a file that decodes at all decodes to exactly the summary that was written.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
@@ -80,7 +89,7 @@ public final class LedgerSummaryFormat {
 
     /**
      * @param bytes the file's bytes
-     * @return the summary, or empty when the bytes are not exactly a version 1 summary
+     * @return the summary, or empty when the bytes are not exactly a version 2 summary
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
         try (JsonParser json = FACTORY.createParser(bytes)) {
@@ -108,6 +117,11 @@ public final class LedgerSummaryFormat {
             json.writeStringField("lastLine", summary.getPosition().lastLineHash());
             json.writeNumberField("records", summary.getRecords());
             json.writeNumberField("skipped", summary.getSkippedLines());
+            if (summary.getLatestStart().isPresent()) {
+                json.writeStringField(
+                        "latestStart", summary.getLatestStart().get().toString());
+            }
+            json.writeStringField("disorder", summary.getDisorder().toString());
             json.writeArrayFieldStart("environments");
             for (Environment environment : summary.getEnvironments().values()) {
                 writeEnvironment(json, environment);
@@ -212,6 +226,14 @@ public final class LedgerSummaryFormat {
         long records = readLong(json);
         field(json, "skipped");
         long skipped = readLong(json);
+        String next = nextField(json);
+        Optional<Instant> latestStart = Optional.empty();
+        if (next.equals("latestStart")) {
+            latestStart = Optional.of(InstantText.parse(readString(json)));
+            next = nextField(json);
+        }
+        named(next, "disorder");
+        Duration disorder = Duration.parse(readString(json));
         field(json, "environments");
         expect(json.nextToken(), JsonToken.START_ARRAY);
         List<Environment> environments = new ArrayList<>();
@@ -221,7 +243,8 @@ public final class LedgerSummaryFormat {
         field(json, "sha256");
         decoded.sha256 = readString(json);
         expect(json.nextToken(), JsonToken.END_OBJECT);
-        decoded.summary = LedgerSummary.of(new Position(length, lastLine), records, skipped, environments);
+        decoded.summary =
+                LedgerSummary.of(new Position(length, lastLine), records, skipped, latestStart, disorder, environments);
         return decoded;
     }
 

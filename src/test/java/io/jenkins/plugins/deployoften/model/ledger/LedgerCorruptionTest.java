@@ -285,10 +285,24 @@ public class LedgerCorruptionTest {
     }
 
     /**
-     * The contract of {@link DeployLedger#readSince}: from the newest line backwards, counting unreadable
-     * lines, up to the first record appended more than {@link FileDeployLedger#CLOCK_SLACK} before the window.
+     * The contract of {@link DeployLedger#readSince} on the file ledger: from the newest line backwards, counting
+     * unreadable lines, up to the first readable record that started more than the disorder D before the window,
+     * D being the largest step back in start time, in append order, of the readable records (see {@link
+     * LedgerSummary#getDisorder()}). Never the recorded time.
      */
     private static LedgerRead expectedWindow(List<Optional<LedgerLineFormat.Line>> lines, Instant from) {
+        Instant latest = null;
+        Duration disorder = Duration.ZERO;
+        for (Optional<LedgerLineFormat.Line> line : lines) {
+            if (line.isPresent()) {
+                Instant started = line.get().getRecord().getStartedAt();
+                if (latest == null || started.isAfter(latest)) {
+                    latest = started;
+                } else if (Duration.between(started, latest).compareTo(disorder) > 0) {
+                    disorder = Duration.between(started, latest);
+                }
+            }
+        }
         List<DeployRecord> newestFirst = new ArrayList<>();
         int skipped = 0;
         for (int i = lines.size() - 1; i >= 0; i--) {
@@ -297,7 +311,7 @@ public class LedgerCorruptionTest {
                 continue;
             }
             LedgerLineFormat.Line line = lines.get(i).get();
-            if (line.getRecordedAt().isBefore(from.minus(FileDeployLedger.CLOCK_SLACK))) {
+            if (line.getRecord().getStartedAt().isBefore(from.minus(disorder))) {
                 break;
             }
             if (!line.getRecord().getStartedAt().isBefore(from)) {

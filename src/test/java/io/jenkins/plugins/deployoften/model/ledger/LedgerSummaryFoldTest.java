@@ -44,6 +44,50 @@ public class LedgerSummaryFoldTest {
     }
 
     @Test
+    public void theDisorderAndLatestStartAreTheAppendOrderBruteForceAndNotInEquals() {
+        for (long seed = 1; seed <= 12; seed++) {
+            List<DeployRecord> appended = randomHistory(seed, 2000);
+            assertAppendOrderFacts(fold(appended), appended, "seed " + seed);
+            List<DeployRecord> shuffled = new ArrayList<>(appended);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertAppendOrderFacts(fold(shuffled), shuffled, "seed " + seed + " shuffled");
+            // folded in two parts, as a catch-up does
+            int cut = appended.size() / 3;
+            LedgerSummary.Builder later = fold(appended.subList(0, cut)).toBuilder();
+            appended.subList(cut, appended.size()).forEach(later::add);
+            assertAppendOrderFacts(later.build(), appended, "seed " + seed + " in two parts");
+        }
+        List<DeployRecord> byStart = new ArrayList<>(randomHistory(3, 500));
+        byStart.sort(LedgerSummary.START_ORDER);
+        assertThat(fold(byStart).getDisorder()).isZero();
+        Collections.reverse(byStart);
+        LedgerSummary reversed = fold(byStart);
+        assertThat(reversed.getDisorder())
+                .isEqualTo(Duration.between(
+                        byStart.get(byStart.size() - 1).getStartedAt(),
+                        byStart.get(0).getStartedAt()));
+        assertThat(reversed).isEqualTo(fold(List.copyOf(byStart).reversed()));
+        assertThat(LedgerSummary.empty().getDisorder()).isZero();
+        assertThat(LedgerSummary.empty().getLatestStart()).isEmpty();
+    }
+
+    private static void assertAppendOrderFacts(LedgerSummary summary, List<DeployRecord> appended, String context) {
+        java.time.Instant latest = null;
+        Duration disorder = Duration.ZERO;
+        for (DeployRecord record : appended) {
+            if (latest != null
+                    && Duration.between(record.getStartedAt(), latest).compareTo(disorder) > 0) {
+                disorder = Duration.between(record.getStartedAt(), latest);
+            }
+            if (latest == null || record.getStartedAt().isAfter(latest)) {
+                latest = record.getStartedAt();
+            }
+        }
+        assertThat(summary.getLatestStart()).as(context).contains(latest);
+        assertThat(summary.getDisorder()).as(context).isEqualTo(disorder);
+    }
+
+    @Test
     public void longHistoriesKeepOnlyTheNewestCompletedAndLongRunsAreAtLeast() {
         List<DeployRecord> appended = new ArrayList<>();
         for (int i = 0; i < 250; i++) {

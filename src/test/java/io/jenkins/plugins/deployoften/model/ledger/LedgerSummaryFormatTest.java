@@ -32,6 +32,9 @@ public class LedgerSummaryFormatTest {
             assertThat(encoded[encoded.length - 1]).isEqualTo((byte) '\n');
             Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(encoded);
             assertThat(decoded).contains(summary);
+            // the append-order facts are not in equals: compare them on their own
+            assertThat(decoded.get().getLatestStart()).isEqualTo(summary.getLatestStart());
+            assertThat(decoded.get().getDisorder()).isEqualTo(summary.getDisorder());
             assertThat(LedgerSummaryFormat.encode(decoded.get())).isEqualTo(encoded);
         }
         assertThat(LedgerSummaryFormat.decode(LedgerSummaryFormat.encode(LedgerSummary.empty())))
@@ -114,10 +117,11 @@ public class LedgerSummaryFormatTest {
     public void otherVersionsAndOtherJsonAreUnreadable() {
         byte[] encoded = LedgerSummaryFormat.encode(small());
         String text = new String(encoded, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"v\":1,");
-        for (String other : List.of("{\"v\":2,", "{\"v\":0,", "{\"v\":\"1\",", "{\"v\":1.0,", "{\"v\":null,")) {
+        assertThat(text).startsWith("{\"v\":2,");
+        for (String other :
+                List.of("{\"v\":1,", "{\"v\":3,", "{\"v\":0,", "{\"v\":\"2\",", "{\"v\":2.0,", "{\"v\":null,")) {
             assertThat(LedgerSummaryFormat.decode(
-                            text.replaceFirst("^\\{\"v\":1,", java.util.regex.Matcher.quoteReplacement(other))
+                            text.replaceFirst("^\\{\"v\":2,", java.util.regex.Matcher.quoteReplacement(other))
                                     .getBytes(StandardCharsets.UTF_8)))
                     .as(other)
                     .isEmpty();
@@ -125,6 +129,23 @@ public class LedgerSummaryFormatTest {
         for (String junk : List.of("", "\n", "null", "[]", "{}", "{\"v\":1}", "\u0000\u0000", text + text)) {
             assertThat(LedgerSummaryFormat.decode(junk.getBytes(StandardCharsets.UTF_8)))
                     .as(junk)
+                    .isEmpty();
+        }
+        // a version 1 summary (no latestStart nor disorder) is unreadable, so the ledger rebuilds it
+        String v1 = text.replaceFirst("^\\{\"v\":2,", "{\"v\":1,")
+                .replaceFirst("\"latestStart\":\"[^\"]*\",", "")
+                .replaceFirst("\"disorder\":\"[^\"]*\",", "");
+        assertThat(v1).doesNotContain("disorder").doesNotContain("latestStart");
+        assertThat(LedgerSummaryFormat.decode(v1.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        // a disorder or latest start that was changed is unreadable
+        assertThat(text).contains("\"disorder\":\"" + small().getDisorder() + "\"");
+        for (String tamperedOrder : List.of(
+                text.replaceFirst("\"disorder\":\"[^\"]*\"", "\"disorder\":\"PT999H\""),
+                text.replaceFirst("\"disorder\":\"[^\"]*\"", "\"disorder\":\"PT-1H\""),
+                text.replaceFirst("\"latestStart\":\"[^\"]*\"", "\"latestStart\":\"2030-01-01T00:00:00Z\""))) {
+            assertThat(tamperedOrder).isNotEqualTo(text);
+            assertThat(LedgerSummaryFormat.decode(tamperedOrder.getBytes(StandardCharsets.UTF_8)))
                     .isEmpty();
         }
         // counts that were changed are unreadable
