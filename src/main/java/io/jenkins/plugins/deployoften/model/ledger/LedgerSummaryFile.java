@@ -39,7 +39,8 @@ import java.util.Optional;
  *       the scan sees one consistent state of the ledger and builds never wait for it.
  * </ul>
  *
- * Read by {@link FileDeployLedger#lastSuccessOfCandidate}; not written by the ledger's appends and compactions.
+ * Read by {@link FileDeployLedger#lastSuccessOfCandidate} and {@link FileDeployLedger#readSince} (for its
+ * {@link LedgerSummary#getDisorder() disorder}); not written by the ledger's appends and compactions.
  */
 public final class LedgerSummaryFile {
     /** The summary's file name inside the job directory. */
