@@ -152,8 +152,11 @@ interface GateHistory {
         };
     }
 
-    /** @return the records of the environment started at or before now that match, in append order */
-    private static List<DeployRecord> matching(
+    /**
+     * @return the records of the environment started at or before now that match, in append order (not private:
+     *     SpotBugs takes a private interface method called from an anonymous class for an uncalled one)
+     */
+    static List<DeployRecord> matching(
             List<DeployRecord> records, EnvironmentName environment, Instant now, Predicate<DeployRecord> outcome) {
         return records.stream()
                 .filter(r -> r.getEnvironment().equals(environment)
