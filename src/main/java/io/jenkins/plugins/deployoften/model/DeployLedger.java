@@ -3,6 +3,9 @@ package io.jenkins.plugins.deployoften.model;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +17,16 @@ import java.util.function.Predicate;
  * controllers) implement the same contract.
  */
 public interface DeployLedger {
+    /**
+     * The order of deploys by <em>start</em> time, the one order every "last" and "newest" of {@link
+     * #lastSuccessStartedBy} and {@link #lastCompletedStartedBy} follows (never append order, never the time a
+     * store recorded a record). Ties: of two records with the same start, the one with the greater build number
+     * is the later; records this calls equal (same start and build number) are ordered by append, the later
+     * appended being the later. The same rule as the {@link FileDeployLedger} summary's.
+     */
+    Comparator<DeployRecord> START_ORDER =
+            Comparator.comparing(DeployRecord::getStartedAt).thenComparingInt(DeployRecord::getBuildNumber);
+
     /**
      * Appends a record. When this returns, the record is durable: it survives a crash of the process or
      * the machine. Safe to call from several threads and processes at once; each record is written whole
@@ -92,6 +105,93 @@ public interface DeployLedger {
                                 .orElseThrow(),
                         r.getBuildNumber(),
                         r.getStartedAt()));
+    }
+
+    /**
+     * Finds the successful deploy to an environment that <em>started</em> last among those started at or before
+     * {@code now}, in {@link #START_ORDER} (ties: the greater build number, then the later appended). Deploys
+     * appended out of start order (a long deploy ending after a short one started later, a spool replayed, a
+     * clock stepped back) never change which one this is.
+     *
+     * <p>This default scans the whole history: O(history). Stores may answer from an index ({@link
+     * FileDeployLedger} does, from its summary) but must give the same record.
+     *
+     * @param environment the environment deployed to
+     * @param now deploys started after this are ignored
+     * @return the successful deploy that started last, if any
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        List<DeployRecord> newestFirst = byStartNewestFirst(
+                r -> r.getOutcome() == DeployOutcome.SUCCESS
+                        && r.getEnvironment().equals(environment)
+                        && !r.getStartedAt().isAfter(now),
+                1);
+        return newestFirst.isEmpty() ? Optional.empty() : Optional.of(newestFirst.get(0));
+    }
+
+    /**
+     * Lists the newest completed (SUCCESS or FAILURE) deploys to an environment by <em>start</em> time, among
+     * those started at or before {@code now}: at most {@code count}, the one that started last first, in {@link
+     * #START_ORDER} (ties: the greater build number, then the later appended, comes first).
+     *
+     * <p>This default scans the whole history: O(history). Stores may answer from an index ({@link
+     * FileDeployLedger} does, from its summary, for a {@code count} up to what the summary keeps) but must give
+     * the same records in the same order.
+     *
+     * @param environment the environment deployed to
+     * @param now deploys started after this are ignored
+     * @param count the most deploys to return, at least 0
+     * @return the newest completed deploys, newest first
+     * @throws IOException when the store cannot be read at all
+     * @throws IllegalArgumentException naming {@code count} when it is negative
+     */
+    default List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+            throws IOException {
+        checkCount(count);
+        return byStartNewestFirst(
+                r -> r.getOutcome().isCompleted()
+                        && r.getEnvironment().equals(environment)
+                        && !r.getStartedAt().isAfter(now),
+                count);
+    }
+
+    /**
+     * Scans the whole history with {@link #findLast} for the records that match and returns the newest {@code
+     * count} of them in {@link #START_ORDER}, newest first.
+     */
+    private List<DeployRecord> byStartNewestFirst(Predicate<DeployRecord> matching, int count) throws IOException {
+        if (count == 0) {
+            return List.of();
+        }
+        List<DeployRecord> newestAppendedFirst = new ArrayList<>();
+        findLast(r -> {
+            if (matching.test(r)) {
+                newestAppendedFirst.add(r);
+            }
+            return false;
+        });
+        return newestFirst(newestAppendedFirst.reversed(), count);
+    }
+
+    /**
+     * @param appendOrder records, oldest appended first
+     * @param count the most records to return
+     * @return the newest {@code count} records in {@link #START_ORDER}, newest first (of records it calls equal,
+     *     the later appended first)
+     */
+    static List<DeployRecord> newestFirst(List<DeployRecord> appendOrder, int count) {
+        List<DeployRecord> sorted = new ArrayList<>(appendOrder);
+        sorted.sort(START_ORDER); // stable: records called equal stay in append order
+        Collections.reverse(sorted);
+        return List.copyOf(sorted.subList(0, Math.min(count, sorted.size())));
+    }
+
+    /** Checks the argument of {@link #lastCompletedStartedBy}. */
+    static void checkCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count: must be 0 or more, was " + count);
+        }
     }
 
     /**

@@ -36,8 +36,21 @@ interface GateHistory {
             throws IOException;
 
     /**
-     * Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast and its
-     * {@link DeployLedger#lastSuccessOfCandidate}.
+     * The successful deploy to the environment that <em>started</em> last among those started at or before {@code
+     * now}, as {@link DeployLedger#lastSuccessStartedBy} finds it (ties: {@link DeployLedger#START_ORDER}).
+     */
+    Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException;
+
+    /**
+     * The newest {@code count} completed deploys to the environment by <em>start</em>, newest first, among those
+     * started at or before {@code now}, as {@link DeployLedger#lastCompletedStartedBy} finds them.
+     */
+    List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) throws IOException;
+
+    /**
+     * Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast, its
+     * {@link DeployLedger#lastSuccessOfCandidate}, {@link DeployLedger#lastSuccessStartedBy} and {@link
+     * DeployLedger#lastCompletedStartedBy}.
      */
     static GateHistory of(DeployLedger ledger, Instant windowStart) throws IOException {
         LedgerRead window = windowStart == null ? new LedgerRead(List.of(), 0) : ledger.readSince(windowStart);
@@ -66,10 +79,25 @@ interface GateHistory {
                         candidate.getCommit(),
                         candidate.getBuildNumber());
             }
+
+            @Override
+            public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now)
+                    throws IOException {
+                return ledger.lastSuccessStartedBy(environment, now);
+            }
+
+            @Override
+            public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+                    throws IOException {
+                return ledger.lastCompletedStartedBy(environment, now, count);
+            }
         };
     }
 
-    /** Reads records already in memory, in append order. */
+    /**
+     * Reads records already in memory, in append order; the by-start look-ups sort them by {@link
+     * DeployLedger#START_ORDER} (stably, so records it calls equal stay in append order).
+     */
     static GateHistory of(LedgerRead all, Instant windowStart) {
         List<DeployRecord> records = all.records();
         List<DeployRecord> window = windowStart == null
@@ -106,7 +134,35 @@ interface GateHistory {
                                 && candidate.matchedBy(r).isPresent())
                         .map(r -> practised(r, candidate));
             }
+
+            @Override
+            public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) {
+                return DeployLedger.newestFirst(
+                                matching(records, environment, now, r -> r.getOutcome() == DeployOutcome.SUCCESS), 1)
+                        .stream()
+                        .findFirst();
+            }
+
+            @Override
+            public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) {
+                DeployLedger.checkCount(count);
+                return DeployLedger.newestFirst(
+                        matching(records, environment, now, r -> r.getOutcome().isCompleted()), count);
+            }
         };
+    }
+
+    /**
+     * @return the records of the environment started at or before now that match, in append order (not private:
+     *     SpotBugs takes a private interface method called from an anonymous class for an uncalled one)
+     */
+    static List<DeployRecord> matching(
+            List<DeployRecord> records, EnvironmentName environment, Instant now, Predicate<DeployRecord> outcome) {
+        return records.stream()
+                .filter(r -> r.getEnvironment().equals(environment)
+                        && !r.getStartedAt().isAfter(now)
+                        && outcome.test(r))
+                .collect(Collectors.toList());
     }
 
     /** @return the deploy as a match of the candidate; the record shares an identity with it */

@@ -13,7 +13,10 @@ import java.util.Set;
 /**
  * The four gate rules. A record counts for an environment when it names the environment and started at or
  * before the evaluation time (records from the future, as a skewed clock may write, are ignored); a deploy's
- * time is its start, the ledger's time key.
+ * time is its start, the ledger's time key. "Last" and "newest" (FRESH, HEALTHY's last K) are by start, in
+ * {@link io.jenkins.plugins.deployoften.model.DeployLedger#START_ORDER} (ties: the greater build number, then
+ * the later appended), never by append order: deploys ending out of order or a replayed spool change no
+ * decision.
  */
 final class GateRules {
     private final GatePolicy policy;
@@ -36,13 +39,13 @@ final class GateRules {
         this.recordedEnvironments = recordedEnvironments;
     }
 
-    /** Fresh: now − start of the newest appended successful deploy ≤ freshMaxDays × 24 h. */
+    /** Fresh: now − start of the successful deploy that started last ≤ freshMaxDays × 24 h. */
     RuleVerdict fresh() throws IOException {
         if (!policy.isFreshEnabled()) {
             return RuleVerdict.notChecked(GateRule.FRESH);
         }
         String remedy = GateTexts.freshRemedy(environment);
-        Optional<DeployRecord> last = history.findLast(this::isSuccess);
+        Optional<DeployRecord> last = history.lastSuccessStartedBy(environment, now);
         if (last.isEmpty()) {
             boolean anyDeploy = history.findLast(this::counts).isPresent();
             if (!anyDeploy && !recordedEnvironments.isEmpty()) {
@@ -122,7 +125,7 @@ final class GateRules {
     }
 
     /**
-     * Healthy: among the completed (SUCCESS or FAILURE) deploys, the newest K are not all failures; and,
+     * Healthy: among the completed (SUCCESS or FAILURE) deploys, the newest K by start are not all failures; and,
      * when on, failures × 100 ≤ maxPercent × completed over the failure rate window.
      */
     RuleVerdict healthy() throws IOException {
@@ -155,28 +158,21 @@ final class GateRules {
 
     private RuleVerdict failureStreak() throws IOException {
         int streakLength = policy.getHealthyLastDeploys();
-        int[] failures = {0};
-        Optional<DeployRecord> stop = history.findLast(r -> {
-            if (!counts(r) || !r.getOutcome().isCompleted()) {
-                return false;
+        int failures = 0;
+        for (DeployRecord record : history.lastCompletedStartedBy(environment, now, streakLength)) {
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(environment, streakLength));
             }
-            if (r.getOutcome() == DeployOutcome.SUCCESS) {
-                return true;
-            }
-            failures[0]++;
-            return failures[0] == streakLength;
-        });
-        if (stop.isPresent() && stop.get().getOutcome() == DeployOutcome.SUCCESS) {
-            return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(environment, streakLength));
+            failures++;
         }
-        if (failures[0] == streakLength) {
+        if (failures == streakLength) {
             return RuleVerdict.fail(
                     GateRule.HEALTHY,
                     GateTexts.lastDeploysAllFailed(environment, streakLength),
                     GateTexts.lastDeploysRemedy(environment));
         }
         return RuleVerdict.pass(
-                GateRule.HEALTHY, GateTexts.fewerFailuresThanStreak(environment, failures[0], streakLength));
+                GateRule.HEALTHY, GateTexts.fewerFailuresThanStreak(environment, failures, streakLength));
     }
 
     private RuleVerdict failureRate() {

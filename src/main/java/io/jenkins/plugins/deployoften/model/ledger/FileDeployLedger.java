@@ -291,6 +291,58 @@ public final class FileDeployLedger implements DeployLedger {
                 .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber));
     }
 
+    /**
+     * Answers from the summary, brought up to the ledger as for {@link #lastSuccessOfCandidate}: its last
+     * successful deploy by start, which is the default's answer unless it started after {@code now}. Then, or when
+     * the summary cannot be had, this falls back to the default scan.
+     */
+    @Override
+    public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            Optional<LedgerSummary.Environment> kept = summary.get().environment(environment);
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<DeployRecord> last = kept.get().getLastSuccess();
+            if (last.isEmpty() || !last.get().getStartedAt().isAfter(now)) {
+                return last;
+            }
+        }
+        return DeployLedger.super.lastSuccessStartedBy(environment, now);
+    }
+
+    /**
+     * Answers from the summary's newest {@value LedgerSummary#COMPLETED_KEPT} completed deploys by start, brought
+     * up to the ledger as for {@link #lastSuccessOfCandidate}, leaving out those started after {@code now}. When
+     * fewer than {@code count} are left and the summary may have dropped older ones (it keeps {@value
+     * LedgerSummary#COMPLETED_KEPT}), or when the summary cannot be had, this falls back to the default scan.
+     */
+    @Override
+    public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+            throws IOException {
+        DeployLedger.checkCount(count);
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            Optional<LedgerSummary.Environment> kept = summary.get().environment(environment);
+            if (kept.isEmpty()) {
+                return List.of();
+            }
+            List<DeployRecord> oldestFirst = kept.get().getLastCompleted();
+            List<DeployRecord> newestFirst = new ArrayList<>();
+            for (int i = oldestFirst.size() - 1; i >= 0 && newestFirst.size() < count; i--) {
+                if (!oldestFirst.get(i).getStartedAt().isAfter(now)) {
+                    newestFirst.add(oldestFirst.get(i));
+                }
+            }
+            // fewer than kept: the summary never dropped one, so it holds every completed deploy
+            if (newestFirst.size() == count || oldestFirst.size() < LedgerSummary.COMPLETED_KEPT) {
+                return List.copyOf(newestFirst);
+            }
+        }
+        return DeployLedger.super.lastCompletedStartedBy(environment, now, count);
+    }
+
     /** @return the summary of the ledger as it is now, empty when it could not be made */
     Optional<LedgerSummary> currentSummary() {
         Path key = lines.getFile();
