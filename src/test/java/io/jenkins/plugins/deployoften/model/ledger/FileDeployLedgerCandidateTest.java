@@ -101,7 +101,7 @@ public class FileDeployLedgerCandidateTest {
         for (int seed = 0; seed < 8; seed++) {
             List<DeployRecord> records = randomHistory(200 + seed, 1500);
             FileDeployLedger ledger = ledgerOf(records);
-            DeployLedger scanning = new ScanningLedger(ledger);
+            DeployLedger scanning = new DefaultsOnlyLedger(ledger);
             Random random = new Random(seed);
             for (int i = 0; i < 300; i++) {
                 EnvironmentName environment = EnvironmentName.of(
@@ -187,7 +187,7 @@ public class FileDeployLedgerCandidateTest {
         Files.createDirectory(job.resolve(LedgerSummaryFile.FILE_NAME)); // cannot be read nor replaced
         FileDeployLedger ledger = ledgerIn(job, records);
         FileDeployLedger.forgetSummariesInMemory();
-        DeployLedger scanning = new ScanningLedger(ledger);
+        DeployLedger scanning = new DefaultsOnlyLedger(ledger);
         Random random = new Random(400);
         for (int i = 0; i < 100; i++) {
             EnvironmentName environment = EnvironmentName.of(
@@ -280,52 +280,8 @@ public class FileDeployLedgerCandidateTest {
         return ledger;
     }
 
-    /** A ledger with the interface's default look-up: the scan. */
-    private static class ScanningLedger implements DeployLedger {
-        final DeployLedger ledger;
-
-        ScanningLedger(DeployLedger ledger) {
-            this.ledger = ledger;
-        }
-
-        @Override
-        public void append(DeployRecord record) throws IOException {
-            ledger.append(record);
-        }
-
-        @Override
-        public LedgerRead readSince(Instant from) throws IOException {
-            return ledger.readSince(from);
-        }
-
-        @Override
-        public LedgerRead readAll() throws IOException {
-            return ledger.readAll();
-        }
-
-        @Override
-        public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
-            return ledger.findLast(matching);
-        }
-
-        @Override
-        public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
-            return ledger.readRecent(skip, limit);
-        }
-
-        @Override
-        public String version() throws IOException {
-            return ledger.version();
-        }
-
-        @Override
-        public Compaction compact(Instant horizon) throws IOException {
-            return ledger.compact(horizon);
-        }
-    }
-
     /** The summary's look-up, and a findLast that fails the test. */
-    private static final class NoScanLedger extends ScanningLedger {
+    private static final class NoScanLedger extends DefaultsOnlyLedger {
         final AtomicInteger findLastCalls = new AtomicInteger();
 
         NoScanLedger(DeployLedger ledger) {

@@ -7,7 +7,6 @@ import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.LedgerRead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +46,7 @@ public class FileDeployLedgerStartOrderTest {
                 appendOrder.add(randomRecord(random));
             }
             FileDeployLedger ledger = ledgerOf(appendOrder);
-            DeployLedger scan = scanning(ledger);
+            DeployLedger scan = new DefaultsOnlyLedger(ledger);
             for (int lookUp = 0; lookUp < 60; lookUp++) {
                 // now from 20 days before NOW (many deploys started after it) to after every start
                 Instant now =
@@ -82,7 +81,7 @@ public class FileDeployLedgerStartOrderTest {
                 .contains(second);
         assertThat(ledger.lastCompletedStartedBy(EnvironmentName.of("staging"), NOW, 3))
                 .containsExactly(second, first, lowerBuild);
-        assertThat(scanning(ledger).lastCompletedStartedBy(EnvironmentName.of("staging"), NOW, 3))
+        assertThat(new DefaultsOnlyLedger(ledger).lastCompletedStartedBy(EnvironmentName.of("staging"), NOW, 3))
                 .containsExactly(second, first, lowerBuild);
     }
 
@@ -102,7 +101,7 @@ public class FileDeployLedgerStartOrderTest {
         // now before the newest 20: the summary's newest kept are left out and it cannot see far enough
         Instant earlier = appendOrder.get(appendOrder.size() - 21).getStartedAt();
         assertThat(ledger.lastCompletedStartedBy(staging, earlier, 100))
-                .isEqualTo(scanning(ledger).lastCompletedStartedBy(staging, earlier, 100));
+                .isEqualTo(new DefaultsOnlyLedger(ledger).lastCompletedStartedBy(staging, earlier, 100));
         assertThat(ledger.lastCompletedStartedBy(staging, earlier, 100).get(0).getBuildNumber())
                 .isEqualTo(appendOrder.size() - 20);
         assertThat(ledger.lastCompletedStartedBy(staging, NOW, 0)).isEmpty();
@@ -124,46 +123,6 @@ public class FileDeployLedgerStartOrderTest {
         // stable: of equal start and build the later appended stays later
         selected.sort(Comparator.comparing(DeployRecord::getStartedAt).thenComparing(DeployRecord::getBuildNumber));
         return selected.reversed();
-    }
-
-    /** @return the ledger's records through the {@link DeployLedger} defaults only: the full scan */
-    private static DeployLedger scanning(FileDeployLedger ledger) {
-        return new DeployLedger() {
-            @Override
-            public void append(DeployRecord record) throws IOException {
-                ledger.append(record);
-            }
-
-            @Override
-            public LedgerRead readSince(Instant from) throws IOException {
-                return ledger.readSince(from);
-            }
-
-            @Override
-            public LedgerRead readAll() throws IOException {
-                return ledger.readAll();
-            }
-
-            @Override
-            public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
-                return ledger.findLast(matching);
-            }
-
-            @Override
-            public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
-                return ledger.readRecent(skip, limit);
-            }
-
-            @Override
-            public String version() throws IOException {
-                return ledger.version();
-            }
-
-            @Override
-            public Compaction compact(Instant horizon) throws IOException {
-                return ledger.compact(horizon);
-            }
-        };
     }
 
     /** @return a ledger of the records in this order, recorded by a clock that steps back by up to years */
