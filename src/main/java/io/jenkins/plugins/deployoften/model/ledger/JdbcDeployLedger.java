@@ -3,7 +3,9 @@ package io.jenkins.plugins.deployoften.model.ledger;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
@@ -33,6 +36,10 @@ import javax.sql.DataSource;
  *       a retried or replayed append never stores a record twice.
  *   <li>Windowed reads use the index on (service, started_at): they cost O(records in the window).
  *   <li>"Appended order" is the order of the generated {@code id}.
+ *   <li>The look-ups by start ({@link #lastSuccessStartedBy}, {@link #lastCompletedStartedBy}, {@link
+ *       #lastSuccessOfCandidate}) are queries ordered by {@link DeployLedger#START_ORDER} (start, build number,
+ *       then {@code id}) on the index over (service, environment, start): they read the rows they return and
+ *       not the history.
  *   <li>PostgreSQL text cannot hold U+0000 or a lone surrogate; they are stored as U+FFFD.
  * </ul>
  *
@@ -192,6 +199,125 @@ public final class JdbcDeployLedger implements DeployLedger {
             if (page.size() < FIND_PAGE) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /** Newest first in {@link DeployLedger#START_ORDER}: start (with its nanoseconds), build number, then append. */
+    private static final String BY_START_NEWEST_FIRST =
+            " ORDER BY started_at DESC, started_nanos DESC, build_number DESC, id DESC";
+
+    @Override
+    public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        return newestStartedBy(environment, now, "outcome = 'SUCCESS'", 1).stream()
+                .findFirst();
+    }
+
+    @Override
+    public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+            throws IOException {
+        DeployLedger.checkCount(count);
+        if (count == 0) {
+            return List.of();
+        }
+        return newestStartedBy(environment, now, "outcome IN ('SUCCESS', 'FAILURE')", count);
+    }
+
+    /**
+     * Answers by one query on the candidate's identities, newest by start first (not the default's newest
+     * appended), through the indexes over them. Fingerprints and commits are compared with PostgreSQL's {@code
+     * lower()}, which for ASCII text (as commits and fingerprints are) is the default's comparison ignoring case;
+     * a candidate with any other character in them is looked for by the default scan.
+     */
+    @Override
+    public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment,
+            Optional<String> artifactFingerprint,
+            Optional<String> commit,
+            OptionalInt buildNumber)
+            throws IOException {
+        if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!artifactFingerprint.map(JdbcDeployLedger::isAscii).orElse(true)
+                || !commit.map(JdbcDeployLedger::isAscii).orElse(true)) {
+            return DeployLedger.super.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+        }
+        List<String> matches = new ArrayList<>();
+        artifactFingerprint.ifPresent(x -> matches.add("lower(artifact) = lower(?)"));
+        commit.ifPresent(x -> matches.add("lower(commit_id) = lower(?)"));
+        buildNumber.ifPresent(x -> matches.add("build_number = ?"));
+        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
+                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + BY_START_NEWEST_FIRST
+                + " LIMIT " + FIND_PAGE;
+        int offset = 0;
+        while (true) {
+            List<Row> page = rows(sql.replace(" LIMIT ", " OFFSET " + offset + " LIMIT "), statement -> {
+                int index = 1;
+                statement.setString(index++, service);
+                statement.setString(index++, environment.value());
+                if (artifactFingerprint.isPresent()) {
+                    statement.setString(index++, artifactFingerprint.get());
+                }
+                if (commit.isPresent()) {
+                    statement.setString(index++, commit.get());
+                }
+                if (buildNumber.isPresent()) {
+                    statement.setInt(index, buildNumber.getAsInt());
+                }
+            });
+            for (Row row : page) {
+                Optional<SuccessfulDeploy.MatchedBy> matched = row.record == null
+                        ? Optional.empty()
+                        : SuccessfulDeploy.matchedBy(row.record, artifactFingerprint, commit, buildNumber);
+                if (matched.isPresent()) {
+                    return Optional.of(new SuccessfulDeploy(
+                            matched.get(), row.record.getBuildNumber(), row.record.getStartedAt()));
+                }
+            }
+            if (page.size() < FIND_PAGE) {
+                return Optional.empty();
+            }
+            offset += page.size();
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
+    }
+
+    /**
+     * The newest {@code count} readable records of the environment started at or before {@code now}, by start,
+     * newest first. timestamptz holds microseconds, so the query takes the rows started by the truncated instant
+     * and the few of them that started after {@code now} within its microsecond are dropped here.
+     */
+    private List<DeployRecord> newestStartedBy(EnvironmentName environment, Instant now, String outcomes, int count)
+            throws IOException {
+        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ? AND "
+                + outcomes + " AND started_at <= ?" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
+        int pageSize = Math.max(count, FIND_PAGE);
+        List<DeployRecord> newestFirst = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            int start = offset;
+            List<Row> page = rows(sql, statement -> {
+                statement.setString(1, service);
+                statement.setString(2, environment.value());
+                statement.setObject(3, timestamp(now));
+                statement.setInt(4, start);
+                statement.setInt(5, pageSize);
+            });
+            for (Row row : page) {
+                if (row.record != null && !row.record.getStartedAt().isAfter(now)) {
+                    newestFirst.add(row.record);
+                    if (newestFirst.size() == count) {
+                        return List.copyOf(newestFirst);
+                    }
+                }
+            }
+            if (page.size() < pageSize) {
+                return List.copyOf(newestFirst);
+            }
+            offset += page.size();
         }
     }
 

@@ -2,13 +2,16 @@ package io.jenkins.plugins.deployoften.model.ledger;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -205,6 +208,28 @@ public final class SharedDeployLedger implements DeployLedger {
     @Override
     public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
         return read(ledger -> ledger.findLast(matching));
+    }
+
+    @Override
+    public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        return read(ledger -> ledger.lastSuccessStartedBy(environment, now));
+    }
+
+    @Override
+    public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+            throws IOException {
+        DeployLedger.checkCount(count);
+        return read(ledger -> ledger.lastCompletedStartedBy(environment, now, count));
+    }
+
+    @Override
+    public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment,
+            Optional<String> artifactFingerprint,
+            Optional<String> commit,
+            OptionalInt buildNumber)
+            throws IOException {
+        return read(ledger -> ledger.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber));
     }
 
     @Override

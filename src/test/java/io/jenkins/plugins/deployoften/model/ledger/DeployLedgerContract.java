@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import static io.jenkins.plugins.deployoften.model.DeployOutcome.ABORTED;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.FAILURE;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SKIPPED;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SUCCESS;
@@ -8,10 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.StatisticsFixtures;
+import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -295,6 +303,65 @@ public abstract class DeployLedgerContract {
 
     Path logs() {
         return temporary.getRoot().toPath();
+    }
+
+    /**
+     * The look-ups by start and by candidate answer as the {@link DeployLedger} defaults (full scans) over the same
+     * store: deploys appended out of start order, equal starts and equal (start, build) pairs, starts a few
+     * nanoseconds apart (below what a database timestamp holds), deploys started after now, identities in another
+     * case. For the candidate, "last" is by start in every store but the defaults', so only the match's existence
+     * and identity kind are compared with them, and its start with a sort by start.
+     */
+    @Test
+    public void lookUpsByStartAnswerAsTheDefaultScans() throws Exception {
+        DeployLedger ledger = ledger();
+        Random random = new Random(41);
+        List<DeployRecord> appended = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int roll = random.nextInt(100);
+            DeployOutcome outcome = roll < 45 ? SUCCESS : roll < 85 ? FAILURE : roll < 93 ? ABORTED : SKIPPED;
+            Instant started = T0.plus(Duration.ofMinutes(10L * random.nextInt(400)))
+                    .plusNanos(random.nextInt(4) == 0 ? random.nextInt(3) : 0);
+            int build = 1 + random.nextInt(60);
+            DeployRecord record = DeployRecord.builder(random.nextBoolean() ? "staging" : "production", "app", build)
+                    .outcome(outcome)
+                    .startedAt(started)
+                    .duration(Duration.ofMinutes(random.nextInt(20)))
+                    .commit("C0FFEE" + (build % 17))
+                    .artifactFingerprint("ab" + (build % 23))
+                    .build();
+            ledger.append(record);
+            appended.add(record);
+        }
+        DeployLedger scans = new DefaultsOnlyLedger(ledger);
+        List<DeployRecord> stored = ledger.readAll().records();
+        for (int lookUp = 0; lookUp < 40; lookUp++) {
+            Instant now = T0.plus(Duration.ofMinutes(10L * random.nextInt(450))).plusNanos(random.nextInt(3));
+            EnvironmentName environment = EnvironmentName.of(random.nextBoolean() ? "staging" : "production");
+            int count = 1 + random.nextInt(lookUp % 4 == 0 ? 200 : 5);
+            assertThat(ledger.lastSuccessStartedBy(environment, now))
+                    .as("last success by %s", now)
+                    .isEqualTo(scans.lastSuccessStartedBy(environment, now));
+            assertThat(ledger.lastCompletedStartedBy(environment, now, count))
+                    .as("last %d completed by %s", count, now)
+                    .isEqualTo(scans.lastCompletedStartedBy(environment, now, count));
+
+            int build = 1 + random.nextInt(80);
+            Optional<String> fingerprint = lookUp % 3 == 0 ? Optional.of("AB" + (build % 29)) : Optional.empty();
+            Optional<String> commit = lookUp % 3 == 1 ? Optional.of("c0ffee" + (build % 19)) : Optional.empty();
+            OptionalInt number = lookUp % 3 == 2 ? OptionalInt.of(build) : OptionalInt.empty();
+            Optional<SuccessfulDeploy> found = ledger.lastSuccessOfCandidate(environment, fingerprint, commit, number);
+            Optional<SuccessfulDeploy> scanned = scans.lastSuccessOfCandidate(environment, fingerprint, commit, number);
+            assertThat(found.map(SuccessfulDeploy::matchedBy)).isEqualTo(scanned.map(SuccessfulDeploy::matchedBy));
+            Optional<Instant> latestMatchStart = stored.stream()
+                    .filter(r -> r.getOutcome() == SUCCESS
+                            && r.getEnvironment().equals(environment)
+                            && SuccessfulDeploy.matchedBy(r, fingerprint, commit, number)
+                                    .isPresent())
+                    .map(DeployRecord::getStartedAt)
+                    .max(Comparator.naturalOrder());
+            assertThat(found.map(SuccessfulDeploy::startedAt)).isEqualTo(latestMatchStart);
+        }
     }
 
     static DeployRecord at(int build, Instant startedAt) {
