@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -154,6 +156,69 @@ public interface DeployLedger {
                         && r.getEnvironment().equals(environment)
                         && !r.getStartedAt().isAfter(now),
                 count);
+    }
+
+    /**
+     * Finds the deploy to an environment that ran (SUCCESS, FAILURE or ABORTED, not SKIPPED) and <em>started</em>
+     * last among those started at or before {@code now}, in {@link #START_ORDER}.
+     *
+     * <p>This default scans the whole history: O(history). Stores may answer from an index but must give the same
+     * record.
+     *
+     * @param environment the environment deployed to
+     * @param now deploys started after this are ignored
+     * @return the deploy that ran and started last, if any
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        return byStartNewestFirst(
+                        r -> r.getOutcome() != DeployOutcome.SKIPPED
+                                && r.getEnvironment().equals(environment)
+                                && !r.getStartedAt().isAfter(now),
+                        1)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Finds the record of an environment, of any outcome, that started first, in {@link #START_ORDER} (ties: the
+     * lower build number, then the earlier appended): whether the environment has a history, and since when.
+     *
+     * <p>This default scans the whole history: O(history). Stores may answer from an index but must give the same
+     * record.
+     *
+     * @param environment the environment
+     * @return its first record by start, empty when it has none
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
+        DeployRecord[] first = {null};
+        findLast(r -> {
+            // newest appended first, so of records called equal the earlier appended is met last and kept
+            if (r.getEnvironment().equals(environment) && (first[0] == null || START_ORDER.compare(r, first[0]) <= 0)) {
+                first[0] = r;
+            }
+            return false;
+        });
+        return Optional.ofNullable(first[0]);
+    }
+
+    /**
+     * Lists the environments with at least one record, in name order.
+     *
+     * <p>This default reads the whole history: O(history). Stores may answer from an index but must give the same
+     * names.
+     *
+     * @return the environments recorded
+     * @throws IOException when the store cannot be read at all
+     */
+    default SortedSet<EnvironmentName> environments() throws IOException {
+        SortedSet<EnvironmentName> names = new TreeSet<>();
+        findLast(r -> {
+            names.add(r.getEnvironment());
+            return false;
+        });
+        return Collections.unmodifiableSortedSet(names);
     }
 
     /**

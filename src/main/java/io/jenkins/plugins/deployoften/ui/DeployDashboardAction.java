@@ -73,7 +73,8 @@ public class DeployDashboardAction implements Action {
     public EnvironmentStatus getEnvironmentStatus() throws IOException {
         return EnvironmentStatus.of(
                 DeployOftenConfiguration.ledgers().of(job),
-                getHealth().getStatistics().getEnvironment());
+                getHealth().getStatistics().getEnvironment(),
+                Instant.now());
     }
 
     /** @return whether the shared ledger did not answer, so the page shows this controller's history only */

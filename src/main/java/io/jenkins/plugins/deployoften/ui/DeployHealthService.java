@@ -4,7 +4,6 @@ import hudson.model.Job;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
-import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -96,8 +95,8 @@ public final class DeployHealthService {
 
     private static Cached compute(DeployLedger ledger, AuditSource audit, Instant now, String version)
             throws IOException {
-        DeployStatistics statistics =
-                DeployStatistics.compute(ledger, environmentOf(ledger), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
+        DeployStatistics statistics = DeployStatistics.compute(
+                ledger, environmentOf(ledger, now), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
         List<GateAuditEntry> recent = audit.recent(OVERRIDE_LOOKBACK);
         Optional<GateDecision> lastDecision = recent.stream().findFirst().map(GateAuditEntry::decision);
         String lastOverride = recent.stream()
@@ -118,11 +117,20 @@ public final class DeployHealthService {
         cache.remove(job.getFullName());
     }
 
-    /** @return the environment of the newest deploy that ran, else the configured default */
-    static EnvironmentName environmentOf(DeployLedger ledger) throws IOException {
-        Optional<DeployRecord> last = ledger.findLast(record -> record.getOutcome() != DeployOutcome.SKIPPED);
-        if (last.isPresent()) {
-            return last.get().getEnvironment();
+    /**
+     * @return the environment of the deploy that ran (not SKIPPED) and started last by {@code now}, in {@link
+     *     DeployLedger#START_ORDER} (of equal ones, the environment first by name), else the configured default
+     */
+    static EnvironmentName environmentOf(DeployLedger ledger, Instant now) throws IOException {
+        DeployRecord newest = null;
+        for (EnvironmentName environment : ledger.environments()) {
+            Optional<DeployRecord> last = ledger.lastAttemptStartedBy(environment, now);
+            if (last.isPresent() && (newest == null || DeployLedger.START_ORDER.compare(last.get(), newest) > 0)) {
+                newest = last.get();
+            }
+        }
+        if (newest != null) {
+            return newest.getEnvironment();
         }
         return EnvironmentName.of(DeployOftenConfiguration.get().getDefaultEnvironment());
     }

@@ -326,6 +326,32 @@ public class DeployHealthServiceTest {
                 .startedAt(T0)
                 .build());
 
-        assertThat(DeployHealthService.environmentOf(file).value()).isEqualTo("qa-eu");
+        assertThat(DeployHealthService.environmentOf(file, T0.plusSeconds(60)).value())
+                .isEqualTo("qa-eu");
+    }
+
+    @Test
+    public void theEnvironmentIsTheOneOfTheDeployThatStartedLastNotTheOneAppendedLast() throws Exception {
+        file.append(DeployRecord.builder("qa-eu", "app", 3)
+                .outcome(DeployOutcome.SUCCESS)
+                .startedAt(T0)
+                .build());
+        // a long deploy that started earlier and ended (so was appended) later
+        file.append(DeployRecord.builder("staging", "app", 2)
+                .outcome(DeployOutcome.SUCCESS)
+                .startedAt(T0.minusSeconds(3600))
+                .duration(Duration.ofHours(2))
+                .build());
+        // stamped by a clock running a day ahead: not started yet at now
+        file.append(DeployRecord.builder("prod", "app", 4)
+                .outcome(DeployOutcome.SUCCESS)
+                .startedAt(T0.plus(Duration.ofDays(1)))
+                .build());
+
+        assertThat(DeployHealthService.environmentOf(file, T0.plusSeconds(60)).value())
+                .isEqualTo("qa-eu");
+        assertThat(DeployHealthService.environmentOf(file, T0.plus(Duration.ofDays(2)))
+                        .value())
+                .isEqualTo("prod");
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,22 +24,24 @@ public final class EnvironmentStatus {
     }
 
     /**
-     * Reads the status from the newest end of a ledger: it stops at the last successful deploy, so it
-     * costs O(records since then).
+     * Reads the status by start time: the successful deploy that started last and the deploy that ran (not
+     * SKIPPED) and started last, among those started by {@code now}, in {@link DeployLedger#START_ORDER}; so a
+     * long deploy that ended after a later one started, or a spool replayed late, never changes which build is
+     * "on" the environment.
      *
      * @param ledger the job's ledger
      * @param environment the environment
+     * @param now deploys started after this (stamped by a clock running ahead) are not on it yet
      * @return its status
      * @throws IOException when the ledger cannot be read at all
      */
-    public static EnvironmentStatus of(DeployLedger ledger, EnvironmentName environment) throws IOException {
-        Optional<DeployRecord> lastAttempt =
-                ledger.findLast(r -> r.getEnvironment().equals(environment) && r.getOutcome() != DeployOutcome.SKIPPED);
+    public static EnvironmentStatus of(DeployLedger ledger, EnvironmentName environment, Instant now)
+            throws IOException {
+        Optional<DeployRecord> lastAttempt = ledger.lastAttemptStartedBy(environment, now);
         Optional<DeployRecord> current =
                 lastAttempt.isPresent() && lastAttempt.get().getOutcome() == DeployOutcome.SUCCESS
                         ? lastAttempt
-                        : ledger.findLast(
-                                r -> r.getEnvironment().equals(environment) && r.getOutcome() == DeployOutcome.SUCCESS);
+                        : ledger.lastSuccessStartedBy(environment, now);
         return new EnvironmentStatus(environment, current.orElse(null), lastAttempt.orElse(null));
     }
 

@@ -47,10 +47,13 @@ interface GateHistory {
      */
     List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) throws IOException;
 
+    /** The environment's first record by start, as {@link DeployLedger#firstStarted} finds it. */
+    Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException;
+
     /**
      * Reads a ledger: the window through {@link DeployLedger#readSince}, look-ups through its findLast, its
-     * {@link DeployLedger#lastSuccessOfCandidate}, {@link DeployLedger#lastSuccessStartedBy} and {@link
-     * DeployLedger#lastCompletedStartedBy}.
+     * {@link DeployLedger#lastSuccessOfCandidate}, {@link DeployLedger#lastSuccessStartedBy}, {@link
+     * DeployLedger#lastCompletedStartedBy} and {@link DeployLedger#firstStarted}.
      */
     static GateHistory of(DeployLedger ledger, Instant windowStart) throws IOException {
         LedgerRead window = windowStart == null ? new LedgerRead(List.of(), 0) : ledger.readSince(windowStart);
@@ -90,6 +93,11 @@ interface GateHistory {
             public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
                     throws IOException {
                 return ledger.lastCompletedStartedBy(environment, now, count);
+            }
+
+            @Override
+            public Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
+                return ledger.firstStarted(environment);
             }
         };
     }
@@ -148,6 +156,13 @@ interface GateHistory {
                 DeployLedger.checkCount(count);
                 return DeployLedger.newestFirst(
                         matching(records, environment, now, r -> r.getOutcome().isCompleted()), count);
+            }
+
+            @Override
+            public Optional<DeployRecord> firstStarted(EnvironmentName environment) {
+                return records.stream()
+                        .filter(r -> r.getEnvironment().equals(environment))
+                        .min(DeployLedger.START_ORDER); // of equal ones, the first met: the earlier appended
             }
         };
     }

@@ -47,7 +47,8 @@ final class GateRules {
         String remedy = GateTexts.freshRemedy(environment);
         Optional<DeployRecord> last = history.lastSuccessStartedBy(environment, now);
         if (last.isEmpty()) {
-            boolean anyDeploy = history.findLast(this::counts).isPresent();
+            boolean anyDeploy =
+                    history.firstStarted(environment).filter(this::counts).isPresent();
             if (!anyDeploy && !recordedEnvironments.isEmpty()) {
                 remedy = GateTexts.freshRemedyNaming(environment, recordedEnvironments);
             }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * One job's release gate: evaluates the policy, consumes a pending override, and records the decision in
@@ -80,17 +78,13 @@ public final class ReleaseGate {
     }
 
     /**
-     * The environments with records, when the one asked for has none (a new environment or a typo); reads the
-     * whole history only then.
+     * The environments with records, when the one asked for has none (a new environment or a typo): two look-ups
+     * a ledger answers from its index when it has one.
      */
     private Set<EnvironmentName> otherRecordedEnvironments(EnvironmentName environment) throws IOException {
-        if (ledger.findLast(record -> record.getEnvironment().equals(environment))
-                .isPresent()) {
+        if (ledger.firstStarted(environment).isPresent()) {
             return Set.of();
         }
-        return ledger.readAll().records().stream()
-                .map(record -> record.getEnvironment())
-                .collect(Collectors.toCollection(
-                        () -> new TreeSet<>(java.util.Comparator.comparing(EnvironmentName::value))));
+        return ledger.environments();
     }
 }

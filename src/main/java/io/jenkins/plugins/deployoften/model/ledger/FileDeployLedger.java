@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
@@ -24,6 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
@@ -341,6 +344,48 @@ public final class FileDeployLedger implements DeployLedger {
             }
         }
         return DeployLedger.super.lastCompletedStartedBy(environment, now, count);
+    }
+
+    /**
+     * Answers from the summary's last record of the environment by start when it ran (was not SKIPPED) and started
+     * by {@code now}; otherwise, or when the summary cannot be had, this falls back to the default scan.
+     */
+    @Override
+    public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            Optional<LedgerSummary.Environment> kept = summary.get().environment(environment);
+            if (kept.isEmpty()) {
+                return Optional.empty();
+            }
+            DeployRecord last = kept.get().getLast();
+            if (last.getOutcome() != DeployOutcome.SKIPPED
+                    && !last.getStartedAt().isAfter(now)) {
+                return Optional.of(last);
+            }
+        }
+        return DeployLedger.super.lastAttemptStartedBy(environment, now);
+    }
+
+    /** Answers from the summary's first record of the environment; the default scan when it cannot be had. */
+    @Override
+    public Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            return summary.get().environment(environment).map(LedgerSummary.Environment::getFirst);
+        }
+        return DeployLedger.super.firstStarted(environment);
+    }
+
+    /** Answers from the summary's environments; the default scan when it cannot be had. */
+    @Override
+    public SortedSet<EnvironmentName> environments() throws IOException {
+        Optional<LedgerSummary> summary = currentSummary();
+        if (summary.isPresent()) {
+            return Collections.unmodifiableSortedSet(
+                    new TreeSet<>(summary.get().getEnvironments().keySet()));
+        }
+        return DeployLedger.super.environments();
     }
 
     /** @return the summary of the ledger as it is now, empty when it could not be made */

@@ -19,9 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
@@ -220,6 +223,58 @@ public final class JdbcDeployLedger implements DeployLedger {
             return List.of();
         }
         return newestStartedBy(environment, now, "outcome IN ('SUCCESS', 'FAILURE')", count);
+    }
+
+    @Override
+    public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        return newestStartedBy(environment, now, "outcome IN ('SUCCESS', 'FAILURE', 'ABORTED')", 1).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
+        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
+                + " ORDER BY started_at, started_nanos, build_number, id OFFSET ? LIMIT " + FIND_PAGE;
+        int offset = 0;
+        while (true) {
+            int start = offset;
+            List<Row> page = rows(sql, statement -> {
+                statement.setString(1, service);
+                statement.setString(2, environment.value());
+                statement.setInt(3, start);
+            });
+            for (Row row : page) {
+                if (row.record != null) {
+                    return Optional.of(row.record);
+                }
+            }
+            if (page.size() < FIND_PAGE) {
+                return Optional.empty();
+            }
+            offset += page.size();
+        }
+    }
+
+    @Override
+    public SortedSet<EnvironmentName> environments() throws IOException {
+        SortedSet<EnvironmentName> names = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT DISTINCT environment FROM deployoften_deploy WHERE service = ?")) {
+            select.setString(1, service);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    // a name another tool wrote that is not one is left out, as its unreadable rows are
+                    String name = result.getString(1);
+                    if (EnvironmentName.problemWith("environment", name).isEmpty()) {
+                        names.add(EnvironmentName.of(name));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the environments of", e);
+        }
+        return Collections.unmodifiableSortedSet(names);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -220,6 +221,21 @@ public final class SharedDeployLedger implements DeployLedger {
             throws IOException {
         DeployLedger.checkCount(count);
         return read(ledger -> ledger.lastCompletedStartedBy(environment, now, count));
+    }
+
+    @Override
+    public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
+        return read(ledger -> ledger.lastAttemptStartedBy(environment, now));
+    }
+
+    @Override
+    public Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
+        return read(ledger -> ledger.firstStarted(environment));
+    }
+
+    @Override
+    public SortedSet<EnvironmentName> environments() throws IOException {
+        return read(DeployLedger::environments);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.junit.rules.TemporaryFolder;
 /** Environment status, the deploy command's variables, recordDeploy parsing and log banners. */
 public class PromotionValuesTest {
     private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final Instant LATER = T0.plus(Duration.ofHours(1));
     private static final EnvironmentName STAGING = EnvironmentName.of("staging");
 
     @Rule
@@ -42,11 +43,34 @@ public class PromotionValuesTest {
         ledger.append(record("staging", 4, DeployOutcome.FAILURE));
         ledger.append(record("staging", 5, DeployOutcome.SKIPPED));
 
-        EnvironmentStatus status = EnvironmentStatus.of(ledger, STAGING);
+        EnvironmentStatus status = EnvironmentStatus.of(ledger, STAGING, LATER);
 
         assertThat(status.getCurrent()).map(DeployRecord::getBuildNumber).contains(2);
         assertThat(status.getLastAttempt()).map(DeployRecord::getBuildNumber).contains(4);
         assertThat(status.isLastAttemptFailed()).isTrue();
+    }
+
+    @Test
+    public void statusFollowsStartTimeNotAppendOrderAndLeavesOutDeploysNotStartedYet() throws IOException {
+        FileDeployLedger ledger = new FileDeployLedger(temporary.getRoot().toPath());
+        ledger.append(record("staging", 3, DeployOutcome.SUCCESS));
+        // started before build 3's deploy, appended after it (a long deploy, or a spool replayed late)
+        ledger.append(record("staging", 2, DeployOutcome.FAILURE));
+        // started a day after LATER: a clock running ahead
+        ledger.append(DeployRecord.builder("staging", "app", 9)
+                .outcome(DeployOutcome.ABORTED)
+                .startedAt(LATER.plus(Duration.ofDays(1)))
+                .build());
+
+        EnvironmentStatus status = EnvironmentStatus.of(ledger, STAGING, LATER);
+
+        assertThat(status.getCurrent()).map(DeployRecord::getBuildNumber).contains(3);
+        assertThat(status.getLastAttempt()).map(DeployRecord::getBuildNumber).contains(3);
+        assertThat(status.isLastAttemptFailed()).isFalse();
+        EnvironmentStatus dayAfter = EnvironmentStatus.of(ledger, STAGING, LATER.plus(Duration.ofDays(2)));
+        assertThat(dayAfter.getLastAttempt()).map(DeployRecord::getBuildNumber).contains(9);
+        assertThat(dayAfter.getCurrent()).map(DeployRecord::getBuildNumber).contains(3);
+        assertThat(dayAfter.isLastAttemptFailed()).isTrue();
     }
 
     @Test
@@ -55,11 +79,11 @@ public class PromotionValuesTest {
         ledger.append(record("staging", 1, DeployOutcome.FAILURE));
         ledger.append(record("staging", 2, DeployOutcome.SUCCESS));
 
-        EnvironmentStatus staging = EnvironmentStatus.of(ledger, STAGING);
+        EnvironmentStatus staging = EnvironmentStatus.of(ledger, STAGING, LATER);
         assertThat(staging.getCurrent()).map(DeployRecord::getBuildNumber).contains(2);
         assertThat(staging.isLastAttemptFailed()).isFalse();
 
-        EnvironmentStatus unknown = EnvironmentStatus.of(ledger, EnvironmentName.of("prod"));
+        EnvironmentStatus unknown = EnvironmentStatus.of(ledger, EnvironmentName.of("prod"), LATER);
         assertThat(unknown.getCurrent()).isEmpty();
         assertThat(unknown.getLastAttempt()).isEmpty();
         assertThat(unknown.isLastAttemptFailed()).isFalse();

@@ -325,6 +325,7 @@ public abstract class DeployLedgerContract {
             int build = 1 + random.nextInt(60);
             DeployRecord record = DeployRecord.builder(random.nextBoolean() ? "staging" : "production", "app", build)
                     .outcome(outcome)
+                    .message("attempt " + i)
                     .startedAt(started)
                     .duration(Duration.ofMinutes(random.nextInt(20)))
                     .commit("C0FFEE" + (build % 17))
@@ -335,6 +336,15 @@ public abstract class DeployLedgerContract {
         }
         DeployLedger scans = new DefaultsOnlyLedger(ledger);
         List<DeployRecord> stored = ledger.readAll().records();
+        assertThat(ledger.environments())
+                .isEqualTo(scans.environments())
+                .extracting(EnvironmentName::value)
+                .containsExactly("production", "staging");
+        for (String name : List.of("staging", "production", "never-deployed")) {
+            EnvironmentName environment = EnvironmentName.of(name);
+            assertThat(ledger.firstStarted(environment)).isEqualTo(scans.firstStarted(environment));
+        }
+        assertThat(ledger.firstStarted(EnvironmentName.of("never-deployed"))).isEmpty();
         for (int lookUp = 0; lookUp < 40; lookUp++) {
             Instant now = T0.plus(Duration.ofMinutes(10L * random.nextInt(450))).plusNanos(random.nextInt(3));
             EnvironmentName environment = EnvironmentName.of(random.nextBoolean() ? "staging" : "production");
@@ -345,6 +355,9 @@ public abstract class DeployLedgerContract {
             assertThat(ledger.lastCompletedStartedBy(environment, now, count))
                     .as("last %d completed by %s", count, now)
                     .isEqualTo(scans.lastCompletedStartedBy(environment, now, count));
+            assertThat(ledger.lastAttemptStartedBy(environment, now))
+                    .as("last attempt by %s", now)
+                    .isEqualTo(scans.lastAttemptStartedBy(environment, now));
 
             int build = 1 + random.nextInt(80);
             Optional<String> fingerprint = lookUp % 3 == 0 ? Optional.of("AB" + (build % 29)) : Optional.empty();
