@@ -260,8 +260,14 @@ public final class JdbcDeployLedger implements DeployLedger {
         SortedSet<EnvironmentName> names = new TreeSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT DISTINCT environment FROM deployoften_deploy WHERE service = ?")) {
+                        // one index probe per environment, not a read of the service's rows
+                        "WITH RECURSIVE recorded AS (SELECT min(environment) AS environment FROM deployoften_deploy"
+                                + " WHERE service = ? UNION ALL SELECT (SELECT min(environment) FROM"
+                                + " deployoften_deploy WHERE service = ? AND environment > recorded.environment)"
+                                + " FROM recorded WHERE recorded.environment IS NOT NULL)"
+                                + " SELECT environment FROM recorded WHERE environment IS NOT NULL")) {
             select.setString(1, service);
+            select.setString(2, service);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     // a name another tool wrote that is not one is left out, as its unreadable rows are
@@ -349,7 +355,8 @@ public final class JdbcDeployLedger implements DeployLedger {
             throws IOException {
         String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ? AND "
                 + outcomes + " AND started_at <= ?" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
-        int pageSize = Math.max(count, FIND_PAGE);
+        // a few more than asked for: rows started after now within its microsecond, or unreadable, are dropped
+        int pageSize = count + 8;
         List<DeployRecord> newestFirst = new ArrayList<>();
         int offset = 0;
         while (true) {
