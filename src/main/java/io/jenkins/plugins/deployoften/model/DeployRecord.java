@@ -13,6 +13,34 @@ public final class DeployRecord {
     /** The most characters kept of free text (reason, message, trigger); longer text is cut. */
     public static final int MAX_TEXT = 1000;
 
+    /**
+     * The earliest instant a record may hold (start, end, commit time, and a ledger line's recorded stamp):
+     * 1970-01-01T00:00:00Z. Every instant of a record lies in {@link #EARLIEST} to {@link #LATEST}, a range every
+     * store holds (PostgreSQL's timestamps, ISO-8601 with a four-digit year) and in which no duration between two
+     * of them overflows.
+     */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    /** The latest instant a record may hold, its end included: 9999-12-31T23:59:59.999999999Z. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * @param field the field, for the message
+     * @param instant an instant
+     * @throws IllegalArgumentException naming the field and the range when the instant is outside it
+     */
+    public static void checkInRange(String field, Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(
+                    field + ": must be from " + EARLIEST + " to " + LATEST + ", was " + instant);
+        }
+    }
+
+    /** @return the instant, or the nearer end of {@link #EARLIEST} to {@link #LATEST} when outside it */
+    public static Instant clampToRange(Instant instant) {
+        return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+    }
+
     private final EnvironmentName environment;
     private final String jobFullName;
     private final int buildNumber;
@@ -265,6 +293,14 @@ public final class DeployRecord {
             }
             if (startedAt == null) {
                 throw new IllegalArgumentException("startedAt: must be set");
+            }
+            checkInRange("startedAt", startedAt);
+            if (Duration.between(startedAt, LATEST).compareTo(duration) < 0) {
+                throw new IllegalArgumentException("duration: the deploy must end by " + LATEST + ", started at "
+                        + startedAt + " it was " + duration.toMillis() + " ms");
+            }
+            if (commitTime != null) {
+                checkInRange("commitTime", commitTime);
             }
             return new DeployRecord(this);
         }

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -44,20 +43,18 @@ import java.util.Optional;
  * </pre>
  *
  * Unknown fields are ignored, so later minor additions stay readable; a line with a newer version, or one
- * that is not a complete valid object, is reported as unreadable.
+ * that is not strictly a record of this version ({@link #decode}), is reported as unreadable.
  */
 public final class LedgerLineFormat {
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
 
-    /**
-     * Makes the parser of every line: the parser, and the parser settings, the tree-model reader used
-     * ({@code readTree} with {@code FAIL_ON_TRAILING_TOKENS}), so both accept the same lines.
-     */
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Parses lines, refusing a key that appears twice. */
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    /** Reads a single value inside a line as a tree node, as that reader built it (no end-of-input check). */
+    /** Reads a value of a field this version does not know, to check that it is one. */
     private static final ObjectMapper VALUE_MAPPER = new ObjectMapper();
 
     /** Writes line and paragraph separators escaped, so tools that also break lines at them see one line too. */
@@ -90,6 +87,8 @@ public final class LedgerLineFormat {
      * @return the line's bytes, newline included
      */
     public static byte[] encode(DeployRecord record, Instant recordedAt) {
+        // a controller clock outside the range would make the line unreadable: the stamp is only informative
+        recordedAt = DeployRecord.clampToRange(recordedAt);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -117,18 +116,35 @@ public final class LedgerLineFormat {
     }
 
     /**
-     * Reads a line with Jackson's streaming parser in one pass over the object's fields, with exactly the
-     * acceptance the earlier tree-model reader ({@code ObjectMapper.readTree} with trailing tokens failing)
-     * had: the same parser and its settings, the last of duplicate keys wins, and every value that is not
-     * the plain string or integer the line format writes is read as a tree node and judged as that reader
-     * judged it (so {@code "v":"1"}, {@code "v":1.9} or {@code "build":3.7} are taken as before, and an
-     * unknown field is read, not merely skipped, so anything that made the tree reader fail still does).
+     * Reads a line with Jackson's streaming parser in one pass over the object's fields, strictly: the line is
+     * exactly one record of this version or it is unreadable. So it is rejected when
+     *
+     * <ul>
+     *   <li>it is not well-formed UTF-8 ({@link Utf8#isWellFormed}: no overlong form such as {@code C0 80}, no
+     *       surrogate, nothing above U+10FFFF), holds a raw NUL byte (so it is never taken for UTF-16 or UTF-32),
+     *       starts with a byte order mark, or is not one JSON object with nothing after it (two records joined by
+     *       a lost newline are one unreadable line);
+     *   <li>a key appears twice;
+     *   <li>{@code v} is not the JSON integer {@value #VERSION}, {@code build} not a JSON integer that fits an
+     *       {@code int}, {@code durationMs} not a JSON integer that fits a {@code long} (so {@code "v":"1"}, {@code
+     *       1.0} or {@code "build":1.5} are refused, not rounded), or a text field is not a JSON string (an
+     *       optional one may be missing, never {@code null});
+     *   <li>a required field is missing, or a value is not one a record allows ({@link DeployRecord.Builder}: an
+     *       instant outside {@link DeployRecord#EARLIEST} to {@link DeployRecord#LATEST}, the {@code recorded}
+     *       stamp included).
+     * </ul>
+     *
+     * A field this version does not know is read as a JSON value and ignored.
      *
      * @param line one line without its newline
-     * @return the decoded line, or empty when the line is torn, corrupted or of an unknown version
+     * @return the decoded line, or empty when the line is torn, corrupted, not strictly a record, or of an
+     *     unknown version
      */
     public static Optional<Line> decode(byte[] line) {
-        try (JsonParser json = MAPPER.createParser(line)) {
+        if (!Utf8.isWellFormed(line) || startsWithByteOrderMark(line) || containsNul(line)) {
+            return Optional.empty();
+        }
+        try (JsonParser json = STRICT.createParser(line)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty(); // empty, whitespace, a scalar, an array or not JSON
             }
@@ -139,7 +155,6 @@ public final class LedgerLineFormat {
                 json.nextToken();
                 fields.read(name, json);
             }
-            // strict about the end of a line: two records joined by a lost newline are one unreadable line
             if (token != JsonToken.END_OBJECT || json.nextToken() != null) {
                 return Optional.empty();
             }
@@ -149,11 +164,23 @@ public final class LedgerLineFormat {
         }
     }
 
-    /** The fields of one line as they are read; for a repeated key the last value counts. */
-    private static final class Fields {
-        /** The version as {@code JsonNode.asInt(-1)} reads it: -1 when missing. */
-        private int version = -1;
+    /** A raw NUL is never in a JSON line of UTF-8, but would make the parser take the line for UTF-16 or UTF-32. */
+    private static boolean containsNul(byte[] line) {
+        for (byte b : line) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
+    private static boolean startsWithByteOrderMark(byte[] line) {
+        return line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF;
+    }
+
+    /** The fields of one line as they are read. */
+    private static final class Fields {
+        private boolean hasVersion;
         private boolean hasBuild;
         private int build;
         private boolean hasDurationMs;
@@ -175,73 +202,70 @@ public final class LedgerLineFormat {
         void read(String name, JsonParser json) throws IOException {
             switch (name) {
                 case "v":
-                    version = isInt(json) ? json.getIntValue() : tree(json).asInt(-1);
+                    hasVersion = isInt(json) && json.getIntValue() == VERSION;
+                    if (!hasVersion) {
+                        throw new IllegalArgumentException("v: must be the integer " + VERSION);
+                    }
                     break;
                 case "build":
-                    if (isInt(json)) {
-                        hasBuild = true;
-                        build = json.getIntValue();
-                    } else {
-                        JsonNode value = tree(json);
-                        hasBuild = value.canConvertToInt();
-                        build = hasBuild ? value.intValue() : 0;
+                    hasBuild = isInt(json);
+                    if (!hasBuild) {
+                        throw new IllegalArgumentException("build: must be an integer");
                     }
+                    build = json.getIntValue();
                     break;
                 case "durationMs":
-                    if (isIntOrLong(json)) {
-                        hasDurationMs = true;
-                        durationMs = json.getLongValue();
-                    } else {
-                        JsonNode value = tree(json);
-                        hasDurationMs = value.canConvertToLong();
-                        durationMs = hasDurationMs ? value.longValue() : 0;
+                    hasDurationMs = isIntOrLong(json);
+                    if (!hasDurationMs) {
+                        throw new IllegalArgumentException("durationMs: must be an integer");
                     }
+                    durationMs = json.getLongValue();
                     break;
                 case "recorded":
-                    recorded = text(json);
+                    recorded = text(name, json);
                     break;
                 case "environment":
-                    environment = text(json);
+                    environment = text(name, json);
                     break;
                 case "job":
-                    job = text(json);
+                    job = text(name, json);
                     break;
                 case "buildUrl":
-                    buildUrl = text(json);
+                    buildUrl = text(name, json);
                     break;
                 case "commit":
-                    commit = text(json);
+                    commit = text(name, json);
                     break;
                 case "commitTime":
-                    commitTime = text(json);
+                    commitTime = text(name, json);
                     break;
                 case "artifact":
-                    artifact = text(json);
+                    artifact = text(name, json);
                     break;
                 case "outcome":
-                    outcome = text(json);
+                    outcome = text(name, json);
                     break;
                 case "reason":
-                    reason = text(json);
+                    reason = text(name, json);
                     break;
                 case "started":
-                    started = text(json);
+                    started = text(name, json);
                     break;
                 case "trigger":
-                    trigger = text(json);
+                    trigger = text(name, json);
                     break;
                 case "message":
-                    message = text(json);
+                    message = text(name, json);
                     break;
                 default:
-                    tree(json); // unknown: read as the tree reader read it (it fails where that failed), then ignored
+                    VALUE_MAPPER.readTree(json); // unknown: must be a JSON value, then ignored
                     break;
             }
         }
 
         Line toLine() {
-            if (version != VERSION) {
-                throw new IllegalArgumentException("version " + version);
+            if (!hasVersion) {
+                throw new IllegalArgumentException("v missing");
             }
             DeployRecord record = DeployRecord.builder(
                             required(environment, "environment"),
@@ -258,16 +282,16 @@ public final class LedgerLineFormat {
                     .trigger(trigger)
                     .message(message)
                     .build();
-            return new Line(record, InstantText.parse(required(recorded, "recorded")));
+            Instant recordedAt = InstantText.parse(required(recorded, "recorded"));
+            DeployRecord.checkInRange("recorded", recordedAt);
+            return new Line(record, recordedAt);
         }
 
-        /** @return the string value, or {@code null} for any other value, which the tree reader ignored too */
-        private static String text(JsonParser json) throws IOException {
-            if (json.currentToken() == JsonToken.VALUE_STRING) {
-                return json.getText();
+        private static String text(String field, JsonParser json) throws IOException {
+            if (json.currentToken() != JsonToken.VALUE_STRING) {
+                throw new IllegalArgumentException(field + ": must be a string");
             }
-            JsonNode value = tree(json);
-            return value.isTextual() ? value.asText() : null;
+            return json.getText();
         }
 
         private static boolean isInt(JsonParser json) throws IOException {
@@ -281,11 +305,6 @@ public final class LedgerLineFormat {
             }
             JsonParser.NumberType type = json.getNumberType();
             return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
-        }
-
-        /** @return the value the parser points at as the tree reader built it (objects and arrays included) */
-        private static JsonNode tree(JsonParser json) throws IOException {
-            return VALUE_MAPPER.readTree(json);
         }
 
         private static String required(String value, String field) {

@@ -17,7 +17,7 @@ public class InstantTextTest {
         Random random = new Random(42);
         int fast = 0;
         for (int i = 0; i < 200_000; i++) {
-            Instant instant = LedgerLineDecoderEquivalenceTest.randomInstant(random);
+            Instant instant = LedgerLineDecoderEquivalenceTest.anyInstant(random);
             String text = instant.toString();
             assertSameAsInstantParse(text);
             assertThat(InstantText.parse(text)).as(text).isEqualTo(instant);

@@ -17,10 +17,10 @@ import java.util.Random;
 import org.junit.Test;
 
 /**
- * Differential test: the streaming {@link LedgerLineFormat#decode(byte[])} against the tree-model decoder it
- * replaced ({@link TreeModelLineDecoder}), on encoded lines of varied records and on many corrupted,
- * retyped and hand-written lines. Both must accept the same lines with the same record and stamp, and
- * reject the same lines.
+ * Differential test: the streaming {@link LedgerLineFormat#decode(byte[])} against an independent strict
+ * reference ({@link StrictTreeModelDecoder}: the JDK's UTF-8 decoder and Jackson's tree model), on encoded lines
+ * of varied records and on many corrupted, retyped and hand-written lines. Both must accept the same lines with
+ * the same record and stamp, and reject the same lines.
  */
 public class LedgerLineDecoderEquivalenceTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
@@ -237,7 +237,7 @@ public class LedgerLineDecoderEquivalenceTest {
                 Map<String, String> retyped = new LinkedHashMap<>(base);
                 retyped.put(field, value);
                 assertSame(json(retyped));
-                // duplicate keys: the last one counts, whichever is the good one
+                // duplicate keys: refused, whichever is the good one
                 String object = json(base);
                 assertSame(object.substring(0, object.length() - 1) + ",\"" + field + "\":" + value + "}");
                 assertSame("{\"" + field + "\":" + value + "," + json(base).substring(1));
@@ -383,7 +383,7 @@ public class LedgerLineDecoderEquivalenceTest {
 
     /** Asserts both decoders agree on the line and returns the result. */
     private Optional<LedgerLineFormat.Line> assertSame(byte[] line) {
-        Optional<LedgerLineFormat.Line> expected = TreeModelLineDecoder.decode(line);
+        Optional<LedgerLineFormat.Line> expected = StrictTreeModelDecoder.decode(line);
         Optional<LedgerLineFormat.Line> actual = LedgerLineFormat.decode(line);
         compared++;
         assertThat(actual.isPresent())
@@ -461,14 +461,22 @@ public class LedgerLineDecoderEquivalenceTest {
         String[] environments = {"production", "staging", "qa-1", "eu.prod_2"};
         DeployOutcome[] outcomes = DeployOutcome.values();
         int[] builds = {1, 2, 42, 999_999, Integer.MAX_VALUE, 1 + random.nextInt(Integer.MAX_VALUE)};
-        long[] durations = {0, 1, 999, 60_000, 86_400_000L * 365, Long.MAX_VALUE, random.nextInt(Integer.MAX_VALUE)};
+        // the longest: from the earliest instant a record may hold to the latest, for a deploy started at the earliest
+        long longest =
+                Duration.between(DeployRecord.EARLIEST, DeployRecord.LATEST).toMillis();
+        long[] durations = {0, 1, 999, 60_000, 86_400_000L * 365, longest, random.nextInt(Integer.MAX_VALUE)};
+        Duration duration = Duration.ofMillis(durations[random.nextInt(durations.length)]);
+        Instant started = randomInstant(random);
+        if (Duration.between(started, DeployRecord.LATEST).compareTo(duration) < 0) {
+            started = DeployRecord.EARLIEST; // so that even the longest duration ends in the range
+        }
         DeployRecord.Builder builder = DeployRecord.builder(
                         environments[random.nextInt(environments.length)],
                         "job " + i + " " + pick(random, hostile),
                         builds[random.nextInt(builds.length)])
                 .outcome(outcomes[random.nextInt(outcomes.length)])
-                .startedAt(randomInstant(random))
-                .duration(Duration.ofMillis(durations[random.nextInt(durations.length)]));
+                .startedAt(started)
+                .duration(duration);
         if (random.nextBoolean()) {
             builder.buildUrl("job/" + pick(random, hostile) + "/" + i + "/");
         }
@@ -497,8 +505,44 @@ public class LedgerLineDecoderEquivalenceTest {
         return random.nextInt(4) == 0 ? "plain " + random.nextInt(1000) : texts.get(random.nextInt(texts.size()));
     }
 
-    /** Instants of every fraction length Instant.toString writes, mostly 1970 to 2100, some far out. */
+    /** Instants a record may hold ({@link DeployRecord#EARLIEST} to {@link DeployRecord#LATEST}) of every fraction length Instant.toString writes, mostly 1970 to 2100. */
     static Instant randomInstant(Random random) {
+        long seconds;
+        switch (random.nextInt(10)) {
+            case 0:
+                seconds = DeployRecord.EARLIEST.getEpochSecond() + (long) (random.nextDouble() * 1e6);
+                break;
+            case 1:
+                // far enough from the end of the range for the records' durations
+                seconds = DeployRecord.LATEST.getEpochSecond() - 3_000_000 - (long) (random.nextDouble() * 1e6);
+                break;
+            case 2:
+                seconds = (long) (random.nextDouble() * DeployRecord.LATEST.getEpochSecond() * 0.99); // to year 9900
+                break;
+            default:
+                seconds = (long) (random.nextDouble() * 4_102_444_800L); // 1970 to 2100
+                break;
+        }
+        int nanos;
+        switch (random.nextInt(4)) {
+            case 0:
+                nanos = 0;
+                break;
+            case 1:
+                nanos = random.nextInt(1000) * 1_000_000;
+                break;
+            case 2:
+                nanos = random.nextInt(1_000_000) * 1_000;
+                break;
+            default:
+                nanos = random.nextInt(1_000_000_000);
+                break;
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** Instants of every fraction length Instant.toString writes, mostly 1970 to 2100, some at the ends of Instant. */
+    static Instant anyInstant(Random random) {
         long seconds;
         switch (random.nextInt(10)) {
             case 0:
