@@ -1,9 +1,11 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.ledger.LineSafeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The JSON forms of the gate's files, version {@value #VERSION}; every object carries {@code "v":1}.
- * Jackson escapes all text, so user text (reasons, commits) cannot break a line or the format.
+ * Text is written as the ledger writes it ({@link LineSafeJson}: control characters and U+0085, U+2028, U+2029
+ * escaped), so user text (reasons, commits) cannot break a line or the format for any reader.
  *
  * <p>Audit line ({@code deployoften-gate.jsonl}, one object per line):
  *
@@ -41,12 +44,15 @@ final class GateJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The JSON-lines writer of the ledger: line and paragraph separators escaped too. */
+    private static final JsonFactory WRITER = LineSafeJson.factory();
+
     private GateJson() {}
 
     static byte[] encodeAudit(GateAuditEntry entry) {
         GateDecision decision = entry.decision();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = WRITER.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("v", VERSION);
             json.writeStringField("evaluated", decision.getEvaluatedAt().toString());
@@ -122,7 +128,7 @@ final class GateJson {
 
     static byte[] encodeOverride(GateOverride override) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = WRITER.createGenerator(out)) {
             writeOverrideFields(json, override, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);

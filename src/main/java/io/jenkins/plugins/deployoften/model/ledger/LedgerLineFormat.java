@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -16,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,8 +53,7 @@ public final class LedgerLineFormat {
     /** Reads a value of a field this version does not know, to check that it is one. */
     private static final ObjectMapper VALUE_MAPPER = new ObjectMapper();
 
-    /** Writes line and paragraph separators escaped, so tools that also break lines at them see one line too. */
-    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new LineSafeEscapes());
+    private static final JsonFactory FACTORY = LineSafeJson.factory();
 
     private LedgerLineFormat() {}
 
@@ -326,24 +321,6 @@ public final class LedgerLineFormat {
                 throw new IllegalArgumentException(field + " missing");
             }
             return value;
-        }
-    }
-
-    /** JSON's standard escapes plus U+0085, U+2028 and U+2029, which JSON allows raw but some readers split at. */
-    private static final class LineSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return standardAsciiEscapesForJSON();
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
-                return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
-            }
-            return null;
         }
     }
 

@@ -65,6 +65,22 @@ public class GateAuditLogTest {
     }
 
     @Test
+    public void lineAndParagraphSeparatorsInTextAreEscapedSoEveryReaderSeesOneLinePerEntry() throws IOException {
+        String separators = "a\u2028b\u2029c\u0085d\re\u000bf\u000cg\u001ch";
+        GateOverride override = new GateOverride("carol" + separators, "reason " + separators, NOW.minusSeconds(5));
+        GateAuditEntry entry = new GateAuditEntry("folder/app" + separators, 7, decision(42, Optional.of(override)));
+
+        log.append(entry);
+        log.append(new GateAuditEntry("app", 8, decision(43, Optional.empty())));
+
+        String text = Files.readString(log.getFile(), StandardCharsets.UTF_8);
+        // what Python's str.splitlines() breaks at
+        assertThat(text.split("\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]"))
+                .hasSize(2);
+        assertThat(log.readRecent(2).entries().get(1)).isEqualTo(entry);
+    }
+
+    @Test
     public void aCandidateWithoutIdentityRoundTrips() throws IOException {
         GateDecision decision =
                 GatePolicy.defaults().evaluate(history(), STAGING, CandidateIdentity.none(), NOW, Optional.empty());
