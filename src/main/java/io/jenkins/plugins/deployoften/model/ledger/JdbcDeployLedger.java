@@ -123,8 +123,29 @@ public final class JdbcDeployLedger implements DeployLedger {
             bindInsert(insert, record);
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (isRefusedForContent(e)) {
+                throw new RefusedRecordException(
+                        "the shared deploy ledger of '" + service + "' refused " + record + ": " + e.getMessage(), e);
+            }
             throw failure("append to", e);
         }
+    }
+
+    /**
+     * @return whether the database answered and refused the values (SQLSTATE class 22, data exception, or 23,
+     *     integrity constraint violation), rather than being unavailable
+     */
+    static boolean isRefusedForContent(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * @param otherService another service key
+     * @return the ledger of that service in the same database, recording as the same controller
+     */
+    public JdbcDeployLedger forService(String otherService) {
+        return otherService.equals(service) ? this : new JdbcDeployLedger(dataSource, otherService, controller, clock);
     }
 
     /**

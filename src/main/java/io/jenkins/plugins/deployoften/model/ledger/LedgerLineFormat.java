@@ -36,6 +36,7 @@ import java.util.Optional;
  * durationMs   deploy duration in milliseconds
  * trigger      who or what triggered it (optional)
  * message      short message (optional)
+ * service      in a spool only: the shared ledger service key the record was meant for (optional)
  * </pre>
  *
  * Unknown fields are ignored, so later minor additions stay readable; a line with a newer version, or one
@@ -61,10 +62,21 @@ public final class LedgerLineFormat {
     public static final class Line {
         private final DeployRecord record;
         private final Instant recordedAt;
+        private final String service;
 
         Line(DeployRecord record, Instant recordedAt) {
+            this(record, recordedAt, null);
+        }
+
+        Line(DeployRecord record, Instant recordedAt, String service) {
             this.record = record;
             this.recordedAt = recordedAt;
+            this.service = service;
+        }
+
+        /** @return the shared ledger's service key the record was meant for: only a spool's lines carry it */
+        public Optional<String> getService() {
+            return Optional.ofNullable(service);
         }
 
         public DeployRecord getRecord() {
@@ -82,6 +94,17 @@ public final class LedgerLineFormat {
      * @return the line's bytes, newline included
      */
     public static byte[] encode(DeployRecord record, Instant recordedAt) {
+        return encode(record, recordedAt, Optional.empty());
+    }
+
+    /**
+     * @param record the record
+     * @param recordedAt when it is appended
+     * @param service for a spool's line: the shared ledger's service key the record was meant for, written as
+     *     the field {@code service} (which a ledger reader ignores as an unknown field would be)
+     * @return the line's bytes, newline included
+     */
+    public static byte[] encode(DeployRecord record, Instant recordedAt, Optional<String> service) {
         // a controller clock outside the range would make the line unreadable: the stamp is only informative
         recordedAt = DeployRecord.clampToRange(recordedAt);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
@@ -102,6 +125,7 @@ public final class LedgerLineFormat {
             json.writeNumberField("durationMs", record.getDuration().toMillis());
             writeOptional(json, "trigger", record.getTrigger());
             writeOptional(json, "message", record.getMessage());
+            writeOptional(json, "service", service);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);
@@ -192,6 +216,7 @@ public final class LedgerLineFormat {
         private String started;
         private String trigger;
         private String message;
+        private String service;
 
         /** Reads the value the parser points at, leaving the parser on its last token. */
         void read(String name, JsonParser json) throws IOException {
@@ -252,6 +277,9 @@ public final class LedgerLineFormat {
                 case "message":
                     message = text(name, json);
                     break;
+                case "service":
+                    service = text(name, json);
+                    break;
                 default:
                     VALUE_MAPPER.readTree(json); // unknown: must be a JSON value, then ignored
                     break;
@@ -279,7 +307,7 @@ public final class LedgerLineFormat {
                     .build();
             Instant recordedAt = InstantText.parse(required(recorded, "recorded"));
             DeployRecord.checkInRange("recorded", recordedAt);
-            return new Line(record, recordedAt);
+            return new Line(record, recordedAt, service);
         }
 
         private static String text(String field, JsonParser json) throws IOException {

@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * A deploy ledger that survives an outage of the shared database.
@@ -23,15 +24,19 @@ import java.util.function.Predicate;
  *   <li>An append goes first to the local {@link FileDeployLedger} (this controller's own history), then to
  *       the shared {@link JdbcDeployLedger}. When the database fails, the record goes to the {@link DeploySpool}
  *       and a warning goes to the listener (for the build log); the build never sees an exception for it.
- *   <li>Before each append, and on demand through {@link #replaySpool()}, the spooled records are replayed in
- *       order in one transaction and the spool is emptied. While records wait in the spool, new ones queue
- *       behind them, so the database receives them in the order they were appended. Replays are safe to
+ *   <li>Before each append, and on demand through {@link #replaySpool()}, the spooled records are replayed one
+ *       by one, in order, each under the service key it was spooled for; a record the database refuses for its
+ *       content goes to the dead-letter file, with a warning, and the ones after it flow on. While records wait
+ *       in the spool, new ones queue behind them, so the database receives them in the order they were
+ *       appended; while the database is down, a replay reads only the first spooled line. Replays are safe to
  *       repeat (inserts are idempotent), so a crash mid-replay stores nothing twice.
  *   <li>Reads use the database when it answers, otherwise the local ledger; {@link #isStale()} then says
  *       that the shared view is not current.
  * </ul>
  */
 public final class SharedDeployLedger implements DeployLedger {
+    private static final Logger LOGGER = Logger.getLogger(SharedDeployLedger.class.getName());
+
     private final FileDeployLedger local;
     private final DeploySpool spool;
     private final JdbcDeployLedger shared;
@@ -103,7 +108,8 @@ public final class SharedDeployLedger implements DeployLedger {
     }
 
     /**
-     * Appends locally, then to the database, or to the spool when the database is unavailable.
+     * Appends locally, then to the database, or to the spool when the database is unavailable. A record the
+     * database refuses for its content goes to the spool's dead-letter file, with a warning.
      *
      * @throws IOException only when the local ledger cannot be written (as without a database)
      */
@@ -115,6 +121,10 @@ public final class SharedDeployLedger implements DeployLedger {
                 shared.append(record);
                 health.answered();
                 return;
+            } catch (RefusedRecordException e) {
+                health.answered();
+                deadLetter(record, e);
+                return;
             } catch (IOException e) {
                 spoolAfterFailure(record, e);
                 return;
@@ -124,18 +134,44 @@ public final class SharedDeployLedger implements DeployLedger {
     }
 
     /**
-     * Replays the spooled records to the database, in order, and empties the spool.
+     * Replays the spooled records to the database one by one, in order, each under the service key it was
+     * spooled for ({@link DeploySpool#drainTo}); records the database refuses, and unreadable lines, go to the
+     * dead-letter file with a warning, and the records after them flow on.
      *
      * @return how many records were replayed
-     * @throws IOException when the database or the spool failed; then the records stay spooled
+     * @throws IOException when the database was unavailable (the records from the first it could not take on
+     *     stay spooled) or the spool failed
      */
     public int replaySpool() throws IOException {
-        LedgerRead replayed = spool.drainTo(shared::appendAll);
-        if (replayed.skippedLines() > 0) {
-            warnings.accept("DeployOften: " + replayed.skippedLines()
-                    + " unreadable line(s) in the spool were dropped; the records are in the local ledger only");
+        IOException[] unavailable = {null};
+        DeploySpool.Drain drain = spool.drainTo((record, service) -> {
+            try {
+                shared.forService(service.orElse(shared.getService())).append(record);
+            } catch (RefusedRecordException e) {
+                throw e;
+            } catch (IOException e) {
+                unavailable[0] = e;
+                throw e;
+            }
+        });
+        for (String refusal : drain.refusals()) {
+            warn("DeployOften: " + refusal + "; the record is kept in " + spool.getDeadLetterFile()
+                    + " and in the job folder's ledger, and the records after it were sent on");
         }
-        return replayed.records().size();
+        int unreadable = drain.deadLettered() - drain.refusals().size();
+        if (unreadable > 0) {
+            warn("DeployOften: " + unreadable + " unreadable line(s) of the spool were moved to "
+                    + spool.getDeadLetterFile() + "; the records are in the job folder's ledger");
+        }
+        if (unavailable[0] != null) {
+            throw unavailable[0];
+        }
+        return drain.stored();
+    }
+
+    /** @return how many records and lines the database refused or nobody could read, kept for a person */
+    public int deadLettered() throws IOException {
+        return spool.deadLettered();
     }
 
     /**
@@ -293,13 +329,30 @@ public final class SharedDeployLedger implements DeployLedger {
         String why = cause == null ? "earlier records still wait in the spool" : cause.getMessage();
         health.failed(why);
         try {
-            spool.append(record);
+            spool.append(record, shared.getService());
             warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + "); " + record
                     + " is recorded locally and spooled, to be sent when the database is back");
         } catch (IOException e) {
             warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + ") and the spool cannot"
                     + " be written (" + e.getMessage() + "); " + record + " is recorded locally only");
         }
+    }
+
+    private void deadLetter(DeployRecord record, RefusedRecordException refusal) {
+        try {
+            spool.appendDeadLetter(record, shared.getService());
+            warn("DeployOften: " + refusal.getMessage() + "; the record is kept in " + spool.getDeadLetterFile()
+                    + " and in the job folder's ledger");
+        } catch (IOException e) {
+            warn("DeployOften: " + refusal.getMessage() + "; the record is kept in the job folder's ledger only ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** To the build log and, since a person must act on it, to the controller's log. */
+    private void warn(String message) {
+        warnings.accept(message);
+        LOGGER.warning(message);
     }
 
     @FunctionalInterface

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -159,18 +160,19 @@ public class SharedDeployLedgerOutageTest {
     }
 
     @Test
-    public void aCrashBetweenTheReplayAndTheTruncationStoresNothingTwice() throws Exception {
+    public void aCrashBetweenStoringARecordAndRewritingTheSpoolStoresNothingTwice() throws Exception {
         switchable.down = true;
         ledger.append(at(1, T0));
         ledger.append(at(2, T0.plusSeconds(60)));
         switchable.down = false;
 
-        // the records reach the database, then the process "dies" before the spool is emptied
-        assertThatThrownBy(() -> spool.drainTo(records -> {
-                    jdbc.appendAll(records);
-                    throw new IOException("killed before the truncation");
-                }))
-                .hasMessage("killed before the truncation");
+        // record 1 reaches the database, then the process "dies" before the spool is rewritten
+        DeploySpool.Drain drain = spool.drainTo((record, service) -> {
+            jdbc.append(record);
+            throw new IOException("killed before the spool was rewritten");
+        });
+        assertThat(drain.stored()).isZero();
+        assertThat(drain.waiting()).isEqualTo(2);
         assertThat(builds(spool.read().records())).containsExactly(1, 2);
         ledger.append(at(3, T0.plusSeconds(120)));
 
@@ -179,18 +181,65 @@ public class SharedDeployLedgerOutageTest {
     }
 
     @Test
-    public void aReplayThatFailsHalfwayLeavesTheDatabaseUnchanged() throws Exception {
+    public void aRecordTheDatabaseRefusesIsDeadLetteredAndTheRecordsAfterItFlowOn() throws Exception {
         switchable.down = true;
         ledger.append(at(1, T0));
         ledger.append(at(2, T0.plusSeconds(60)));
+        ledger.append(at(3, T0.plusSeconds(120)));
         switchable.down = false;
-        // a row the check constraint refuses makes the replay's transaction fail after its first insert
+        // a row the check constraint refuses: the database answers, and refuses this record for its content
         database.execute("ALTER TABLE deployoften_deploy ADD CONSTRAINT no_build_2 CHECK (build_number <> 2)");
+        warnings.clear();
 
-        assertThatThrownBy(ledger::replaySpool).isInstanceOf(IOException.class);
+        assertThat(ledger.replaySpool()).isEqualTo(2);
 
-        assertThat(jdbc.readAll().records()).isEmpty();
-        assertThat(builds(spool.read().records())).containsExactly(1, 2);
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 3);
+        assertThat(spool.hasPending()).isFalse();
+        assertThat(ledger.deadLettered()).isEqualTo(1);
+        List<String> deadLetters = Files.readAllLines(spool.getDeadLetterFile());
+        assertThat(LedgerLineFormat.decode(deadLetters.get(0).getBytes(StandardCharsets.UTF_8)))
+                .map(line -> line.getRecord().getBuildNumber())
+                .contains(2);
+        assertThat(warnings).singleElement().asString().contains("refused", "#2", DeploySpool.DEAD_LETTER_FILE_NAME);
+        // and later records, appended while the database is healthy, reach it
+        ledger.append(at(4, T0.plusSeconds(180)));
+        ledger.append(at(2, T0.plusSeconds(240)));
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 3, 4);
+        assertThat(ledger.deadLettered()).isEqualTo(2);
+        assertThat(builds(local.readAll().records())).containsExactly(1, 2, 3, 4, 2);
+    }
+
+    @Test
+    public void aSpooledRecordIsReplayedUnderTheServiceItWasSpooledFor() throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0));
+        switchable.down = false;
+        // the job's next build names another service, and the same job folder holds the spool
+        JdbcDeployLedger billing = new JdbcDeployLedger(switchable, "billing", "controller-a", LATE);
+        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, warnings::add);
+
+        next.append(at(2, T0.plusSeconds(60)));
+
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1);
+        assertThat(builds(billing.readAll().records())).containsExactly(2);
+    }
+
+    @Test
+    public void whileTheDatabaseIsDownADrainStopsAtTheFirstRecord() throws Exception {
+        switchable.down = true;
+        for (int build = 1; build <= 500; build++) {
+            ledger.append(at(build, T0.plusSeconds(build)));
+        }
+        int[] offered = {0};
+
+        DeploySpool.Drain drain = spool.drainTo((record, service) -> {
+            offered[0]++;
+            jdbc.append(record);
+        });
+
+        assertThat(offered[0]).isEqualTo(1);
+        assertThat(drain.waiting()).isEqualTo(500);
+        assertThat(spool.read().records()).hasSize(500);
     }
 
     /** Refuses connections while {@link #down}, as an unreachable server does. */

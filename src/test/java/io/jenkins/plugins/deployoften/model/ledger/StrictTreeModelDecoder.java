@@ -36,7 +36,8 @@ final class StrictTreeModelDecoder {
             "reason",
             "started",
             "trigger",
-            "message");
+            "message",
+            "service");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
