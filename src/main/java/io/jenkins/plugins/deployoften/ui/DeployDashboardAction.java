@@ -83,6 +83,15 @@ public class DeployDashboardAction implements Action {
         return ledger instanceof SharedDeployLedger && ((SharedDeployLedger) ledger).isStale();
     }
 
+    /**
+     * @return how many of the job's records the shared database refused (or spool lines nobody could read), kept
+     *     in the spool's dead-letter file for a person; 0 without the shared ledger
+     */
+    public int getDeadLetteredRecords() throws IOException {
+        DeployLedger ledger = DeployOftenConfiguration.ledgers().of(job);
+        return ledger instanceof SharedDeployLedger ? ((SharedDeployLedger) ledger).deadLettered() : 0;
+    }
+
     /** @return whether this page reads the shared ledger in the Jenkins database rather than the job folder */
     public boolean isReadingSharedLedger() {
         return DeployOftenConfiguration.ledgers().of(job) instanceof SharedDeployLedger;

@@ -388,6 +388,64 @@ public final class FileDeployLedger implements DeployLedger {
         return DeployLedger.super.environments();
     }
 
+    /**
+     * @return the ledger's position now (its length and the hash of its last line), taken under its lock
+     * @throws IOException when the ledger cannot be read
+     */
+    public LedgerSummary.Position position() throws IOException {
+        return lines.withLock(summaryFile::ledgerPosition);
+    }
+
+    /**
+     * The records appended after a position of this ledger, such as one remembered earlier; holds the ledger's
+     * lock while it reads them.
+     *
+     * @param from an earlier position of this ledger
+     * @return the records after it, oldest appended first, and the ledger's position they reach; empty when
+     *     {@code from} is not a prefix of the ledger (it was compacted, truncated or replaced since)
+     * @throws IOException when the ledger cannot be read
+     */
+    public Optional<RecordsAfter> readAfter(LedgerSummary.Position from) throws IOException {
+        // under the lock, so the end is never a line being written
+        return lines.withLock(() -> readAfterHoldingLock(from));
+    }
+
+    private Optional<RecordsAfter> readAfterHoldingLock(LedgerSummary.Position from) throws IOException {
+        try (FileChannel channel = FileChannel.open(lines.getFile(), StandardOpenOption.READ)) {
+            long length = channel.size();
+            if (!LedgerSummaryFile.isPrefix(from, channel, length)) {
+                return Optional.empty();
+            }
+            List<DeployRecord> records = new ArrayList<>();
+            int[] skipped = {0};
+            JsonLinesFile.scanBackwards(channel, from.length(), length, line -> {
+                Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(line);
+                if (decoded.isPresent()) {
+                    records.add(decoded.get().getRecord());
+                } else {
+                    skipped[0]++;
+                }
+                return true;
+            });
+            Collections.reverse(records);
+            LedgerSummary.Position to = new LedgerSummary.Position(
+                    length,
+                    LedgerSummaryFile.hashOf(
+                            LedgerSummaryFile.lastNonBlankLine(channel, length).orElse(null)));
+            return Optional.of(new RecordsAfter(new LedgerRead(records, skipped[0]), to));
+        } catch (NoSuchFileException e) {
+            return from.length() == 0
+                    ? Optional.of(new RecordsAfter(new LedgerRead(List.of(), 0), LedgerSummary.Position.EMPTY))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * @param read the records after a position
+     * @param to the position of the ledger's end that they reach
+     */
+    public record RecordsAfter(LedgerRead read, LedgerSummary.Position to) {}
+
     /** @return the summary of the ledger as it is now, empty when it could not be made */
     Optional<LedgerSummary> currentSummary() {
         Path key = lines.getFile();

@@ -132,6 +132,47 @@ public final class JdbcDeployLedger implements DeployLedger {
     }
 
     /**
+     * Stores each record unless this controller already stored the same deploy attempt under any service key
+     * (so a record replayed from the spool under the service it was meant for is not stored again under this
+     * one). For reconciling the job folder's ledger with the database; one transaction.
+     *
+     * @param records the records
+     * @return how many were stored
+     * @throws IOException when the database failed; then none of them is stored
+     */
+    public int storeUnlessStoredUnderAnyService(List<DeployRecord> records) throws IOException {
+        String sql = INSERT.replace(
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+                        + " deployoften_deploy WHERE controller = ? AND job = ? AND build_number = ? AND environment = ?"
+                        + " AND started_at = ? AND started_nanos = ? AND outcome = ?)");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int stored = 0;
+                for (DeployRecord record : records) {
+                    bindInsert(insert, record);
+                    insert.setString(19, controller);
+                    insert.setString(20, storable(record.getJobFullName()));
+                    insert.setInt(21, record.getBuildNumber());
+                    insert.setString(22, record.getEnvironment().value());
+                    insert.setObject(23, timestamp(record.getStartedAt()));
+                    insert.setInt(24, record.getStartedAt().getNano());
+                    insert.setString(25, record.getOutcome().name());
+                    stored += insert.executeUpdate();
+                }
+                connection.commit();
+                return stored;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("reconcile with", e);
+        }
+    }
+
+    /**
      * @return whether the database answered and refused the values (SQLSTATE class 22, data exception, or 23,
      *     integrity constraint violation), rather than being unavailable
      */

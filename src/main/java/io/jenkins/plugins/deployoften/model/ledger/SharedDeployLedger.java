@@ -6,8 +6,15 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -116,10 +123,14 @@ public final class SharedDeployLedger implements DeployLedger {
     @Override
     public void append(DeployRecord record) throws IOException {
         local.append(record);
-        if (replaySpoolQuietly()) {
+        Replay replay = replaySpoolQuietly();
+        if (replay != Replay.FAILED) {
             try {
                 shared.append(record);
                 health.answered();
+                if (replay == Replay.REPLAYED) {
+                    reconcileQuietly(); // the database is back after an outage
+                }
                 return;
             } catch (RefusedRecordException e) {
                 health.answered();
@@ -167,6 +178,89 @@ public final class SharedDeployLedger implements DeployLedger {
             throw unavailable[0];
         }
         return drain.stored();
+    }
+
+    /** How far back a reconciliation looks when it has no position to start from. */
+    public static final Duration RECONCILE_LOOKBACK = Duration.ofDays(7);
+
+    /** The file, in the spool's folder, of the job folder ledger's position reconciled up to. */
+    public static final String RECONCILED_FILE_NAME = "deployoften-reconciled.json";
+
+    /**
+     * Sends the job folder's records that may be missing from the database, such as one appended locally by a
+     * process killed before it reached the database or the spool: first the spool is replayed, then every local
+     * record appended after the position reconciled last time is stored unless this controller stored the same
+     * deploy attempt under any service key (so spooled records replayed under their own service are not stored
+     * again under this one), and the position moves to the ledger's end. Without a position (the first time), or
+     * when the job folder's ledger was compacted or replaced since, the records started in the last {@link
+     * #RECONCILE_LOOKBACK} are looked at. Safe to repeat and to run beside appends.
+     *
+     * @param now the time, for the look-back
+     * @return how many records were looked at and how many of them were missing and stored
+     * @throws IOException when the database is unavailable or a file failed; the position is then unchanged
+     */
+    public Reconciliation reconcile(Instant now) throws IOException {
+        replaySpool();
+        Path positionFile = spool.getFile().resolveSibling(RECONCILED_FILE_NAME);
+        Optional<LedgerSummary.Position> reconciled = readPosition(positionFile);
+        Optional<FileDeployLedger.RecordsAfter> after =
+                reconciled.isPresent() ? local.readAfter(reconciled.get()) : Optional.empty();
+        List<DeployRecord> records;
+        LedgerSummary.Position to;
+        if (after.isPresent()) {
+            records = after.get().read().records();
+            to = after.get().to();
+        } else {
+            // the position first: what is appended after it is read too, and sent again next time, harmlessly
+            to = local.position();
+            records = local.readSince(now.minus(RECONCILE_LOOKBACK)).records();
+        }
+        int stored = 0;
+        for (int i = 0; i < records.size(); i += IMPORT_BATCH) {
+            stored += shared.storeUnlessStoredUnderAnyService(
+                    records.subList(i, Math.min(records.size(), i + IMPORT_BATCH)));
+        }
+        writePosition(positionFile, to);
+        return new Reconciliation(records.size(), stored);
+    }
+
+    /**
+     * What {@link #reconcile} did.
+     *
+     * @param lookedAt local records looked at
+     * @param stored of them, those the database did not hold and now holds
+     */
+    public record Reconciliation(int lookedAt, int stored) {}
+
+    private static Optional<LedgerSummary.Position> readPosition(Path file) throws IOException {
+        try {
+            String[] parts =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
+            return Optional.of(new LedgerSummary.Position(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : ""));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // unreadable: look back as without one
+        }
+    }
+
+    private void writePosition(Path file, LedgerSummary.Position position) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(RECONCILED_FILE_NAME + ".writing");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.write(
+                    temporary,
+                    (position.length() + " " + position.lastLineHash() + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC,
+                    LinkOption.NOFOLLOW_LINKS);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
     }
 
     /** @return how many records and lines the database refused or nobody could read, kept for a person */
@@ -312,16 +406,37 @@ public final class SharedDeployLedger implements DeployLedger {
         }
     }
 
-    /** @return whether the spool is empty afterwards, so the next record may go straight to the database */
-    private boolean replaySpoolQuietly() {
+    /** What the replay before an append did. */
+    private enum Replay {
+        /** The spool was empty. */
+        NOTHING,
+        /** Spooled records reached the database: an outage ended. */
+        REPLAYED,
+        /** The database is unavailable, or the spool could not be read: the record queues behind the spool. */
+        FAILED
+    }
+
+    private Replay replaySpoolQuietly() {
         try {
             // the cheap look first: taking the spool's lock on every append would serialise all appends
-            if (spool.hasPending()) {
-                replaySpool();
+            if (!spool.hasPending()) {
+                return Replay.NOTHING;
             }
-            return true;
+            return replaySpool() > 0 ? Replay.REPLAYED : Replay.NOTHING;
         } catch (IOException e) {
-            return false;
+            return Replay.FAILED;
+        }
+    }
+
+    private void reconcileQuietly() {
+        try {
+            Reconciliation done = reconcile(Instant.now());
+            if (done.stored() > 0) {
+                warn("DeployOften: " + done.stored() + " record(s) of the job folder that had not reached the shared"
+                        + " deploy ledger were sent to it");
+            }
+        } catch (IOException e) {
+            LOGGER.fine(() -> "DeployOften: reconciling with the shared deploy ledger failed: " + e);
         }
     }
 

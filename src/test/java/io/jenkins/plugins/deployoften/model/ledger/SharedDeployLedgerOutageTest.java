@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -240,6 +242,67 @@ public class SharedDeployLedgerOutageTest {
         assertThat(offered[0]).isEqualTo(1);
         assertThat(drain.waiting()).isEqualTo(500);
         assertThat(spool.read().records()).hasSize(500);
+    }
+
+    @Test
+    public void aRecordLeftInTheJobFolderByAProcessKilledBeforeTheDatabaseIsSentByReconciliationOnce()
+            throws Exception {
+        ledger.append(at(1, T0));
+        // the state a process killed after the local append, before the database and the spool, leaves behind
+        local.append(at(2, T0.plusSeconds(60)));
+        Instant now = T0.plus(Duration.ofDays(1));
+
+        assertThat(ledger.reconcile(now)).isEqualTo(new SharedDeployLedger.Reconciliation(2, 1));
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2);
+        // from the position reconciled up to: only what was appended since is looked at
+        assertThat(ledger.reconcile(now)).isEqualTo(new SharedDeployLedger.Reconciliation(0, 0));
+        local.append(at(3, T0.plusSeconds(120)));
+        assertThat(ledger.reconcile(now)).isEqualTo(new SharedDeployLedger.Reconciliation(1, 1));
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    public void reconciliationLooksBackAWeekWhenTheJobFolderLedgerWasCompactedSince() throws Exception {
+        ledger.append(at(1, T0));
+        ledger.reconcile(T0);
+        local.append(at(2, T0.plus(Duration.ofDays(9))));
+        local.compact(T0.plus(Duration.ofDays(1)));
+
+        assertThat(ledger.reconcile(T0.plus(Duration.ofDays(10))))
+                .isEqualTo(new SharedDeployLedger.Reconciliation(1, 1));
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2);
+    }
+
+    @Test
+    public void reconciliationNeverStoresASpooledRecordAgainUnderAnotherService() throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0)); // spooled for payments
+        switchable.down = false;
+        JdbcDeployLedger billing = new JdbcDeployLedger(switchable, "billing", "controller-a", LATE);
+        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, warnings::add);
+
+        assertThat(next.reconcile(T0.plus(Duration.ofDays(1))).stored()).isZero();
+
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1);
+        assertThat(billing.readAll().records()).isEmpty();
+    }
+
+    @Test
+    public void theFirstAppendAfterAnOutageAlsoSendsWhatAKilledProcessLeftInTheJobFolder() throws Exception {
+        Instant recent = Instant.now().minus(Duration.ofHours(3));
+        ledger.append(at(1, recent));
+        switchable.down = true;
+        ledger.append(at(2, recent.plusSeconds(60)));
+        local.append(at(3, recent.plusSeconds(120))); // killed before the spool
+        switchable.down = false;
+        warnings.clear();
+
+        ledger.append(at(4, recent.plusSeconds(180)));
+
+        // the record the killed process left behind arrives last, once
+        assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2, 4, 3);
+        assertThat(warnings).singleElement().asString().contains("1 record(s) of the job folder");
+        assertThat(spool.hasPending()).isFalse();
     }
 
     /** Refuses connections while {@link #down}, as an unreachable server does. */
