@@ -1,15 +1,12 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import io.jenkins.plugins.deployoften.model.ledger.AtomicFiles;
 import io.jenkins.plugins.deployoften.model.ledger.DirectoryLock;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -130,21 +127,6 @@ public final class PendingOverrides {
     }
 
     private void write(byte[] content) throws IOException {
-        Path temp = directory.resolve(TEMP_FILE_NAME);
-        try (FileChannel channel = FileChannel.open(
-                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        DirectoryLock.forceDirectory(directory);
+        AtomicFiles.replace(file, TEMP_FILE_NAME, content, true);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -291,30 +290,17 @@ public final class DeploySpool {
             }
             return;
         }
-        Path rewrite = lines.getDirectory().resolve(REWRITE_FILE_NAME);
-        Files.deleteIfExists(rewrite);
-        try {
-            try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
-                    FileChannel target = FileChannel.open(
-                            rewrite,
-                            StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS)) {
-                long position = from;
-                while (position < length) {
-                    position += source.transferTo(position, length - position, target);
-                }
-                if (forceWrites) {
-                    target.force(true);
-                }
-            }
-            Files.move(rewrite, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(rewrite); // never leave a partial copy behind, not even when the disk is full
-            throw e;
-        }
-        if (forceWrites) {
-            DirectoryLock.forceDirectory(lines.getDirectory());
-        }
+        AtomicFiles.replace(
+                file,
+                REWRITE_FILE_NAME,
+                target -> {
+                    try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+                        long position = from;
+                        while (position < length) {
+                            position += source.transferTo(position, length - position, target);
+                        }
+                    }
+                },
+                forceWrites);
     }
 }

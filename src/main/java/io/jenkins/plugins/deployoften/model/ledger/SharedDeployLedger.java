@@ -8,11 +8,8 @@ import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,21 +243,11 @@ public final class SharedDeployLedger implements DeployLedger {
 
     private void writePosition(Path file, LedgerSummary.Position position) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(RECONCILED_FILE_NAME + ".writing");
-        Files.deleteIfExists(temporary);
-        try {
-            Files.write(
-                    temporary,
-                    (position.length() + " " + position.lastLineHash() + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC,
-                    LinkOption.NOFOLLOW_LINKS);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
+        AtomicFiles.replace(
+                file,
+                RECONCILED_FILE_NAME + ".writing",
+                (position.length() + " " + position.lastLineHash() + "\n").getBytes(StandardCharsets.UTF_8),
+                true);
     }
 
     /** @return how many records and lines the database refused or nobody could read, kept for a person */

@@ -57,6 +57,17 @@ public class PendingOverridesTest {
     }
 
     @Test
+    public void aLinkPlantedAtTheTemporaryFileIsNotWrittenThrough() throws IOException {
+        java.nio.file.Path config = java.nio.file.Files.writeString(job.resolve("config.xml"), "<project/>");
+        java.nio.file.Files.createSymbolicLink(job.resolve(PendingOverrides.TEMP_FILE_NAME), config);
+
+        overrides.grant(override("hotfix"));
+
+        assertThat(config).hasContent("<project/>");
+        assertThat(overrides.consume()).contains(override("hotfix"));
+    }
+
+    @Test
     public void aNewGrantReplacesThePendingOne() throws IOException {
         assertThat(overrides.grant(override("first"))).isEmpty();
         assertThat(overrides.grant(override("second"))).contains(override("first"));
