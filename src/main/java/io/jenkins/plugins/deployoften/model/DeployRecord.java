@@ -36,6 +36,31 @@ public final class DeployRecord {
         }
     }
 
+    /**
+     * The rule for a record's commit and artifact fingerprint, the same as for a release candidate's: one word
+     * (no whitespace) of at most {@link #MAX_TEXT} characters.
+     *
+     * @param field the field the word was entered in, such as {@code commit}
+     * @param value the word; {@code null} or blank is acceptable and means none
+     * @return what is wrong with it, or empty when it is acceptable
+     */
+    public static Optional<FieldProblem> problemWithIdentity(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.strip();
+        if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > MAX_TEXT) {
+            return Optional.of(
+                    new FieldProblem(field, FieldProblem.Kind.NOT_ONE_WORD, 1, MAX_TEXT, shown(trimmed), ""));
+        }
+        return Optional.empty();
+    }
+
+    /** A value too long to repeat whole in a message is shown by its start and length. */
+    private static String shown(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
+    }
+
     /** @return the instant, or the nearer end of {@link #EARLIEST} to {@link #LATEST} when outside it */
     public static Instant clampToRange(Instant instant) {
         return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
@@ -231,8 +256,13 @@ public final class DeployRecord {
             return this;
         }
 
+        /**
+         * @param commit the SCM revision; {@code null} or blank for none
+         * @return this builder
+         * @throws InvalidValueException naming {@code commit} when it is not {@link #problemWithIdentity one word}
+         */
         public Builder commit(String commit) {
-            this.commit = emptyToNull(commit);
+            this.commit = identity("commit", commit);
             return this;
         }
 
@@ -241,9 +271,23 @@ public final class DeployRecord {
             return this;
         }
 
+        /**
+         * @param artifactFingerprint the deployed artifact's fingerprint; {@code null} or blank for none
+         * @return this builder
+         * @throws InvalidValueException naming {@code artifactFingerprint} when it is not {@link
+         *     #problemWithIdentity one word}
+         */
         public Builder artifactFingerprint(String artifactFingerprint) {
-            this.artifactFingerprint = emptyToNull(artifactFingerprint);
+            this.artifactFingerprint = identity("artifactFingerprint", artifactFingerprint);
             return this;
+        }
+
+        private static String identity(String field, String value) {
+            Optional<FieldProblem> problem = problemWithIdentity(field, value);
+            if (problem.isPresent()) {
+                throw new InvalidValueException(problem.get());
+            }
+            return emptyToNull(value);
         }
 
         public Builder outcome(DeployOutcome outcome) {

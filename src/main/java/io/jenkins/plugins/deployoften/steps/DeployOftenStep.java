@@ -110,7 +110,8 @@ public class DeployOftenStep extends Step implements Serializable {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvironmentName name = target.environment();
-            Optional<String> commit = target.commit(context.get(EnvVars.class));
+            Optional<String> commit = target.commit(
+                    context.get(EnvVars.class), text -> Messages.DeployToStaging_invalidConfiguration(text));
             DeployLane lane = StagingDeploy.LANES.lane(run.getParent().getFullName(), name);
             OptionalInt newer = lane.supersededBy(run.getNumber());
             if (newer.isPresent()) {
@@ -276,6 +277,14 @@ public class DeployOftenStep extends Step implements Serializable {
                 return FormValidation.ok();
             }
             return FieldProblems.optionalEnvironment("environment", value);
+        }
+
+        @POST
+        public FormValidation doCheckCommit(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
         }
     }
 }

@@ -1,12 +1,16 @@
 package io.jenkins.plugins.deployoften.steps;
 
+import hudson.AbortException;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where a deploy goes and what it deploys: the environment, commit and service fields that every deploy step
@@ -58,10 +62,16 @@ final class DeployTarget implements Serializable {
 
     /**
      * @param buildVariables the build's variables
+     * @param wording the step's wording of a configuration error around the problem's text
      * @return the commit given, else the build's {@code GIT_COMMIT}, else none
+     * @throws AbortException naming {@code commit} and the allowed form when it is not one word of at most
+     *     {@value DeployRecord#MAX_TEXT} characters; nothing is deployed or recorded then
      */
-    Optional<String> commit(Map<String, String> buildVariables) {
-        return RunFacts.commit(commit, buildVariables);
+    Optional<String> commit(Map<String, String> buildVariables, Function<String, String> wording)
+            throws AbortException {
+        Optional<String> resolved = RunFacts.commit(commit, buildVariables);
+        FieldProblems.abortOn(wording, DeployRecord.problemWithIdentity("commit", resolved.orElse(null)));
+        return resolved;
     }
 
     /** @return the service in the shared ledger; empty text for the job's full name */

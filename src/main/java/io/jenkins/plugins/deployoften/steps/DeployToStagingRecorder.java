@@ -19,6 +19,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
 import io.jenkins.plugins.deployoften.model.deploy.FailureEffect;
@@ -173,7 +174,11 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             throws InterruptedException, IOException {
         DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
         DeploySettings settings = settings(target.environmentText());
-        new StagingDeploy(settings, target.commit(env), Clock.systemUTC(), target.service())
+        new StagingDeploy(
+                        settings,
+                        target.commit(env, text -> Messages.DeployToStaging_invalidConfiguration(text)),
+                        Clock.systemUTC(),
+                        target.service())
                 .perform(run, workspace, env, launcher, listener);
     }
 
@@ -228,6 +233,14 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
                 return FormValidation.ok();
             }
             return FieldProblems.optionalEnvironment("environment", value);
+        }
+
+        @POST
+        public FormValidation doCheckCommit(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
         }
 
         @POST

@@ -140,7 +140,7 @@ public class RecordDeployStep extends Step {
             DeployRecord record = RunFacts.recordFor(
                             run,
                             target.environment(),
-                            target.commit(getContext().get(EnvVars.class)))
+                            target.commit(getContext().get(EnvVars.class), text -> Messages.RecordDeploy_invalid(text)))
                     .outcome(outcome)
                     .startedAt(end.minusMillis(durationMillis))
                     .duration(Duration.ofMillis(durationMillis))
@@ -195,6 +195,14 @@ public class RecordDeployStep extends Step {
                 return FormValidation.ok();
             }
             return FieldProblems.optionalEnvironment("environment", value);
+        }
+
+        @POST
+        public FormValidation doCheckCommit(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
         }
 
         @POST

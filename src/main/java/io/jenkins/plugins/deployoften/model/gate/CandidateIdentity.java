@@ -99,15 +99,7 @@ public final class CandidateIdentity {
      *     characters
      */
     public static Optional<FieldProblem> problemWithToken(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String trimmed = value.strip();
-        if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > DeployRecord.MAX_TEXT) {
-            return Optional.of(
-                    new FieldProblem(field, FieldProblem.Kind.NOT_ONE_WORD, 1, DeployRecord.MAX_TEXT, trimmed, ""));
-        }
-        return Optional.empty();
+        return DeployRecord.problemWithIdentity(field, value);
     }
 
     public Optional<String> getCommit() {

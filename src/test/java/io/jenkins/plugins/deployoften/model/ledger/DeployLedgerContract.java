@@ -97,9 +97,9 @@ public abstract class DeployLedgerContract {
     private static DeployRecord fullRecord(String hostile, int build, String text) {
         return DeployRecord.builder("staging", "folder/" + text, build)
                 .buildUrl("job/" + text + "/" + build + "/")
-                .commit(text)
+                .commit(LedgerHostileStringsTest.oneWord(text))
                 .commitTime(T0.minusSeconds(3600).plusNanos(123_456_789L + build))
-                .artifactFingerprint(text)
+                .artifactFingerprint(LedgerHostileStringsTest.oneWord(text))
                 .outcome(build % 2 == 0 ? FAILURE : SUCCESS)
                 .reason(text)
                 .startedAt(T0.plusSeconds(build).plusNanos(987_654_321L))

@@ -444,7 +444,7 @@ public class LedgerLineDecoderEquivalenceTest {
     private static DeployRecord fullRecord(String text) {
         return DeployRecord.builder("production", "folder/app " + text, 42)
                 .buildUrl("job/folder/job/app/42/")
-                .commit("abc" + text)
+                .commit(LedgerHostileStringsTest.oneWord("abc" + text))
                 .commitTime(T0.minusSeconds(3600))
                 .artifactFingerprint("d41d8cd98f00b204e9800998ecf8427e")
                 .outcome(DeployOutcome.FAILURE)
@@ -481,13 +481,13 @@ public class LedgerLineDecoderEquivalenceTest {
             builder.buildUrl("job/" + pick(random, hostile) + "/" + i + "/");
         }
         if (random.nextBoolean()) {
-            builder.commit(pick(random, hostile));
+            builder.commit(LedgerHostileStringsTest.oneWord(pick(random, hostile)));
         }
         if (random.nextBoolean()) {
             builder.commitTime(randomInstant(random));
         }
         if (random.nextBoolean()) {
-            builder.artifactFingerprint(pick(random, hostile));
+            builder.artifactFingerprint(LedgerHostileStringsTest.oneWord(pick(random, hostile)));
         }
         if (random.nextBoolean()) {
             builder.reason(pick(random, hostile));

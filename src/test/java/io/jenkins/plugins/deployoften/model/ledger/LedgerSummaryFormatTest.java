@@ -164,8 +164,8 @@ public class LedgerSummaryFormatTest {
         for (String text : hostile) {
             records.add(DeployRecord.builder("production", "folder/" + text, build)
                     .buildUrl("job/" + text)
-                    .commit(text)
-                    .artifactFingerprint(text + "FP")
+                    .commit(LedgerHostileStringsTest.oneWord(text))
+                    .artifactFingerprint(LedgerHostileStringsTest.oneWord(text + "FP"))
                     .outcome(DeployOutcome.SUCCESS)
                     .reason(text)
                     .startedAt(T0.plus(Duration.ofMinutes(build)))
