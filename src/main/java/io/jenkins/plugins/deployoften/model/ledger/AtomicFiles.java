@@ -32,7 +32,7 @@ public final class AtomicFiles {
      * @throws IOException when the file could not be replaced; then it is unchanged and no temporary file is left
      */
     public static void replace(Path target, String temporaryName, Content content, boolean force) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
+        Path directory = directoryOf(target);
         Path temporary = directory.resolve(temporaryName);
         Files.deleteIfExists(temporary); // a leftover, or a planted link: the link goes, what it points to stays
         try {
@@ -66,6 +66,19 @@ public final class AtomicFiles {
      */
     public static void replace(Path target, String temporaryName, byte[] bytes, boolean force) throws IOException {
         replace(target, temporaryName, channel -> writeFully(channel, ByteBuffer.wrap(bytes)), force);
+    }
+
+    /**
+     * @param file a file
+     * @return the directory that holds it
+     * @throws IOException when the path names no file in a directory (a root)
+     */
+    static Path directoryOf(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory == null) {
+            throw new IOException("not a file in a directory: " + file);
+        }
+        return directory;
     }
 
     static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {

@@ -65,6 +65,14 @@ public final class JdbcDeployLedger implements DeployLedger {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
 
+    private static final String INSERT_UNLESS_STORED_UNDER_ANY_SERVICE = "INSERT INTO deployoften_deploy (service,"
+            + " controller, recorded_at, environment, job, build_number, build_url, commit_id, commit_time,"
+            + " commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms, trigger_text,"
+            + " message) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+            + " deployoften_deploy WHERE controller = ? AND job = ? AND build_number = ? AND environment = ?"
+            + " AND started_at = ? AND started_nanos = ? AND outcome = ?)"
+            + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
+
     private final DataSource dataSource;
     private final String service;
     private final String controller;
@@ -141,14 +149,9 @@ public final class JdbcDeployLedger implements DeployLedger {
      * @throws IOException when the database failed; then none of them is stored
      */
     public int storeUnlessStoredUnderAnyService(List<DeployRecord> records) throws IOException {
-        String sql = INSERT.replace(
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
-                        + " deployoften_deploy WHERE controller = ? AND job = ? AND build_number = ? AND environment = ?"
-                        + " AND started_at = ? AND started_nanos = ? AND outcome = ?)");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_UNLESS_STORED_UNDER_ANY_SERVICE)) {
                 int stored = 0;
                 for (DeployRecord record : records) {
                     bindInsert(insert, record);
@@ -271,10 +274,18 @@ public final class JdbcDeployLedger implements DeployLedger {
     private static final String BY_START_NEWEST_FIRST =
             " ORDER BY started_at DESC, started_nanos DESC, build_number DESC, id DESC";
 
+    private static final String NEWEST_STARTED_BY = "SELECT " + COLUMNS
+            + " FROM deployoften_deploy WHERE service = ? AND environment = ? AND started_at <= ? AND outcome IN ";
+    private static final String NEWEST_SUCCESSES =
+            NEWEST_STARTED_BY + "('SUCCESS')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
+    private static final String NEWEST_COMPLETED =
+            NEWEST_STARTED_BY + "('SUCCESS', 'FAILURE')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
+    private static final String NEWEST_ATTEMPTS =
+            NEWEST_STARTED_BY + "('SUCCESS', 'FAILURE', 'ABORTED')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
+
     @Override
     public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
-        return newestStartedBy(environment, now, "outcome = 'SUCCESS'", 1).stream()
-                .findFirst();
+        return newestStartedBy(NEWEST_SUCCESSES, environment, now, 1).stream().findFirst();
     }
 
     @Override
@@ -284,13 +295,12 @@ public final class JdbcDeployLedger implements DeployLedger {
         if (count == 0) {
             return List.of();
         }
-        return newestStartedBy(environment, now, "outcome IN ('SUCCESS', 'FAILURE')", count);
+        return newestStartedBy(NEWEST_COMPLETED, environment, now, count);
     }
 
     @Override
     public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
-        return newestStartedBy(environment, now, "outcome IN ('SUCCESS', 'FAILURE', 'ABORTED')", 1).stream()
-                .findFirst();
+        return newestStartedBy(NEWEST_ATTEMPTS, environment, now, 1).stream().findFirst();
     }
 
     @Override
@@ -413,10 +423,8 @@ public final class JdbcDeployLedger implements DeployLedger {
      * newest first. timestamptz holds microseconds, so the query takes the rows started by the truncated instant
      * and the few of them that started after {@code now} within its microsecond are dropped here.
      */
-    private List<DeployRecord> newestStartedBy(EnvironmentName environment, Instant now, String outcomes, int count)
+    private List<DeployRecord> newestStartedBy(String sql, EnvironmentName environment, Instant now, int count)
             throws IOException {
-        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ? AND "
-                + outcomes + " AND started_at <= ?" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
         // a few more than asked for: rows started after now within its microsecond, or unreadable, are dropped
         int pageSize = count + 8;
         List<DeployRecord> newestFirst = new ArrayList<>();

@@ -242,7 +242,7 @@ public final class SharedDeployLedger implements DeployLedger {
     }
 
     private void writePosition(Path file, LedgerSummary.Position position) throws IOException {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(AtomicFiles.directoryOf(file));
         AtomicFiles.replace(
                 file,
                 RECONCILED_FILE_NAME + ".writing",
