@@ -2,7 +2,8 @@
 # HistoryScalingBenchmark interleaved on a shared, noisy machine: ROUNDS rounds; in each, every (benchmark, history
 # size) pair runs as its own short fork, all the round's pairs in one random order (shuf), so every variant and size
 # sees the machine's load of the whole round rather than one stretch of it. One JMH result file (and log) per fork
-# in OUT; summarise with history-summary.py.
+# in OUT; summarise with history-summary.py. A fork whose log shows a JMH <failure> (a setup's check, a tear-down's
+# check, an exception) keeps its results as .json.failed, which the summary leaves out and lists.
 #
 #   central/benchmarks/scripts/history-rounds.sh [OUT]   (ROUNDS, SIZES, BENCHMARKS, JMH_OPTS, JAVA may be set)
 #
@@ -32,7 +33,10 @@ for round in $(seq 1 "$ROUNDS"); do
         # shellcheck disable=SC2086 # JMH_OPTS is a list of options
         if ! "$JAVA" -jar "$JAR" "HistoryScalingBenchmark\.$benchmark\$" -p records="$size" $JMH_OPTS \
             -rf json -rff "$OUT/round$round-$size-$benchmark.json" > "$OUT/round$round-$size-$benchmark.log" 2>&1 \
-            || ! grep -q '"primaryMetric"' "$OUT/round$round-$size-$benchmark.json" 2>/dev/null; then
+            || ! grep -q '"primaryMetric"' "$OUT/round$round-$size-$benchmark.json" 2>/dev/null \
+            || grep -q '<failure>' "$OUT/round$round-$size-$benchmark.log"; then
+            # a failed setup, check or tear-down: JMH may still have written the other iterations' results
+            [ -f "$OUT/round$round-$size-$benchmark.json" ] && mv "$OUT/round$round-$size-$benchmark.json" "$OUT/round$round-$size-$benchmark.json.failed"
             echo "  FAILED: see $OUT/round$round-$size-$benchmark.log"
             failed=$((failed + 1))
         fi

@@ -18,6 +18,7 @@ import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -62,7 +63,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p><b>Steady state.</b> The ledger summary (a cache of the ledger in {@code deployoften-ledger.summary.json} and
  * in memory) is built in the setup, by one read before the checks, so every benchmark but {@code
- * firstReadAfterRestart} measures reads with the summary current and in memory, as on a running controller.
+ * firstReadAfterRestart} measures reads with the summary current and in memory, as on a running controller. The
+ * tear-down checks that no measured call rewrote the summary file (a read that finds it current never does), so no
+ * benchmark silently measured a rebuild (JMH then prints a failure; {@code history-rounds.sh} sets such a fork's
+ * results aside).
  *
  * <p><b>Checks.</b> Each fork's setup checks once that the benchmark it runs answers what the generated history
  * implies: the same answer as that history read through the ledger interface's default scans ({@link
@@ -92,6 +96,7 @@ public class HistoryScalingBenchmark {
         GateAuditLog audit;
         CandidateIdentity deployedInWindow;
         CandidateIdentity neverDeployed;
+        private String summaryStamp;
 
         @Setup(Level.Trial)
         public void writeLedger(BenchmarkParams params) throws IOException {
@@ -108,6 +113,7 @@ public class HistoryScalingBenchmark {
                 check(Ledgers.benchmarkOf(params));
                 Ledgers.report(records, "checked against the generated history", started);
                 Ledgers.reportHeap();
+                summaryStamp = Ledgers.summaryStamp(directory);
             } catch (IOException | RuntimeException e) {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
@@ -134,7 +140,6 @@ public class HistoryScalingBenchmark {
                     Checks.statistics(WindowStatistics.of(ledger), reference);
                     break;
                 case "firstReadAfterRestart":
-                    Ledgers.checkSummaryFileCurrent(directory);
                     SummariesInMemory.forget();
                     Checks.statistics(WindowStatistics.of(ledger), reference);
                     break;
@@ -157,7 +162,15 @@ public class HistoryScalingBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void delete() throws IOException {
+        public void checkAndDelete() throws IOException {
+            try {
+                Ledgers.checkSummaryUnchanged(directory, summaryStamp);
+            } finally {
+                delete();
+            }
+        }
+
+        void delete() throws IOException {
             TemporaryDirectory.delete(directory);
         }
     }
@@ -170,6 +183,7 @@ public class HistoryScalingBenchmark {
 
         Path directory;
         FileDeployLedger ledger;
+        private String summaryStamp;
 
         @Setup(Level.Trial)
         public void writeLedger() throws IOException {
@@ -187,6 +201,7 @@ public class HistoryScalingBenchmark {
                 }
                 Ledgers.report(records, "checked against the generated history", started);
                 Ledgers.reportHeap();
+                summaryStamp = Ledgers.summaryStamp(directory);
             } catch (IOException | RuntimeException e) {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
@@ -194,7 +209,15 @@ public class HistoryScalingBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void delete() throws IOException {
+        public void checkAndDelete() throws IOException {
+            try {
+                Ledgers.checkSummaryUnchanged(directory, summaryStamp);
+            } finally {
+                delete();
+            }
+        }
+
+        void delete() throws IOException {
             TemporaryDirectory.delete(directory);
         }
     }
@@ -284,6 +307,25 @@ public class HistoryScalingBenchmark {
                     new LedgerSummaryFile(directory).loadOrRebuild().found();
             if (found != LedgerSummaryFile.State.CURRENT) {
                 throw new IllegalStateException("the summary file in " + directory + " was " + found + ", not current");
+            }
+        }
+
+        /** @return the summary file's identity, modification time and size */
+        static String summaryStamp(Path directory) throws IOException {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(directory.resolve(LedgerSummaryFile.FILE_NAME), BasicFileAttributes.class);
+            return attributes.fileKey() + " " + attributes.lastModifiedTime() + " " + attributes.size();
+        }
+
+        /**
+         * Checks that no measured call rewrote the summary file: a read that finds the summary current uses it as it
+         * is, so a rewrite means the benchmark measured a rebuild or a catch-up, not the steady state (or, for
+         * {@code firstReadAfterRestart}, not a read of the summary file as it is).
+         */
+        static void checkSummaryUnchanged(Path directory, String stamp) throws IOException {
+            if (stamp != null && !stamp.equals(summaryStamp(directory))) {
+                throw new IllegalStateException("the summary file in " + directory + " was rewritten during the"
+                        + " measurement (" + stamp + " became " + summaryStamp(directory) + ")");
             }
         }
 

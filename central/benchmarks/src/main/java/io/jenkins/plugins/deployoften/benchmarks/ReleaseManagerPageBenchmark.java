@@ -49,6 +49,8 @@ import org.openjdk.jol.info.GraphLayout;
  *       uncached: the newest 20 entries of each job's gate audit trail, for its last override;
  *   <li>{@code badgeWarm} and {@code badgeCold}: one job's frequency badge from the cache and computed
  *       afresh, for a ledger of 1,000 and of 100,000 records;
+ *   <li>{@code warmPageFromService}: the warm page from the plugin's own {@code DeployHealthService} (through
+ *       {@code HealthServicePage}), filled and served at the same instant;
  *   <li>{@code firstPageAfterMidnight}: the plugin's own {@code DeployHealthService} (through {@code
  *       HealthServicePage}) on a settable clock, its cache filled at 23:59 UTC on Friday and the page then loaded
  *       at 00:01 on Saturday, the same ISO week: every entry is moved on to the new day, none should be computed;
@@ -57,7 +59,7 @@ import org.openjdk.jol.info.GraphLayout;
  *       summary file (on disk, and in the operating system's page cache).
  * </ul>
  *
- * The first five use the benchmark's copy of the page's cache ({@link ReleaseManagerPage}); the last two the
+ * The first five use the benchmark's copy of the page's cache ({@link ReleaseManagerPage}); the last three the
  * production service, so that what midnight and a restart cost is the plugin's, not the copy's.
  *
  * Every job has a gate audit trail of {@value GateAuditTrails#EVALUATIONS} evaluations (see
@@ -253,6 +255,35 @@ public class ReleaseManagerPageBenchmark {
     }
 
     /**
+     * The page served by the plugin's {@code DeployHealthService}, its cache filled at {@link DeployHistory#NOW} and
+     * every page at that instant: the warm page of the production service, to compare {@code
+     * firstPageAfterMidnight} with.
+     */
+    @State(Scope.Benchmark)
+    public static class WarmService {
+        HealthServicePage service;
+
+        @Setup(Level.Trial)
+        public void fill(Jobs jobs) throws IOException {
+            try {
+                service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
+                List<ReleaseManagerRows.Row> first = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                int computed = service.computed();
+                List<ReleaseManagerRows.Row> second = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                if (computed != jobs.list.size()
+                        || service.computed() != computed
+                        || !ReleaseManagerPage.contentOf(second).equals(ReleaseManagerPage.contentOf(first))) {
+                    throw new IllegalStateException("the second page must come from the cache and show the same, but "
+                            + (service.computed() - computed) + " look-ups computed");
+                }
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+    }
+
+    /**
      * The page served by the plugin's {@code DeployHealthService} on a settable clock, its cache filled at
      * {@link #WARMED_AT} (Friday 23:59 UTC, after the day's deploys; the background warmer runs every ten minutes)
      * and each measured page loaded at {@link #FIRST_PAGE_AT} (Saturday 00:01, the same ISO week). Every operation
@@ -418,7 +449,16 @@ public class ReleaseManagerPageBenchmark {
                 .svg();
     }
 
-    /** The page at 00:01 after a cache filled at 23:59; as the warm page it should take milliseconds. */
+    /** The warm page as the production service serves it: per job two cache look-ups. */
+    @Benchmark
+    public List<ReleaseManagerRows.Row> warmPageFromService(Jobs jobs, WarmService warm) throws IOException {
+        return ReleaseManagerPage.rowsFrom(warm.service, jobs.list);
+    }
+
+    /**
+     * The page at 00:01 after a cache filled at 23:59; when midnight costs nothing, as much as {@code
+     * warmPageFromService}.
+     */
     @Benchmark
     public List<ReleaseManagerRows.Row> firstPageAfterMidnight(Jobs jobs, BeforeMidnight midnight) throws IOException {
         return ReleaseManagerPage.rowsFrom(midnight.service, jobs.list);
