@@ -6,9 +6,9 @@
 #
 #   central/benchmarks/scripts/page-rounds.sh [OUT]   (ROUNDS, BENCHMARKS, JMH_OPTS, JAVA may be set)
 #
-# About 30 minutes with the defaults on the shared two-core machine: every fork writes the 5,000 ledgers (2.2 GB
-# in the temporary directory, 12 to 40 s, deleted again), and firstPageAfterRestart decodes 5,000 summary files per
-# operation. Iterations and warm-ups are the benchmarks' own (see ReleaseManagerPageBenchmark) unless JMH_OPTS
+# Not timed at 5,000 jobs; expect 30 to 60 minutes with the defaults on the shared two-core machine: every fork
+# writes the 5,000 ledgers (2.2 GB in the temporary directory, 12 to 40 s, deleted again), and firstPageAfterRestart
+# decodes 5,000 summary files per operation (one to two minutes a page). Iterations and warm-ups are the benchmarks' own (see ReleaseManagerPageBenchmark) unless JMH_OPTS
 # says otherwise; -p jobs=500 for a quick look.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
