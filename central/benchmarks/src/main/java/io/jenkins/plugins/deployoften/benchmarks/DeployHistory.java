@@ -5,7 +5,11 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.StatisticsWindow;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,9 +28,25 @@ import java.util.Random;
  * A deterministic, realistic deploy history of one job: five production deploys per working day (Monday to
  * Friday, office hours, UTC), about 85% successful, ending just before {@link #NOW}. The newest records come
  * first in time order, so a 12-week window always holds the same {@value #RECORDS_IN_WINDOW} records
- * whatever the history size; a longer history only reaches further back.
+ * whatever the history size; a longer history only reaches further back. Each record depends only on its build
+ * number and its slot, so a history too large to hold in memory can be written and read back one record at a
+ * time ({@link #writeLedgerFile}, {@link GeneratedHistory}).
  */
 final class DeployHistory {
+    /** Which outcomes the history's deploys have. */
+    enum Kind {
+        /** About 85% successful, 10% failed, 3% aborted, 2% skipped. */
+        MIXED,
+        /**
+         * Every deploy successful (the same records otherwise): the current streak reaches back through the whole
+         * history.
+         */
+        ALWAYS_GREEN
+    }
+
+    /** A record starts at most this long after its slot. */
+    static final Duration LATEST_START_AFTER_SLOT = Duration.ofMinutes(20);
+
     /** The "now" of every benchmark: a Friday evening. */
     static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
 
@@ -53,12 +73,41 @@ final class DeployHistory {
      * @return the newest {@code size} deploys before {@link #NOW}, oldest first, numbered from build 1
      */
     static List<DeployRecord> generate(int size) {
-        List<Instant> starts = slotsBackwardsFromNow(size);
+        return generate(size, Kind.MIXED);
+    }
+
+    /**
+     * @param size how many records
+     * @param kind their outcomes
+     * @return the newest {@code size} deploys before {@link #NOW}, oldest first, numbered from build 1
+     */
+    static List<DeployRecord> generate(int size, Kind kind) {
+        List<Instant> slots = slots(size);
         List<DeployRecord> records = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            records.add(record(i + 1, starts.get(i)));
+            records.add(record(i + 1, slots.get(i), kind));
         }
         return records;
+    }
+
+    /**
+     * Writes a history straight into a ledger file, one record at a time, each line stamped with its deploy's end
+     * as an append would stamp it: the same bytes as {@link #writeLedger} would append, without holding the
+     * history in memory, and much faster than a million appends.
+     *
+     * @return the ledger, which leaves appends (none in the benchmarks) to the operating system's buffers
+     */
+    static FileDeployLedger writeLedgerFile(Path directory, int size, Kind kind) throws IOException {
+        Files.createDirectories(directory);
+        List<Instant> slots = slots(size);
+        try (OutputStream out = new BufferedOutputStream(
+                Files.newOutputStream(directory.resolve(FileDeployLedger.FILE_NAME)), 1 << 20)) {
+            for (int i = 0; i < size; i++) {
+                DeployRecord record = record(i + 1, slots.get(i), kind);
+                out.write(LedgerLineFormat.encode(record, record.getEndedAt()));
+            }
+        }
+        return new FileDeployLedger(directory, new SettableClock(NOW), FileDeployLedger.Durability.OS_BUFFERED);
     }
 
     /**
@@ -84,7 +133,12 @@ final class DeployHistory {
                 .count();
     }
 
-    private static List<Instant> slotsBackwardsFromNow(int size) {
+    /**
+     * @param size how many records
+     * @return the slots of the newest {@code size} deploys before {@link #NOW}, oldest first: record {@code i}
+     *     (build {@code i + 1}) starts up to {@link #LATEST_START_AFTER_SLOT} after slot {@code i}
+     */
+    static List<Instant> slots(int size) {
         List<Instant> newestFirst = new ArrayList<>(size);
         LocalDate day = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
         while (newestFirst.size() < size) {
@@ -102,11 +156,18 @@ final class DeployHistory {
         return newestFirst;
     }
 
-    private static DeployRecord record(int buildNumber, Instant slot) {
+    /**
+     * @param buildNumber the record's build number, which seeds everything random about it
+     * @param slot its slot (see {@link #slots})
+     * @param kind which outcomes the history has
+     * @return the record
+     */
+    static DeployRecord record(int buildNumber, Instant slot, Kind kind) {
         Random random = new Random(buildNumber);
-        Instant started = slot.plusMillis(random.nextInt(20 * 60_000)).truncatedTo(ChronoUnit.MILLIS);
+        Instant started = slot.plusMillis(random.nextInt((int) LATEST_START_AFTER_SLOT.toMillis()))
+                .truncatedTo(ChronoUnit.MILLIS);
         double draw = random.nextDouble();
-        DeployOutcome outcome = draw < 0.85
+        DeployOutcome outcome = kind == Kind.ALWAYS_GREEN || draw < 0.85
                 ? DeployOutcome.SUCCESS
                 : draw < 0.95 ? DeployOutcome.FAILURE : draw < 0.98 ? DeployOutcome.ABORTED : DeployOutcome.SKIPPED;
         String reason = SampleText.reasonFor(

@@ -11,6 +11,7 @@ import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -125,6 +126,46 @@ final class ReleaseManagerPage {
         Optional<GateDecision> lastDecision =
                 audit.readRecent(1).entries().stream().findFirst().map(GateAuditEntry::decision);
         return DeployHealthView.of(statistics, lastDecision);
+    }
+
+    /**
+     * The page's rows as {@code DeployHealthRootAction.rows} builds them from the plugin's own service: per job
+     * {@code healthOf} and {@code lastOverrideOf} (two look-ups of the service's cache), then the filter.
+     *
+     * @param service the plugin's {@code DeployHealthService} on the benchmark's clock
+     * @return the page's rows for every job, no folder or gate filter
+     */
+    static List<ReleaseManagerRows.Row> rowsFrom(HealthServicePage service, List<Job> jobs) throws IOException {
+        List<ReleaseManagerRows.Row> rows = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            rows.add(new ReleaseManagerRows.Row(
+                    job.fullName,
+                    job.url,
+                    service.healthOf(job.fullName, job.ledger, job.audit),
+                    service.lastOverrideOf(job.fullName, job.ledger, job.audit)));
+        }
+        return ReleaseManagerRows.filter(rows, "", "");
+    }
+
+    /**
+     * @return what the rows show, comparable with {@code equals} (a view has no {@code equals} of its own): per row
+     *     the job, its statistics, gate state, texts, frequency badge and last override
+     */
+    static List<List<Object>> contentOf(List<ReleaseManagerRows.Row> rows) {
+        List<List<Object>> content = new ArrayList<>(rows.size());
+        for (ReleaseManagerRows.Row row : rows) {
+            DeployHealthView view = row.health();
+            content.add(List.of(
+                    row.jobFullName(),
+                    row.jobUrl(),
+                    view.getStatistics(),
+                    view.getGateState(),
+                    view.getSummary(),
+                    view.getLastSuccess(),
+                    view.badge("frequency").orElseThrow().svg(),
+                    row.lastOverride()));
+        }
+        return content;
     }
 
     /** @return how many look-ups computed instead of using the cache */

@@ -3,12 +3,18 @@ package io.jenkins.plugins.deployoften.benchmarks;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummaryFile;
+import io.jenkins.plugins.deployoften.model.ledger.SummariesInMemory;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -42,8 +48,19 @@ import org.openjdk.jol.info.GraphLayout;
  *   <li>{@code warmPageWithOverrides}: the warm page plus what the plugin's page also reads on every load,
  *       uncached: the newest 20 entries of each job's gate audit trail, for its last override;
  *   <li>{@code badgeWarm} and {@code badgeCold}: one job's frequency badge from the cache and computed
- *       afresh, for a ledger of 1,000 and of 100,000 records.
+ *       afresh, for a ledger of 1,000 and of 100,000 records;
+ *   <li>{@code warmPageFromService}: the warm page from the plugin's own {@code DeployHealthService} (through
+ *       {@code HealthServicePage}), filled and served at the same instant;
+ *   <li>{@code firstPageAfterMidnight}: the plugin's own {@code DeployHealthService} (through {@code
+ *       HealthServicePage}) on a settable clock, its cache filled at 23:59 UTC on Friday and the page then loaded
+ *       at 00:01 on Saturday, the same ISO week: every entry is moved on to the new day, none should be computed;
+ *   <li>{@code firstPageAfterRestart}: the first page of a fresh service after the ledger summaries kept in
+ *       memory were forgotten, as after a controller restart: every job is computed, its summary read from its
+ *       summary file (on disk, and in the operating system's page cache).
  * </ul>
+ *
+ * The first five use the benchmark's copy of the page's cache ({@link ReleaseManagerPage}); the last three the
+ * production service, so that what midnight and a restart cost is the plugin's, not the copy's.
  *
  * Every job has a gate audit trail of {@value GateAuditTrails#EVALUATIONS} evaluations (see
  * {@link GateAuditTrails}). The warm page's setup also prints, measured with JOL, the heap a cached summary
@@ -237,6 +254,163 @@ public class ReleaseManagerPageBenchmark {
         }
     }
 
+    /**
+     * The page served by the plugin's {@code DeployHealthService}, its cache filled at {@link DeployHistory#NOW} and
+     * every page at that instant: the warm page of the production service, to compare {@code
+     * firstPageAfterMidnight} with.
+     */
+    @State(Scope.Benchmark)
+    public static class WarmService {
+        HealthServicePage service;
+
+        @Setup(Level.Trial)
+        public void fill(Jobs jobs) throws IOException {
+            try {
+                service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
+                List<ReleaseManagerRows.Row> first = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                int computed = service.computed();
+                List<ReleaseManagerRows.Row> second = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                if (computed != jobs.list.size()
+                        || service.computed() != computed
+                        || !ReleaseManagerPage.contentOf(second).equals(ReleaseManagerPage.contentOf(first))) {
+                    throw new IllegalStateException("the second page must come from the cache and show the same, but "
+                            + (service.computed() - computed) + " look-ups computed");
+                }
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The page served by the plugin's {@code DeployHealthService} on a settable clock, its cache filled at
+     * {@link #WARMED_AT} (Friday 23:59 UTC, after the day's deploys; the background warmer runs every ten minutes)
+     * and each measured page loaded at {@link #FIRST_PAGE_AT} (Saturday 00:01, the same ISO week). Every operation
+     * sees the cache as filled at 23:59: the service only stores an entry when it computes one, so a page at 00:01
+     * that computes nothing leaves the cache as it was, and the per-invocation set-up fills a fresh service at
+     * 23:59 again whenever the previous page computed any entry (today none does; the tear-down prints how often it
+     * refilled).
+     */
+    @State(Scope.Benchmark)
+    public static class BeforeMidnight {
+        static final Instant WARMED_AT = Instant.parse("2026-11-27T23:59:00Z");
+        static final Instant FIRST_PAGE_AT = Instant.parse("2026-11-28T00:01:00Z");
+
+        final SettableClock clock = new SettableClock(WARMED_AT);
+        HealthServicePage service;
+        private int computedWhenFilled;
+        private int fills;
+
+        @Setup(Level.Trial)
+        public void check(Jobs jobs) throws IOException {
+            try {
+                fill(jobs);
+                clock.set(FIRST_PAGE_AT);
+                List<ReleaseManagerRows.Row> afterMidnight = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                int computed = service.computed() - computedWhenFilled;
+                HealthServicePage fresh = new HealthServicePage(clock);
+                List<ReleaseManagerRows.Row> computedAfresh = ReleaseManagerPage.rowsFrom(fresh, jobs.list);
+                if (!ReleaseManagerPage.contentOf(afterMidnight).equals(ReleaseManagerPage.contentOf(computedAfresh))
+                        || fresh.computed() != jobs.list.size()) {
+                    throw new IllegalStateException(
+                            "the page at 00:01 from the cache filled at 23:59 differs from one computed at 00:01");
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n# the page at 00:01 from the cache filled at 23:59 computed %,d of %,d jobs and shows what a"
+                                + " page computed afresh at 00:01 shows%n",
+                        computed,
+                        jobs.list.size());
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+
+        @Setup(Level.Invocation)
+        public void beforeMidnight(Jobs jobs) throws IOException {
+            if (service.computed() != computedWhenFilled) {
+                fill(jobs);
+            }
+            clock.set(FIRST_PAGE_AT);
+        }
+
+        private void fill(Jobs jobs) throws IOException {
+            clock.set(WARMED_AT);
+            service = new HealthServicePage(clock);
+            ReleaseManagerPage.rowsFrom(service, jobs.list);
+            computedWhenFilled = service.computed();
+            fills++;
+        }
+
+        @TearDown(Level.Trial)
+        public void report() {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n# the cache was filled at 23:59 %d time(s) in this trial (once in the set-up's check, then"
+                            + " again whenever a page at 00:01 had computed an entry)%n",
+                    fills - 1);
+        }
+    }
+
+    /**
+     * A fresh {@code DeployHealthService} before every page, and the ledger summaries kept in memory forgotten
+     * ({@code FileDeployLedger}'s package-private hook for tests, reached through {@code SummariesInMemory}): a
+     * controller just restarted, every summary file on disk and current (the trial set-up's first page wrote them).
+     * What a real restart also loses and this does not: the JIT's compiled code, and the page cache if the machine
+     * rebooted. The set-up checks that the summary files are current (read as they are, not rebuilt) and that the
+     * first {@value #CHECKED_JOBS} jobs show after the restart what they showed before.
+     */
+    @State(Scope.Benchmark)
+    public static class AfterRestart {
+        HealthServicePage service;
+
+        /** How many jobs the set-up's check loads after a restart: all 5,000 would take minutes. */
+        static final int CHECKED_JOBS = 100;
+
+        @Setup(Level.Trial)
+        public void check(Jobs jobs) throws IOException {
+            try {
+                Clock clock = Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC);
+                HealthServicePage before = new HealthServicePage(clock);
+                ReleaseManagerPage.rowsFrom(before, jobs.list); // computes every job and writes its summary file
+                for (ReleaseManagerPage.Job job : jobs.list) {
+                    Path summary =
+                            ((FileDeployLedger) job.ledger).getFile().resolveSibling(LedgerSummaryFile.FILE_NAME);
+                    if (!Files.exists(summary)) {
+                        throw new IllegalStateException("the first page did not write the summary " + summary);
+                    }
+                }
+                HistoryScalingBenchmark.Ledgers.checkSummaryFileCurrent(
+                        ((FileDeployLedger) jobs.list.get(0).ledger).getFile().getParent());
+                List<ReleaseManagerPage.Job> checked = jobs.list.subList(0, Math.min(CHECKED_JOBS, jobs.list.size()));
+                List<ReleaseManagerRows.Row> warm = ReleaseManagerPage.rowsFrom(before, checked);
+                restart();
+                List<ReleaseManagerRows.Row> afterRestart = ReleaseManagerPage.rowsFrom(service, checked);
+                if (!ReleaseManagerPage.contentOf(afterRestart).equals(ReleaseManagerPage.contentOf(warm))
+                        || service.computed() != checked.size()) {
+                    throw new IllegalStateException("the first page after a restart differs from the page before it,"
+                            + " or did not compute every job (" + service.computed() + ")");
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n# every job's summary file written by the first page; after a restart, %d jobs show what they"
+                                + " showed before%n",
+                        checked.size());
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+
+        @Setup(Level.Invocation)
+        public void restart() {
+            SummariesInMemory.forget();
+            service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
+        }
+    }
+
     /** One operation takes seconds, so a single warm-up and three measured operations. */
     @Benchmark
     @Warmup(iterations = 1, time = 1)
@@ -273,5 +447,31 @@ public class ReleaseManagerPageBenchmark {
                 .badge("frequency")
                 .orElseThrow()
                 .svg();
+    }
+
+    /** The warm page as the production service serves it: per job two cache look-ups. */
+    @Benchmark
+    public List<ReleaseManagerRows.Row> warmPageFromService(Jobs jobs, WarmService warm) throws IOException {
+        return ReleaseManagerPage.rowsFrom(warm.service, jobs.list);
+    }
+
+    /**
+     * The page at 00:01 after a cache filled at 23:59; when midnight costs nothing, as much as {@code
+     * warmPageFromService}.
+     */
+    @Benchmark
+    public List<ReleaseManagerRows.Row> firstPageAfterMidnight(Jobs jobs, BeforeMidnight midnight) throws IOException {
+        return ReleaseManagerPage.rowsFrom(midnight.service, jobs.list);
+    }
+
+    /**
+     * One operation takes seconds to minutes (every job computed, its summary file decoded): no warm-up iteration
+     * (the set-up's pages ran the same code) and three measured operations.
+     */
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 3, time = 1)
+    public List<ReleaseManagerRows.Row> firstPageAfterRestart(Jobs jobs, AfterRestart restarted) throws IOException {
+        return ReleaseManagerPage.rowsFrom(restarted.service, jobs.list);
     }
 }

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The plugin's own {@link DeployHealthService}, built with a clock (its package-private constructor) and asked for
+ * a job's health and last override the way {@code DeployHealthRootAction} and the badges ask, by the job's full
+ * name, ledger and gate audit trail ({@code summaryOf(key, ledger, audit)}, the part of the service without
+ * Jenkins). Lives in the benchmarks module, in the plugin's package, so the benchmarks measure the production cache
+ * rather than a copy of it; no production code was added for it.
+ *
+ * <p>The service reads a job's audit trail entries only when it computes the job's health (a cache miss), so the
+ * audit source here counts those reads: {@link #computed()} is the number of misses.
+ */
+public final class HealthServicePage {
+    private final DeployHealthService service;
+    private final AtomicInteger computed = new AtomicInteger();
+
+    /** @param clock the service's clock: each look-up takes its time from it */
+    public HealthServicePage(Clock clock) {
+        this.service = new DeployHealthService(clock);
+    }
+
+    /**
+     * @return the job's health now, as {@code DeployHealthService.healthOf(job)}
+     * @throws IOException when the ledger or audit trail cannot be read
+     */
+    public DeployHealthView healthOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
+        return service.summaryOf(fullName, ledger, new CountingAudit(audit)).view;
+    }
+
+    /**
+     * @return the job's last override, as {@code DeployHealthService.lastOverrideOf(job)}
+     * @throws IOException when the ledger or audit trail cannot be read
+     */
+    public String lastOverrideOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
+        return service.summaryOf(fullName, ledger, new CountingAudit(audit)).lastOverride;
+    }
+
+    /** @return how many look-ups computed a job's health instead of serving it from the cache */
+    public int computed() {
+        return computed.get();
+    }
+
+    /** The job's audit file, as the service's own {@code AuditLogSource}, counting the reads a miss makes. */
+    private final class CountingAudit implements DeployHealthService.AuditSource {
+        private final GateAuditLog audit;
+
+        CountingAudit(GateAuditLog audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public String version() throws IOException {
+            return audit.version();
+        }
+
+        @Override
+        public List<GateAuditEntry> recent(int limit) throws IOException {
+            computed.incrementAndGet();
+            return audit.readRecent(limit).entries();
+        }
+    }
+}
