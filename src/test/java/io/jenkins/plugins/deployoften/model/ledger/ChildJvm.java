@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * by a thread of this JVM, a kill test once counted 26 records stored but unacknowledged after 20 kills, where
  * at most one per kill is possible: acknowledgement lines were lost on the way.) Close
  * it in a {@code finally} (or try-with-resources): closing kills it, so a failing or hanging test never
- * leaves a process behind.
+ * leaves a process behind. Public for the tests of other packages (the gate's audit log) that need a child JVM.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final Path errors;
@@ -39,7 +39,7 @@ final class ChildJvm implements AutoCloseable {
      * @param logs where the child's standard output ({@code <name>.out}) and error ({@code .err}) go
      * @param name names the log files; unique per child
      */
-    static ChildJvm start(Class<?> main, Path logs, String name, String... arguments) throws IOException {
+    public static ChildJvm start(Class<?> main, Path logs, String name, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // small: the children only append to or compact one ledger
@@ -60,7 +60,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until the child printed a line that matches, and returns it. */
-    String awaitLine(Predicate<String> matching, long timeoutMillis) throws InterruptedException {
+    public String awaitLine(Predicate<String> matching, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
             boolean ended = !process.isAlive();
@@ -81,14 +81,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Sends one line to the child's standard input. */
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         in.write(line + "\n");
         in.flush();
     }
 
     /** Kills the child with SIGKILL (on Linux) and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("child " + process.pid() + " did not die within 30 s of SIGKILL");
@@ -96,7 +96,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for the child to exit on its own and checks that it succeeded. */
-    void awaitSuccess(long timeoutSeconds) throws InterruptedException {
+    public void awaitSuccess(long timeoutSeconds) throws InterruptedException {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             throw new AssertionError("child did not finish within " + timeoutSeconds + " s; stderr: " + errors());
         }
@@ -106,7 +106,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** @return the complete lines the child printed so far; a line it was killed in the middle of is left out */
-    List<String> output() {
+    public List<String> output() {
         try {
             byte[] bytes = Files.readAllBytes(output);
             int end = bytes.length;
@@ -120,7 +120,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    String errors() {
+    public String errors() {
         try {
             return Files.readString(errors, StandardCharsets.UTF_8);
         } catch (IOException e) {
