@@ -3,14 +3,15 @@ package io.jenkins.plugins.deployoften.model.gate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.ledger.LineSafeJson;
+import io.jenkins.plugins.deployoften.model.ledger.StrictJsonLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,8 +42,6 @@ import java.util.Optional;
  */
 final class GateJson {
     static final int VERSION = 1;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The JSON-lines writer of the ledger: line and paragraph separators escaped too. */
     private static final JsonFactory WRITER = LineSafeJson.factory();
@@ -94,10 +93,11 @@ final class GateJson {
 
     static Optional<GateAuditEntry> decodeAudit(byte[] line) {
         try {
-            JsonNode node = MAPPER.readTree(line);
-            if (!isCurrentVersion(node)) {
+            Optional<JsonNode> object = StrictJsonLine.object(line);
+            if (object.isEmpty() || !StrictJsonLine.hasVersion(object.get(), VERSION)) {
                 return Optional.empty();
             }
+            JsonNode node = object.get();
             List<RuleVerdict> verdicts = new ArrayList<>();
             JsonNode array = node.get("verdicts");
             if (array == null || !array.isArray()) {
@@ -119,9 +119,9 @@ final class GateJson {
                     Instant.parse(text(node, "evaluated")),
                     verdicts,
                     override == null ? null : decodeOverrideFields(override),
-                    integer(node, "skippedLedgerLines"));
+                    count(node, "skippedLedgerLines"));
             return Optional.of(new GateAuditEntry(text(node, "job"), integer(node, "build"), decision));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -139,15 +139,17 @@ final class GateJson {
 
     static Optional<GateOverride> decodeOverride(byte[] content) {
         try {
-            JsonNode node = MAPPER.readTree(content);
-            return isCurrentVersion(node) ? Optional.of(decodeOverrideFields(node)) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+            int end = content.length;
+            while (end > 0 && (content[end - 1] == '\n' || content[end - 1] == '\r')) {
+                end--; // the file ends with a newline
+            }
+            Optional<JsonNode> object = StrictJsonLine.object(Arrays.copyOf(content, end));
+            return object.isPresent() && StrictJsonLine.hasVersion(object.get(), VERSION)
+                    ? Optional.of(decodeOverrideFields(object.get()))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isCurrentVersion(JsonNode node) {
-        return node != null && node.isObject() && node.path("v").asInt(-1) == VERSION;
     }
 
     private static void writeOverrideFields(JsonGenerator json, GateOverride override, boolean withVersion)
@@ -183,23 +185,22 @@ final class GateJson {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException(field + " missing");
-        }
-        return value.asText();
+        return StrictJsonLine.text(node, field);
     }
 
     private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
+        return StrictJsonLine.optionalText(node, field);
     }
 
     private static int integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " missing");
+        return StrictJsonLine.integer(node, field);
+    }
+
+    private static int count(JsonNode node, String field) {
+        int value = integer(node, field);
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": must be 0 or more");
         }
-        return value.intValue();
+        return value;
     }
 }

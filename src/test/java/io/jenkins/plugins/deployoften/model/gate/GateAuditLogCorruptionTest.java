@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.Before;
-import org.junit.Ignore;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -39,15 +38,11 @@ import org.junit.rules.TemporaryFolder;
  * entry; every other non-blank line is what the decoder makes of it, and is counted when unreadable.
  *
  * <p>The decoder's judgement of a damaged line is checked against an independent strict reference (well-formed
- * UTF-8, exactly one JSON object, no key twice) by the tests marked {@code @Ignore}: {@link GateJson#decodeAudit}
- * still reads as an entry the first object of two joined lines or of an object followed by more text, a key given
- * twice (the last wins), overlong and out-of-range UTF-8, a byte order mark, UTF-16, a version {@code "1"} or
- * {@code 1.9}, and a number where an optional text belongs (as if it were absent).
+ * UTF-8, exactly one JSON object, no key twice): {@link GateJson#decodeAudit} reads none of the first object of two
+ * joined lines or of an object followed by more text, a key given twice, overlong and out-of-range UTF-8, a byte
+ * order mark, UTF-16, a version {@code "1"} or {@code 1.9}, or a number where an optional text belongs.
  */
 public class GateAuditLogCorruptionTest {
-    private static final String LENIENT_DECODER =
-            "issue 11: GateJson.decodeAudit is more lenient than the ledger's decoder (content after the object,"
-                    + " duplicate keys, overlong UTF-8, \"v\":\"1\"); un-ignore when it is as strict";
     private static final int SEEDS = 200;
     private static final int ENTRIES = 30;
     private static final byte[][] INVALID_UTF8 = {
@@ -115,7 +110,6 @@ public class GateAuditLogCorruptionTest {
     }
 
     @Test(timeout = 120_000)
-    @Ignore(LENIENT_DECODER)
     public void damagedLinesThatAreNotExactlyOneWellFormedObjectAreSkipped() throws IOException {
         for (int seed = 0; seed < SEEDS; seed++) {
             byte[] damaged = corrupt(original, new Random(seed));
@@ -168,7 +162,6 @@ public class GateAuditLogCorruptionTest {
     }
 
     @Test
-    @Ignore(LENIENT_DECODER)
     public void twoEntriesJoinedOnOneLineAreOneUnreadableLineNotTheFirstEntry() throws IOException {
         // losing one newline must not silently turn two entries into the first one
         GateAuditLog log = new GateAuditLog(temporary.newFolder("joined").toPath());
@@ -191,7 +184,6 @@ public class GateAuditLogCorruptionTest {
     }
 
     @Test
-    @Ignore(LENIENT_DECODER)
     public void overlongAndOutOfRangeUtf8InATextMakeItsLineUnreadable() throws IOException {
         assertInvalidUtf8LinesSkipped(Arrays.copyOfRange(INVALID_UTF8, REFUSED_BY_JACKSON, INVALID_UTF8.length));
     }
@@ -269,7 +261,6 @@ public class GateAuditLogCorruptionTest {
     }
 
     @Test
-    @Ignore(LENIENT_DECODER)
     public void lenientFormsOfAGoodLineAreUnreadableAndCounted() throws IOException {
         GateAuditEntry entry = AuditEntries.entry("lenient", 7);
         String good = new String(GateJson.encodeAudit(entry), StandardCharsets.UTF_8).strip();
