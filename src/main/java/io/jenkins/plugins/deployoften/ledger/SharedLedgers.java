@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jenkinsci.plugins.database.Database;
 import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
@@ -20,6 +22,8 @@ import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
  * its data. Only loaded when the Database plugin is installed.
  */
 final class SharedLedgers {
+    private static final Logger LOGGER = Logger.getLogger(SharedLedgers.class.getName());
+
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
     private static final AtomicReference<String> LAST_PROBLEM = new AtomicReference<>();
     /** What the last read or append found; the administrative monitor shows a failure until the next answer. */
@@ -126,8 +130,11 @@ final class SharedLedgers {
             LAST_PROBLEM.set(null);
         } catch (RuntimeException e) {
             LAST_PROBLEM.set("the shared deploy ledger's schema could not be checked: " + messageOf(e));
-            warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked (" + messageOf(e)
-                    + "); records wait in the job's spool until the database answers");
+            // the database's words can name its host, port and user: the controller log, not the build log
+            LOGGER.log(Level.WARNING, "DeployOften: the shared deploy ledger's schema could not be checked", e);
+            warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked; records wait in the"
+                    + " job's spool until the database answers (the controller log and Manage Jenkins have the"
+                    + " details)");
         }
     }
 

@@ -85,9 +85,9 @@ public final class DeploySpool {
      * @param stored records the sink took
      * @param deadLettered records the sink refused plus unreadable lines, moved to the dead-letter file
      * @param waiting records still spooled because the database was unavailable
-     * @param refusals the database's reasons for the records it refused, in order
+     * @param refusals the database's refusals of records, in order
      */
-    public record Drain(int stored, int deadLettered, int waiting, List<String> refusals) {
+    public record Drain(int stored, int deadLettered, int waiting, List<RefusedRecordException> refusals) {
         public Drain {
             refusals = List.copyOf(refusals);
         }
@@ -179,7 +179,7 @@ public final class DeploySpool {
             int stored = 0;
             int waiting = 0;
             List<byte[]> dead = new ArrayList<>();
-            List<String> refusals = new ArrayList<>();
+            List<RefusedRecordException> refusals = new ArrayList<>();
             long doneUpTo = 0; // bytes of the spool that are done
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK)) {
@@ -218,7 +218,7 @@ public final class DeploySpool {
                         doneUpTo = read;
                     } catch (RefusedRecordException e) {
                         dead.add(bytes);
-                        refusals.add(e.getMessage());
+                        refusals.add(e);
                         doneUpTo = read;
                     } catch (IOException e) {
                         unavailable = true;

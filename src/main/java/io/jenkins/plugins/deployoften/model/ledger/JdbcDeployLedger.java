@@ -133,7 +133,7 @@ public final class JdbcDeployLedger implements DeployLedger {
         } catch (SQLException e) {
             if (isRefusedForContent(e)) {
                 throw new RefusedRecordException(
-                        "the shared deploy ledger of '" + service + "' refused " + record + ": " + e.getMessage(), e);
+                        "the shared deploy ledger of '" + service + "' refused " + record, e.getMessage(), e);
             }
             throw failure("append to", e);
         }

@@ -10,11 +10,20 @@ import java.io.IOException;
 public final class RefusedRecordException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String refused;
+
     /**
-     * @param message what was refused and why
+     * @param refused what was refused, without the database's words (for build logs)
+     * @param reason the database's words, which may name its host, user or values (for the controller log)
      * @param cause the database's error
      */
-    public RefusedRecordException(String message, Throwable cause) {
-        super(message, cause);
+    public RefusedRecordException(String refused, String reason, Throwable cause) {
+        super(refused + ": " + reason, cause);
+        this.refused = refused;
+    }
+
+    /** @return what was refused, without the database's words */
+    public String getRefused() {
+        return refused;
     }
 }

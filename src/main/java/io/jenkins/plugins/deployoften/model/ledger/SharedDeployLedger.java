@@ -162,14 +162,17 @@ public final class SharedDeployLedger implements DeployLedger {
                 throw e;
             }
         });
-        for (String refusal : drain.refusals()) {
-            warn("DeployOften: " + refusal + "; the record is kept in " + spool.getDeadLetterFile()
-                    + " and in the job folder's ledger, and the records after it were sent on");
+        for (RefusedRecordException refusal : drain.refusals()) {
+            warn(
+                    "DeployOften: " + refusal.getRefused() + "; the record is kept in " + spool.getDeadLetterFile()
+                            + " and in the job folder's ledger, and the records after it were sent on",
+                    refusal.getMessage());
         }
         int unreadable = drain.deadLettered() - drain.refusals().size();
         if (unreadable > 0) {
-            warn("DeployOften: " + unreadable + " unreadable line(s) of the spool were moved to "
-                    + spool.getDeadLetterFile() + "; the records are in the job folder's ledger");
+            String moved = "DeployOften: " + unreadable + " unreadable line(s) of the spool were moved to "
+                    + spool.getDeadLetterFile() + "; the records are in the job folder's ledger";
+            warn(moved, moved);
         }
         if (unavailable[0] != null) {
             throw unavailable[0];
@@ -388,7 +391,7 @@ public final class SharedDeployLedger implements DeployLedger {
         try {
             return shared.compact(horizon);
         } catch (IOException e) {
-            warnings.accept("DeployOften: the shared deploy ledger could not be compacted: " + e.getMessage());
+            warn("DeployOften: the shared deploy ledger could not be compacted", e.getMessage());
             return locally;
         }
     }
@@ -419,8 +422,9 @@ public final class SharedDeployLedger implements DeployLedger {
         try {
             Reconciliation done = reconcile(Instant.now());
             if (done.stored() > 0) {
-                warn("DeployOften: " + done.stored() + " record(s) of the job folder that had not reached the shared"
-                        + " deploy ledger were sent to it");
+                String sent = "DeployOften: " + done.stored() + " record(s) of the job folder that had not reached the"
+                        + " shared deploy ledger were sent to it";
+                warn(sent, sent);
             }
         } catch (IOException e) {
             LOGGER.fine(() -> "DeployOften: reconciling with the shared deploy ledger failed: " + e);
@@ -432,29 +436,40 @@ public final class SharedDeployLedger implements DeployLedger {
         health.failed(why);
         try {
             spool.append(record, shared.getService());
-            warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + "); " + record
-                    + " is recorded locally and spooled, to be sent when the database is back");
+            warn(
+                    "DeployOften: the shared deploy ledger is unavailable; " + record
+                            + " is recorded locally and spooled, to be sent when the database is back",
+                    why);
         } catch (IOException e) {
-            warnings.accept("DeployOften: the shared deploy ledger is unavailable (" + why + ") and the spool cannot"
-                    + " be written (" + e.getMessage() + "); " + record + " is recorded locally only");
+            warn(
+                    "DeployOften: the shared deploy ledger is unavailable and the spool cannot be written ("
+                            + e.getMessage() + "); " + record + " is recorded locally only",
+                    why);
         }
     }
 
     private void deadLetter(DeployRecord record, RefusedRecordException refusal) {
         try {
             spool.appendDeadLetter(record, shared.getService());
-            warn("DeployOften: " + refusal.getMessage() + "; the record is kept in " + spool.getDeadLetterFile()
-                    + " and in the job folder's ledger");
+            warn(
+                    "DeployOften: " + refusal.getRefused() + "; the record is kept in " + spool.getDeadLetterFile()
+                            + " and in the job folder's ledger",
+                    refusal.getMessage());
         } catch (IOException e) {
-            warn("DeployOften: " + refusal.getMessage() + "; the record is kept in the job folder's ledger only ("
-                    + e.getMessage() + ")");
+            warn(
+                    "DeployOften: " + refusal.getRefused() + "; the record is kept in the job folder's ledger only ("
+                            + e.getMessage() + ")",
+                    refusal.getMessage());
         }
     }
 
-    /** To the build log and, since a person must act on it, to the controller's log. */
-    private void warn(String message) {
-        warnings.accept(message);
-        LOGGER.warning(message);
+    /**
+     * Tells the build log what happened without the database's own words, which can name its host, port and
+     * user, and the controller's log (for administrators) with them.
+     */
+    private void warn(String forBuildLog, String details) {
+        warnings.accept(forBuildLog + (forBuildLog.equals(details) ? "" : " (the controller log has the details)"));
+        LOGGER.warning(forBuildLog.equals(details) ? details : forBuildLog + ": " + details);
     }
 
     @FunctionalInterface

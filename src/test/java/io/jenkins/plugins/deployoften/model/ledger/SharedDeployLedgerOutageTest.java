@@ -305,6 +305,41 @@ public class SharedDeployLedgerOutageTest {
         assertThat(spool.hasPending()).isFalse();
     }
 
+    @Test
+    public void theBuildLogNeverShowsTheDatabasesHostPortOrWordsButTheControllerLogDoes() throws Exception {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SharedDeployLedger.class.getName());
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(handler);
+        try {
+            switchable.down = true;
+            ledger.append(at(1, T0));
+            switchable.down = false;
+            database.execute("ALTER TABLE deployoften_deploy ADD CONSTRAINT no_build_2 CHECK (build_number <> 2)");
+            ledger.append(at(2, T0.plusSeconds(60)));
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(warnings)
+                .hasSize(2)
+                .allSatisfy(warning -> assertThat(warning)
+                        .doesNotContain("127.0.0.1", "54329", "no_build_2", "violates")
+                        .contains("the controller log has the details"));
+        assertThat(String.join("\n", logged)).contains("127.0.0.1:54329", "no_build_2");
+    }
+
     /** Refuses connections while {@link #down}, as an unreachable server does. */
     static final class SwitchableDataSource extends DelegatingDataSource {
         volatile boolean down;
