@@ -20,6 +20,7 @@ import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
@@ -196,12 +197,14 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         return value == null ? "" : env.expand(value).trim();
     }
 
+    /** Each line through {@link DisplayText}: a candidate or verdict quoting user text stays one line, in order. */
     private static void print(GateDecision decision, PrintStream log) {
-        log.println("DeployOften release gate for " + decision.getEnvironment() + ": " + decision.getStatus()
-                + " (mode " + decision.getMode() + ", candidate "
-                + decision.getCandidate().describe() + ")");
+        log.println(DisplayText.of("DeployOften release gate for " + decision.getEnvironment() + ": "
+                + decision.getStatus() + " (mode " + decision.getMode() + ", candidate "
+                + decision.getCandidate().describe() + ")"));
         for (RuleVerdict verdict : decision.getVerdicts()) {
-            log.println(String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe()));
+            log.println(DisplayText.of(
+                    String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe())));
         }
         if (decision.getSkippedLedgerLines() > 0) {
             log.println("  warning: " + decision.getSkippedLedgerLines() + " unreadable ledger line(s) were skipped");

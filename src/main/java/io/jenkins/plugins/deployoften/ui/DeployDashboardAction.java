@@ -9,6 +9,7 @@ import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
@@ -62,6 +63,14 @@ public class DeployDashboardAction implements Action {
     @Override
     public String getUrlName() {
         return "deployoften";
+    }
+
+    /**
+     * @param text user-controlled text from a record or an override
+     * @return it as the page shows it: without bidirectional controls, on one line ({@link DisplayText})
+     */
+    public String shown(String text) {
+        return DisplayText.of(text);
     }
 
     /** @return the statistics and figures the page shows */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
@@ -109,7 +110,7 @@ public final class DeployHealthService {
     }
 
     private static String describe(GateOverride override) {
-        return override.user() + ": " + override.reason();
+        return DisplayText.of(override.user()) + ": " + DisplayText.of(override.reason());
     }
 
     /** Forgets what was computed for a job, for example after an override was granted. */

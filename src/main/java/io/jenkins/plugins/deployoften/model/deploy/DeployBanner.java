@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.model.deploy;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.time.Duration;
 
@@ -17,10 +18,10 @@ public final class DeployBanner {
 
     public static String end(EnvironmentName environment, DeployOutcome outcome, Duration duration, String reason) {
         return RULE + " DeployOften: deploy to " + environment + " " + outcome + " in " + Durations.format(duration)
-                + (reason == null || reason.isEmpty() ? "" : ": " + reason) + " " + RULE;
+                + (reason == null || reason.isEmpty() ? "" : ": " + DisplayText.of(reason)) + " " + RULE;
     }
 
     public static String skipped(EnvironmentName environment, String reason) {
-        return "DeployOften: not deploying to " + environment + ": " + reason;
+        return "DeployOften: not deploying to " + environment + ": " + DisplayText.of(reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import java.text.BreakIterator;
 import java.util.Locale;
 
@@ -11,8 +12,8 @@ import java.util.Locale;
  *   <li>Tab, line feed and carriage return become a space; leading and trailing spaces are dropped.
  *   <li>Other control characters (U+0000–U+001F, U+007F–U+009F), unpaired surrogates, U+FFFE and U+FFFF become
  *       U+FFFD (�), so the reader sees that something was there.
- *   <li>Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed, so a name
- *       cannot reorder how its own text is displayed.
+ *   <li>Bidirectional embeddings, overrides, isolates and marks are removed, so a name cannot reorder how its
+ *       own text is displayed ({@link DisplayText}, which also does the two rules above).
  *   <li>Longer or wider text is cut at a character (grapheme) boundary and ends in an ellipsis (…), the whole
  *       including the ellipsis within both limits.
  * </ul>
@@ -26,8 +27,6 @@ final class BadgeText {
     static final int MAX_WIDTH_PX = 180;
     /** What ends a shortened text. */
     static final String ELLIPSIS = "…";
-
-    private static final int REPLACEMENT = 0xFFFD;
 
     private BadgeText() {}
 
@@ -44,23 +43,7 @@ final class BadgeText {
 
     /** @return the text with controls replaced and bidirectional formatting removed (see the class comment) */
     static String sanitize(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        int i = 0;
-        while (i < raw.length()) {
-            int cp = raw.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isBidiFormatting(cp)) {
-                continue;
-            }
-            if (cp == '\t' || cp == '\n' || cp == '\r') {
-                out.append(' ');
-            } else if (isIllegalOrControl(cp)) {
-                out.appendCodePoint(REPLACEMENT);
-            } else {
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString().strip();
+        return DisplayText.of(raw).strip();
     }
 
     /** @return the text, or its longest prefix that fits the limits with an ellipsis appended */
@@ -83,14 +66,5 @@ final class BadgeText {
 
     private static boolean fits(String text, GlyphWidths widths) {
         return text.codePointCount(0, text.length()) <= MAX_CODE_POINTS && widths.width(text) <= MAX_WIDTH_PX;
-    }
-
-    private static boolean isBidiFormatting(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-    }
-
-    private static boolean isIllegalOrControl(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.SURROGATE || cp == 0xFFFE || cp == 0xFFFF;
     }
 }
