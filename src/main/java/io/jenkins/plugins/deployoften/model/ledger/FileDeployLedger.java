@@ -97,13 +97,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public void append(DeployRecord record) throws IOException {
-        byte[] line = LedgerLineFormat.encode(record, clock.instant());
-        lines.withLock(() -> {
-            JsonLinesFile.Appended appended = lines.appendHoldingLock(line);
-            // durable now: the summary is only a cache and never fails the append
-            summaryFile.foldAppendedHoldingLock(appended, line);
-            return null;
-        });
+        summaryFile.appendAndFold(lines, LedgerLineFormat.encode(record, clock.instant()));
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -45,12 +46,14 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>Every append of the ledger folds its line into the summary and writes it in the same lock hold, once
- *       the line is durable ({@link #foldAppendedHoldingLock}), when a summary is known (in memory, else the
- *       file) at the ledger's position just before the append, or a few lines behind it. Otherwise the append
- *       starts the rebuild and returns: it never scans, never waits for a rebuild, and never fails because of
- *       the summary. Every compaction stores the summary of the file it wrote ({@link #storeHoldingLock}). So the
- *       summary file always equals a rebuild, except after a crash between a line and its summary (then it is
- *       one line behind and caught up) or when it cannot be written.
+ *       the line is durable ({@link #appendAndFold}), when a summary is known (this process's fold, in memory,
+ *       else the file) at the ledger's position just before the append, or a few lines behind it. Otherwise the
+ *       append starts the rebuild and returns: it never scans, never waits for a rebuild, and never fails because
+ *       of the summary. While another append of this process already waits for the lock, an append leaves the
+ *       write to it (up to {@value #DEFERRED_BYTES} bytes of lines), so appends that queue up write the summary
+ *       once, not once each. Every compaction stores the summary of the file it wrote ({@link
+ *       #storeHoldingLock}). So once the appends are done the summary file equals a rebuild; after a crash it is
+ *       at most those deferred lines and the interrupted append behind, which the next append catches up.
  *   <li>Rebuilds run once per ledger at a time, on a background thread ({@link #rebuildInBackground()}): one
  *       forward scan without the lock (appends only add bytes after the length it read first, and a compaction
  *       renames a new file over the ledger while the scan goes on reading the old one), then the lines appended
@@ -87,6 +90,18 @@ public final class LedgerSummaryFile {
      * costs a read of the summary file.
      */
     private static final ConcurrentMap<Path, SoftReference<LedgerSummary>> KNOWN = new ConcurrentHashMap<>();
+
+    /**
+     * How far the summary file may lag behind this process's fold while another append of this process waits for
+     * the lock and so will write it; within what an append catches up itself.
+     */
+    static final long DEFERRED_BYTES = APPEND_CATCH_UP_BYTES / 2;
+
+    /** What the appends of this process folded into each ledger's summary, carried from one lock hold to the next. */
+    private static final ConcurrentMap<Path, SoftReference<Folding>> FOLDING = new ConcurrentHashMap<>();
+
+    /** The appends of this process waiting for each ledger's lock. */
+    private static final ConcurrentMap<Path, AtomicInteger> WAITING = new ConcurrentHashMap<>();
 
     /** The rebuild in flight of each ledger file, so concurrent readers cause one scan. */
     private static final ConcurrentMap<Path, CompletableFuture<LedgerSummary>> REBUILDS = new ConcurrentHashMap<>();
@@ -249,59 +264,155 @@ public final class LedgerSummaryFile {
     }
 
     /**
+     * A summary being folded by the appends of this process, used only holding the ledger's lock: folding into it
+     * costs O(log) per line where copying the summary would cost O(summary).
+     */
+    private static final class Folding {
+        final LedgerSummary.Builder builder;
+        /** The ledger's position the builder holds. */
+        Position at;
+        /** The ledger's length when this fold was last written to the summary file, or -1. */
+        long written = -1;
+
+        Folding(LedgerSummary from) {
+            builder = from.toBuilder();
+            at = from.getPosition();
+        }
+    }
+
+    /**
+     * Appends a line to the ledger and folds it into the summary in the same lock hold ({@link
+     * #foldAppendedHoldingLock}).
+     *
+     * @param lines the ledger's file, as the appending ledger opened it
+     * @param line the line, ending with a newline
+     * @throws IOException when the line could not be written; then it is not stored
+     */
+    void appendAndFold(JsonLinesFile lines, byte[] line) throws IOException {
+        AtomicInteger waiting = WAITING.computeIfAbsent(ledger.getFile(), f -> new AtomicInteger());
+        waiting.incrementAndGet();
+        boolean[] holding = {false};
+        try {
+            lines.withLock(() -> {
+                holding[0] = true;
+                waiting.decrementAndGet();
+                JsonLinesFile.Appended appended;
+                try {
+                    appended = lines.appendHoldingLock(line);
+                } catch (IOException | RuntimeException e) {
+                    writeFoldedHoldingLock(); // an append before may have left its summary to this one
+                    throw e;
+                }
+                // durable now: the summary is only a cache and never fails the append
+                foldAppendedHoldingLock(appended, line, waiting.get() > 0);
+                return null;
+            });
+        } finally {
+            if (!holding[0]) {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+
+    /**
      * Folds a line just appended into the summary and writes it, in the append's lock hold, when a summary is
-     * known at the ledger's position just before the append (kept in memory or stored; one up to {@value
-     * #APPEND_CATCH_UP_BYTES} bytes behind is caught up first). Otherwise it starts the {@link
+     * known at the ledger's position just before the append (this process's fold, kept in memory or stored; one up
+     * to {@value #APPEND_CATCH_UP_BYTES} bytes behind is caught up first). Otherwise it starts the {@link
      * #rebuildInBackground() rebuild} and returns at once; while a rebuild is in flight it only leaves the line to
      * it. Never throws: the line is stored, the summary only a cache.
      *
      * @param appended where the line was written
      * @param line the line, ending with a newline
+     * @param anotherWaits whether another append of this process waits for the lock: it will then write the
+     *     summary, unless the file would lag more than {@value #DEFERRED_BYTES} bytes behind
      */
-    void foldAppendedHoldingLock(JsonLinesFile.Appended appended, byte[] line) {
+    void foldAppendedHoldingLock(JsonLinesFile.Appended appended, byte[] line, boolean anotherWaits) {
         Runnable hook = BEFORE_FOLD.get();
         if (hook != null) {
             hook.run();
         }
-        if (REBUILDS.containsKey(ledger.getFile())) {
+        Path key = ledger.getFile();
+        if (REBUILDS.containsKey(key)) {
             return; // it catches this line up under the lock before it is done
         }
-        LedgerSummary folded;
+        Folding folding;
         try {
-            Optional<LedgerSummary> base = knownAt(appended.before());
             byte[] content = line.length == 0 ? line : Arrays.copyOf(line, line.length - 1);
-            if (base.isEmpty() || content == line || line[content.length] != '\n' || JsonLinesFile.isBlank(content)) {
-                rebuildInBackground(); // which may still catch up the summary kept in memory
+            if (content == line || line[content.length] != '\n' || JsonLinesFile.isBlank(content)) {
+                FOLDING.remove(key);
+                rebuildInBackground();
                 return;
             }
-            LedgerSummary.Builder builder = base.get().toBuilder();
-            fold(builder, content, null);
-            folded = builder.position(new Position(appended.after(), hashOf(content)))
-                    .build();
+            Position before = positionAt(appended.before());
+            SoftReference<Folding> kept = FOLDING.get(key);
+            folding = kept == null ? null : kept.get();
+            if (folding == null || !folding.at.equals(before)) {
+                Optional<LedgerSummary> base = knownAt(before);
+                if (base.isEmpty()) {
+                    FOLDING.remove(key);
+                    rebuildInBackground(); // which may still catch up the summary kept in memory
+                    return;
+                }
+                folding = new Folding(base.get());
+                FOLDING.put(key, new SoftReference<>(folding));
+            }
+            fold(folding.builder, content, null);
+            folding.at = new Position(appended.after(), hashOf(content));
         } catch (IOException | RuntimeException e) {
             forget(); // the next reader or append repairs it
             return;
         }
-        remember(folded);
+        if (anotherWaits && folding.written >= 0 && folding.at.length() - folding.written <= DEFERRED_BYTES) {
+            return; // the next append writes it, a few lines on
+        }
+        write(folding);
+    }
+
+    /** Writes what the appends of this process folded and left unwritten; the caller holds the ledger's lock. */
+    private void writeFoldedHoldingLock() {
+        SoftReference<Folding> kept = FOLDING.get(ledger.getFile());
+        Folding folding = kept == null ? null : kept.get();
+        if (folding != null && folding.written != folding.at.length()) {
+            write(folding);
+        }
+    }
+
+    private void write(Folding folding) {
+        LedgerSummary summary;
         try {
-            writeHoldingLock(folded, false);
+            summary = folding.builder.position(folding.at).build();
+        } catch (RuntimeException e) {
+            forget();
+            return;
+        }
+        remember(summary);
+        try {
+            writeHoldingLock(summary, false);
+            folding.written = folding.at.length();
         } catch (IOException e) {
             // kept in memory: the next append of this process writes it again, other processes catch up
         }
     }
 
+    /** @return the position of the ledger's first {@code length} bytes */
+    private Position positionAt(long length) throws IOException {
+        if (length == 0) {
+            return Position.EMPTY;
+        }
+        try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
+            return new Position(length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
+        }
+    }
+
     /**
-     * @param before a length of the ledger, whose lock the caller holds
-     * @return the summary of the ledger's first {@code before} bytes, from memory or the file, caught up when it is
-     *     at most {@value #APPEND_CATCH_UP_BYTES} bytes behind; empty when none is
+     * @param at the position of the ledger's first bytes, whose lock the caller holds
+     * @return the summary of the ledger at that position, from memory or the file, caught up when it is at most
+     *     {@value #APPEND_CATCH_UP_BYTES} bytes behind; empty when none is
      */
-    private Optional<LedgerSummary> knownAt(long before) throws IOException {
+    private Optional<LedgerSummary> knownAt(Position at) throws IOException {
+        long before = at.length();
         if (before == 0) {
             return Optional.of(LedgerSummary.empty());
-        }
-        Position at;
-        try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
-            at = new Position(before, hashOf(lastNonBlankLine(channel, before).orElse(null)));
         }
         LedgerSummary known = remembered();
         if (known != null && known.getPosition().equals(at)) {
@@ -328,6 +439,7 @@ public final class LedgerSummaryFile {
      * @param summary the summary of the ledger as it is now
      */
     void storeHoldingLock(LedgerSummary summary) {
+        FOLDING.remove(ledger.getFile());
         remember(summary);
         try {
             writeHoldingLock(summary);
@@ -476,6 +588,7 @@ public final class LedgerSummaryFile {
                     current = readQuietly().filter(s -> s.getPosition().equals(now));
                 }
                 if (current.isPresent()) {
+                    FOLDING.remove(key);
                     remember(current.get());
                     try {
                         writeHoldingLock(current.get());
@@ -511,14 +624,16 @@ public final class LedgerSummaryFile {
         KNOWN.put(ledger.getFile(), new SoftReference<>(summary));
     }
 
-    /** Forgets the summary of this ledger kept in memory. */
+    /** Forgets the summary of this ledger kept in memory, and what appends folded. */
     void forget() {
         KNOWN.remove(ledger.getFile());
+        FOLDING.remove(ledger.getFile());
     }
 
     /** For tests: forgets every summary kept in memory, so the next look-up reads the summary file. */
     static void forgetAllInMemory() {
         KNOWN.clear();
+        FOLDING.clear();
     }
 
     /**
@@ -560,7 +675,8 @@ public final class LedgerSummaryFile {
      * Reads the summary; catches it up when the ledger only grew since it was made, or rebuilds it from the
      * ledger when it is missing, unreadable or stale; and then stores the caught-up or rebuilt one (when the
      * ledger has not moved on meanwhile). A summary that cannot be written (a read-only directory, a full disk)
-     * is still returned, with {@link Load#written()} false.
+     * is still returned, with {@link Load#written()} false. It rebuilds on the caller's thread and keeps nothing
+     * in memory, for tools and tests; the ledger's readers use {@link #current()}, which rebuilds once.
      *
      * @return the summary and what was found
      * @throws IOException when the ledger cannot be read
