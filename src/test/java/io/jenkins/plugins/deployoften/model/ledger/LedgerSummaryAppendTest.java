@@ -221,6 +221,39 @@ public class LedgerSummaryAppendTest {
     }
 
     @Test(timeout = 120_000)
+    public void appendsQueuedForTheLockLeaveTheSummaryToTheLastOfThemWhichWritesIt() throws Exception {
+        for (DeployRecord record : randomHistory(21, 100)) {
+            ledger.append(record);
+        }
+        List<DeployRecord> queued = randomHistory(22, 6);
+        List<Thread> threads = new ArrayList<>();
+        linesOnly().withLock(() -> {
+            for (DeployRecord record : queued) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        ledgerIn(job).append(record);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            try {
+                awaitAll(threads, new AtomicInteger(1)); // every append waits for the lock held here
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(new FileDeployLedger(job).readAll().records()).hasSize(106);
+        assertRebuildWithoutScan(job);
+    }
+
+    @Test(timeout = 120_000)
     public void readersOfALedgerWithoutSummaryCauseOneScanAndAnAppendDoesNotWaitForIt() throws Exception {
         JsonLinesFile linesOnly = linesOnly();
         for (DeployRecord record : randomHistory(19, 500)) {
@@ -320,7 +353,7 @@ public class LedgerSummaryAppendTest {
         }
     }
 
-    /** Waits until the scan was started and every thread waits (for the rebuild, or in a scan of its own). */
+    /** Waits until a scan was counted and every thread waits (for a rebuild, a scan of its own, or the lock). */
     private static void awaitAll(List<Thread> threads, AtomicInteger scans) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (scans.get() == 0 || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
