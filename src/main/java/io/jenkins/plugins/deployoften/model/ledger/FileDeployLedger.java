@@ -8,14 +8,11 @@ import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -27,8 +24,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
@@ -45,11 +40,15 @@ import java.util.function.Predicate;
  *       times in append order tells; in an in-order ledger they cost O(records in the window), not O(history).
  *       The time a line was recorded is never relied on.
  *   <li>Compaction writes a new file, forces it, and renames it over the old one.
- *   <li>{@link #lastSuccessOfCandidate} answers from the {@link LedgerSummary summary} ({@link
- *       LedgerSummaryFile}), caught up by folding only the lines appended since it was made, so a never-deployed
- *       candidate costs O(appends since the last look-up), not O(history). The last summary of each ledger is
- *       also kept in memory (softly referenced), so a look-up on a warm summary reads only the ledger's last
- *       line.
+ *   <li>Every append folds its record into the ledger's {@link LedgerSummary summary} ({@link LedgerSummaryFile})
+ *       and writes it in the same lock hold, after the line is durable; every compaction writes the summary of the
+ *       file it wrote. A missing, stale or unreadable summary is rebuilt once, on a background thread: the append
+ *       that finds it so never scans and never waits, readers wait for that one rebuild. The summary is a cache:
+ *       failing to keep it never fails an append or a compaction.
+ *   <li>{@link #lastSuccessOfCandidate}, the start-order look-ups and {@link #readSince} read the summary (caught
+ *       up by folding only the lines appended since, when a writer did not keep it), so a never-deployed candidate
+ *       costs no scan of the history. The last summary of each ledger is also kept in memory (softly referenced),
+ *       so a look-up on a warm summary reads only the ledger's last line.
  * </ul>
  */
 public final class FileDeployLedger implements DeployLedger {
@@ -69,13 +68,6 @@ public final class FileDeployLedger implements DeployLedger {
         /** Left to the operating system's buffers: only for benchmarks that measure the rest. */
         OS_BUFFERED
     }
-
-    /**
-     * The last summary of each ledger file read in this process: a cache of the summary file, itself a cache of
-     * the ledger, checked against the ledger's position on every use. Softly referenced, so memory pressure only
-     * costs a read of the summary file.
-     */
-    private static final ConcurrentMap<Path, SoftReference<LedgerSummary>> SUMMARIES = new ConcurrentHashMap<>();
 
     private final JsonLinesFile lines;
     private final LedgerSummaryFile summaryFile;
@@ -106,7 +98,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public void append(DeployRecord record) throws IOException {
-        lines.append(LedgerLineFormat.encode(record, clock.instant()));
+        summaryFile.appendAndFold(lines, LedgerLineFormat.encode(record, clock.instant()));
     }
 
     @Override
@@ -268,9 +260,9 @@ public final class FileDeployLedger implements DeployLedger {
     }
 
     /**
-     * Answers from the summary, brought up to the ledger first (caught up by the lines appended since, rebuilt
-     * once after a compaction or any other rewrite, and written back when it can be; when it cannot, as in a
-     * read-only directory, the summary made in memory answers). "Last" is the match that <em>started</em> last
+     * Answers from the summary, brought up to the ledger first (caught up by the lines appended since when a writer
+     * did not keep it, rebuilt once when it is missing, unreadable or of another ledger state, and written back
+     * when it can be; when it cannot, as in a read-only directory, the summary made in memory answers). "Last" is the match that <em>started</em> last
      * (ties: the greater build number), where the {@link DeployLedger#lastSuccessOfCandidate default} takes the
      * one <em>appended</em> last: whether a match exists is the same, and only which one is reported can differ.
      * When the summary cannot be had at all, this falls back to the default scan.
@@ -446,26 +438,22 @@ public final class FileDeployLedger implements DeployLedger {
      */
     public record RecordsAfter(LedgerRead read, LedgerSummary.Position to) {}
 
-    /** @return the summary of the ledger as it is now, empty when it could not be made */
+    /**
+     * @return the summary of the ledger as it is now, empty when it could not be made; when it has to be rebuilt,
+     *     this waits for the one rebuild in flight ({@link LedgerSummaryFile#current()})
+     */
     Optional<LedgerSummary> currentSummary() {
-        Path key = lines.getFile();
         try {
-            SoftReference<LedgerSummary> cached = SUMMARIES.get(key);
-            LedgerSummary known = cached == null ? null : cached.get();
-            LedgerSummaryFile.Load load = known == null ? summaryFile.loadOrRebuild() : summaryFile.loadFrom(known);
-            if (load.summary() != known) {
-                SUMMARIES.put(key, new SoftReference<>(load.summary()));
-            }
-            return Optional.of(load.summary());
+            return Optional.of(summaryFile.current());
         } catch (IOException | RuntimeException e) {
-            SUMMARIES.remove(key);
+            summaryFile.forget();
             return Optional.empty(); // a cache: never fail a read because of it
         }
     }
 
     /** For tests: forgets the summaries kept in memory, so the next look-up reads the summary file. */
     static void forgetSummariesInMemory() {
-        SUMMARIES.clear();
+        LedgerSummaryFile.forgetAllInMemory();
     }
 
     @Override
@@ -476,45 +464,75 @@ public final class FileDeployLedger implements DeployLedger {
             if (!Files.exists(file)) {
                 return new Compaction(0, 0, 0);
             }
-            Path next = directory.resolve(COMPACTION_FILE_NAME);
             ByteArrayOutputStream quarantine = new ByteArrayOutputStream();
             int[] counts = new int[3];
-            try (FileChannel out = FileChannel.open(
-                    next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                lines.readForward(bytes -> {
-                    Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(bytes);
-                    if (decoded.isEmpty()) {
-                        quarantine.write(bytes);
-                        quarantine.write('\n');
-                        counts[2]++;
-                    } else if (decoded.get().getRecord().getStartedAt().isBefore(horizon)) {
-                        counts[1]++;
-                    } else {
-                        writeFully(out, ByteBuffer.wrap(bytes));
-                        writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
-                        counts[0]++;
-                    }
-                    return true;
-                });
-                out.force(true);
-            }
-            if (counts[2] > 0) {
-                Files.write(
-                        directory.resolve(QUARANTINE_FILE_NAME),
-                        quarantine.toByteArray(),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND,
-                        StandardOpenOption.SYNC);
-            }
-            try {
-                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.deleteIfExists(next);
-                throw e;
-            }
-            DirectoryLock.forceDirectory(directory);
+            // the summary of the new file, folded from the lines it keeps
+            LedgerSummary.Builder[] kept = {LedgerSummary.builder()};
+            long[] keptLength = {0};
+            byte[][] lastKept = {null};
+            // the new file is created new (never through a planted link) and deleted on any failure, a full disk
+            // included, so a failed compaction leaves the old ledger and nothing else
+            AtomicFiles.replace(
+                    file,
+                    COMPACTION_FILE_NAME,
+                    out -> {
+                        lines.readForward(bytes -> {
+                            Optional<LedgerLineFormat.Line> decoded = LedgerLineFormat.decode(bytes);
+                            if (decoded.isEmpty()) {
+                                quarantine.write(bytes);
+                                quarantine.write('\n');
+                                counts[2]++;
+                            } else if (decoded.get().getRecord().getStartedAt().isBefore(horizon)) {
+                                counts[1]++;
+                            } else {
+                                writeFully(out, ByteBuffer.wrap(bytes));
+                                writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
+                                counts[0]++;
+                                kept[0] = foldQuietly(kept[0], decoded.get().getRecord());
+                                keptLength[0] += bytes.length + 1;
+                                lastKept[0] = bytes;
+                            }
+                            return true;
+                        });
+                        if (counts[2] > 0) {
+                            // before the rename: unreadable lines are moved aside, never lost
+                            Files.write(
+                                    directory.resolve(QUARANTINE_FILE_NAME),
+                                    quarantine.toByteArray(),
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.APPEND,
+                                    StandardOpenOption.SYNC);
+                        }
+                    },
+                    true);
+            storeCompacted(kept[0], new LedgerSummary.Position(keptLength[0], LedgerSummaryFile.hashOf(lastKept[0])));
             return new Compaction(counts[0], counts[1], counts[2]);
         });
+    }
+
+    /** Stores the compacted ledger's summary, in the compaction's lock hold; a failure never fails the compaction. */
+    private void storeCompacted(LedgerSummary.Builder kept, LedgerSummary.Position position) {
+        try {
+            if (kept != null) {
+                summaryFile.storeHoldingLock(kept.position(position).build());
+                return;
+            }
+        } catch (RuntimeException e) {
+            // as when nothing could be folded
+        }
+        summaryFile.forget(); // its next reader rebuilds it
+    }
+
+    /** @return the builder with the record folded, {@code null} when it could not be: never fail a compaction */
+    private static LedgerSummary.Builder foldQuietly(LedgerSummary.Builder builder, DeployRecord record) {
+        if (builder == null) {
+            return null;
+        }
+        try {
+            return builder.add(record);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {

@@ -85,33 +85,50 @@ public final class JsonLinesFile {
      * @throws IOException when the line could not be written; then it is not stored
      */
     public void append(byte[] line) throws IOException {
-        withLock(() -> {
-            boolean created = !Files.exists(file);
-            try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                long end = channel.size();
-                ByteBuffer buffer;
-                if (end > 0 && lastByte(channel, end) != '\n') {
-                    buffer = ByteBuffer.allocate(line.length + 1)
-                            .put((byte) '\n')
-                            .put(line);
-                    buffer.flip();
-                } else {
-                    buffer = ByteBuffer.wrap(line);
-                }
-                long position = end;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
-                }
-                if (forceWrites) {
-                    channel.force(false);
-                }
+        withLock(() -> appendHoldingLock(line));
+    }
+
+    /**
+     * Where an append wrote.
+     *
+     * @param before the file's length before the append
+     * @param after its length after: the line ends there
+     */
+    record Appended(long before, long after) {}
+
+    /**
+     * {@link #append} for a caller that holds the lock ({@link #withLock}), to do more in the same lock hold.
+     *
+     * @param line the line's bytes, ending with a newline
+     * @return where it was written; it is durable when this returns
+     * @throws IOException when the line could not be written; then it is not stored
+     */
+    Appended appendHoldingLock(byte[] line) throws IOException {
+        boolean created = !Files.exists(file);
+        long end;
+        long position;
+        try (FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            end = channel.size();
+            ByteBuffer buffer;
+            if (end > 0 && lastByte(channel, end) != '\n') {
+                buffer = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line);
+                buffer.flip();
+            } else {
+                buffer = ByteBuffer.wrap(line);
             }
-            if (created && forceWrites) {
-                DirectoryLock.forceDirectory(directory);
+            position = end;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
             }
-            return null;
-        });
+            if (forceWrites) {
+                channel.force(false);
+            }
+        }
+        if (created && forceWrites) {
+            DirectoryLock.forceDirectory(directory);
+        }
+        return new Appended(end, position);
     }
 
     /**

@@ -5,14 +5,14 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +20,18 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The summary file of a {@link FileDeployLedger}, {@value #FILE_NAME} beside the ledger in the job directory
@@ -31,16 +43,32 @@ import java.util.Optional;
  * (missing, unreadable, or the ledger was compacted, truncated or replaced) it is rebuilt by one forward scan.
  *
  * <ul>
+ *   <li>Every append of the ledger folds its line into the summary and writes it in the same lock hold, once
+ *       the line is durable ({@link #appendAndFold}), when a summary is known (this process's fold, in memory,
+ *       else the file) at the ledger's position just before the append, or a few lines behind it. Otherwise the
+ *       append starts the rebuild and returns: it never scans, never waits for a rebuild, and never fails because
+ *       of the summary. While another append of this process already waits for the lock, an append leaves the
+ *       write to it (up to {@value #DEFERRED_BYTES} bytes of lines), so appends that queue up write the summary
+ *       once, not once each. Every compaction stores the summary of the file it wrote ({@link
+ *       #storeHoldingLock}). So once the appends are done the summary file equals a rebuild; after a crash it is
+ *       at most those deferred lines and the interrupted append behind, which the next append catches up.
+ *   <li>Rebuilds run once per ledger at a time, on a background thread ({@link #rebuildInBackground()}): one
+ *       forward scan without the lock (appends only add bytes after the length it read first, and a compaction
+ *       renames a new file over the ledger while the scan goes on reading the old one), then the lines appended
+ *       meanwhile are caught up and the result written and kept in memory in one lock hold, so it is never
+ *       stale. Readers ({@link #current()}) wait for the rebuild in flight rather than scan themselves: their
+ *       fallback would be a scan of the same ledger, so N readers cost one scan instead of N.
  *   <li>{@link #write} writes a temporary file, forces it, and renames it over the summary atomically, as
  *       compaction replaces the ledger; it holds the ledger's lock only for that, and writes nothing when the
- *       ledger moved on since the summary was made, so a stale summary is never written.
- *   <li>{@link #rebuild()} reads the ledger without its lock: appends only add bytes after the length it read
- *       first, and a compaction renames a new file over the ledger while the scan goes on reading the old one, so
- *       the scan sees one consistent state of the ledger and builds never wait for it.
+ *       ledger moved on since the summary was made. Appends write the same way without forcing: a crash can
+ *       only leave the old summary or an unreadable one, and the ledger, forced first, repairs either.
+ *   <li>The last summary of each ledger is kept in memory, per process, and checked against the ledger's
+ *       position on every use: another process appending (it shares the lock through the lock file) moves the
+ *       ledger, and then the summary file is read instead.
  * </ul>
  *
- * Read by {@link FileDeployLedger#lastSuccessOfCandidate} and {@link FileDeployLedger#readSince} (for its
- * {@link LedgerSummary#getDisorder() disorder}); not written by the ledger's appends and compactions.
+ * Read by {@link FileDeployLedger#lastSuccessOfCandidate}, the start-order look-ups and {@link
+ * FileDeployLedger#readSince} (for its {@link LedgerSummary#getDisorder() disorder}).
  */
 public final class LedgerSummaryFile {
     /** The summary's file name inside the job directory. */
@@ -50,6 +78,39 @@ public final class LedgerSummaryFile {
 
     private static final int CHUNK = 64 * 1024;
     private static final int HASH_BYTES = 16;
+
+    /** How far behind the ledger an append still catches a summary up itself; further, it leaves it to a rebuild. */
+    static final long APPEND_CATCH_UP_BYTES = CHUNK;
+
+    /**
+     * The last summary of each ledger file known to this process: a cache of the summary file, itself a cache of
+     * the ledger, checked against the ledger's position on every use. Softly referenced, so memory pressure only
+     * costs a read of the summary file.
+     */
+    private static final ConcurrentMap<Path, SoftReference<LedgerSummary>> KNOWN = new ConcurrentHashMap<>();
+
+    /**
+     * How far the summary file may lag behind this process's fold while another append of this process waits for
+     * the lock and so will write it; within what an append catches up itself.
+     */
+    static final long DEFERRED_BYTES = APPEND_CATCH_UP_BYTES / 2;
+
+    /** What the appends of this process folded into each ledger's summary, carried from one lock hold to the next. */
+    private static final ConcurrentMap<Path, SoftReference<Folding>> FOLDING = new ConcurrentHashMap<>();
+
+    /** The appends of this process waiting for each ledger's lock. */
+    private static final ConcurrentMap<Path, AtomicInteger> WAITING = new ConcurrentHashMap<>();
+
+    /** The rebuild in flight of each ledger file, so concurrent readers cause one scan. */
+    private static final ConcurrentMap<Path, CompletableFuture<LedgerSummary>> REBUILDS = new ConcurrentHashMap<>();
+
+    private static final ExecutorService REBUILDER = rebuilder();
+
+    /** For tests: told of every full scan of a ledger once it has taken the ledger's length, before it reads. */
+    private static final AtomicReference<Consumer<Path>> SCAN_LISTENER = new AtomicReference<>();
+
+    /** For tests: run by every append once its line is durable, before the summary is folded. */
+    private static final AtomicReference<Runnable> BEFORE_FOLD = new AtomicReference<>();
 
     private final Path directory;
     private final Path summaryFile;
@@ -165,32 +226,435 @@ public final class LedgerSummaryFile {
         });
     }
 
-    /** Writes a summary atomically; the caller holds the ledger's lock (the append and compaction path). */
+    /** Writes a summary atomically and durably; the caller holds the ledger's lock. */
     void writeHoldingLock(LedgerSummary summary) throws IOException {
-        Path temporary = directory.resolve(TEMP_FILE_NAME);
-        byte[] bytes = LedgerSummaryFormat.encode(summary);
-        try (FileChannel out = FileChannel.open(
-                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
+        writeHoldingLock(summary, true);
+    }
+
+    /**
+     * Writes a summary atomically; the caller holds the ledger's lock.
+     *
+     * @param force whether to force the file and its directory entry to disk; unforced, a crash may leave the old
+     *     summary or an unreadable one, which the ledger (forced first) repairs
+     */
+    private void writeHoldingLock(LedgerSummary summary, boolean force) throws IOException {
+        AtomicFiles.replace(summaryFile, TEMP_FILE_NAME, LedgerSummaryFormat.encode(summary), force);
+    }
+
+    /**
+     * A summary being folded by the appends of this process, used only holding the ledger's lock: folding into it
+     * costs O(log) per line where copying the summary would cost O(summary).
+     */
+    private static final class Folding {
+        final LedgerSummary.Builder builder;
+        /** The ledger's position the builder holds. */
+        Position at;
+        /** The ledger's length when this fold was last written to the summary file, or -1. */
+        long written = -1;
+
+        Folding(LedgerSummary from) {
+            builder = from.toBuilder();
+            at = from.getPosition();
+        }
+    }
+
+    /**
+     * Appends a line to the ledger and folds it into the summary in the same lock hold ({@link
+     * #foldAppendedHoldingLock}).
+     *
+     * @param lines the ledger's file, as the appending ledger opened it
+     * @param line the line, ending with a newline
+     * @throws IOException when the line could not be written; then it is not stored
+     */
+    void appendAndFold(JsonLinesFile lines, byte[] line) throws IOException {
+        AtomicInteger waiting = WAITING.computeIfAbsent(ledger.getFile(), f -> new AtomicInteger());
+        waiting.incrementAndGet();
+        boolean[] holding = {false};
+        try {
+            lines.withLock(() -> {
+                holding[0] = true;
+                waiting.decrementAndGet();
+                JsonLinesFile.Appended appended;
+                try {
+                    appended = lines.appendHoldingLock(line);
+                } catch (IOException | RuntimeException e) {
+                    writeFoldedHoldingLock(); // an append before may have left its summary to this one
+                    throw e;
+                }
+                // durable now: the summary is only a cache and never fails the append
+                foldAppendedHoldingLock(appended, line, waiting.get() > 0);
+                return null;
+            });
+        } finally {
+            if (!holding[0]) {
+                waiting.decrementAndGet();
             }
-            out.force(true);
+        }
+    }
+
+    /**
+     * Folds a line just appended into the summary and writes it, in the append's lock hold, when a summary is
+     * known at the ledger's position just before the append (this process's fold, kept in memory or stored; one up
+     * to {@value #APPEND_CATCH_UP_BYTES} bytes behind is caught up first). Otherwise it starts the {@link
+     * #rebuildInBackground() rebuild} and returns at once; while a rebuild is in flight it only leaves the line to
+     * it. Never throws: the line is stored, the summary only a cache.
+     *
+     * @param appended where the line was written
+     * @param line the line, ending with a newline
+     * @param anotherWaits whether another append of this process waits for the lock: it will then write the
+     *     summary, unless the file would lag more than {@value #DEFERRED_BYTES} bytes behind
+     */
+    void foldAppendedHoldingLock(JsonLinesFile.Appended appended, byte[] line, boolean anotherWaits) {
+        Runnable hook = BEFORE_FOLD.get();
+        if (hook != null) {
+            hook.run();
+        }
+        Path key = ledger.getFile();
+        if (REBUILDS.containsKey(key)) {
+            return; // it catches this line up under the lock before it is done
+        }
+        Folding folding;
+        try {
+            byte[] content = line.length == 0 ? line : Arrays.copyOf(line, line.length - 1);
+            if (content == line || line[content.length] != '\n' || JsonLinesFile.isBlank(content)) {
+                FOLDING.remove(key);
+                rebuildInBackground();
+                return;
+            }
+            Position before = positionAt(appended.before());
+            SoftReference<Folding> kept = FOLDING.get(key);
+            folding = kept == null ? null : kept.get();
+            if (folding == null || !folding.at.equals(before)) {
+                Optional<LedgerSummary> base = knownAt(before);
+                if (base.isEmpty()) {
+                    FOLDING.remove(key);
+                    rebuildInBackground(); // which may still catch up the summary kept in memory
+                    return;
+                }
+                folding = new Folding(base.get());
+                FOLDING.put(key, new SoftReference<>(folding));
+            }
+            fold(folding.builder, content, null);
+            folding.at = new Position(appended.after(), hashOf(content));
+        } catch (IOException | RuntimeException e) {
+            forget(); // the next reader or append repairs it
+            return;
+        }
+        if (anotherWaits && folding.written >= 0 && folding.at.length() - folding.written <= DEFERRED_BYTES) {
+            return; // the next append writes it, a few lines on
+        }
+        write(folding);
+    }
+
+    /** Writes what the appends of this process folded and left unwritten; the caller holds the ledger's lock. */
+    private void writeFoldedHoldingLock() {
+        SoftReference<Folding> kept = FOLDING.get(ledger.getFile());
+        Folding folding = kept == null ? null : kept.get();
+        if (folding != null && folding.written != folding.at.length()) {
+            write(folding);
+        }
+    }
+
+    private void write(Folding folding) {
+        LedgerSummary summary;
+        try {
+            summary = folding.builder.position(folding.at).build();
+        } catch (RuntimeException e) {
+            forget();
+            return;
+        }
+        remember(summary);
+        try {
+            writeHoldingLock(summary, false);
+            folding.written = folding.at.length();
+        } catch (IOException e) {
+            // kept in memory: the next append of this process writes it again, other processes catch up
+        }
+    }
+
+    /** @return the position of the ledger's first {@code length} bytes */
+    private Position positionAt(long length) throws IOException {
+        if (length == 0) {
+            return Position.EMPTY;
+        }
+        try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
+            return new Position(length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
+        }
+    }
+
+    /**
+     * @param at the position of the ledger's first bytes, whose lock the caller holds
+     * @return the summary of the ledger at that position, from memory or the file, caught up when it is at most
+     *     {@value #APPEND_CATCH_UP_BYTES} bytes behind; empty when none is
+     */
+    private Optional<LedgerSummary> knownAt(Position at) throws IOException {
+        long before = at.length();
+        if (before == 0) {
+            return Optional.of(LedgerSummary.empty());
+        }
+        LedgerSummary known = remembered();
+        if (known != null && known.getPosition().equals(at)) {
+            return Optional.of(known);
+        }
+        LedgerSummary stored = readQuietly().orElse(null);
+        if (stored != null && stored.getPosition().equals(at)) {
+            return Optional.of(stored);
+        }
+        for (LedgerSummary candidate : Arrays.asList(stored, known)) {
+            if (candidate != null && before - candidate.getPosition().length() <= APPEND_CATCH_UP_BYTES) {
+                Optional<LedgerSummary> caughtUp = catchUp(candidate, before);
+                if (caughtUp.isPresent()) {
+                    return caughtUp;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores the summary of a ledger just rewritten (compacted), in the rewrite's lock hold; never throws.
+     *
+     * @param summary the summary of the ledger as it is now
+     */
+    void storeHoldingLock(LedgerSummary summary) {
+        FOLDING.remove(ledger.getFile());
+        remember(summary);
+        try {
+            writeHoldingLock(summary);
+        } catch (IOException e) {
+            // kept in memory; a stale file is rebuilt by its next reader in another process
+        }
+    }
+
+    /**
+     * The summary of the ledger as it is now, for readers: the one kept in memory or stored, when it matches the
+     * ledger; caught up (and written) when the ledger only grew since; otherwise it waits for the one {@link
+     * #rebuildInBackground() rebuild in flight}, so concurrent readers cause a single scan.
+     *
+     * @return the summary
+     * @throws IOException when the ledger cannot be read, or no summary could be made
+     */
+    LedgerSummary current() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Optional<LedgerSummary> loaded = loadWithoutScan();
+            if (loaded.isPresent()) {
+                return loaded.get();
+            }
+            if (attempt == 2) {
+                throw new IOException("the ledger changed under each rebuild of its summary: " + ledger.getFile());
+            }
+            awaitRebuild();
+        }
+    }
+
+    /** @return the summary of the ledger as it is now, if one can be had without a full scan */
+    private Optional<LedgerSummary> loadWithoutScan() throws IOException {
+        Position now = ledgerPosition();
+        SoftReference<LedgerSummary> seen = KNOWN.get(ledger.getFile());
+        LedgerSummary known = seen == null ? null : seen.get();
+        if (known != null && known.getPosition().equals(now)) {
+            return Optional.of(known);
+        }
+        if (now.equals(Position.EMPTY)) {
+            return Optional.of(keep(seen, LedgerSummary.empty(), false));
+        }
+        // a short catch-up from memory beats decoding the file
+        if (known != null && now.length() - known.getPosition().length() <= APPEND_CATCH_UP_BYTES) {
+            Optional<LedgerSummary> caughtUp = catchUp(known);
+            if (caughtUp.isPresent()) {
+                return Optional.of(keep(seen, caughtUp.get(), true));
+            }
+        }
+        Optional<LedgerSummary> stored = readQuietly();
+        if (stored.isPresent()) {
+            if (stored.get().getPosition().equals(now)) {
+                return Optional.of(keep(seen, stored.get(), false));
+            }
+            Optional<LedgerSummary> caughtUp = catchUp(stored.get());
+            if (caughtUp.isPresent()) {
+                return Optional.of(keep(seen, caughtUp.get(), true));
+            }
+        }
+        if (known != null) {
+            Optional<LedgerSummary> caughtUp = catchUp(known);
+            if (caughtUp.isPresent()) {
+                return Optional.of(keep(seen, caughtUp.get(), true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps a summary a reader found in memory, unless an append or rebuild kept another since the reader looked,
+     * and writes it if asked and the ledger has not moved on.
+     */
+    private LedgerSummary keep(SoftReference<LedgerSummary> seen, LedgerSummary summary, boolean write) {
+        SoftReference<LedgerSummary> mine = new SoftReference<>(summary);
+        if (seen == null) {
+            KNOWN.putIfAbsent(ledger.getFile(), mine);
+        } else {
+            KNOWN.replace(ledger.getFile(), seen, mine);
+        }
+        if (write) {
+            writeIfPossible(summary);
+        }
+        return summary;
+    }
+
+    private void awaitRebuild() throws IOException {
+        try {
+            rebuildInBackground().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the summary's rebuild");
+        } catch (ExecutionException e) {
+            throw new IOException("the summary's rebuild failed: " + ledger.getFile(), e.getCause());
+        }
+    }
+
+    /**
+     * Starts a rebuild of the summary on a background thread, unless one of this ledger is in flight already: one
+     * forward scan without the lock, then the lines appended meanwhile are caught up, the last of them holding the
+     * lock, and the result is written and kept in memory in that lock hold. A rebuild whose ledger was rewritten
+     * during the scan scans again (a compaction in between has stored its own summary, which is then taken).
+     *
+     * @return the rebuild in flight; its summary reflects the ledger as it was at the end of the rebuild
+     */
+    CompletableFuture<LedgerSummary> rebuildInBackground() {
+        Path key = ledger.getFile();
+        CompletableFuture<LedgerSummary> mine = new CompletableFuture<>();
+        CompletableFuture<LedgerSummary> running = REBUILDS.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
         }
         try {
-            Files.move(temporary, summaryFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
+            REBUILDER.execute(() -> {
+                try {
+                    mine.complete(rebuildAndStore(mine));
+                } catch (IOException | RuntimeException e) {
+                    mine.completeExceptionally(e);
+                } finally {
+                    REBUILDS.remove(key, mine);
+                    if (!mine.isDone()) {
+                        mine.completeExceptionally(new IOException("the summary's rebuild failed: " + key));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            REBUILDS.remove(key, mine);
+            mine.completeExceptionally(e);
         }
-        DirectoryLock.forceDirectory(directory);
+        return mine;
+    }
+
+    private LedgerSummary rebuildAndStore(CompletableFuture<LedgerSummary> mine) throws IOException {
+        Path key = ledger.getFile();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            // a summary far behind (lines appended by an older version) is caught up rather than rebuilt
+            Optional<LedgerSummary> caughtUp = attempt == 0 ? loadWithoutScan() : Optional.empty();
+            LedgerSummary scanned = caughtUp.isPresent() ? caughtUp.get() : rebuild();
+            LedgerSummary unlocked = catchUp(scanned).orElse(scanned); // the lines appended during the scan
+            if (!Files.isDirectory(directory)) {
+                return unlocked; // the job is gone: recreate nothing
+            }
+            Optional<LedgerSummary> stored = ledger.withLock(() -> {
+                Position now = ledgerPosition();
+                LedgerSummary known = remembered();
+                Optional<LedgerSummary> current =
+                        known != null && known.getPosition().equals(now) ? Optional.of(known) : catchUp(unlocked);
+                if (current.isEmpty()) {
+                    current = readQuietly().filter(s -> s.getPosition().equals(now));
+                }
+                if (current.isPresent()) {
+                    FOLDING.remove(key);
+                    remember(current.get());
+                    try {
+                        writeHoldingLock(current.get());
+                    } catch (IOException e) {
+                        // kept in memory
+                    }
+                    // in the lock hold: an append after it folds into this summary
+                    REBUILDS.remove(key, mine);
+                }
+                return current;
+            });
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        throw new IOException("the ledger was rewritten during each rebuild of its summary: " + key);
+    }
+
+    private Optional<LedgerSummary> readQuietly() {
+        try {
+            return read();
+        } catch (IOException e) {
+            return Optional.empty(); // as if unreadable: cannot be used
+        }
+    }
+
+    private LedgerSummary remembered() {
+        SoftReference<LedgerSummary> cached = KNOWN.get(ledger.getFile());
+        return cached == null ? null : cached.get();
+    }
+
+    private void remember(LedgerSummary summary) {
+        KNOWN.put(ledger.getFile(), new SoftReference<>(summary));
+    }
+
+    /** Forgets the summary of this ledger kept in memory, and what appends folded. */
+    void forget() {
+        KNOWN.remove(ledger.getFile());
+        FOLDING.remove(ledger.getFile());
+    }
+
+    /** For tests: forgets every summary kept in memory, so the next look-up reads the summary file. */
+    static void forgetAllInMemory() {
+        KNOWN.clear();
+        FOLDING.clear();
+    }
+
+    /**
+     * For tests: sets what is told of every full scan once it has taken the ledger's length, before it reads a line
+     * (and may hold it there).
+     *
+     * @param listener receives the ledger file scanned; {@code null} for none
+     */
+    static void onScan(Consumer<Path> listener) {
+        SCAN_LISTENER.set(listener);
+    }
+
+    /**
+     * For tests: sets what every append runs once its line is durable, before the summary is folded.
+     *
+     * @param hook what to run; {@code null} for nothing
+     */
+    static void beforeFold(Runnable hook) {
+        BEFORE_FOLD.set(hook);
+    }
+
+    /** @return the rebuild of this ledger's summary in flight, if there is one */
+    Optional<CompletableFuture<LedgerSummary>> rebuildInFlight() {
+        return Optional.ofNullable(REBUILDS.get(ledger.getFile()));
+    }
+
+    private static ExecutorService rebuilder() {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "DeployOften ledger summary rebuild");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
      * Reads the summary; catches it up when the ledger only grew since it was made, or rebuilds it from the
      * ledger when it is missing, unreadable or stale; and then stores the caught-up or rebuilt one (when the
      * ledger has not moved on meanwhile). A summary that cannot be written (a read-only directory, a full disk)
-     * is still returned, with {@link Load#written()} false.
+     * is still returned, with {@link Load#written()} false. It rebuilds on the caller's thread and keeps nothing
+     * in memory, for tools and tests; the ledger's readers use {@link #current()}, which rebuilds once.
      *
      * @return the summary and what was found
      * @throws IOException when the ledger cannot be read
@@ -254,10 +718,16 @@ public final class LedgerSummaryFile {
      * @throws IOException when the ledger cannot be read
      */
     public Optional<LedgerSummary> catchUp(LedgerSummary summary) throws IOException {
+        return catchUp(summary, -1);
+    }
+
+    /** {@link #catchUp(LedgerSummary)} to the ledger's first {@code upTo} bytes, or to its end when negative. */
+    private Optional<LedgerSummary> catchUp(LedgerSummary summary, long upTo) throws IOException {
         Position from = summary.getPosition();
         try (FileChannel channel = FileChannel.open(ledger.getFile(), StandardOpenOption.READ)) {
-            long length = channel.size();
-            if (!isPrefix(from, channel, length)) {
+            long size = channel.size();
+            long length = upTo < 0 ? size : upTo;
+            if (length > size || !isPrefix(from, channel, length)) {
                 return Optional.empty();
             }
             if (length == from.length()) {
@@ -272,7 +742,7 @@ public final class LedgerSummaryFile {
             }
             return Optional.of(builder.position(to).build());
         } catch (NoSuchFileException e) {
-            return from.length() == 0 ? Optional.of(summary) : Optional.empty();
+            return from.length() == 0 && upTo <= 0 ? Optional.of(summary) : Optional.empty();
         }
     }
 
@@ -322,6 +792,10 @@ public final class LedgerSummaryFile {
         try (FileChannel channel = FileChannel.open(ledgerFile, StandardOpenOption.READ);
                 InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK)) {
             long length = channel.size();
+            Consumer<Path> listener = SCAN_LISTENER.get();
+            if (listener != null) {
+                listener.accept(ledgerFile);
+            }
             byte[] lastLine = foldLines(in, length, builder, ledgerFile);
             return builder.position(new Position(length, hashOf(lastLine))).build();
         } catch (NoSuchFileException e) {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.gate.GateRule;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -57,6 +59,11 @@ public class FileDeployLedgerCandidateTest {
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
+
+    @After
+    public void noScanListener() {
+        LedgerSummaryFile.onScan(null);
+    }
 
     @Test
     public void gateDecisionsAreTheSameWithTheSummaryAsWithTheScan() throws IOException {
@@ -187,6 +194,10 @@ public class FileDeployLedgerCandidateTest {
         Files.createDirectory(job.resolve(LedgerSummaryFile.FILE_NAME)); // cannot be read nor replaced
         FileDeployLedger ledger = ledgerIn(job, records);
         FileDeployLedger.forgetSummariesInMemory();
+        // and no rebuild succeeds, so not even a summary in memory can be had
+        LedgerSummaryFile.onScan(file -> {
+            throw new UncheckedIOException(new IOException("unreadable"));
+        });
         DeployLedger scanning = new DefaultsOnlyLedger(ledger);
         Random random = new Random(400);
         for (int i = 0; i < 100; i++) {

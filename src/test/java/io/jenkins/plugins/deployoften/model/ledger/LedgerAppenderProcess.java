@@ -17,14 +17,18 @@ import java.time.ZoneOffset;
  * ledger in a directory and prints each id on its own line only after {@code append} returned, so every
  * printed id is one the ledger acknowledged.
  *
- * <p>Arguments: {@code directory prefix count durability [await-go]}; a count below 0 appends until killed.
- * With {@code await-go} it prints {@code ready} and waits for a line on standard input before appending, so
- * that several children start appending at the same moment.
+ * <p>Arguments: {@code directory prefix count durability [await-go | stall-before-summary]}; a count below 0
+ * appends until killed. With {@code await-go} it prints {@code ready} and waits for a line on standard input before
+ * appending, so that several children start appending at the same moment. With {@code stall-before-summary} it
+ * appends {@code count} records, then one more whose line is made durable but whose summary is never written: it
+ * prints {@code stalled} there and waits to be killed.
  */
 public final class LedgerAppenderProcess {
     static final Instant STARTED = Instant.parse("2026-01-05T09:00:00Z");
     static final String READY = "ready";
     static final String AWAIT_GO = "await-go";
+    static final String STALL_BEFORE_SUMMARY = "stall-before-summary";
+    static final String STALLED = "stalled";
 
     private LedgerAppenderProcess() {}
 
@@ -45,6 +49,20 @@ public final class LedgerAppenderProcess {
             ledger.append(record(id, (int) (i % Integer.MAX_VALUE) + 1));
             out.println(id);
             out.flush();
+        }
+        if (args.length > 4 && STALL_BEFORE_SUMMARY.equals(args[4])) {
+            LedgerSummaryFile.beforeFold(() -> {
+                out.println(STALLED);
+                out.flush();
+                while (true) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        // wait to be killed
+                    }
+                }
+            });
+            ledger.append(record(prefix + "-" + count, (int) count + 1));
         }
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.deployoften.model.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Assertions the reliability tests share: records identified by their message. */
+/** Assertions the reliability tests share: records identified by their message; the stored summary. */
 final class LedgerAssertions {
     private LedgerAssertions() {}
 
@@ -43,5 +46,23 @@ final class LedgerAssertions {
                 .filter(id -> !counts.containsKey(id))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(missing).as("acknowledged ids lost").isEmpty();
+    }
+
+    /**
+     * The summary file in the directory is what a rebuild of its ledger would write: equal to one forward scan
+     * (position included), byte for byte.
+     *
+     * @return the stored summary
+     */
+    static LedgerSummary assertStoredSummaryIsARebuild(Path directory) throws IOException {
+        LedgerSummaryFile summaries = new LedgerSummaryFile(directory);
+        LedgerSummary stored = summaries.read().orElseThrow(() -> new AssertionError("no readable summary stored"));
+        LedgerSummary rebuilt = LedgerSummaryFile.scan(directory.resolve(FileDeployLedger.FILE_NAME));
+        assertThat(stored).as("stored summary").isEqualTo(rebuilt);
+        assertThat(stored.getPosition()).as("stored summary's position").isEqualTo(summaries.ledgerPosition());
+        assertThat(Files.readAllBytes(summaries.getFile()))
+                .as("stored summary's bytes")
+                .isEqualTo(LedgerSummaryFormat.encode(rebuilt));
+        return stored;
     }
 }

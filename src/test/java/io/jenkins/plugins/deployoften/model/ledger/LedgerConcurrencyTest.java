@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
 import static io.jenkins.plugins.deployoften.model.ledger.LedgerAssertions.assertExactlyOnce;
+import static io.jenkins.plugins.deployoften.model.ledger.LedgerAssertions.assertStoredSummaryIsARebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -155,7 +156,10 @@ public class LedgerConcurrencyTest {
         }
     }
 
-    /** Every id exactly once, no line skipped, and the file holds exactly one line per record. */
+    /**
+     * Every id exactly once, no line skipped, the file holds exactly one line per record, and the stored summary
+     * is a rebuild's.
+     */
     private static void assertWholeAndExactlyOnce(FileDeployLedger ledger, List<String> ids) throws IOException {
         LedgerRead read = ledger.readAll();
         assertThat(read.skippedLines()).as("skipped lines").isZero();
@@ -168,6 +172,7 @@ public class LedgerConcurrencyTest {
         LedgerRead window = ledger.readSince(LedgerAppenderProcess.STARTED);
         assertThat(window.records()).isEqualTo(read.records());
         assertThat(window.skippedLines()).isZero();
+        assertStoredSummaryIsARebuild(ledger.getFile().getParent());
     }
 
     private static int ownerSwitches(List<DeployRecord> records) {

@@ -23,7 +23,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** A summary of an earlier state of the ledger is caught up by folding only the lines appended since. */
+/**
+ * A summary of an earlier state of the ledger is caught up by folding only the lines appended since: lines appended
+ * by a writer that does not keep the summary (an older version), as these tests append them.
+ */
 public class LedgerSummaryCatchUpTest {
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -109,7 +112,9 @@ public class LedgerSummaryCatchUpTest {
     public void compactionIsDetectedAndRebuiltOnce() throws IOException {
         List<DeployRecord> records = appendAll(randomHistory(65, 400));
         summaries.loadOrRebuild();
+        byte[] before = Files.readAllBytes(summaries.getFile());
         ledger.compact(SummaryHistories.byStart(records).get(200).getStartedAt());
+        Files.write(summaries.getFile(), before); // as a compaction that did not keep the summary left it
         List<DeployRecord> kept =
                 new ArrayList<>(new FileDeployLedger(job).readAll().records());
         kept.addAll(appendAll(randomHistory(66, 300))); // longer again than before the compaction
@@ -154,7 +159,9 @@ public class LedgerSummaryCatchUpTest {
         LedgerSummary before = summaries.loadOrRebuild().summary();
         records.addAll(appendAll(randomHistory(70, 5)));
         Files.delete(summaries.getFile());
-        Files.createDirectory(job.resolve(LedgerSummaryFile.TEMP_FILE_NAME)); // the temporary file cannot be made
+        // the temporary file cannot be made: a directory that is not empty stands in its way
+        Files.createFile(Files.createDirectory(job.resolve(LedgerSummaryFile.TEMP_FILE_NAME))
+                .resolve("in-the-way"));
 
         Load load = summaries.loadFrom(before);
         assertThat(load.found()).isEqualTo(State.CAUGHT_UP);
@@ -165,9 +172,15 @@ public class LedgerSummaryCatchUpTest {
 
     private List<DeployRecord> appendAll(List<DeployRecord> records) throws IOException {
         for (DeployRecord record : records) {
-            ledger.append(record);
+            appendLineOnly(record);
         }
         return new ArrayList<>(records);
+    }
+
+    /** Appends as a version that did not keep the summary (or another process's store) would: the line only. */
+    private void appendLineOnly(DeployRecord record) throws IOException {
+        new JsonLinesFile(job, FileDeployLedger.FILE_NAME, FileDeployLedger.LOCK_FILE_NAME, false)
+                .append(LedgerLineFormat.encode(record, T0));
     }
 
     private static int lastNewlineBefore(byte[] bytes, int from) {

@@ -32,7 +32,11 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The summary file beside the ledger: checked against the ledger, rebuilt when missing, unreadable or stale. */
+/**
+ * The summary file beside the ledger: checked against the ledger, rebuilt when missing, unreadable or stale. Lines
+ * are appended as a writer that does not keep the summary would ({@link LedgerSummaryAppendTest} has the ledger's
+ * own appends, which do).
+ */
 public class LedgerSummaryFileTest {
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -82,7 +86,7 @@ public class LedgerSummaryFileTest {
         List<DeployRecord> records = appendAll(randomHistory(22, 500));
         summaries.loadOrRebuild();
         DeployRecord late = randomHistory(23, 1).get(0);
-        ledger.append(late);
+        appendLineOnly(late);
         records.add(late);
         assertThat(summaries.isCurrent(summaries.read().orElseThrow())).isFalse();
         Load load = summaries.loadOrRebuild();
@@ -95,7 +99,7 @@ public class LedgerSummaryFileTest {
     public void aStaleSummaryIsNeverWritten() throws IOException {
         appendAll(randomHistory(24, 100));
         LedgerSummary before = summaries.rebuild();
-        ledger.append(randomHistory(25, 1).get(0));
+        appendLineOnly(randomHistory(25, 1).get(0));
         assertThat(summaries.write(before)).isFalse();
         assertThat(Files.exists(summaries.getFile())).isFalse();
         LedgerSummary now = summaries.rebuild();
@@ -133,7 +137,9 @@ public class LedgerSummaryFileTest {
 
         // compaction drops old records
         Instant horizon = SummaryHistories.byStart(records).get(150).getStartedAt();
+        byte[] before = Files.readAllBytes(summaries.getFile());
         ledger.compact(horizon);
+        Files.write(summaries.getFile(), before); // as a compaction that did not keep the summary left it
         Load compacted = summaries.loadOrRebuild();
         assertThat(compacted.found()).isEqualTo(State.STALE);
         assertMatchesBruteForce(
@@ -174,7 +180,7 @@ public class LedgerSummaryFileTest {
         assertThat(torn.summary().getPosition().lastLineHash())
                 .isEqualTo(LedgerSummaryFile.hashOf("{\"v\":1,\"torn".getBytes(StandardCharsets.UTF_8)));
         DeployRecord next = randomHistory(29, 1).get(0);
-        ledger.append(next); // ends the torn line first
+        appendLineOnly(next); // ends the torn line first
         records.add(next);
         Load after = summaries.loadOrRebuild();
         assertThat(after.found()).isEqualTo(State.CAUGHT_UP);
@@ -247,9 +253,15 @@ public class LedgerSummaryFileTest {
 
     private List<DeployRecord> appendAll(List<DeployRecord> records) throws IOException {
         for (DeployRecord record : records) {
-            ledger.append(record);
+            appendLineOnly(record);
         }
         return new ArrayList<>(records);
+    }
+
+    /** Appends as a version that did not keep the summary (or another process's store) would: the line only. */
+    private void appendLineOnly(DeployRecord record) throws IOException {
+        new JsonLinesFile(job, FileDeployLedger.FILE_NAME, FileDeployLedger.LOCK_FILE_NAME, false)
+                .append(LedgerLineFormat.encode(record, T0));
     }
 
     private static int lastIndexOf(byte[] bytes, int from) {
