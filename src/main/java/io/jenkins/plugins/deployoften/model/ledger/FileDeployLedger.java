@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -341,6 +342,16 @@ public final class FileDeployLedger implements DeployLedger {
             }
         }
         return DeployLedger.super.lastCompletedStartedBy(environment, now, count);
+    }
+
+    /**
+     * Answers from the summary, brought up to the ledger as for {@link #lastSuccessOfCandidate}: {@link
+     * LedgerSummary#digest(EnvironmentName)}, so the statistics read no ledger line. Empty when the summary cannot
+     * be had; the statistics then read the records.
+     */
+    @Override
+    public Optional<DeployDigest> digest(EnvironmentName environment) {
+        return currentSummary().map(summary -> summary.digest(environment));
     }
 
     /** @return the summary of the ledger as it is now, empty when it could not be made */
