@@ -34,6 +34,15 @@ public final class DurationSketch {
     private static final double GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
     private static final double LOG_GAMMA = StrictMath.log(GAMMA);
 
+    /** The representatives of every bucket a duration in milliseconds can fall in, computed once. */
+    private static final long[] REPRESENTATIVES = new long[bucketOf(Duration.ofMillis(Long.MAX_VALUE)) + 1];
+
+    static {
+        for (int bucket = 0; bucket < REPRESENTATIVES.length; bucket++) {
+            REPRESENTATIVES[bucket] = Math.round(2 * StrictMath.pow(GAMMA, bucket) / (GAMMA + 1));
+        }
+    }
+
     private static final int[] NO_BUCKETS = {};
     private static final long[] NO_COUNTS = {};
     private static final DurationSketch EMPTY = new DurationSketch(0, NO_BUCKETS, NO_COUNTS);
@@ -131,7 +140,9 @@ public final class DurationSketch {
         if (bucket < 0) {
             return 0;
         }
-        return Math.round(2 * StrictMath.pow(GAMMA, bucket) / (GAMMA + 1));
+        return bucket < REPRESENTATIVES.length
+                ? REPRESENTATIVES[bucket]
+                : Math.round(2 * StrictMath.pow(GAMMA, bucket) / (GAMMA + 1));
     }
 
     /**
@@ -220,16 +231,17 @@ public final class DurationSketch {
 
     /**
      * A sketch being filled: durations and whole sketches added in any order give the same sketch. Its buckets
-     * are kept in one array over the range of indexes seen, so adding a sketch costs O(its buckets). Not
-     * thread-safe.
+     * are kept as sorted arrays of the buckets hit (a day's few durations take a few dozen bytes), so adding a
+     * sketch costs O(both sketches' buckets). Not thread-safe.
      */
     public static final class Mutable {
         private long zeros;
         private long count;
-        /** Counts of the buckets {@code offset} to {@code offset + dense.length - 1}. */
-        private long[] dense = NO_COUNTS;
+        /** The buckets hit, ascending, in {@code indexes[0 .. size - 1]}; their counts in {@code counts}. */
+        private int[] indexes = NO_BUCKETS;
 
-        private int offset;
+        private long[] counts = NO_COUNTS;
+        private int size;
 
         public Mutable() {}
 
@@ -239,13 +251,23 @@ public final class DurationSketch {
          */
         public Mutable add(Duration duration) {
             int bucket = bucketOf(duration);
+            count++;
             if (bucket < 0) {
                 zeros++;
-            } else {
-                cover(bucket, bucket);
-                dense[bucket - offset]++;
+                return this;
             }
-            count++;
+            int at = Arrays.binarySearch(indexes, 0, size, bucket);
+            if (at >= 0) {
+                counts[at]++;
+                return this;
+            }
+            at = -at - 1;
+            grow(size + 1);
+            System.arraycopy(indexes, at, indexes, at + 1, size - at);
+            System.arraycopy(counts, at, counts, at + 1, size - at);
+            indexes[at] = bucket;
+            counts[at] = 1;
+            size++;
             return this;
         }
 
@@ -254,15 +276,7 @@ public final class DurationSketch {
          * @return this sketch
          */
         public Mutable addAll(DurationSketch sketch) {
-            zeros += sketch.zeros;
-            count += sketch.count;
-            int[] indexes = sketch.indexes;
-            if (indexes.length > 0) {
-                cover(indexes[0], indexes[indexes.length - 1]);
-                for (int i = 0; i < indexes.length; i++) {
-                    dense[indexes[i] - offset] += sketch.counts[i];
-                }
-            }
+            merge(sketch.zeros, sketch.count, sketch.indexes, sketch.counts, sketch.indexes.length);
             return this;
         }
 
@@ -271,53 +285,58 @@ public final class DurationSketch {
          * @return this sketch
          */
         public Mutable addAll(Mutable other) {
-            zeros += other.zeros;
-            count += other.count;
-            int last = -1;
-            int first = -1;
-            for (int i = 0; i < other.dense.length; i++) {
-                if (other.dense[i] != 0) {
-                    if (first < 0) {
-                        first = i;
-                    }
-                    last = i;
-                }
-            }
-            if (first >= 0) {
-                cover(other.offset + first, other.offset + last);
-                for (int i = first; i <= last; i++) {
-                    dense[other.offset + i - offset] += other.dense[i];
-                }
-            }
+            merge(other.zeros, other.count, other.indexes, other.counts, other.size);
             return this;
         }
 
-        /** Grows the array so that it covers the buckets {@code from} to {@code to}. */
-        private void cover(int from, int to) {
-            if (dense.length == 0) {
-                offset = from;
-                dense = new long[Math.max(16, to - from + 1)];
+        /** Adds sorted buckets: in place when every one is already here, else merged from the back. */
+        private void merge(long moreZeros, long moreCount, int[] moreIndexes, long[] moreCounts, int moreSize) {
+            zeros += moreZeros;
+            count += moreCount;
+            int added = 0;
+            for (int i = 0, j = 0; j < moreSize; ) {
+                if (i < size && indexes[i] < moreIndexes[j]) {
+                    i++;
+                } else if (i < size && indexes[i] == moreIndexes[j]) {
+                    i++;
+                    j++;
+                } else {
+                    added++;
+                    j++;
+                }
+            }
+            if (added == 0) {
+                for (int i = 0, j = 0; j < moreSize; i++) {
+                    if (indexes[i] == moreIndexes[j]) {
+                        counts[i] += moreCounts[j++];
+                    }
+                }
                 return;
             }
-            int end = offset + dense.length; // exclusive
-            if (from >= offset && to < end) {
-                return;
+            grow(size + added);
+            int i = size - 1;
+            int j = moreSize - 1;
+            for (int to = size + added - 1; j >= 0; to--) {
+                if (i >= 0 && indexes[i] > moreIndexes[j]) {
+                    indexes[to] = indexes[i];
+                    counts[to] = counts[i--];
+                } else if (i >= 0 && indexes[i] == moreIndexes[j]) {
+                    indexes[to] = indexes[i];
+                    counts[to] = counts[i--] + moreCounts[j--];
+                } else {
+                    indexes[to] = moreIndexes[j];
+                    counts[to] = moreCounts[j--];
+                }
             }
-            int newOffset = Math.min(offset, from);
-            int newEnd = Math.max(end, to + 1);
-            int length = newEnd - newOffset;
-            // leave room to grow towards the side that grew
-            int slack = Math.max(8, length / 2);
-            if (newOffset < offset) {
-                newOffset = Math.max(0, newOffset - slack);
+            size += added;
+        }
+
+        private void grow(int needed) {
+            if (needed > indexes.length) {
+                int capacity = Math.max(needed, Math.max(4, 2 * indexes.length));
+                indexes = Arrays.copyOf(indexes, capacity);
+                counts = Arrays.copyOf(counts, capacity);
             }
-            if (newEnd > end) {
-                newEnd = newEnd + slack;
-            }
-            long[] grown = new long[newEnd - newOffset];
-            System.arraycopy(dense, 0, grown, offset - newOffset, dense.length);
-            dense = grown;
-            offset = newOffset;
         }
 
         /** @return how many durations were added */
@@ -339,10 +358,10 @@ public final class DurationSketch {
                 return Optional.of(Duration.ZERO);
             }
             long seen = zeros;
-            for (int i = 0; i < dense.length; i++) {
-                seen += dense[i];
+            for (int i = 0; i < size; i++) {
+                seen += counts[i];
                 if (seen >= rank) {
-                    return Optional.of(Duration.ofMillis(representativeMillis(offset + i)));
+                    return Optional.of(Duration.ofMillis(representativeMillis(indexes[i])));
                 }
             }
             throw new IllegalStateException("rank " + rank + " beyond count " + count);
@@ -350,26 +369,10 @@ public final class DurationSketch {
 
         /** @return the sketch of what was added; this sketch can go on being filled */
         public DurationSketch toSketch() {
-            int buckets = 0;
-            for (long c : dense) {
-                if (c != 0) {
-                    buckets++;
-                }
-            }
-            if (zeros == 0 && buckets == 0) {
+            if (zeros == 0 && size == 0) {
                 return EMPTY;
             }
-            int[] indexes = new int[buckets];
-            long[] counts = new long[buckets];
-            int at = 0;
-            for (int i = 0; i < dense.length; i++) {
-                if (dense[i] != 0) {
-                    indexes[at] = offset + i;
-                    counts[at] = dense[i];
-                    at++;
-                }
-            }
-            return new DurationSketch(zeros, indexes, counts);
+            return new DurationSketch(zeros, Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size));
         }
     }
 }
