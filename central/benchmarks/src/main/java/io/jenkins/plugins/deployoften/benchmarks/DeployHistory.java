@@ -5,7 +5,11 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.StatisticsWindow;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -59,6 +63,62 @@ final class DeployHistory {
             records.add(record(i + 1, starts.get(i)));
         }
         return records;
+    }
+
+    /**
+     * The same history with every deploy successful (no reason): an environment that never failed, whose
+     * current streak is the whole history.
+     *
+     * @param size how many records
+     * @return the newest {@code size} deploys before {@link #NOW}, oldest first, numbered from build 1
+     */
+    static List<DeployRecord> generateAlwaysGreen(int size) {
+        List<DeployRecord> records = new ArrayList<>(generate(size));
+        records.replaceAll(DeployHistory::green);
+        return records;
+    }
+
+    private static DeployRecord green(DeployRecord record) {
+        return record.toBuilder().outcome(DeployOutcome.SUCCESS).reason(null).build();
+    }
+
+    /**
+     * @param size the history's size
+     * @param count how many of its newest records
+     * @param alwaysGreen whether of {@link #generateAlwaysGreen} rather than {@link #generate}
+     * @return the newest {@code count} records of that history, oldest first, without generating the others
+     */
+    static List<DeployRecord> newest(int size, int count, boolean alwaysGreen) {
+        List<Instant> starts = slotsBackwardsFromNow(size);
+        List<DeployRecord> records = new ArrayList<>(count);
+        for (int i = Math.max(0, size - count); i < size; i++) {
+            DeployRecord record = record(i + 1, starts.get(i));
+            records.add(alwaysGreen ? green(record) : record);
+        }
+        return records;
+    }
+
+    /**
+     * Writes {@link #generate} (or {@link #generateAlwaysGreen}) of {@code size} as a ledger file in one stream
+     * through {@link LedgerLineFormat#encode}, each line stamped with its deploy's end as an append would stamp it:
+     * the same bytes {@link #writeLedger(Path, List)} appends, without holding the history in memory (a
+     * 1,000,000-record history would not fit a benchmark's heap) and without a million appends.
+     *
+     * @return the ledger, which leaves appends to the operating system's buffers (setup speed only)
+     */
+    static FileDeployLedger writeLedger(Path directory, int size, boolean alwaysGreen) throws IOException {
+        List<Instant> starts = slotsBackwardsFromNow(size);
+        try (OutputStream out = new BufferedOutputStream(
+                Files.newOutputStream(directory.resolve(FileDeployLedger.FILE_NAME)), 64 * 1024)) {
+            for (int i = 0; i < size; i++) {
+                DeployRecord record = record(i + 1, starts.get(i));
+                if (alwaysGreen) {
+                    record = green(record);
+                }
+                out.write(LedgerLineFormat.encode(record, record.getEndedAt()));
+            }
+        }
+        return new FileDeployLedger(directory, new SettableClock(NOW), FileDeployLedger.Durability.OS_BUFFERED);
     }
 
     /**
