@@ -260,6 +260,20 @@ public interface DeployLedger {
     }
 
     /**
+     * What the store has folded from an environment's records, so {@link DeployStatistics} can answer without
+     * reading them ({@link DeployDigest}). This default has none: the statistics read the records. A store that
+     * keeps a summary ({@link FileDeployLedger}) answers it when the summary is current with the store.
+     *
+     * @param environment the environment
+     * @return the digest of the environment's records (a digest without records when it has none); empty when the
+     *     store keeps no digest or cannot have it now
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<DeployDigest> digest(EnvironmentName environment) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * Reads a page of the newest records, newest first, from the end of the history backwards: costs
      * O(skip + limit). Unreadable lines are skipped without counting towards the page.
      *

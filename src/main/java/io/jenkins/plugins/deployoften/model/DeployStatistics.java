@@ -3,15 +3,17 @@ package io.jenkins.plugins.deployoften.model;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Deploy statistics of one environment over a window of weeks. Immutable; compute with
@@ -23,9 +25,13 @@ import java.util.function.Predicate;
  * A record belongs to the week of its {@code startedAt}; records started after {@code now} or before the
  * window start are ignored, as are records of other environments. See {@link StatisticsWindow}.
  *
- * <p><b>Percentiles</b> (medians, p90) use the nearest-rank method: for {@code n} values sorted ascending,
- * the {@code p}-th percentile is the value at rank {@code ceil(p / 100 * n)}; so the median of an even count
- * is the lower middle value, and every percentile is an observed value.
+ * <p><b>Percentiles</b> (medians, p90) of durations (deploy durations, lead times, recovery times) are those of a
+ * {@link DurationSketch}: the nearest-rank value (for {@code n} values sorted ascending, the one at rank {@code
+ * ceil(p / 100 * n)}) to within 1 % (plus half a millisecond): the representative of the log bucket that holds it.
+ * Computed from the records or from a ledger's summary, they are the same.
+ *
+ * <p><b>Order.</b> "Last" and "newest" mean by start time, in {@link DeployLedger#START_ORDER} (ties: the greater
+ * build number, then the later appended), never by append order or the time a store recorded a record.
  *
  * <p><b>Completed</b> deploys are those with outcome SUCCESS or FAILURE; SKIPPED and ABORTED are counted per
  * week but left out of rates, durations and streaks.
@@ -68,53 +74,31 @@ public final class DeployStatistics {
     private final Instant lastSuccessEndedAt;
     private final Instant nextRecordStart;
 
-    private DeployStatistics(
-            EnvironmentName environment,
-            StatisticsWindow window,
-            List<DeployRecord> inWindow,
-            int skippedLines,
-            Instant lastSuccessEndedAt,
-            DeployStreak streak,
-            Instant historyStart,
-            Instant nextRecordStart) {
-        this.environment = environment;
-        this.window = window;
-        this.skippedLines = skippedLines;
-        this.historyStart = historyStart;
-        this.lastSuccessEndedAt = lastSuccessEndedAt;
-        this.nextRecordStart = nextRecordStart;
+    private DeployStatistics(Figures figures) {
+        this.environment = figures.environment;
+        this.window = figures.window;
+        this.skippedLines = figures.skippedLines;
+        this.historyStart = figures.historyStart;
+        this.lastSuccessEndedAt = figures.lastSuccessEndedAt;
+        this.nextRecordStart = figures.nextRecordStart;
         this.daysSoFar = window.getDaysSoFarSince(Optional.ofNullable(historyStart));
-        this.weeks = List.copyOf(bucketsOf(window, inWindow));
+        this.weeks = List.copyOf(figures.weeks);
         this.successful = weeks.stream().mapToInt(WeeklyBucket::getSuccessful).sum();
         this.failed = weeks.stream().mapToInt(WeeklyBucket::getFailed).sum();
         this.aborted = weeks.stream().mapToInt(WeeklyBucket::getAborted).sum();
         this.skipped = weeks.stream().mapToInt(WeeklyBucket::getSkipped).sum();
         int firstWeekJudged = historyStart == null ? 0 : window.weekOf(historyStart);
         this.frequencyClass = FrequencyClass.classify(weeks.subList(firstWeekJudged, weeks.size()));
-        List<Duration> durations = new ArrayList<>();
-        List<Duration> leadTimes = new ArrayList<>();
-        for (DeployRecord record : inWindow) {
-            if (record.getOutcome().isCompleted()) {
-                durations.add(record.getDuration());
-            }
-            if (record.getOutcome() == DeployOutcome.SUCCESS
-                    && record.getCommitTime().isPresent()) {
-                leadTimes.add(
-                        notNegative(Duration.between(record.getCommitTime().get(), record.getEndedAt())));
-            }
-        }
-        this.medianDuration = Percentiles.median(durations).orElse(null);
-        this.p90Duration = Percentiles.nearestRank(durations, 90).orElse(null);
-        this.medianLeadTime = Percentiles.median(leadTimes).orElse(null);
+        this.medianDuration = figures.durations.nearestRank(50).orElse(null);
+        this.p90Duration = figures.durations.nearestRank(90).orElse(null);
+        this.medianLeadTime = figures.leadTimes.nearestRank(50).orElse(null);
         this.timeSinceLastSuccess = timeSince(lastSuccessEndedAt, window);
-        this.streak = streak;
-        List<Duration> recoveries = recoveryTimes(inWindow);
-        this.medianRecoveryTime = Percentiles.median(recoveries).orElse(null);
-        this.recoveredFailures = recoveries.size();
-        this.unrecoveredFailures = failed - recoveries.size();
-        int[] neverDeployed = neverDeployedBuilds(inWindow);
-        this.skippedBuildsNeverDeployed = neverDeployed[0];
-        this.missingBuilds = neverDeployed[1];
+        this.streak = figures.streak;
+        this.medianRecoveryTime = figures.recoveries.nearestRank(50).orElse(null);
+        this.recoveredFailures = (int) figures.recoveries.count();
+        this.unrecoveredFailures = failed - recoveredFailures;
+        this.skippedBuildsNeverDeployed = figures.neverDeployed[0];
+        this.missingBuilds = figures.neverDeployed[1];
     }
 
     /** The same statistics in a later window with the same start: only the figures that depend on the day move. */
@@ -185,12 +169,22 @@ public final class DeployStatistics {
     }
 
     /**
-     * Computes the statistics from a ledger. Reads {@link DeployLedger#readSince(Instant)} from the window
-     * start, so the cost is O(records in the window), plus two backwards lookups with
-     * {@link DeployLedger#findLast(Predicate)} that read no further than needed: the last successful deploy
-     * before the window when the window has none, and, when the current streak covers every completed deploy
-     * of the window, its continuation before the window up to the first completed deploy with the other
-     * outcome (for an environment that never changed outcome that is the whole history).
+     * Computes the statistics from a ledger.
+     *
+     * <p>When the ledger has a {@link DeployLedger#digest(EnvironmentName) digest} of the environment (the file
+     * ledger's summary, current with the file) and no record of the environment started after {@code now}, the
+     * statistics are answered from it and read no record: O(days in the window). A figure the digest cannot give
+     * exactly for this window is read from the records instead (see {@link DeployDigest}): the streak when its
+     * length is not known, the recovery times when a failure in the window may be paired wrongly, the builds
+     * never deployed when a day of the window had more build numbers than the digest keeps.
+     *
+     * <p>Otherwise the statistics are computed from the records: {@link DeployLedger#readSince(Instant)} from the
+     * window start, so O(records in the window), plus look-ups by start time before the window that the store
+     * answers as well as it can (by a full scan in the {@link DeployLedger} defaults): the last successful deploy
+     * before the window when the window has none ({@link DeployLedger#lastSuccessStartedBy}), and, when the
+     * current streak covers every completed deploy of the window, its continuation before the window up to the
+     * first completed deploy with the other outcome ({@link DeployLedger#lastCompletedStartedBy}). Both ways
+     * give the same statistics: the records' way is the definition.
      *
      * @param ledger the job's ledger
      * @param environment the environment to describe
@@ -205,61 +199,131 @@ public final class DeployStatistics {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(environment, "environment");
         StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
+        Optional<DeployDigest> digest = ledger.digest(environment);
+        if (digest.isPresent() && answersBy(digest.get(), now)) {
+            return fromDigest(ledger, environment, window, digest.get());
+        }
+        return fromLedgerRecords(ledger, environment, window, digest);
+    }
+
+    /** @return whether no record of the digest started after {@code now}, so its counts are the window's */
+    private static boolean answersBy(DeployDigest digest, Instant now) {
+        return digest.getLast().map(last -> !last.getStartedAt().isAfter(now)).orElse(true);
+    }
+
+    /** The statistics from a digest whose records all started by the window's {@code now}. */
+    private static DeployStatistics fromDigest(
+            DeployLedger ledger, EnvironmentName environment, StatisticsWindow window, DeployDigest digest)
+            throws IOException {
+        Figures figures = new Figures(environment, window);
+        figures.skippedLines = saturated(digest.getUnreadableLines());
+        LocalDate firstDay = StatisticsWindow.dayOf(window.getStart());
+        SortedMap<LocalDate, DeployCounts> days = digest.getDays()
+                .subMap(firstDay, StatisticsWindow.dayOf(window.getNow()).plusDays(1));
+        BuildNumbers.Union builds = new BuildNumbers.Union();
+        int[] successful = new int[window.getWeeks()];
+        int[] failed = new int[window.getWeeks()];
+        int[] aborted = new int[window.getWeeks()];
+        int[] skipped = new int[window.getWeeks()];
+        int[] daysWithSuccess = new int[window.getWeeks()];
+        DurationSketch.Mutable[] durations = new DurationSketch.Mutable[window.getWeeks()];
+        for (Map.Entry<LocalDate, DeployCounts> day : days.entrySet()) {
+            int week = (int) (ChronoUnit.DAYS.between(firstDay, day.getKey()) / 7);
+            DeployCounts counts = day.getValue();
+            successful[week] += counts.successful();
+            failed[week] += counts.failed();
+            aborted[week] += counts.aborted();
+            skipped[week] += counts.skipped();
+            if (counts.successful() > 0) {
+                daysWithSuccess[week]++;
+            }
+            if (counts.durations().count() > 0) {
+                if (durations[week] == null) {
+                    durations[week] = new DurationSketch.Mutable();
+                }
+                durations[week].addAll(counts.durations());
+            }
+            figures.leadTimes.addAll(counts.leadTimes());
+            builds.add(counts.builds());
+        }
+        DurationSketch.Mutable none = new DurationSketch.Mutable();
+        for (int week = 0; week < window.getWeeks(); week++) {
+            DurationSketch.Mutable weekDurations = durations[week] == null ? none : durations[week];
+            figures.weeks.add(WeeklyBucket.of(
+                    window.weekStart(week),
+                    successful[week],
+                    failed[week],
+                    aborted[week],
+                    skipped[week],
+                    daysWithSuccess[week],
+                    weekDurations));
+            figures.durations.addAll(weekDurations);
+        }
+        WindowRecords records = new WindowRecords(ledger, environment, window);
+        if (builds.isTooMany()) {
+            figures.neverDeployed = neverDeployedBuilds(records.inWindow());
+        } else {
+            figures.neverDeployed = builds.neverDeployedAndMissing();
+        }
+        Optional<Instant> recoveriesInexact = digest.getRecoveriesInexactThrough();
+        if (recoveriesInexact.isPresent() && !recoveriesInexact.get().isBefore(window.getStart())) {
+            figures.recoveries = recoveryTimes(records.inWindow());
+        } else {
+            for (DurationSketch day : digest.getRecoveries()
+                    .subMap(firstDay, StatisticsWindow.dayOf(window.getNow()).plusDays(1))
+                    .values()) {
+                figures.recoveries.addAll(day);
+            }
+        }
+        Optional<DeployStreak> streak = digest.getStreak();
+        figures.streak =
+                streak.isPresent() ? streak.get() : streakFromRecords(ledger, environment, window, records.inWindow());
+        figures.lastSuccessEndedAt =
+                digest.getLastSuccess().map(DeployRecord::getEndedAt).orElse(null);
+        figures.historyStart = digest.getFirst()
+                .map(first -> historyStart(first.getStartedAt(), window))
+                .orElse(null);
+        return new DeployStatistics(figures);
+    }
+
+    /** The statistics from the records: the definition of every figure. */
+    private static DeployStatistics fromLedgerRecords(
+            DeployLedger ledger, EnvironmentName environment, StatisticsWindow window, Optional<DeployDigest> digest)
+            throws IOException {
         LedgerRead read = ledger.readSince(window.getStart());
         List<DeployRecord> inWindow = inWindow(read.records(), environment, window);
-        Instant lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
-        if (lastSuccessEndedAt == null) {
-            lastSuccessEndedAt = ledger.findLast(
-                            record -> record.getEnvironment().equals(environment)
-                                    && record.getOutcome() == DeployOutcome.SUCCESS
-                                    && record.getStartedAt().isBefore(window.getStart()))
+        Figures figures = fromWindow(environment, window, inWindow);
+        figures.skippedLines =
+                digest.map(d -> saturated(d.getUnreadableLines())).orElse(read.skippedLines());
+        if (figures.lastSuccessEndedAt == null) {
+            figures.lastSuccessEndedAt = ledger.lastSuccessStartedBy(environment, justBefore(window.getStart()))
                     .map(DeployRecord::getEndedAt)
                     .orElse(null);
         }
-        DeployStreak streak = DeployStreak.newestRunOf(inWindow);
-        if (streak.getLength() == completedCount(inWindow)) {
-            StreakContinuation continuation = new StreakContinuation(environment, window.getStart(), streak);
-            ledger.findLast(continuation);
-            streak = streak.extendedBy(continuation.outcome, continuation.count);
+        figures.streak = continuedBeforeTheWindow(ledger, environment, window, inWindow, figures.streak);
+        if (figures.historyStart != null) {
+            boolean olderExists = ledger.findLast(
+                            record -> record.getEnvironment().equals(environment)
+                                    && record.getStartedAt().isBefore(window.getStart()))
+                    .isPresent();
+            if (olderExists) {
+                figures.historyStart = null;
+            }
         }
-        return new DeployStatistics(
-                environment,
-                window,
-                inWindow,
-                read.skippedLines(),
-                lastSuccessEndedAt,
-                streak,
-                historyStartInWindow(ledger, environment, window, inWindow),
-                nextRecordStart(read.records(), environment, window));
+        figures.nextRecordStart = nextRecordStart(read.records(), environment, window);
+        return new DeployStatistics(figures);
     }
 
     /**
-     * When the environment's history began inside the window: its first record in the window, unless the ledger
-     * holds an older record of it (looked up only when that first record is not on the window's first day).
-     */
-    private static Instant historyStartInWindow(
-            DeployLedger ledger, EnvironmentName environment, StatisticsWindow window, List<DeployRecord> inWindow)
-            throws IOException {
-        if (inWindow.isEmpty()) {
-            return null;
-        }
-        Instant first = inWindow.get(0).getStartedAt();
-        if (StatisticsWindow.dayOf(first).equals(StatisticsWindow.dayOf(window.getStart()))) {
-            return null;
-        }
-        boolean olderExists = ledger.findLast(record -> record.getEnvironment().equals(environment)
-                        && record.getStartedAt().isBefore(window.getStart()))
-                .isPresent();
-        return olderExists ? null : first;
-    }
-
-    /**
-     * Computes the statistics from records already read, without looking before the window: the time since
-     * the last successful deploy is empty when the window has none, and the streak stops at the window start.
-     * The environment's history is taken to begin with its earliest record given, or before the window when one
-     * of the records given started before it.
+     * Computes the statistics from records already read. The records given are all that is known: the time since
+     * the last successful deploy and the streak look at every record given (before the window too, when given),
+     * so given the whole history this is the full scan sorted by start time every other way of computing them
+     * equals; given only the records since the window start, the time since the last success is empty when the
+     * window has none, and the streak stops at the window start. The environment's history is taken to begin
+     * with its earliest record given, or before the window when one of the records given started before it.
      *
-     * @param recordsSinceWindowStart records of any environment; those outside the window are ignored
+     * @param recordsSinceWindowStart records of any environment, in the order they were appended; those of other
+     *     environments and those started after {@code now} are ignored
      * @param environment the environment to describe
      * @param now the end of the window
      * @param windowWeeks 1 to 520 weeks, usually {@link #DEFAULT_WINDOW_WEEKS}
@@ -272,20 +336,145 @@ public final class DeployStatistics {
         Objects.requireNonNull(environment, "environment");
         StatisticsWindow window = StatisticsWindow.ending(now, windowWeeks);
         List<DeployRecord> inWindow = inWindow(recordsSinceWindowStart, environment, window);
-        boolean olderGiven = recordsSinceWindowStart.stream()
-                .anyMatch(record -> record.getEnvironment().equals(environment)
-                        && record.getStartedAt().isBefore(window.getStart()));
-        Instant historyStart =
-                olderGiven || inWindow.isEmpty() ? null : inWindow.get(0).getStartedAt();
-        return new DeployStatistics(
-                environment,
-                window,
-                inWindow,
-                0,
-                lastSuccessEndedAt(inWindow),
-                DeployStreak.newestRunOf(inWindow),
-                historyStart,
-                nextRecordStart(recordsSinceWindowStart, environment, window));
+        Figures figures = fromWindow(environment, window, inWindow);
+        List<DeployRecord> byNow = new ArrayList<>();
+        boolean olderGiven = false;
+        for (DeployRecord record : recordsSinceWindowStart) {
+            if (record.getEnvironment().equals(environment)
+                    && !record.getStartedAt().isAfter(window.getNow())) {
+                byNow.add(record);
+                olderGiven |= record.getStartedAt().isBefore(window.getStart());
+            }
+        }
+        if (olderGiven) {
+            byNow.sort(DeployLedger.START_ORDER);
+            figures.lastSuccessEndedAt = lastSuccessEndedAt(byNow);
+            figures.streak = DeployStreak.newestRunOf(byNow);
+            figures.historyStart = null;
+        }
+        figures.nextRecordStart = nextRecordStart(recordsSinceWindowStart, environment, window);
+        return new DeployStatistics(figures);
+    }
+
+    /**
+     * The figures of the records in the window: everything but what lies before it (the last successful deploy
+     * when the window has none, the streak's continuation, whether the history began earlier) and the unreadable
+     * lines.
+     */
+    private static Figures fromWindow(
+            EnvironmentName environment, StatisticsWindow window, List<DeployRecord> inWindow) {
+        Figures figures = new Figures(environment, window);
+        List<List<DeployRecord>> perWeek = new ArrayList<>();
+        for (int i = 0; i < window.getWeeks(); i++) {
+            perWeek.add(new ArrayList<>());
+        }
+        for (DeployRecord record : inWindow) {
+            perWeek.get(window.weekOf(record.getStartedAt())).add(record);
+            if (record.getOutcome().isCompleted()) {
+                figures.durations.add(record.getDuration());
+            }
+            DeployCounts.leadTime(record).ifPresent(figures.leadTimes::add);
+        }
+        for (int i = 0; i < window.getWeeks(); i++) {
+            figures.weeks.add(WeeklyBucket.of(window.weekStart(i), perWeek.get(i)));
+        }
+        figures.recoveries = recoveryTimes(inWindow);
+        figures.neverDeployed = neverDeployedBuilds(inWindow);
+        figures.lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
+        figures.streak = DeployStreak.newestRunOf(inWindow);
+        figures.historyStart =
+                inWindow.isEmpty() ? null : historyStart(inWindow.get(0).getStartedAt(), window);
+        return figures;
+    }
+
+    /**
+     * When the environment's first record started inside the window, and not on its first day (from the window's
+     * first day on, the days so far are the window's anyway): its start; else null.
+     */
+    private static Instant historyStart(Instant firstRecord, StatisticsWindow window) {
+        if (!window.contains(firstRecord)
+                || StatisticsWindow.dayOf(firstRecord).equals(StatisticsWindow.dayOf(window.getStart()))) {
+            return null;
+        }
+        return firstRecord;
+    }
+
+    /** The window's records of the environment, read from the ledger once, when a figure needs them. */
+    private static final class WindowRecords {
+        private final DeployLedger ledger;
+        private final EnvironmentName environment;
+        private final StatisticsWindow window;
+        private List<DeployRecord> inWindow;
+
+        WindowRecords(DeployLedger ledger, EnvironmentName environment, StatisticsWindow window) {
+            this.ledger = ledger;
+            this.environment = environment;
+            this.window = window;
+        }
+
+        List<DeployRecord> inWindow() throws IOException {
+            if (inWindow == null) {
+                inWindow = DeployStatistics.inWindow(
+                        ledger.readSince(window.getStart()).records(), environment, window);
+            }
+            return inWindow;
+        }
+    }
+
+    /** The streak from the records: the window's run, continued before the window when it covers the window. */
+    private static DeployStreak streakFromRecords(
+            DeployLedger ledger, EnvironmentName environment, StatisticsWindow window, List<DeployRecord> inWindow)
+            throws IOException {
+        return continuedBeforeTheWindow(ledger, environment, window, inWindow, DeployStreak.newestRunOf(inWindow));
+    }
+
+    /** How many completed deploys before the window are asked for at first; each further page is 16 times more. */
+    private static final int FIRST_PAGE = 100;
+
+    /**
+     * When the window's run covers every completed deploy of the window, counts the completed deploys before the
+     * window that continue it, newest first by start ({@link DeployLedger#lastCompletedStartedBy}), up to the
+     * first with the other outcome.
+     */
+    private static DeployStreak continuedBeforeTheWindow(
+            DeployLedger ledger,
+            EnvironmentName environment,
+            StatisticsWindow window,
+            List<DeployRecord> inWindow,
+            DeployStreak windowStreak)
+            throws IOException {
+        if (windowStreak.getLength() != completedCount(inWindow)) {
+            return windowStreak; // broken inside the window
+        }
+        Instant before = justBefore(window.getStart());
+        DeployOutcome outcome = windowStreak.getOutcome().orElse(null);
+        int more = 0;
+        int seen = 0;
+        for (int page = FIRST_PAGE; ; page = page > Integer.MAX_VALUE / 16 ? Integer.MAX_VALUE : page * 16) {
+            List<DeployRecord> newestFirst = ledger.lastCompletedStartedBy(environment, before, page);
+            for (int i = seen; i < newestFirst.size(); i++) {
+                DeployOutcome older = newestFirst.get(i).getOutcome();
+                if (outcome == null) {
+                    outcome = older;
+                } else if (older != outcome) {
+                    return windowStreak.extendedBy(outcome, more);
+                }
+                more++;
+            }
+            if (newestFirst.size() < page) {
+                return outcome == null ? windowStreak : windowStreak.extendedBy(outcome, more);
+            }
+            seen = newestFirst.size();
+        }
+    }
+
+    /** @return the latest instant before {@code instant}: a record started by it started before {@code instant} */
+    private static Instant justBefore(Instant instant) {
+        return instant.minusNanos(1);
+    }
+
+    private static int saturated(long count) {
+        return (int) Math.min(Integer.MAX_VALUE, count);
     }
 
     /** @return the earliest start after the window's {@code now} of a record of the environment, or null */
@@ -303,6 +492,7 @@ public final class DeployStatistics {
         return next;
     }
 
+    /** @return the environment's records in the window, in {@link DeployLedger#START_ORDER} (ties: append order) */
     private static List<DeployRecord> inWindow(
             List<DeployRecord> records, EnvironmentName environment, StatisticsWindow window) {
         List<DeployRecord> selected = new ArrayList<>();
@@ -311,23 +501,8 @@ public final class DeployStatistics {
                 selected.add(record);
             }
         }
-        selected.sort(Comparator.comparing(DeployRecord::getStartedAt));
+        selected.sort(DeployLedger.START_ORDER); // stable: records it calls equal stay in append order
         return selected;
-    }
-
-    private static List<WeeklyBucket> bucketsOf(StatisticsWindow window, List<DeployRecord> inWindow) {
-        List<List<DeployRecord>> perWeek = new ArrayList<>();
-        for (int i = 0; i < window.getWeeks(); i++) {
-            perWeek.add(new ArrayList<>());
-        }
-        for (DeployRecord record : inWindow) {
-            perWeek.get(window.weekOf(record.getStartedAt())).add(record);
-        }
-        List<WeeklyBucket> buckets = new ArrayList<>();
-        for (int i = 0; i < window.getWeeks(); i++) {
-            buckets.add(WeeklyBucket.of(window.weekStart(i), perWeek.get(i)));
-        }
-        return buckets;
     }
 
     private static Instant lastSuccessEndedAt(List<DeployRecord> oldestFirst) {
@@ -343,19 +518,31 @@ public final class DeployStatistics {
         return (int) records.stream().filter(r -> r.getOutcome().isCompleted()).count();
     }
 
-    /** For each failure, the time from its end to the end of the next successful deploy, if there is one. */
-    private static List<Duration> recoveryTimes(List<DeployRecord> oldestFirst) {
-        List<Duration> recoveries = new ArrayList<>();
+    /**
+     * For each failure, the time from its end to the end of the next successful deploy by start, if there is
+     * one, 0 when negative.
+     */
+    private static DurationSketch.Mutable recoveryTimes(List<DeployRecord> oldestFirst) {
+        DurationSketch.Mutable recoveries = new DurationSketch.Mutable();
         DeployRecord nextSuccess = null;
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             DeployRecord record = oldestFirst.get(i);
             if (record.getOutcome() == DeployOutcome.SUCCESS) {
                 nextSuccess = record;
             } else if (record.getOutcome() == DeployOutcome.FAILURE && nextSuccess != null) {
-                recoveries.add(notNegative(Duration.between(record.getEndedAt(), nextSuccess.getEndedAt())));
+                recoveries.add(recoveryTime(record.getEndedAt(), nextSuccess.getEndedAt()));
             }
         }
         return recoveries;
+    }
+
+    /**
+     * @param failureEnded the end of a failed deploy
+     * @param nextSuccessEnded the end of the next successful deploy by start
+     * @return the failure's recovery time: from its end to the end of the success, 0 when negative
+     */
+    public static Duration recoveryTime(Instant failureEnded, Instant nextSuccessEnded) {
+        return notNegative(Duration.between(failureEnded, nextSuccessEnded));
     }
 
     /** @return {skipped builds never deployed, build numbers without any record} */
@@ -384,37 +571,24 @@ public final class DeployStatistics {
         return duration.isNegative() ? Duration.ZERO : duration;
     }
 
-    /**
-     * Counts, newest first, the completed deploys before the window that continue the window's streak, and
-     * matches (so the lookup stops) at the first completed deploy that breaks it. Relies on
-     * {@link DeployLedger#findLast(Predicate)} testing records newest first and stopping at the first match.
-     */
-    private static final class StreakContinuation implements Predicate<DeployRecord> {
+    /** The parts the statistics are made of, filled from the records or from a digest. */
+    private static final class Figures {
         private final EnvironmentName environment;
-        private final Instant windowStart;
-        private DeployOutcome outcome;
-        private int count;
+        private final StatisticsWindow window;
+        private final List<WeeklyBucket> weeks = new ArrayList<>();
+        private final DurationSketch.Mutable durations = new DurationSketch.Mutable();
+        private final DurationSketch.Mutable leadTimes = new DurationSketch.Mutable();
+        private DurationSketch.Mutable recoveries = new DurationSketch.Mutable();
+        private int[] neverDeployed = {0, 0};
+        private int skippedLines;
+        private Instant lastSuccessEndedAt;
+        private DeployStreak streak = DeployStreak.none();
+        private Instant historyStart;
+        private Instant nextRecordStart;
 
-        StreakContinuation(EnvironmentName environment, Instant windowStart, DeployStreak windowStreak) {
+        Figures(EnvironmentName environment, StatisticsWindow window) {
             this.environment = environment;
-            this.windowStart = windowStart;
-            this.outcome = windowStreak.getOutcome().orElse(null);
-        }
-
-        @Override
-        public boolean test(DeployRecord record) {
-            if (!record.getEnvironment().equals(environment)
-                    || !record.getOutcome().isCompleted()
-                    || !record.getStartedAt().isBefore(windowStart)) {
-                return false;
-            }
-            if (outcome == null) {
-                outcome = record.getOutcome();
-            } else if (record.getOutcome() != outcome) {
-                return true;
-            }
-            count++;
-            return false;
+            this.window = window;
         }
     }
 
@@ -427,7 +601,11 @@ public final class DeployStatistics {
         return window;
     }
 
-    /** @return how many torn or corrupted ledger lines were skipped while reading; more than 0 deserves a warning */
+    /**
+     * @return how many torn or corrupted ledger lines there are: with a ledger {@link DeployLedger#digest digest},
+     *     every unreadable line the ledger holds; without one, those met while reading the window; more than 0
+     *     deserves a warning
+     */
     public int getSkippedLines() {
         return skippedLines;
     }
@@ -499,20 +677,20 @@ public final class DeployStatistics {
         return completed == 0 ? Optional.empty() : Optional.of((double) failed / completed);
     }
 
-    /** @return the nearest-rank median duration of the completed deploys in the window, or empty */
+    /** @return the median duration of the completed deploys in the window ({@link DurationSketch}), or empty */
     public Optional<Duration> getMedianDuration() {
         return Optional.ofNullable(medianDuration);
     }
 
-    /** @return the nearest-rank 90th percentile duration of the completed deploys in the window, or empty */
+    /** @return the 90th percentile duration of the completed deploys in the window ({@link DurationSketch}), or empty */
     public Optional<Duration> getP90Duration() {
         return Optional.ofNullable(p90Duration);
     }
 
     /**
-     * @return {@code now} minus the end of the newest successful deploy (0 if that deploy ends after
-     *     {@code now}); looked up before the window by the ledger-backed {@code compute}; empty when there is
-     *     none
+     * @return {@code now} minus the end of the successful deploy that started last (by {@code now}, in {@link
+     *     DeployLedger#START_ORDER}; 0 if that deploy ends after {@code now}); looked up before the window by the
+     *     ledger-backed {@code compute}; empty when there is none
      */
     public Optional<Duration> getTimeSinceLastSuccess() {
         return Optional.ofNullable(timeSinceLastSuccess);
@@ -525,7 +703,7 @@ public final class DeployStatistics {
 
     /**
      * Recovery time: for each FAILURE in the window, the time from its end to the end of the next SUCCESS
-     * (by start time) of the same environment; the nearest-rank median over the failures that recovered.
+     * (by start time) of the same environment; the median ({@link DurationSketch}) over the failures that recovered.
      *
      * @return the median recovery time, or empty when no failure has recovered
      */
@@ -545,7 +723,7 @@ public final class DeployStatistics {
 
     /**
      * Lead time: for each successful deploy with a known commit time, {@code endedAt - commitTime} (0 if
-     * negative because of clock skew); the nearest-rank median.
+     * negative because of clock skew); the median ({@link DurationSketch}).
      *
      * @return the median lead time, or empty when no successful deploy has a commit time
      */
@@ -612,7 +790,9 @@ public final class DeployStatistics {
                 && Objects.equals(timeSinceLastSuccess, other.timeSinceLastSuccess)
                 && streak.equals(other.streak)
                 && Objects.equals(medianRecoveryTime, other.medianRecoveryTime)
-                && Objects.equals(medianLeadTime, other.medianLeadTime);
+                && Objects.equals(medianLeadTime, other.medianLeadTime)
+                && Objects.equals(historyStart, other.historyStart)
+                && Objects.equals(nextRecordStart, other.nextRecordStart);
     }
 
     @Override

@@ -20,6 +20,23 @@ public final class DeployStreak {
         this.length = length;
     }
 
+    /** @return no run: no deploy completed */
+    static DeployStreak none() {
+        return NONE;
+    }
+
+    /**
+     * @param outcome SUCCESS or FAILURE
+     * @param length the run's length, at least 1
+     * @return the run
+     */
+    static DeployStreak of(DeployOutcome outcome, int length) {
+        if (!outcome.isCompleted() || length < 1) {
+            throw new IllegalArgumentException("a run of " + length + " x " + outcome);
+        }
+        return new DeployStreak(outcome, length);
+    }
+
     /**
      * @param oldestFirst records of one environment in start order
      * @return the run that ends with the newest completed deploy, or none when no deploy completed

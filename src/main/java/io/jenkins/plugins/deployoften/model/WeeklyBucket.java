@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * The deploys of one environment that started in one ISO week (Monday 00:00 UTC to the next Monday). Weeks
  * without deploys are present with zero counts. Durations are those of completed deploys (SUCCESS and
- * FAILURE); their median and 90th percentile use the nearest-rank method (see {@link DeployStatistics}).
+ * FAILURE); their median and 90th percentile are those of a {@link DurationSketch} (see {@link DeployStatistics}).
  * A week is also the input of the trend chart, which may build it from its counts alone.
  */
 public final class WeeklyBucket {
@@ -54,7 +53,7 @@ public final class WeeklyBucket {
      */
     static WeeklyBucket of(Instant weekStart, List<DeployRecord> records) {
         Set<LocalDate> successDays = new HashSet<>();
-        List<Duration> durations = new ArrayList<>();
+        DurationSketch.Mutable durations = new DurationSketch.Mutable();
         for (DeployRecord record : records) {
             if (record.getOutcome() == DeployOutcome.SUCCESS) {
                 successDays.add(StatisticsWindow.dayOf(record.getStartedAt()));
@@ -63,15 +62,43 @@ public final class WeeklyBucket {
                 durations.add(record.getDuration());
             }
         }
-        return new WeeklyBucket(
+        return of(
                 weekStart,
                 count(records, DeployOutcome.SUCCESS),
                 count(records, DeployOutcome.FAILURE),
                 count(records, DeployOutcome.ABORTED),
                 count(records, DeployOutcome.SKIPPED),
                 successDays.size(),
-                Percentiles.median(durations).orElse(null),
-                Percentiles.nearestRank(durations, 90).orElse(null));
+                durations);
+    }
+
+    /**
+     * @param weekStart Monday 00:00 UTC of the week
+     * @param successful its successful deploys
+     * @param failed its failed deploys
+     * @param aborted its aborted deploys
+     * @param skipped its skipped deploys
+     * @param daysWithSuccess on how many distinct UTC days of the week a successful deploy started
+     * @param durations the sketch of its completed deploys' durations
+     * @return the week's figures
+     */
+    static WeeklyBucket of(
+            Instant weekStart,
+            int successful,
+            int failed,
+            int aborted,
+            int skipped,
+            int daysWithSuccess,
+            DurationSketch.Mutable durations) {
+        return new WeeklyBucket(
+                weekStart,
+                successful,
+                failed,
+                aborted,
+                skipped,
+                daysWithSuccess,
+                durations.nearestRank(50).orElse(null),
+                durations.nearestRank(90).orElse(null));
     }
 
     /**
@@ -142,12 +169,12 @@ public final class WeeklyBucket {
         return daysWithSuccess;
     }
 
-    /** @return the nearest-rank median duration of this week's completed deploys, empty when there are none */
+    /** @return the median duration of this week's completed deploys ({@link DurationSketch}), empty when none */
     public Optional<Duration> getMedianDuration() {
         return Optional.ofNullable(medianDuration);
     }
 
-    /** @return the nearest-rank 90th percentile duration of this week's completed deploys, or empty */
+    /** @return the 90th percentile duration of this week's completed deploys ({@link DurationSketch}), or empty */
     public Optional<Duration> getP90Duration() {
         return Optional.ofNullable(p90Duration);
     }

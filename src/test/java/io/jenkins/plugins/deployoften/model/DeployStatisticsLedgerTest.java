@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.FAILURE;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SKIPPED;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SUCCESS;
+import static io.jenkins.plugins.deployoften.model.DurationSketch.sketched;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.FOUR_WEEK_START;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.NOW;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.STAGING;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.Before;
@@ -165,16 +167,25 @@ public class DeployStatisticsLedgerTest {
                 staging(55, SUCCESS, "2026-03-02T10:00:00Z", Duration.ofMinutes(1)),
                 staging(56, SUCCESS, "2026-03-09T10:00:00Z", Duration.ofMinutes(1)),
                 staging(57, SUCCESS, "2026-03-16T10:00:00Z", Duration.ofMinutes(1)));
-        CountingLedger counting = new CountingLedger(ledger);
+        CountingLedger records = new CountingLedger(ledger, false);
+        CountingLedger summary = new CountingLedger(ledger, true);
 
-        DeployStatistics statistics = DeployStatistics.compute(counting, STAGING, NOW, 4);
+        DeployStatistics fromRecords = DeployStatistics.compute(records, STAGING, NOW, 4);
+        DeployStatistics fromSummary = DeployStatistics.compute(summary, STAGING, NOW, 4);
 
         // 55, 56, 57 in the window plus 54 and 52 before it; 53 is skipped; 51 breaks the streak
-        assertThat(statistics.getStreak().getOutcome()).contains(SUCCESS);
-        assertThat(statistics.getStreak().getLength()).isEqualTo(5);
-        // newest first the streak lookup sees 57, 56, 55, 54, 53, 52, 51 and stops, and the history-start lookup
-        // (55, the first in the window, is not on its first day) sees 57, 56, 55, 54: builds 1 to 50 are never read
-        assertThat(counting.testedInFindLast).isEqualTo(7 + 4);
+        for (DeployStatistics statistics : List.of(fromRecords, fromSummary)) {
+            assertThat(statistics.getStreak().getOutcome()).contains(SUCCESS);
+            assertThat(statistics.getStreak().getLength()).isEqualTo(5);
+        }
+        assertThat(fromSummary).isEqualTo(fromRecords);
+        // from the records: the continuation is one look-up by start (the file ledger answers it from its summary:
+        // 56 completed deploys, fewer than it keeps), and the history-start look-up (55, the first in the window,
+        // is not on its first day) sees 57, 56, 55, 54: builds 1 to 50 are never read
+        assertThat(records.lastCompletedCalls).isEqualTo(1);
+        assertThat(records.testedInFindLast).isEqualTo(4);
+        // from the summary: nothing is read
+        assertThat(summary.reads()).isZero();
     }
 
     @Test
@@ -183,13 +194,17 @@ public class DeployStatisticsLedgerTest {
                 staging(1, SUCCESS, beforeWindow(Duration.ofDays(100))),
                 staging(2, FAILURE, "2026-03-02T10:00:00Z", Duration.ofMinutes(1)),
                 staging(3, SUCCESS, "2026-03-03T10:00:00Z", Duration.ofMinutes(1)));
-        CountingLedger counting = new CountingLedger(ledger);
+        CountingLedger records = new CountingLedger(ledger, false);
+        CountingLedger summary = new CountingLedger(ledger, true);
 
-        DeployStatistics statistics = DeployStatistics.compute(counting, STAGING, NOW, 4);
+        DeployStatistics fromRecords = DeployStatistics.compute(records, STAGING, NOW, 4);
+        DeployStatistics fromSummary = DeployStatistics.compute(summary, STAGING, NOW, 4);
 
-        assertThat(counting.readAllCalls).isZero();
-        assertThat(counting.readSinceFrom).isEqualTo(FOUR_WEEK_START);
-        assertThat(statistics.getMedianRecoveryTime()).contains(Duration.ofDays(1));
+        assertThat(records.readAllCalls).isZero();
+        assertThat(records.readSinceFrom).isEqualTo(FOUR_WEEK_START);
+        assertThat(summary.reads()).isZero();
+        assertThat(fromRecords.getMedianRecoveryTime()).contains(sketched(Duration.ofDays(1)));
+        assertThat(fromSummary).isEqualTo(fromRecords);
     }
 
     @Test
@@ -204,15 +219,31 @@ public class DeployStatisticsLedgerTest {
         assertThat(statistics.getSuccessful()).isEqualTo(2);
     }
 
-    /** Delegates to a ledger and counts what the statistics ask of it. */
+    /** Delegates to a ledger and counts what the statistics ask of it; hides its digest unless told not to. */
     private static final class CountingLedger implements DeployLedger {
         private final DeployLedger delegate;
+        private final boolean withDigest;
         private int readAllCalls;
+        private int readSinceCalls;
         private Instant readSinceFrom;
+        private int findLastCalls;
         private int testedInFindLast;
+        private int lastSuccessCalls;
+        private int lastCompletedCalls;
 
-        CountingLedger(DeployLedger delegate) {
+        CountingLedger(DeployLedger delegate, boolean withDigest) {
             this.delegate = delegate;
+            this.withDigest = withDigest;
+        }
+
+        /** @return how many reads of records were asked for */
+        int reads() {
+            return readAllCalls + readSinceCalls + findLastCalls + lastSuccessCalls + lastCompletedCalls;
+        }
+
+        @Override
+        public Optional<DeployDigest> digest(EnvironmentName environment) throws IOException {
+            return withDigest ? delegate.digest(environment) : Optional.empty();
         }
 
         @Override
@@ -222,6 +253,7 @@ public class DeployStatisticsLedgerTest {
 
         @Override
         public LedgerRead readSince(Instant from) throws IOException {
+            readSinceCalls++;
             readSinceFrom = from;
             return delegate.readSince(from);
         }
@@ -234,6 +266,7 @@ public class DeployStatisticsLedgerTest {
 
         @Override
         public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+            findLastCalls++;
             return delegate.findLast(record -> {
                 testedInFindLast++;
                 return matching.test(record);
@@ -241,7 +274,21 @@ public class DeployStatisticsLedgerTest {
         }
 
         @Override
-        public java.util.List<DeployRecord> readRecent(int skip, int limit) throws IOException {
+        public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now)
+                throws IOException {
+            lastSuccessCalls++;
+            return delegate.lastSuccessStartedBy(environment, now);
+        }
+
+        @Override
+        public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
+                throws IOException {
+            lastCompletedCalls++;
+            return delegate.lastCompletedStartedBy(environment, now, count);
+        }
+
+        @Override
+        public List<DeployRecord> readRecent(int skip, int limit) throws IOException {
             return delegate.readRecent(skip, limit);
         }
 

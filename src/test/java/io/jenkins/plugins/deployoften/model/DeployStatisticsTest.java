@@ -4,6 +4,7 @@ import static io.jenkins.plugins.deployoften.model.DeployOutcome.ABORTED;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.FAILURE;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SKIPPED;
 import static io.jenkins.plugins.deployoften.model.DeployOutcome.SUCCESS;
+import static io.jenkins.plugins.deployoften.model.DurationSketch.sketched;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.FOUR_WEEK_START;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.NOW;
 import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.STAGING;
@@ -84,10 +85,10 @@ public class DeployStatisticsTest {
         assertThat(successfulPerWeek(statistics)).containsExactly(0, 0, 0, 1);
         WeeklyBucket current = statistics.getWeeks().get(3);
         assertThat(current.getDaysWithSuccess()).isEqualTo(1);
-        assertThat(current.getMedianDuration()).contains(Duration.ofSeconds(90));
-        assertThat(current.getP90Duration()).contains(Duration.ofSeconds(90));
+        assertThat(current.getMedianDuration()).contains(sketched(Duration.ofSeconds(90)));
+        assertThat(current.getP90Duration()).contains(sketched(Duration.ofSeconds(90)));
         assertThat(statistics.getChangeFailureRate()).contains(0.0);
-        assertThat(statistics.getMedianDuration()).contains(Duration.ofSeconds(90));
+        assertThat(statistics.getMedianDuration()).contains(sketched(Duration.ofSeconds(90)));
         // 4-week window on a Wednesday: 3 * 7 + 3 = 24 days so far
         assertThat(statistics.getDeploysPerDay()).isCloseTo(1.0 / 24, within(1e-12));
         assertThat(statistics.getDeploysPerWeek()).isCloseTo(7.0 / 24, within(1e-12));
@@ -116,7 +117,7 @@ public class DeployStatisticsTest {
         assertThat(statistics.getChangeFailureRate()).contains(1.0);
         assertThat(statistics.getFrequencyClass()).isEqualTo(FrequencyClass.NO_DATA);
         assertThat(statistics.getDeploysPerDay()).isZero();
-        assertThat(statistics.getMedianDuration()).contains(Duration.ofMinutes(4));
+        assertThat(statistics.getMedianDuration()).contains(sketched(Duration.ofMinutes(4)));
         assertThat(statistics.getTimeSinceLastSuccess()).isEmpty();
         assertThat(statistics.getStreak().getOutcome()).contains(FAILURE);
         assertThat(statistics.getStreak().getLength()).isEqualTo(3);
@@ -147,8 +148,8 @@ public class DeployStatisticsTest {
         assertThat(statistics.getWeeks().get(1).getMedianDuration()).isEmpty();
         assertThat(statistics.getWeeks().get(2).getP90Duration()).isEmpty();
         // week 0 completed durations [3, 5] min: median rank 1 -> 3 min, p90 rank 2 -> 5 min
-        assertThat(statistics.getWeeks().get(0).getMedianDuration()).contains(Duration.ofMinutes(3));
-        assertThat(statistics.getWeeks().get(0).getP90Duration()).contains(Duration.ofMinutes(5));
+        assertThat(statistics.getWeeks().get(0).getMedianDuration()).contains(sketched(Duration.ofMinutes(3)));
+        assertThat(statistics.getWeeks().get(0).getP90Duration()).contains(sketched(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -215,7 +216,7 @@ public class DeployStatisticsTest {
         assertThat(statistics.getFailed()).isZero();
         assertThat(statistics.getSkipped()).isZero();
         assertThat(statistics.getChangeFailureRate()).contains(0.0);
-        assertThat(statistics.getMedianDuration()).contains(Duration.ofMinutes(1));
+        assertThat(statistics.getMedianDuration()).contains(sketched(Duration.ofMinutes(1)));
         // builds 3 alone: no gap, no skipped build
         assertThat(statistics.getSkippedBuildsNeverDeployed() + statistics.getMissingBuilds())
                 .isZero();
@@ -271,8 +272,8 @@ public class DeployStatisticsTest {
         DeployStatistics statistics = DeployStatistics.compute(records, STAGING, NOW, 4);
 
         // completed durations 1..10 min: median rank ceil(5) = 5 min, p90 rank ceil(9) = 9 min
-        assertThat(statistics.getMedianDuration()).contains(Duration.ofMinutes(5));
-        assertThat(statistics.getP90Duration()).contains(Duration.ofMinutes(9));
+        assertThat(statistics.getMedianDuration()).contains(sketched(Duration.ofMinutes(5)));
+        assertThat(statistics.getP90Duration()).contains(sketched(Duration.ofMinutes(9)));
     }
 
     private static DeployRecord stagingMinutes(int build, DeployOutcome outcome, Instant startedAt, int minutes) {
@@ -312,7 +313,7 @@ public class DeployStatisticsTest {
 
         // recoveries: #1 10:01->10:31 = 30 min, #3 11:02->14:01 = 2h59m, #5 12:01->14:01 = 2h
         // sorted [30m, 2h, 2h59m], median rank 2 -> 2h; the production success does not recover #8
-        assertThat(statistics.getMedianRecoveryTime()).contains(Duration.ofHours(2));
+        assertThat(statistics.getMedianRecoveryTime()).contains(sketched(Duration.ofHours(2)));
         assertThat(statistics.getRecoveredFailures()).isEqualTo(3);
         assertThat(statistics.getUnrecoveredFailures()).isEqualTo(1);
         assertThat(statistics.getDoraRecoveryTime()).contains(DoraBand.HIGH);
@@ -328,7 +329,7 @@ public class DeployStatisticsTest {
                 withCommit(staging(5, FAILURE, "2026-03-16T15:00:00Z", Duration.ZERO), "14:59")); // not a success
 
         // [1h, 2h, 10h]: median rank 2 -> 2h
-        assertThat(statistics.getMedianLeadTime()).contains(Duration.ofHours(2));
+        assertThat(statistics.getMedianLeadTime()).contains(sketched(Duration.ofHours(2)));
     }
 
     @Test
@@ -391,6 +392,6 @@ public class DeployStatisticsTest {
 
         assertThat(fromShuffled).isEqualTo(fromOrdered);
         assertThat(fromShuffled.getStreak().getOutcome()).contains(FAILURE);
-        assertThat(fromShuffled.getMedianRecoveryTime()).contains(Duration.ofMinutes(61)); // 08:01 -> 09:02
+        assertThat(fromShuffled.getMedianRecoveryTime()).contains(sketched(Duration.ofMinutes(61))); // 08:01 -> 09:02
     }
 }

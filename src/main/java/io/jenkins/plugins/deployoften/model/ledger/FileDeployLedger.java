@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -437,6 +438,16 @@ public final class FileDeployLedger implements DeployLedger {
      * @param to the position of the ledger's end that they reach
      */
     public record RecordsAfter(LedgerRead read, LedgerSummary.Position to) {}
+
+    /**
+     * Answers from the summary, brought up to the ledger as for {@link #lastSuccessOfCandidate}: {@link
+     * LedgerSummary#digest(EnvironmentName)}, so the statistics read no ledger line. Empty when the summary cannot
+     * be had; the statistics then read the records.
+     */
+    @Override
+    public Optional<DeployDigest> digest(EnvironmentName environment) {
+        return currentSummary().map(summary -> summary.digest(environment));
+    }
 
     /**
      * @return the summary of the ledger as it is now, empty when it could not be made; when it has to be rebuilt,

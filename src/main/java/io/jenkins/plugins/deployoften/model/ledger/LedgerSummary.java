@@ -1,7 +1,11 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import io.jenkins.plugins.deployoften.model.DeployCounts;
+import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import java.io.IOException;
@@ -10,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,12 +29,15 @@ import java.util.TreeMap;
 
 /**
  * What the reads of one ledger need, folded from its records: per environment the first and last record, the
- * last successful deploy, the newest {@value #COMPLETED_KEPT} completed deploys (and so the current streak),
- * per-day counts by outcome with a {@link DurationSketch} of the completed deploys' durations, and an index from
- * candidate identity (commit, artifact fingerprint, build number) to the environment's last successful deploy
- * with it. It also says which ledger state it reflects ({@link Position}): it is a cache of the ledger, never a
- * second source of truth, and is rebuilt from the ledger whenever it does not match it. Immutable; fold records
- * with {@link #builder()} or {@link #toBuilder()}.
+ * last successful deploy, the newest {@value #COMPLETED_KEPT} completed deploys, the current streak with its real
+ * length ({@link Streak}), per-day {@link DeployCounts counts} by outcome with {@link DurationSketch sketches} of
+ * the completed deploys' durations and of the lead times and the day's {@link
+ * io.jenkins.plugins.deployoften.model.BuildNumbers build numbers}, the recovery times per day of the failures
+ * ({@link Environment#getRecoveries()}), and an index from candidate identity (commit, artifact fingerprint, build
+ * number) to the environment's last successful deploy with it. The statistics read it through {@link
+ * #digest(EnvironmentName)}. It also says which ledger state it reflects ({@link Position}): it is a cache of the
+ * ledger, never a second source of truth, and is rebuilt from the ledger whenever it does not match it.
+ * Immutable; fold records with {@link #builder()} or {@link #toBuilder()}.
  *
  * <p><b>Order.</b> Everything "first", "last" or "newest" is by <em>start time</em> ({@link
  * DeployRecord#getStartedAt()}), never by append order or by the time the ledger recorded the line. Ties: of
@@ -37,12 +46,16 @@ import java.util.TreeMap;
  * order, so folding the same records in any order gives an equal summary unless two records of one environment
  * share start and build number (then the later appended counts as later, as the ledger's order says).
  *
- * <p><b>Append order.</b> Two values are facts of the append order, not of the records: the {@link
+ * <p><b>Append order.</b> Some values are facts of the append order, not of the records: the {@link
  * #getLatestStart() latest start} folded so far and the {@link #getDisorder() disorder} (how far back in start
- * time any record went below the latest start appended before it). Like the {@link Position}, they depend on the
- * order the records were folded in, so they are left out of {@link #equals(Object)} and {@link #hashCode()},
- * which stay independent of the fold order as above; the summary file keeps them ({@link LedgerSummaryFormat}).
- * {@link FileDeployLedger#readSince} uses the disorder to know where a backwards scan may stop.
+ * time any record went below the latest start appended before it), and per environment whether the streak's
+ * length is known ({@link Streak#exact()}) and which failures' recovery times are ({@link
+ * Environment#getRecoveriesInexactThrough()}, with the recovery times and pending failures that go with it): a
+ * record folded in start order keeps them exact, one folded out of start order may not. Like the {@link Position},
+ * they depend on the order the records were folded in, so they are left out of {@link #equals(Object)} and {@link
+ * #hashCode()}, which stay independent of the fold order as above; the summary file keeps them ({@link
+ * LedgerSummaryFormat}), and where a value is exact it is the same for every fold order. {@link
+ * FileDeployLedger#readSince} uses the disorder to know where a backwards scan may stop.
  *
  * <p><b>Completed</b> deploys are SUCCESS and FAILURE ({@link DeployOutcome#isCompleted()}), the ones the HEALTHY
  * rule and the statistics' streak count; ABORTED and SKIPPED are counted per day only.
@@ -51,8 +64,10 @@ import java.util.TreeMap;
  * them ({@link Environment#week(LocalDate)}). Every day with a record is kept, however old: the ledger's retention
  * (at most 3,650 days, the longest gate window too) bounds them, and compaction rebuilds the summary.
  *
- * <p><b>Cost.</b> Folding one record costs O(log days + {@value #COMPLETED_KEPT}); the summary's size is
- * O(environments × ({@value #COMPLETED_KEPT} + days) + distinct identities deployed successfully).
+ * <p><b>Cost.</b> Folding one record costs O(log days + {@value #COMPLETED_KEPT} + the day's build-number runs), and a
+ * successful deploy folded in start order O(failures pending, at most {@value #PENDING_KEPT}) more; the summary's
+ * size is O(environments × ({@value #COMPLETED_KEPT} + {@value #PENDING_KEPT} + days × buckets) + distinct
+ * identities deployed successfully).
  */
 public final class LedgerSummary {
     /**
@@ -60,6 +75,12 @@ public final class LedgerSummary {
      * ({@code GatePolicy.MAX_LAST_DEPLOYS}, checked by a test in the gate package).
      */
     public static final int COMPLETED_KEPT = 100;
+
+    /**
+     * How many failures in a row per environment are kept waiting for the successful deploy that recovers them;
+     * the recovery time of an older one is not known ({@link Environment#getRecoveriesInexactThrough()}).
+     */
+    public static final int PENDING_KEPT = 1000;
 
     /**
      * The order of records by start time, then build number. Records it calls equal are ordered by append: the
@@ -177,6 +198,32 @@ public final class LedgerSummary {
         return Optional.ofNullable(environments.get(name));
     }
 
+    /**
+     * What the statistics need of one environment, as the {@link io.jenkins.plugins.deployoften.model.DeployLedger
+     * DeployLedger} port gives it; O(1), nothing is copied.
+     *
+     * @param name the environment
+     * @return its digest, one without records when the environment has none
+     */
+    public DeployDigest digest(EnvironmentName name) {
+        Environment environment = environments.get(name);
+        if (environment == null) {
+            return DeployDigest.none(skippedLines);
+        }
+        Streak streak = environment.streak;
+        return DeployDigest.of(
+                skippedLines,
+                environment.first,
+                environment.last,
+                environment.getLastSuccess(),
+                environment.days,
+                environment.recoveries,
+                environment.getRecoveriesInexactThrough(),
+                streak.outcome(),
+                streak.length(),
+                streak.exact());
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof LedgerSummary)) {
@@ -242,48 +289,50 @@ public final class LedgerSummary {
     }
 
     /**
-     * Deploys of one environment started in one period, by outcome.
+     * The current run of completed deploys by start, newest first: its outcome, its real length (however long),
+     * and the breaker, the newest completed deploy by start with the other outcome, where the run ends. Folding a
+     * record in start order keeps it exact in O(1). A record folded out of start order inside the run with the
+     * other outcome becomes the breaker, and the length is counted from the {@value #COMPLETED_KEPT} completed
+     * deploys kept when the breaker is among them; when it is older than all of them, the length is not known
+     * ({@code exact} false) until the next change of outcome in start order. Which runs are exact depends on the
+     * fold order, so the streak is not part of {@link Environment#equals(Object)}.
      *
-     * @param successful SUCCESS records
-     * @param failed FAILURE records
-     * @param aborted ABORTED records
-     * @param skipped SKIPPED records
-     * @param durations the durations of the completed (SUCCESS and FAILURE) ones
+     * @param outcome SUCCESS or FAILURE, empty when no deploy completed
+     * @param length the run's length when {@code exact}, at least 1; 0 when not exact or no deploy completed
+     * @param exact whether the length is known
+     * @param breaker the newest completed deploy by start with the other outcome, empty when the run is every
+     *     completed deploy
      */
-    public record Counts(int successful, int failed, int aborted, int skipped, DurationSketch durations) {
-        /** No deploys. */
-        public static final Counts NONE = new Counts(0, 0, 0, 0, DurationSketch.empty());
+    public record Streak(Optional<DeployOutcome> outcome, int length, boolean exact, Optional<Ref> breaker) {
+        /** No completed deploy. */
+        public static final Streak NONE = new Streak(Optional.empty(), 0, true, Optional.empty());
 
-        public Counts {
-            if (successful < 0 || failed < 0 || aborted < 0 || skipped < 0) {
-                throw new IllegalArgumentException("counts: must be 0 or more");
-            }
-            Objects.requireNonNull(durations, "durations");
-            if (durations.count() != (long) successful + failed) {
+        public Streak {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(breaker, "breaker");
+            if (outcome.isEmpty()
+                    ? length != 0 || !exact || breaker.isPresent()
+                    : !outcome.get().isCompleted() || (exact ? length < 1 : length != 0)) {
                 throw new IllegalArgumentException(
-                        "durations: " + durations.count() + " for " + (successful + failed) + " completed deploys");
+                        "streak: " + length + " x " + outcome + (exact ? "" : ", not exact") + ", breaker " + breaker);
             }
-        }
-
-        /** @return all records counted */
-        public int total() {
-            return successful + failed + aborted + skipped;
         }
     }
 
-    /** The current run of completed deploys with one outcome, newest first, as far as the summary can see. */
-    public record Streak(Optional<DeployOutcome> outcome, int length, boolean atLeast) {
-        /** No completed deploy. */
-        public static final Streak NONE = new Streak(Optional.empty(), 0, false);
-
-        /**
-         * @param outcome SUCCESS or FAILURE, empty when no deploy completed
-         * @param length the run's length; when {@code atLeast}, the run is this long or longer
-         * @param atLeast whether the run covers every kept completed deploy ({@value #COMPLETED_KEPT}), so the
-         *     ledger is needed for its full length
-         */
-        public Streak {
-            Objects.requireNonNull(outcome, "outcome");
+    /**
+     * A failure not followed (in start order, as far as folded in start order) by a successful deploy yet: its
+     * recovery time is known once one is folded.
+     *
+     * @param startedAt the failure's start
+     * @param endedAt its end
+     */
+    public record Pending(Instant startedAt, Instant endedAt) {
+        public Pending {
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(endedAt, "endedAt");
+            if (endedAt.isBefore(startedAt)) {
+                throw new IllegalArgumentException("endedAt: before startedAt");
+            }
         }
     }
 
@@ -295,7 +344,11 @@ public final class LedgerSummary {
         private final DeployRecord last;
         private final DeployRecord lastSuccess;
         private final List<DeployRecord> completed;
-        private final SortedMap<LocalDate, Counts> days;
+        private final Streak streak;
+        private final SortedMap<LocalDate, DeployCounts> days;
+        private final SortedMap<LocalDate, DurationSketch> recoveries;
+        private final List<Pending> pending;
+        private final Instant recoveriesInexactThrough;
         private final SortedMap<String, Ref> commits;
         private final SortedMap<String, Ref> fingerprints;
         private final SortedMap<Integer, Ref> builds;
@@ -307,7 +360,11 @@ public final class LedgerSummary {
                 DeployRecord last,
                 DeployRecord lastSuccess,
                 List<DeployRecord> completed,
-                SortedMap<LocalDate, Counts> days,
+                Streak streak,
+                SortedMap<LocalDate, DeployCounts> days,
+                SortedMap<LocalDate, DurationSketch> recoveries,
+                List<Pending> pending,
+                Instant recoveriesInexactThrough,
                 SortedMap<String, Ref> commits,
                 SortedMap<String, Ref> fingerprints,
                 SortedMap<Integer, Ref> builds) {
@@ -318,12 +375,43 @@ public final class LedgerSummary {
             if (completed.size() > COMPLETED_KEPT) {
                 throw new IllegalArgumentException("completed: at most " + COMPLETED_KEPT);
             }
+            if (completed.isEmpty() != streak.outcome().isEmpty()) {
+                throw new IllegalArgumentException("streak: " + streak + " for " + completed.size() + " completed");
+            }
+            if (pending.size() > PENDING_KEPT) {
+                throw new IllegalArgumentException("pending: at most " + PENDING_KEPT);
+            }
+            long total = 0;
+            for (DeployCounts day : days.values()) {
+                total += day.total();
+            }
+            if (total != records) {
+                throw new IllegalArgumentException("days: " + total + " records for " + records);
+            }
+            for (Map.Entry<LocalDate, DurationSketch> day : recoveries.entrySet()) {
+                DeployCounts counts = days.get(day.getKey());
+                if (counts == null
+                        || day.getValue().count() > counts.failed()
+                        || day.getValue().count() == 0) {
+                    throw new IllegalArgumentException("recoveries: " + day.getValue() + " on " + day.getKey());
+                }
+            }
+            for (Pending failure : pending) {
+                DeployCounts counts = days.get(dayOf(failure.startedAt()));
+                if (counts == null || counts.failed() == 0) {
+                    throw new IllegalArgumentException("pending: no failure on " + dayOf(failure.startedAt()));
+                }
+            }
             this.records = records;
             this.first = first;
             this.last = last;
             this.lastSuccess = lastSuccess;
             this.completed = List.copyOf(completed);
+            this.streak = streak;
             this.days = Collections.unmodifiableSortedMap(new TreeMap<>(days));
+            this.recoveries = Collections.unmodifiableSortedMap(new TreeMap<>(recoveries));
+            this.pending = List.copyOf(pending);
+            this.recoveriesInexactThrough = recoveriesInexactThrough;
             this.commits = Collections.unmodifiableSortedMap(new TreeMap<>(commits));
             this.fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
             this.builds = Collections.unmodifiableSortedMap(new TreeMap<>(builds));
@@ -358,22 +446,46 @@ public final class LedgerSummary {
             return completed;
         }
 
-        /** @return the current run, counted over {@link #getLastCompleted()} from the newest */
+        /** @return the current run of completed deploys by start, see {@link Streak}; not in {@link #equals} */
         public Streak getStreak() {
-            if (completed.isEmpty()) {
-                return Streak.NONE;
-            }
-            DeployOutcome outcome = completed.get(completed.size() - 1).getOutcome();
-            int length = 0;
-            for (int i = completed.size() - 1; i >= 0 && completed.get(i).getOutcome() == outcome; i--) {
-                length++;
-            }
-            return new Streak(Optional.of(outcome), length, length == COMPLETED_KEPT);
+            return streak;
         }
 
         /** @return the counts of every UTC day with a record, oldest first */
-        public SortedMap<LocalDate, Counts> getDays() {
+        public SortedMap<LocalDate, DeployCounts> getDays() {
             return days;
+        }
+
+        /**
+         * The recovery times, per UTC start day of the failure: for each failure folded, the time from its end to
+         * the end of the next successful deploy by start (0 when negative), once one was folded. Exact for the
+         * failures that started after {@link #getRecoveriesInexactThrough()}. Not in {@link #equals}.
+         *
+         * @return per day with a recovered failure, the sketch of their recovery times
+         */
+        public SortedMap<LocalDate, DurationSketch> getRecoveries() {
+            return recoveries;
+        }
+
+        /**
+         * @return the failures since the newest successful deploy folded in start order, oldest first, at most
+         *     {@value #PENDING_KEPT}; not in {@link #equals}
+         */
+        public List<Pending> getPendingFailures() {
+            return pending;
+        }
+
+        /**
+         * The latest start of a failure whose recovery time {@link #getRecoveries()} may hold wrongly: a completed
+         * deploy folded out of start order may have come between a failure and the success it was paired with (or
+         * be a failure whose next success was folded before it), and a failure dropped from the {@value
+         * #PENDING_KEPT} pending ones is never paired. Every such failure started no later than this. Not in
+         * {@link #equals}.
+         *
+         * @return that start, or empty when every recovery time is exact
+         */
+        public Optional<Instant> getRecoveriesInexactThrough() {
+            return Optional.ofNullable(recoveriesInexactThrough);
         }
 
         /**
@@ -381,12 +493,12 @@ public final class LedgerSummary {
          * @param to the last day, inclusive
          * @return the counts of the records started on those UTC days
          */
-        public Counts between(LocalDate from, LocalDate to) {
+        public DeployCounts between(LocalDate from, LocalDate to) {
             if (to.isBefore(from)) {
-                return Counts.NONE;
+                return DeployCounts.NONE;
             }
-            Tally sum = new Tally();
-            for (Counts day : days.subMap(from, to.plusDays(1)).values()) {
+            DeployCounts.Tally sum = new DeployCounts.Tally();
+            for (DeployCounts day : days.subMap(from, to.plusDays(1)).values()) {
                 sum.add(day);
             }
             return sum.toCounts();
@@ -397,7 +509,7 @@ public final class LedgerSummary {
          * @return the counts of the records started in that week
          * @throws IllegalArgumentException when the day is not a Monday
          */
-        public Counts week(LocalDate monday) {
+        public DeployCounts week(LocalDate monday) {
             if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
                 throw new IllegalArgumentException("monday: must be a Monday, was " + monday);
             }
@@ -516,53 +628,6 @@ public final class LedgerSummary {
         return key.toString();
     }
 
-    /** Counts being summed. */
-    private static final class Tally {
-        private int successful;
-        private int failed;
-        private int aborted;
-        private int skipped;
-        private final DurationSketch.Mutable durations = new DurationSketch.Mutable();
-
-        Tally() {}
-
-        Tally(Counts from) {
-            add(from);
-        }
-
-        void add(Counts counts) {
-            successful += counts.successful();
-            failed += counts.failed();
-            aborted += counts.aborted();
-            skipped += counts.skipped();
-            durations.addAll(counts.durations());
-        }
-
-        void add(DeployRecord record) {
-            switch (record.getOutcome()) {
-                case SUCCESS:
-                    successful++;
-                    break;
-                case FAILURE:
-                    failed++;
-                    break;
-                case ABORTED:
-                    aborted++;
-                    break;
-                default:
-                    skipped++;
-                    break;
-            }
-            if (record.getOutcome().isCompleted()) {
-                durations.add(record.getDuration());
-            }
-        }
-
-        Counts toCounts() {
-            return new Counts(successful, failed, aborted, skipped, durations.toSketch());
-        }
-    }
-
     /** The fold of one environment. */
     private static final class EnvironmentFold {
         private final EnvironmentName name;
@@ -571,7 +636,18 @@ public final class LedgerSummary {
         private DeployRecord last;
         private DeployRecord lastSuccess;
         private final ArrayList<DeployRecord> completed = new ArrayList<>(COMPLETED_KEPT + 1);
-        private final TreeMap<LocalDate, Tally> days = new TreeMap<>();
+        /** The days as built; a day folded into since is in {@link #changedDays} instead. */
+        private final TreeMap<LocalDate, DeployCounts> days = new TreeMap<>();
+
+        private final HashMap<LocalDate, DeployCounts.Tally> changedDays = new HashMap<>();
+        private final TreeMap<LocalDate, DurationSketch> recoveries = new TreeMap<>();
+        private final HashMap<LocalDate, DurationSketch.Mutable> changedRecoveries = new HashMap<>();
+        private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        private Instant recoveriesInexactThrough;
+        private DeployOutcome runOutcome;
+        private int runLength;
+        private boolean runExact = true;
+        private Ref breaker;
         private final TreeMap<String, Ref> commits = new TreeMap<>();
         private final TreeMap<String, Ref> fingerprints = new TreeMap<>();
         private final TreeMap<Integer, Ref> builds = new TreeMap<>();
@@ -587,9 +663,14 @@ public final class LedgerSummary {
             this.last = from.last;
             this.lastSuccess = from.lastSuccess;
             this.completed.addAll(from.completed);
-            for (Map.Entry<LocalDate, Counts> day : from.days.entrySet()) {
-                days.put(day.getKey(), new Tally(day.getValue()));
-            }
+            days.putAll(from.days);
+            recoveries.putAll(from.recoveries);
+            pending.addAll(from.pending);
+            recoveriesInexactThrough = from.recoveriesInexactThrough;
+            runOutcome = from.streak.outcome().orElse(null);
+            runLength = from.streak.length();
+            runExact = from.streak.exact();
+            breaker = from.streak.breaker().orElse(null);
             commits.putAll(from.commits);
             fingerprints.putAll(from.fingerprints);
             builds.putAll(from.builds);
@@ -598,7 +679,8 @@ public final class LedgerSummary {
         /** Folds a record appended after every record folded so far. */
         void add(DeployRecord record) {
             records++;
-            if (first == null || START_ORDER.compare(record, first) < 0) {
+            boolean olderThanAll = first == null || START_ORDER.compare(record, first) < 0;
+            if (olderThanAll) {
                 first = record;
             }
             if (last == null || START_ORDER.compare(record, last) >= 0) {
@@ -616,18 +698,116 @@ public final class LedgerSummary {
                 builds.merge(record.getBuildNumber(), ref, LedgerSummary::later);
             }
             if (record.getOutcome().isCompleted()) {
-                insertCompleted(record);
+                int at = insertionPoint(record);
+                boolean inOrder = at == completed.size();
+                foldStreak(record, at, inOrder, olderThanAll);
+                foldRecovery(record, inOrder);
+                insertCompleted(record, at);
             }
-            days.computeIfAbsent(LocalDate.ofInstant(record.getStartedAt(), ZoneOffset.UTC), d -> new Tally())
+            LocalDate day = dayOf(record.getStartedAt());
+            changedDays
+                    .computeIfAbsent(day, d -> {
+                        DeployCounts built = days.remove(d);
+                        return built == null ? new DeployCounts.Tally() : new DeployCounts.Tally(built);
+                    })
                     .add(record);
         }
 
-        /** Inserts after every kept record not later than it (so after its ties), then drops the oldest. */
-        private void insertCompleted(DeployRecord record) {
+        /** @return where the record goes among the kept completed deploys: after every one not later than it */
+        private int insertionPoint(DeployRecord record) {
             int at = completed.size();
             while (at > 0 && START_ORDER.compare(completed.get(at - 1), record) > 0) {
                 at--;
             }
+            return at;
+        }
+
+        /**
+         * Keeps the current run ({@link Streak}) up to date: in start order in O(1); out of start order, a record
+         * with the other outcome inside the run becomes its breaker and the run is what the kept completed deploys
+         * newer than it hold, unless it is older than all of them (but when it is older than every record and the
+         * run is every completed deploy, the run stays as it is).
+         */
+        private void foldStreak(DeployRecord record, int at, boolean inOrder, boolean olderThanAll) {
+            DeployOutcome outcome = record.getOutcome();
+            if (runOutcome == null) {
+                runOutcome = outcome;
+                runLength = 1;
+                runExact = true;
+            } else if (inOrder) {
+                if (outcome == runOutcome) {
+                    grow();
+                } else {
+                    breaker = Ref.of(completed.get(completed.size() - 1));
+                    runOutcome = outcome;
+                    runLength = 1;
+                    runExact = true;
+                }
+            } else if (breaker == null || Ref.of(record).compareTo(breaker) >= 0) {
+                // inside the run (of records equal by start and build, the later appended is the later)
+                if (outcome == runOutcome) {
+                    grow();
+                } else if (breaker == null && olderThanAll) {
+                    breaker = Ref.of(record); // the run is every record newer than it: all of it
+                } else {
+                    breaker = Ref.of(record);
+                    if (at == 0 && completed.size() == COMPLETED_KEPT) {
+                        runExact = false; // older than every kept one: how many are newer is not known
+                        runLength = 0;
+                    } else {
+                        runExact = true;
+                        runLength = completed.size() - at;
+                    }
+                }
+            }
+            // older than the breaker: the run does not change
+        }
+
+        private void grow() {
+            if (runExact) {
+                runLength = runLength == Integer.MAX_VALUE ? runLength : runLength + 1;
+            }
+        }
+
+        /**
+         * Pairs failures with the next successful deploy in start order: a success folded in start order recovers
+         * every failure pending since the last one. A completed deploy folded out of start order may change a
+         * pairing of a failure started no later than it, so recoveries of failures started up to then are no
+         * longer exact.
+         */
+        private void foldRecovery(DeployRecord record, boolean inOrder) {
+            if (!inOrder) {
+                inexactThrough(record.getStartedAt());
+                return;
+            }
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                for (Pending failure : pending) {
+                    Duration recovery = DeployStatistics.recoveryTime(failure.endedAt(), record.getEndedAt());
+                    changedRecoveries
+                            .computeIfAbsent(dayOf(failure.startedAt()), d -> {
+                                DurationSketch built = recoveries.remove(d);
+                                DurationSketch.Mutable sketch = new DurationSketch.Mutable();
+                                return built == null ? sketch : sketch.addAll(built);
+                            })
+                            .add(recovery);
+                }
+                pending.clear();
+            } else {
+                pending.addLast(new Pending(record.getStartedAt(), record.getEndedAt()));
+                if (pending.size() > PENDING_KEPT) {
+                    inexactThrough(pending.removeFirst().startedAt()); // never paired
+                }
+            }
+        }
+
+        private void inexactThrough(Instant started) {
+            if (recoveriesInexactThrough == null || started.isAfter(recoveriesInexactThrough)) {
+                recoveriesInexactThrough = started;
+            }
+        }
+
+        /** Inserts at the insertion point, then drops the oldest beyond {@value #COMPLETED_KEPT}. */
+        private void insertCompleted(DeployRecord record, int at) {
             if (at == 0 && completed.size() == COMPLETED_KEPT) {
                 return; // older than every kept one: it would be dropped at once
             }
@@ -638,13 +818,37 @@ public final class LedgerSummary {
         }
 
         Environment toEnvironment() {
-            TreeMap<LocalDate, Counts> dayCounts = new TreeMap<>();
-            for (Map.Entry<LocalDate, Tally> day : days.entrySet()) {
-                dayCounts.put(day.getKey(), day.getValue().toCounts());
+            TreeMap<LocalDate, DeployCounts> allDays = new TreeMap<>(days);
+            for (Map.Entry<LocalDate, DeployCounts.Tally> day : changedDays.entrySet()) {
+                allDays.put(day.getKey(), day.getValue().toCounts());
             }
+            TreeMap<LocalDate, DurationSketch> allRecoveries = new TreeMap<>(recoveries);
+            for (Map.Entry<LocalDate, DurationSketch.Mutable> day : changedRecoveries.entrySet()) {
+                allRecoveries.put(day.getKey(), day.getValue().toSketch());
+            }
+            Streak streak = runOutcome == null
+                    ? Streak.NONE
+                    : new Streak(Optional.of(runOutcome), runLength, runExact, Optional.ofNullable(breaker));
             return new Environment(
-                    name, records, first, last, lastSuccess, completed, dayCounts, commits, fingerprints, builds);
+                    name,
+                    records,
+                    first,
+                    last,
+                    lastSuccess,
+                    completed,
+                    streak,
+                    allDays,
+                    allRecoveries,
+                    new ArrayList<>(pending),
+                    recoveriesInexactThrough,
+                    commits,
+                    fingerprints,
+                    builds);
         }
+    }
+
+    static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Ref later(Ref kept, Ref added) {

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.deployoften.model.BuildNumbers;
+import io.jenkins.plugins.deployoften.model.DeployCounts;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Counts;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Environment;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Pending;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Position;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Ref;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Streak;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +33,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The summary file's format, version 2: one JSON object, UTF-8, ending with a newline.
+ * The summary file's format, version 3: one JSON object, UTF-8, ending with a newline.
  *
  * <pre>
- * v             format version (2)
+ * v             format version (3)
  * length        the ledger length in bytes the summary reflects
  * lastLine      the hash of the ledger's last non-blank line, see {@link Position}
  * records       records folded
@@ -46,8 +51,14 @@ import java.util.TreeMap;
  *   first, last   the first and last record by start time, each as its ledger line (see below)
  *   lastSuccess   the last successful deploy by start time, as a ledger line (absent when none)
  *   completed     the newest completed deploys by start time, oldest first, as ledger lines
- *   days          per UTC start day: [epochDay, successful, failed, aborted, skipped, zeros, bucket, count, ...],
- *                 the completed deploys' {@link DurationSketch} as its 0 ms count and (bucket, count) pairs
+ *   streak        the current run ({@link Streak}): [outcome, length, exact]; absent when nothing completed
+ *   breaker       where the run ends: [started, build]; absent when the run is every completed deploy
+ *   days          per UTC start day: [epochDay, successful, failed, aborted, skipped, durations, leadTimes,
+ *                 builds], each sketch ({@link DurationSketch}) as [zeros, bucket, count, ...], the builds
+ *                 ({@link BuildNumbers}) as [first, last, flags, ...] or null when there are too many
+ *   recoveries    per UTC start day of the failures: [epochDay, sketch of their recovery times]
+ *   pending       the failures waiting for a success: [started, ended] each, oldest first
+ *   recoveriesInexactThrough   the latest start of a failure whose recovery may be wrong; absent when none
  *   commits       [key, started, build] per commit key ({@link LedgerSummary#identityKey(String)})
  *   artifacts     [key, started, build] per artifact fingerprint key
  *   builds        [build, started] per build number
@@ -57,18 +68,19 @@ import java.util.TreeMap;
  * A record is kept as the text of its ledger line ({@link LedgerLineFormat}, with {@code "recorded"} set to the
  * epoch: the summary never depends on when a line was recorded). Instants are ISO-8601 UTC strings.
  *
- * <p>Version 2 added {@code latestStart} and {@code disorder}. A version 1 summary lacks them and is unreadable
+ * <p>Version 2 added {@code latestStart} and {@code disorder}; version 3 the exact streak, the lead-time
+ * sketches, the build numbers and the recovery times (what the statistics read). An older summary is unreadable
  * like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary is a
- * cache: nothing is lost), and that rebuild writes version 2.
+ * cache: nothing is lost), and that rebuild writes version 3.
  *
- * <p>Decoding is strict: anything but exactly what version 2 writes (another version, a torn or corrupted file,
+ * <p>Decoding is strict: anything but exactly what version 3 writes (another version, a torn or corrupted file,
  * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is computed over the canonical encoding
  * of what was decoded, so a file that decodes at all decodes to exactly the summary that was written.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
@@ -89,7 +101,7 @@ public final class LedgerSummaryFormat {
 
     /**
      * @param bytes the file's bytes
-     * @return the summary, or empty when the bytes are not exactly a version 2 summary
+     * @return the summary, or empty when the bytes are not exactly a version 3 summary
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
         try (JsonParser json = FACTORY.createParser(bytes)) {
@@ -149,23 +161,65 @@ public final class LedgerSummaryFormat {
             json.writeString(line(record));
         }
         json.writeEndArray();
+        Streak streak = environment.getStreak();
+        if (streak.outcome().isPresent()) {
+            json.writeArrayFieldStart("streak");
+            json.writeString(streak.outcome().get().name());
+            json.writeNumber(streak.length());
+            json.writeBoolean(streak.exact());
+            json.writeEndArray();
+        }
+        if (streak.breaker().isPresent()) {
+            json.writeArrayFieldStart("breaker");
+            json.writeString(streak.breaker().get().startedAt().toString());
+            json.writeNumber(streak.breaker().get().buildNumber());
+            json.writeEndArray();
+        }
         json.writeArrayFieldStart("days");
-        for (Map.Entry<LocalDate, Counts> day : environment.getDays().entrySet()) {
-            Counts counts = day.getValue();
+        for (Map.Entry<LocalDate, DeployCounts> day : environment.getDays().entrySet()) {
+            DeployCounts counts = day.getValue();
             json.writeStartArray();
             json.writeNumber(day.getKey().toEpochDay());
             json.writeNumber(counts.successful());
             json.writeNumber(counts.failed());
             json.writeNumber(counts.aborted());
             json.writeNumber(counts.skipped());
-            json.writeNumber(counts.durations().zeros());
-            for (Map.Entry<Integer, Long> bucket : counts.durations().buckets().entrySet()) {
-                json.writeNumber(bucket.getKey());
-                json.writeNumber(bucket.getValue());
+            writeSketch(json, counts.durations());
+            writeSketch(json, counts.leadTimes());
+            if (counts.builds().isTooMany()) {
+                json.writeNull();
+            } else {
+                json.writeStartArray();
+                for (int value : counts.builds().runs()) {
+                    json.writeNumber(value);
+                }
+                json.writeEndArray();
             }
             json.writeEndArray();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("recoveries");
+        for (Map.Entry<LocalDate, DurationSketch> day :
+                environment.getRecoveries().entrySet()) {
+            json.writeStartArray();
+            json.writeNumber(day.getKey().toEpochDay());
+            writeSketch(json, day.getValue());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("pending");
+        for (Pending failure : environment.getPendingFailures()) {
+            json.writeStartArray();
+            json.writeString(failure.startedAt().toString());
+            json.writeString(failure.endedAt().toString());
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        if (environment.getRecoveriesInexactThrough().isPresent()) {
+            json.writeStringField(
+                    "recoveriesInexactThrough",
+                    environment.getRecoveriesInexactThrough().get().toString());
+        }
         writeIndex(json, "commits", environment.getCommitIndex());
         writeIndex(json, "artifacts", environment.getArtifactFingerprintIndex());
         json.writeArrayFieldStart("builds");
@@ -177,6 +231,17 @@ public final class LedgerSummaryFormat {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** A sketch as an array: its 0 ms count, then (bucket, count) pairs ascending. */
+    private static void writeSketch(JsonGenerator json, DurationSketch sketch) throws IOException {
+        json.writeStartArray();
+        json.writeNumber(sketch.zeros());
+        for (Map.Entry<Integer, Long> bucket : sketch.buckets().entrySet()) {
+            json.writeNumber(bucket.getKey());
+            json.writeNumber(bucket.getValue());
+        }
+        json.writeEndArray();
     }
 
     private static void writeIndex(JsonGenerator json, String field, Map<String, Ref> index) throws IOException {
@@ -271,9 +336,61 @@ public final class LedgerSummaryFormat {
         while (json.nextToken() != JsonToken.END_ARRAY) {
             completed.add(record(stringValue(json), name));
         }
-        field(json, "days");
-        TreeMap<LocalDate, Counts> days = readDays(json);
-        field(json, "commits");
+        next = nextField(json);
+        Streak streak = Streak.NONE;
+        Ref breaker = null;
+        if (next.equals("streak")) {
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            DeployOutcome outcome = DeployOutcome.valueOf(readString(json));
+            int length = Math.toIntExact(readLong(json));
+            JsonToken exact = json.nextToken();
+            if (exact != JsonToken.VALUE_TRUE && exact != JsonToken.VALUE_FALSE) {
+                throw new IllegalArgumentException("streak: exact must be true or false");
+            }
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            next = nextField(json);
+            if (next.equals("breaker")) {
+                expect(json.nextToken(), JsonToken.START_ARRAY);
+                Instant started = InstantText.parse(readString(json));
+                breaker = new Ref(started, Math.toIntExact(readLong(json)));
+                expect(json.nextToken(), JsonToken.END_ARRAY);
+                next = nextField(json);
+            }
+            streak = new Streak(
+                    Optional.of(outcome), length, exact == JsonToken.VALUE_TRUE, Optional.ofNullable(breaker));
+        }
+        named(next, "days");
+        TreeMap<LocalDate, DeployCounts> days = readDays(json);
+        field(json, "recoveries");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        TreeMap<LocalDate, DurationSketch> recoveries = new TreeMap<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            LocalDate day = LocalDate.ofEpochDay(readLong(json));
+            if (!recoveries.isEmpty() && !day.isAfter(recoveries.lastKey())) {
+                throw new IllegalArgumentException("recoveries out of order");
+            }
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            recoveries.put(day, readSketch(json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+        }
+        field(json, "pending");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        List<Pending> pending = new ArrayList<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            Instant started = InstantText.parse(readString(json));
+            Instant ended = InstantText.parse(readString(json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            pending.add(new Pending(started, ended));
+        }
+        next = nextField(json);
+        Instant recoveriesInexactThrough = null;
+        if (next.equals("recoveriesInexactThrough")) {
+            recoveriesInexactThrough = InstantText.parse(readString(json));
+            next = nextField(json);
+        }
+        named(next, "commits");
         TreeMap<String, Ref> commits = readIndex(json);
         field(json, "artifacts");
         TreeMap<String, Ref> artifacts = readIndex(json);
@@ -290,12 +407,26 @@ public final class LedgerSummaryFormat {
             }
         }
         expect(json.nextToken(), JsonToken.END_OBJECT);
-        return new Environment(name, records, first, last, lastSuccess, completed, days, commits, artifacts, builds);
+        return new Environment(
+                name,
+                records,
+                first,
+                last,
+                lastSuccess,
+                completed,
+                streak,
+                days,
+                recoveries,
+                pending,
+                recoveriesInexactThrough,
+                commits,
+                artifacts,
+                builds);
     }
 
-    private static TreeMap<LocalDate, Counts> readDays(JsonParser json) throws IOException {
+    private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        TreeMap<LocalDate, Counts> days = new TreeMap<>();
+        TreeMap<LocalDate, DeployCounts> days = new TreeMap<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             LocalDate day = LocalDate.ofEpochDay(readLong(json));
@@ -303,23 +434,46 @@ public final class LedgerSummaryFormat {
             int failed = Math.toIntExact(readLong(json));
             int aborted = Math.toIntExact(readLong(json));
             int skipped = Math.toIntExact(readLong(json));
-            long zeros = readLong(json);
-            TreeMap<Integer, Long> buckets = new TreeMap<>();
-            JsonToken token;
-            while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-                int bucket = Math.toIntExact(longValue(json, token));
-                long count = readLong(json);
-                if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
-                    throw new IllegalArgumentException("buckets out of order");
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            DurationSketch durations = readSketch(json);
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            DurationSketch leadTimes = readSketch(json);
+            BuildNumbers builds;
+            JsonToken token = json.nextToken();
+            if (token == JsonToken.VALUE_NULL) {
+                builds = BuildNumbers.tooMany();
+            } else {
+                expect(token, JsonToken.START_ARRAY);
+                List<Integer> runs = new ArrayList<>();
+                while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+                    runs.add(Math.toIntExact(longValue(json, token)));
                 }
-                buckets.put(bucket, count);
+                builds = BuildNumbers.ofRuns(
+                        runs.stream().mapToInt(Integer::intValue).toArray());
             }
+            expect(json.nextToken(), JsonToken.END_ARRAY);
             if (!days.isEmpty() && !day.isAfter(days.lastKey())) {
                 throw new IllegalArgumentException("days out of order");
             }
-            days.put(day, new Counts(successful, failed, aborted, skipped, DurationSketch.of(zeros, buckets)));
+            days.put(day, new DeployCounts(successful, failed, aborted, skipped, durations, leadTimes, builds));
         }
         return days;
+    }
+
+    /** Reads a sketch whose START_ARRAY is the current token, up to and with its END_ARRAY. */
+    private static DurationSketch readSketch(JsonParser json) throws IOException {
+        long zeros = readLong(json);
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        JsonToken token;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+            int bucket = Math.toIntExact(longValue(json, token));
+            long count = readLong(json);
+            if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
+                throw new IllegalArgumentException("buckets out of order");
+            }
+            buckets.put(bucket, count);
+        }
+        return DurationSketch.of(zeros, buckets);
     }
 
     private static TreeMap<String, Ref> readIndex(JsonParser json) throws IOException {

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.rando
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.Test;
 
@@ -88,7 +90,60 @@ public class LedgerSummaryFoldTest {
     }
 
     @Test
-    public void longHistoriesKeepOnlyTheNewestCompletedAndLongRunsAreAtLeast() {
+    public void foldedInStartOrderTheStreakAndEveryRecoveryAreExact() {
+        for (long seed = 1; seed <= 12; seed++) {
+            List<DeployRecord> byStart = SummaryHistories.byStart(randomHistory(seed, 3000));
+            LedgerSummary summary = fold(byStart);
+            // the brute force also checks that nothing is inexact when the records came in start order
+            assertMatchesBruteForce(summary, byStart);
+            for (Environment environment : summary.getEnvironments().values()) {
+                assertThat(environment.getStreak().exact()).isTrue();
+                assertThat(environment.getRecoveriesInexactThrough()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    public void foldingOnAfterAppendsEqualsFoldingEverythingAtOnceAppendOrderFactsToo() {
+        for (long seed = 1; seed <= 12; seed++) {
+            List<DeployRecord> appended = randomHistory(seed, 2000);
+            LedgerSummary atOnce = fold(appended);
+            Random random = new Random(seed);
+            // in several parts, each part's summary built and encoded, decoded and folded on, as catch-ups do
+            LedgerSummary summary = LedgerSummary.empty();
+            int from = 0;
+            while (from < appended.size()) {
+                int to = Math.min(appended.size(), from + 1 + random.nextInt(400));
+                LedgerSummary.Builder builder = random.nextBoolean()
+                        ? summary.toBuilder()
+                        : LedgerSummaryFormat.decode(LedgerSummaryFormat.encode(summary)).orElseThrow().toBuilder();
+                appended.subList(from, to).forEach(builder::add);
+                summary = builder.build();
+                from = to;
+            }
+            assertThat(summary).as("seed " + seed).isEqualTo(atOnce);
+            // the encoding holds every field, the append-order facts (streak, recoveries, pending) too
+            assertThat(new String(LedgerSummaryFormat.encode(summary), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("seed " + seed)
+                    .isEqualTo(new String(LedgerSummaryFormat.encode(atOnce), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    public void aBuilderGoesOnFoldingAfterItBuilt() {
+        List<DeployRecord> appended = randomHistory(4, 1000);
+        LedgerSummary.Builder builder = LedgerSummary.builder();
+        for (int i = 0; i < appended.size(); i++) {
+            builder.add(appended.get(i));
+            if (i % 97 == 0) {
+                assertThat(builder.build()).isEqualTo(fold(appended.subList(0, i + 1)));
+            }
+        }
+        assertThat(LedgerSummaryFormat.encode(builder.build())).isEqualTo(LedgerSummaryFormat.encode(fold(appended)));
+    }
+
+    @Test
+    public void longHistoriesKeepOnlyTheNewestCompletedButTheRunsRealLength() {
         List<DeployRecord> appended = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             appended.add(record("production", i + 1, i, DeployOutcome.SUCCESS));
@@ -98,15 +153,24 @@ public class LedgerSummaryFoldTest {
         assertMatchesBruteForce(summary, appended);
         Environment production = summary.environment(PRODUCTION).orElseThrow();
         assertThat(production.getLastCompleted()).hasSize(LedgerSummary.COMPLETED_KEPT);
-        assertThat(production.getStreak().length()).isEqualTo(LedgerSummary.COMPLETED_KEPT);
-        assertThat(production.getStreak().atLeast()).isTrue();
+        // the run is every success, not only the 100 kept: the failure older than all records is its breaker
+        assertThat(production.getStreak())
+                .isEqualTo(new LedgerSummary.Streak(
+                        Optional.of(DeployOutcome.SUCCESS),
+                        250,
+                        true,
+                        Optional.of(new LedgerSummary.Ref(T0.minus(Duration.ofMinutes(5)), 300))));
         assertThat(production.getFirst().getBuildNumber()).isEqualTo(300);
         // a failure started in the middle of the kept window cuts the run
         appended.add(record("production", 301, 240, DeployOutcome.FAILURE));
         LedgerSummary cut = fold(appended);
         assertMatchesBruteForce(cut, appended);
         assertThat(cut.environment(PRODUCTION).orElseThrow().getStreak())
-                .isEqualTo(new LedgerSummary.Streak(java.util.Optional.of(DeployOutcome.SUCCESS), 9, false));
+                .isEqualTo(new LedgerSummary.Streak(
+                        Optional.of(DeployOutcome.SUCCESS),
+                        9,
+                        true,
+                        Optional.of(new LedgerSummary.Ref(T0.plus(Duration.ofMinutes(240)), 301))));
     }
 
     @Test
@@ -168,13 +232,13 @@ public class LedgerSummaryFoldTest {
         Environment production = fold(appended).environment(PRODUCTION).orElseThrow();
         assertThat(production.getLastCompleted()).containsExactly(appended.get(0));
         assertThat(production.getLast()).isEqualTo(appended.get(2));
-        LedgerSummary.Counts day = production.between(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5));
+        DeployCounts day = production.between(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5));
         assertThat(day.successful()).isEqualTo(1);
         assertThat(day.aborted()).isEqualTo(1);
         assertThat(day.skipped()).isEqualTo(1);
         assertThat(day.durations().count()).isEqualTo(1);
         assertThat(production.between(LocalDate.of(2026, 1, 6), LocalDate.of(2026, 1, 5)))
-                .isEqualTo(LedgerSummary.Counts.NONE);
+                .isEqualTo(DeployCounts.NONE);
         assertThatThrownBy(() -> production.week(LocalDate.of(2026, 1, 6)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Monday");

@@ -117,11 +117,11 @@ public class LedgerSummaryFormatTest {
     public void otherVersionsAndOtherJsonAreUnreadable() {
         byte[] encoded = LedgerSummaryFormat.encode(small());
         String text = new String(encoded, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"v\":2,");
-        for (String other :
-                List.of("{\"v\":1,", "{\"v\":3,", "{\"v\":0,", "{\"v\":\"2\",", "{\"v\":2.0,", "{\"v\":null,")) {
+        assertThat(text).startsWith("{\"v\":3,");
+        for (String other : List.of(
+                "{\"v\":1,", "{\"v\":2,", "{\"v\":4,", "{\"v\":0,", "{\"v\":\"3\",", "{\"v\":3.0,", "{\"v\":null,")) {
             assertThat(LedgerSummaryFormat.decode(
-                            text.replaceFirst("^\\{\"v\":2,", java.util.regex.Matcher.quoteReplacement(other))
+                            text.replaceFirst("^\\{\"v\":3,", java.util.regex.Matcher.quoteReplacement(other))
                                     .getBytes(StandardCharsets.UTF_8)))
                     .as(other)
                     .isEmpty();
@@ -132,11 +132,19 @@ public class LedgerSummaryFormatTest {
                     .isEmpty();
         }
         // a version 1 summary (no latestStart nor disorder) is unreadable, so the ledger rebuilds it
-        String v1 = text.replaceFirst("^\\{\"v\":2,", "{\"v\":1,")
+        String v1 = text.replaceFirst("^\\{\"v\":3,", "{\"v\":1,")
                 .replaceFirst("\"latestStart\":\"[^\"]*\",", "")
                 .replaceFirst("\"disorder\":\"[^\"]*\",", "");
         assertThat(v1).doesNotContain("disorder").doesNotContain("latestStart");
         assertThat(LedgerSummaryFormat.decode(v1.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        // a version 2 summary (no streak, no recoveries, days without lead times and build numbers) too
+        String v2 = text.replaceFirst("^\\{\"v\":3,", "{\"v\":2,")
+                .replaceAll("\"streak\":\\[[^\\]]*\\],", "")
+                .replaceAll("\"breaker\":\\[[^\\]]*\\],", "")
+                .replaceAll(",\\[0[^\\]]*\\],\\[[0-9,]*\\]\\]", "]");
+        assertThat(v2).doesNotContain("streak").contains("[20459,0,1,0,0,[0,346,1]]");
+        assertThat(LedgerSummaryFormat.decode(v2.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         // a disorder or latest start that was changed is unreadable
         assertThat(text).contains("\"disorder\":\"" + small().getDisorder() + "\"");
@@ -152,6 +160,58 @@ public class LedgerSummaryFormatTest {
         String tampered = text.replaceFirst("\"records\":(\\d+)", "\"records\":99999");
         assertThat(LedgerSummaryFormat.decode(tampered.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
+    }
+
+    @Test
+    public void partsThatDoNotFitTogetherAreUnreadableEvenUnderAMatchingChecksum() {
+        String text = new String(LedgerSummaryFormat.encode(small()), StandardCharsets.UTF_8);
+        // the checksum is what guards a value nothing else can check: re-signed, a changed streak length reads
+        String longer =
+                resigned(text.replaceFirst("\"streak\":\\[\"SUCCESS\",1,true\\]", "\"streak\":[\"SUCCESS\",2,true]"));
+        assertThat(longer).isNotEqualTo(text);
+        assertThat(LedgerSummaryFormat.decode(
+                        text.replace("\"streak\":[\"SUCCESS\",1,true]", "\"streak\":[\"SUCCESS\",2,true]")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .as("not re-signed")
+                .isEmpty();
+        LedgerSummary decoded = LedgerSummaryFormat.decode(longer.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        assertThat(decoded.environment(EnvironmentName.of("production"))
+                        .orElseThrow()
+                        .getStreak()
+                        .length())
+                .isEqualTo(2);
+        // everything the decoder can check is checked, whatever the checksum says
+        List<String[]> misfits = List.of(
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0,5,1],[2,2,1]]"},
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0],[2,3,1]]"},
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0],[2,2,4]]"},
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0],[]]"},
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0],null]"},
+                new String[] {"[20459,0,1,0,0,[0,346,1],[0],[2,2,1]]", "[20459,0,1,0,0,[0,346,1],[0],[0,0,1]]"},
+                new String[] {"\"recoveries\":[[20459,[0,960,1]]", "\"recoveries\":[[20459,[0,960,2]]"},
+                new String[] {"\"recoveries\":[[20459,[0,960,1]]", "\"recoveries\":[[20460,[0,960,1]]"},
+                new String[] {"\"recoveries\":[[20459,[0,960,1]]", "\"recoveries\":[[20459,[0]]"},
+                new String[] {"\"pending\":[[\"2026-01-12T21:00:00Z\"", "\"pending\":[[\"2026-01-05T09:00:00Z\""},
+                new String[] {"\"streak\":[\"SUCCESS\",1,true]", "\"streak\":[\"SUCCESS\",1,1]"},
+                new String[] {"\"streak\":[\"SUCCESS\",1,true]", "\"streak\":[\"SUCCESS\",1,false]"},
+                new String[] {"\"streak\":[\"SUCCESS\",1,true]", "\"streak\":[\"SUCCESS\",0,true]"},
+                new String[] {"\"streak\":[\"SUCCESS\",1,true]", "\"streak\":[\"ABORTED\",1,true]"},
+                new String[] {"\"streak\":[\"SUCCESS\",1,true],", ""});
+        for (String[] misfit : misfits) {
+            assertThat(text).contains(misfit[0]);
+            String changed = resigned(text.replace(misfit[0], misfit[1]));
+            assertThat(LedgerSummaryFormat.decode(changed.getBytes(StandardCharsets.UTF_8)))
+                    .as(misfit[1])
+                    .isEmpty();
+        }
+    }
+
+    /** @return the summary file's text with its checksum computed again over the (changed) content */
+    private static String resigned(String text) {
+        String body = text.substring(0, text.lastIndexOf(",\"sha256\"")) + "}";
+        return body.substring(0, body.length() - 1) + ",\"sha256\":\""
+                + LedgerSummaryFormat.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\"}\n";
     }
 
     @Test

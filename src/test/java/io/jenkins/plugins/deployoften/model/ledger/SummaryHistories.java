@@ -2,10 +2,13 @@ package io.jenkins.plugins.deployoften.model.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.deployoften.model.BuildNumbers;
+import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
+import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Counts;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Environment;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Ref;
 import java.time.DayOfWeek;
@@ -41,6 +44,7 @@ final class SummaryHistories {
      */
     static List<DeployRecord> randomHistory(long seed, int size) {
         Random random = new Random(seed);
+        Random commitTimes = new Random(~seed); // apart, so the other draws stay what they were
         List<DeployRecord> records = new ArrayList<>();
         List<Instant> starts = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -75,6 +79,10 @@ final class SummaryHistories {
             if (random.nextInt(3) != 0) {
                 String fingerprint = "ab" + random.nextInt(40) + "cd";
                 record.artifactFingerprint(random.nextBoolean() ? fingerprint : fingerprint.toUpperCase(Locale.ROOT));
+            }
+            if (commitTimes.nextBoolean()) {
+                // mostly before the start, sometimes after the end (a skewed clock: the lead time is 0)
+                record.commitTime(start.minus(Duration.ofMinutes(commitTimes.nextInt(3 * 24 * 60) - 60)));
             }
             records.add(record.build());
         }
@@ -113,16 +121,18 @@ final class SummaryHistories {
 
     /** Checks every field of the summary against a recomputation from the whole list, in append order. */
     static void assertMatchesBruteForce(LedgerSummary summary, List<DeployRecord> appended) {
+        boolean inStartOrder = byStart(appended).equals(appended);
         assertThat(summary.getRecords()).isEqualTo(appended.size());
         Map<EnvironmentName, List<DeployRecord>> byEnvironment =
                 appended.stream().collect(Collectors.groupingBy(DeployRecord::getEnvironment));
         assertThat(summary.getEnvironments().keySet()).isEqualTo(new TreeSet<>(byEnvironment.keySet()));
         for (Map.Entry<EnvironmentName, List<DeployRecord>> entry : byEnvironment.entrySet()) {
-            assertEnvironment(summary.environment(entry.getKey()).orElseThrow(), byStart(entry.getValue()));
+            assertEnvironment(
+                    summary.environment(entry.getKey()).orElseThrow(), byStart(entry.getValue()), inStartOrder);
         }
     }
 
-    private static void assertEnvironment(Environment environment, List<DeployRecord> sorted) {
+    private static void assertEnvironment(Environment environment, List<DeployRecord> sorted, boolean inStartOrder) {
         String name = environment.getName().value();
         assertThat(environment.getRecords()).as(name + " records").isEqualTo(sorted.size());
         assertThat(environment.getFirst()).as(name + " first").isEqualTo(sorted.get(0));
@@ -138,12 +148,17 @@ final class SummaryHistories {
         List<DeployRecord> lastCompleted =
                 completed.subList(Math.max(0, completed.size() - LedgerSummary.COMPLETED_KEPT), completed.size());
         assertThat(environment.getLastCompleted()).as(name + " last completed").isEqualTo(lastCompleted);
-        assertStreak(environment, completed);
+        assertStreak(environment, completed, inStartOrder);
+        assertRecoveries(environment, sorted, inStartOrder);
         assertDays(environment, sorted);
         assertIndex(environment, successes);
     }
 
-    private static void assertStreak(Environment environment, List<DeployRecord> completed) {
+    /**
+     * The streak: its outcome and breaker always those of the brute force; its length the brute force's whenever
+     * the summary says it is exact (always, for a fold in start order).
+     */
+    private static void assertStreak(Environment environment, List<DeployRecord> completed, boolean inStartOrder) {
         LedgerSummary.Streak streak = environment.getStreak();
         if (completed.isEmpty()) {
             assertThat(streak).isEqualTo(LedgerSummary.Streak.NONE);
@@ -151,16 +166,67 @@ final class SummaryHistories {
         }
         DeployOutcome outcome = completed.get(completed.size() - 1).getOutcome();
         int run = 0;
-        for (int i = completed.size() - 1; i >= 0 && completed.get(i).getOutcome() == outcome; i--) {
+        int i = completed.size() - 1;
+        for (; i >= 0 && completed.get(i).getOutcome() == outcome; i--) {
             run++;
         }
-        assertThat(streak.outcome()).contains(outcome);
-        if (run >= LedgerSummary.COMPLETED_KEPT) {
-            assertThat(streak.length()).isEqualTo(LedgerSummary.COMPLETED_KEPT);
-            assertThat(streak.atLeast()).isTrue();
+        String name = environment.getName() + " streak";
+        assertThat(streak.outcome()).as(name).contains(outcome);
+        assertThat(streak.breaker())
+                .as(name + " breaker")
+                .isEqualTo(i < 0 ? Optional.empty() : Optional.of(Ref.of(completed.get(i))));
+        if (streak.exact()) {
+            assertThat(streak.length()).as(name).isEqualTo(run);
         } else {
-            assertThat(streak.length()).isEqualTo(run);
-            assertThat(streak.atLeast()).isFalse();
+            assertThat(streak.length()).as(name).isZero();
+        }
+        if (inStartOrder) {
+            assertThat(streak.exact()).as(name + " folded in start order").isTrue();
+        }
+    }
+
+    /**
+     * The recovery times: for the failures that started after the summary's {@code recoveriesInexactThrough},
+     * per day exactly the brute force's (each failure paired with the next success by start), and the pending
+     * ones exactly those not followed by a success; in a fold in start order, every failure is exact.
+     */
+    private static void assertRecoveries(Environment environment, List<DeployRecord> sorted, boolean inStartOrder) {
+        Optional<Instant> inexact = environment.getRecoveriesInexactThrough();
+        TreeMap<LocalDate, List<Duration>> expected = new TreeMap<>();
+        List<LedgerSummary.Pending> unrecovered = new ArrayList<>();
+        DeployRecord nextSuccess = null;
+        for (int i = sorted.size() - 1; i >= 0; i--) {
+            DeployRecord record = sorted.get(i);
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                nextSuccess = record;
+            } else if (record.getOutcome() == DeployOutcome.FAILURE
+                    && (inexact.isEmpty() || record.getStartedAt().isAfter(inexact.get()))) {
+                if (nextSuccess == null) {
+                    unrecovered.add(0, new LedgerSummary.Pending(record.getStartedAt(), record.getEndedAt()));
+                } else {
+                    expected.computeIfAbsent(dayOf(record.getStartedAt()), d -> new ArrayList<>())
+                            .add(DeployStatistics.recoveryTime(record.getEndedAt(), nextSuccess.getEndedAt()));
+                }
+            }
+        }
+        String name = environment.getName() + " recoveries";
+        LocalDate exactFrom = inexact.map(t -> dayOf(t).plusDays(1)).orElse(LocalDate.MIN);
+        for (Map.Entry<LocalDate, List<Duration>> day : expected.entrySet()) {
+            if (!day.getKey().isBefore(exactFrom)) {
+                assertThat(environment.getRecoveries().get(day.getKey()))
+                        .as(name + " on " + day.getKey())
+                        .isEqualTo(DurationSketch.of(day.getValue()));
+            }
+        }
+        assertThat(environment.getRecoveries().tailMap(exactFrom).keySet())
+                .as(name + " days")
+                .isEqualTo(expected.tailMap(exactFrom).keySet());
+        List<LedgerSummary.Pending> pendingAfter = environment.getPendingFailures().stream()
+                .filter(p -> inexact.isEmpty() || p.startedAt().isAfter(inexact.get()))
+                .collect(Collectors.toList());
+        assertThat(pendingAfter).as(name + " pending").isEqualTo(unrecovered);
+        if (inStartOrder && unrecovered.size() <= LedgerSummary.PENDING_KEPT) {
+            assertThat(inexact).as(name + " folded in start order").isEmpty();
         }
     }
 
@@ -189,16 +255,55 @@ final class SummaryHistories {
         }
     }
 
-    static Counts countsOf(List<DeployRecord> records) {
-        DurationSketch.Mutable durations = new DurationSketch.Mutable();
+    static DeployCounts countsOf(List<DeployRecord> records) {
+        List<Duration> durations = new ArrayList<>();
+        List<Duration> leadTimes = new ArrayList<>();
+        TreeMap<Integer, Integer> flags = new TreeMap<>();
         int[] counts = new int[4];
         for (DeployRecord record : records) {
             counts[record.getOutcome().ordinal()]++;
             if (completed(record)) {
                 durations.add(record.getDuration());
             }
+            if (record.getOutcome() == DeployOutcome.SUCCESS
+                    && record.getCommitTime().isPresent()) {
+                Duration lead = Duration.between(record.getCommitTime().get(), record.getEndedAt());
+                leadTimes.add(lead.isNegative() ? Duration.ZERO : lead);
+            }
+            int flag = completed(record)
+                    ? BuildNumbers.COMPLETED
+                    : record.getOutcome() == DeployOutcome.SKIPPED ? BuildNumbers.SKIPPED : 0;
+            flags.merge(record.getBuildNumber(), flag, (a, b) -> a | b);
         }
-        return new Counts(counts[0], counts[1], counts[2], counts[3], durations.toSketch());
+        return new DeployCounts(
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                DurationSketch.of(durations),
+                DurationSketch.of(leadTimes),
+                buildNumbersOf(flags));
+    }
+
+    /** The canonical runs of build numbers with their flags, built the obvious way. */
+    static BuildNumbers buildNumbersOf(TreeMap<Integer, Integer> flags) {
+        if (flags.size() > BuildNumbers.MOST_KEPT) {
+            return BuildNumbers.tooMany();
+        }
+        List<Integer> runs = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> build : flags.entrySet()) {
+            int n = runs.size();
+            if (n > 0
+                    && runs.get(n - 2) + 1 == build.getKey()
+                    && runs.get(n - 1).equals(build.getValue())) {
+                runs.set(n - 2, build.getKey());
+            } else {
+                runs.add(build.getKey());
+                runs.add(build.getKey());
+                runs.add(build.getValue());
+            }
+        }
+        return BuildNumbers.ofRuns(runs.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void assertIndex(Environment environment, List<DeployRecord> successes) {

@@ -111,6 +111,34 @@ final class DeployHistory {
     }
 
     /**
+     * @param size how many records
+     * @return {@link #generate(int, Kind)} of {@link Kind#ALWAYS_GREEN}
+     */
+    static List<DeployRecord> generateAlwaysGreen(int size) {
+        return generate(size, Kind.ALWAYS_GREEN);
+    }
+
+    /**
+     * @param size the history's size
+     * @param count how many of its newest records
+     * @param alwaysGreen whether of {@link Kind#ALWAYS_GREEN} rather than {@link Kind#MIXED}
+     * @return the newest {@code count} records of that history, oldest first, without generating the others
+     */
+    static List<DeployRecord> newest(int size, int count, boolean alwaysGreen) {
+        List<Instant> slots = slots(size);
+        List<DeployRecord> records = new ArrayList<>(count);
+        for (int i = Math.max(0, size - count); i < size; i++) {
+            records.add(record(i + 1, slots.get(i), alwaysGreen ? Kind.ALWAYS_GREEN : Kind.MIXED));
+        }
+        return records;
+    }
+
+    /** @return {@link #writeLedgerFile} of the history of that kind */
+    static FileDeployLedger writeLedger(Path directory, int size, boolean alwaysGreen) throws IOException {
+        return writeLedgerFile(directory, size, alwaysGreen ? Kind.ALWAYS_GREEN : Kind.MIXED);
+    }
+
+    /**
      * Appends a history to a ledger as the deploys would have: in order, each stamped with its end time.
      *
      * @return the ledger, which leaves appends to the operating system's buffers (setup speed only)

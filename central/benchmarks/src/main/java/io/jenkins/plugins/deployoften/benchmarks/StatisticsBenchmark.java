@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.benchmarks;
 
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,22 +24,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The dashboard statistics of one environment for a 12-week window, for a job with 1,000 to 100,000 deploys
+ * The dashboard statistics of one environment for a 12-week window, for a job with 1,000 to 1,000,000 deploys
  * in its history, computed two ways:
  *
  * <ul>
- *   <li>{@code statisticsFromLedger}: from the job's deploy ledger, which reads backwards from its end and
- *       stops at the window start;
+ *   <li>{@code statisticsFromLedger}: from the job's deploy ledger, which answers from its summary (the {@code
+ *       DeployLedger.digest} port) once the summary is current: no ledger line is decoded;
  *   <li>{@code statisticsFromBuildsNewestFirst}, the honest per-build baseline: the build numbers are listed
  *       and sorted once in the setup (Jenkins' {@code RunMap} keeps them in memory and loads builds lazily);
  *       each operation then loads {@code build.xml} files with XStream newest first, as Jenkins'
  *       {@code RunList} walks back to a date, and stops at the first build whose deploy started before the
- *       window.
+ *       window. Not run at 1,000,000 (a million build directories).
  * </ul>
+ *
+ * And {@code statisticsFromLedgerAlwaysGreen}: the ledger path for an environment that never failed, whose
+ * current streak is the whole history (the records' way reads the whole history for it).
  *
  * The window always holds {@value DeployHistory#RECORDS_IN_WINDOW} records; only the history behind it
  * grows. Both hand their records to the same {@code DeployStatistics.compute}, and each setup checks that
- * the path it prepares computes the same statistics as the generated history.
+ * the path it prepares computes the same statistics as the generated history (at 1,000,000 records, which do not
+ * fit the heap, as the 1,000-record history with the same window, and as the ledger's records read one by one).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -62,7 +67,7 @@ public class StatisticsBenchmark {
     /** A job directory holding a ledger of {@code records} deploys. */
     @State(Scope.Benchmark)
     public static class LedgerHistory {
-        @Param({"1000", "10000", "100000"})
+        @Param({"1000", "10000", "100000", "1000000"})
         int records;
 
         Path jobDirectory;
@@ -70,17 +75,63 @@ public class StatisticsBenchmark {
 
         @Setup(Level.Trial)
         public void writeLedger() throws IOException {
-            List<DeployRecord> history = DeployHistory.generate(records);
             jobDirectory = TemporaryDirectory.create("ledger");
             try {
-                ledger = DeployHistory.writeLedger(jobDirectory, history);
-                Sanity.check(history, WindowStatistics.of(ledger), "ledger");
+                if (records <= IN_MEMORY) {
+                    List<DeployRecord> history = DeployHistory.generate(records);
+                    ledger = DeployHistory.writeLedger(jobDirectory, history);
+                    Sanity.check(history, WindowStatistics.of(ledger), "ledger");
+                } else {
+                    ledger = DeployHistory.writeLedger(jobDirectory, records, false);
+                    Sanity.checkLarge(ledger, records, false);
+                }
             } catch (IOException | RuntimeException e) {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
             }
             Sanity.report(
                     records, "ledger of " + Files.size(ledger.getFile()) / 1024 + " KiB", WindowStatistics.of(ledger));
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            TemporaryDirectory.delete(jobDirectory);
+        }
+    }
+
+    /** The largest history a setup generates in memory; larger ones are written one record at a time. */
+    static final int IN_MEMORY = 100_000;
+
+    /** A job directory holding a ledger of {@code records} successful deploys, and nothing else. */
+    @State(Scope.Benchmark)
+    public static class AlwaysGreenLedgerHistory {
+        @Param({"1000", "100000", "1000000"})
+        int records;
+
+        Path jobDirectory;
+        FileDeployLedger ledger;
+
+        @Setup(Level.Trial)
+        public void writeLedger() throws IOException {
+            jobDirectory = TemporaryDirectory.create("green");
+            try {
+                if (records <= IN_MEMORY) {
+                    List<DeployRecord> history = DeployHistory.generateAlwaysGreen(records);
+                    ledger = DeployHistory.writeLedger(jobDirectory, history);
+                    Sanity.check(history, WindowStatistics.of(ledger), "always-green ledger");
+                } else {
+                    ledger = DeployHistory.writeLedger(jobDirectory, records, true);
+                    Sanity.checkLarge(ledger, records, true);
+                }
+                Sanity.checkStreak(WindowStatistics.of(ledger), records);
+            } catch (IOException | RuntimeException e) {
+                delete(); // JMH skips the tear-down when the setup fails
+                throw e;
+            }
+            Sanity.report(
+                    records,
+                    "always-green ledger of " + Files.size(ledger.getFile()) / 1024 + " KiB",
+                    WindowStatistics.of(ledger));
         }
 
         @TearDown(Level.Trial)
@@ -146,6 +197,11 @@ public class StatisticsBenchmark {
         return history.newestFirstBackToWindow();
     }
 
+    @Benchmark
+    public Object statisticsFromLedgerAlwaysGreen(AlwaysGreenLedgerHistory history) throws IOException {
+        return WindowStatistics.of(history.ledger);
+    }
+
     /** Checks a path's answer against the generated history's, once per trial. */
     static final class Sanity {
         private Sanity() {}
@@ -160,6 +216,56 @@ public class StatisticsBenchmark {
                 throw new IllegalStateException(
                         "the " + path + " path computes different statistics: " + actual + ", expected " + expected);
             }
+        }
+
+        /**
+         * For a history too large for the heap: the statistics of its newest 400 records (the window's 300 and
+         * 100 before it), computed from those records, agree with the ledger's on every figure but the streak
+         * (which, for the always-green history, is checked on its own); for the mixed history, whose streak breaks
+         * inside the window, on the streak too, and so does the ledger read record by record (its digest hidden).
+         */
+        static void checkLarge(FileDeployLedger ledger, int records, boolean alwaysGreen) throws IOException {
+            DeployStatistics expected = DeployStatistics.compute(
+                    DeployHistory.newest(records, DeployHistory.RECORDS_IN_WINDOW + 100, alwaysGreen),
+                    DeployHistory.ENVIRONMENT_NAME,
+                    DeployHistory.NOW,
+                    DeployHistory.WINDOW_WEEKS);
+            DeployStatistics actual = WindowStatistics.of(ledger);
+            if (!withoutStreak(expected).equals(withoutStreak(actual))) {
+                throw new IllegalStateException("the ledger path computes different statistics: "
+                        + withoutStreak(actual) + ", expected " + withoutStreak(expected));
+            }
+            if (!alwaysGreen) {
+                DeployStatistics fromRecords = WindowStatistics.of(new InMemoryLedger(new ArrayList<>(
+                        ledger.readSince(DeployHistory.WINDOW_START).records())));
+                if (!fromRecords.equals(actual) || !expected.equals(actual)) {
+                    throw new IllegalStateException("the ledger path computes " + actual + ", the records "
+                            + fromRecords + ", the newest records " + expected);
+                }
+            }
+        }
+
+        /** The streak of an always-green history of {@code records} deploys: all of them. */
+        static void checkStreak(DeployStatistics statistics, int records) {
+            if (!statistics.getStreak().toString().equals(records + " x SUCCESS")) {
+                throw new IllegalStateException("streak " + statistics.getStreak() + " for " + records + " successes");
+            }
+        }
+
+        private static List<String> withoutStreak(DeployStatistics statistics) {
+            return List.of(
+                    statistics.getWeeks().toString(),
+                    String.valueOf(statistics.getDaysSoFar()),
+                    String.valueOf(statistics.getFrequencyClass()),
+                    String.valueOf(statistics.getHistoryStart()),
+                    String.valueOf(statistics.getTimeSinceLastSuccess()),
+                    String.valueOf(statistics.getChangeFailureRate()),
+                    statistics.getMedianDuration() + " " + statistics.getP90Duration(),
+                    statistics.getMedianRecoveryTime() + " " + statistics.getRecoveredFailures() + " "
+                            + statistics.getUnrecoveredFailures(),
+                    String.valueOf(statistics.getMedianLeadTime()),
+                    statistics.getSkippedBuildsNeverDeployed() + " " + statistics.getMissingBuilds(),
+                    String.valueOf(statistics.getSkippedLines()));
         }
 
         static void report(int records, String what, Object statistics) {

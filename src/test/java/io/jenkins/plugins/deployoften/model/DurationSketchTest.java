@@ -1,4 +1,4 @@
-package io.jenkins.plugins.deployoften.model.ledger;
+package io.jenkins.plugins.deployoften.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +53,65 @@ public class DurationSketchTest {
         }
         assertThat(DurationSketch.merge(parts)).isEqualTo(all.toSketch());
         assertThat(DurationSketch.merge(List.of())).isEqualTo(DurationSketch.empty());
+    }
+
+    @Test
+    public void aMutableAnswersAsTheSketchItBuildsWhateverOrderAndMergesFilledIt() {
+        Random random = new Random(23);
+        for (int round = 0; round < 300; round++) {
+            List<Duration> durations = new ArrayList<>();
+            int size = random.nextInt(200);
+            for (int i = 0; i < size; i++) {
+                // from 0 ms to years, so the buckets' range grows on both sides
+                long millis = random.nextInt(8) == 0 ? 0 : (long) Math.exp(random.nextDouble() * 33);
+                durations.add(Duration.ofMillis(millis));
+            }
+            DurationSketch.Mutable oneByOne = new DurationSketch.Mutable();
+            durations.forEach(oneByOne::add);
+            List<Duration> shuffled = new ArrayList<>(durations);
+            Collections.shuffle(shuffled, random);
+            DurationSketch.Mutable merged = new DurationSketch.Mutable();
+            DurationSketch.Mutable part = new DurationSketch.Mutable();
+            for (int i = 0; i < shuffled.size(); i++) {
+                part.add(shuffled.get(i));
+                if (random.nextInt(10) == 0) {
+                    if (random.nextBoolean()) {
+                        merged.addAll(part);
+                    } else {
+                        merged.addAll(part.toSketch());
+                    }
+                    part = new DurationSketch.Mutable();
+                }
+            }
+            merged.addAll(part);
+            assertThat(merged.toSketch()).isEqualTo(oneByOne.toSketch()).isEqualTo(DurationSketch.of(durations));
+            assertThat(merged.count()).isEqualTo(size);
+            for (int percent : new int[] {1, 10, 50, 90, 99, 100}) {
+                assertThat(merged.nearestRank(percent))
+                        .isEqualTo(oneByOne.toSketch().nearestRank(percent));
+            }
+        }
+        assertThat(new DurationSketch.Mutable().nearestRank(50)).isEmpty();
+        assertThat(new DurationSketch.Mutable().toSketch()).isSameAs(DurationSketch.empty());
+    }
+
+    @Test
+    public void sketchedIsWhatASketchOfOneDurationAnswers() {
+        for (long millis : new long[] {0, 1, 2, 999, 40_000, 90_000, 86_400_000L, 10L * 365 * 86_400_000L}) {
+            Duration duration = Duration.ofMillis(millis);
+            assertThat(DurationSketch.of(List.of(duration)).median()).contains(DurationSketch.sketched(duration));
+            assertThat((double) Math.abs(DurationSketch.sketched(duration).toMillis() - millis))
+                    .isLessThanOrEqualTo(DurationSketch.RELATIVE_ACCURACY * millis + 0.5);
+        }
+        // the buckets as the format keeps them
+        DurationSketch sketch = DurationSketch.of(List.of(Duration.ZERO, Duration.ofSeconds(3), Duration.ofSeconds(3)));
+        assertThat(DurationSketch.of(sketch.zeros(), sketch.buckets())).isEqualTo(sketch);
+        assertThatThrownBy(() -> DurationSketch.of(-1, java.util.Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationSketch.of(0, java.util.Map.of(3, 0L)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationSketch.of(0, java.util.Map.of(-2, 1L)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
