@@ -38,6 +38,25 @@ public class ReleaseGateITest {
         assertThat(audit).hasSize(1);
     }
 
+    /** Found in a running Jenkins: the build failure message quoted a candidate's bidirectional controls. */
+    @Test
+    public void aCandidateWithBidirectionalControlsCannotReorderTheConsole() throws Exception {
+        WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc\\u202Efed')");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        jenkins.assertLogContains("candidate commit abcfed", run);
+        assertThat(JenkinsRule.getLog(run)).doesNotContain("\u202E");
+        assertThat(GateFiles.auditLogOf(job)
+                        .readRecent(1)
+                        .entries()
+                        .get(0)
+                        .decision()
+                        .getCandidate()
+                        .getCommit())
+                .contains("abc\u202Efed");
+    }
+
     @Test
     public void aPractisedCandidatePassesAndTheScriptCanReadTheDecision() throws Exception {
         WorkflowJob job = job("recordDeploy result: 'SUCCESS', commit: 'abc123', durationMillis: 1000\n"

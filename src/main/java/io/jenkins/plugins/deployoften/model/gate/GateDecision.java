@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.time.Instant;
 import java.util.List;
@@ -92,10 +93,11 @@ public final class GateDecision {
     /**
      * @return one line for the console or a build failure message, such as {@code release gate BLOCK for
      *     staging (candidate build #42, mode ENFORCE): FRESH: last successful staging deploy was 19 days ago
-     *     (limit 14): deploy a current build to staging}
+     *     (limit 14): deploy a current build to staging}; user text in it (a candidate's commit, an override's
+     *     reason) shown through {@link DisplayText}, so the line stays one line displayed in order
      */
     public String summary() {
-        return GateTexts.summary(this);
+        return DisplayText.of(GateTexts.summary(this));
     }
 
     @Override

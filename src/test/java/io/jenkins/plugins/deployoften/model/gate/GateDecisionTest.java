@@ -95,6 +95,18 @@ public class GateDecisionTest {
     }
 
     @Test
+    public void theSummaryLineShowsUserTextWithoutBidirectionalControlsOrLineBreaks() {
+        GateOverride override = new GateOverride("al\u202Eice", "hotfix\nrelease gate PASS for prod", NOW);
+
+        GateDecision decision = evaluate(ENFORCE, STALE, Optional.of(override));
+
+        assertThat(decision.summary())
+                .doesNotContain("\u202E", "\n")
+                .contains("overridden by alice: hotfix release gate PASS for prod");
+        assertThat(decision.getOverride()).contains(override);
+    }
+
+    @Test
     public void anOverrideOfAPassingGateIsStillRecorded() {
         GateOverride override = new GateOverride("bob", "just in case", NOW);
 
