@@ -475,6 +475,7 @@ public final class FileDeployLedger implements DeployLedger {
             if (!Files.exists(file)) {
                 return new Compaction(0, 0, 0);
             }
+            long sizeBefore = Files.size(file);
             ByteArrayOutputStream quarantine = new ByteArrayOutputStream();
             int[] counts = new int[3];
             // the summary of the new file, folded from the lines it keeps
@@ -505,6 +506,10 @@ public final class FileDeployLedger implements DeployLedger {
                             }
                             return true;
                         });
+                        if (Files.size(file) != sizeBefore) {
+                            // only when the lock was broken (its file deleted) and another process appended
+                            throw new IOException("the ledger grew during its compaction; it is left as it was");
+                        }
                         if (counts[2] > 0) {
                             // before the rename: unreadable lines are moved aside, never lost
                             Files.write(

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -22,14 +23,30 @@ import java.util.Arrays;
  *       before {@link #append} returns (unless built for benchmarks without forcing).
  *   <li>A line torn by a crash is ended with a newline by the next append, so it stays one unreadable line
  *       and never corrupts the line after it. Readers see it as a line their decoder rejects.
+ *   <li>Appends write in append mode, so a line lands at the end of the file even if the lock was broken (its
+ *       file deleted by a clean-up script) and another writer appends at the same time.
  *   <li>{@link #scanBackwards} reads from the end in chunks and stops when the visitor says so, so reading
- *       the newest lines costs O(lines read), not O(file).
+ *       the newest lines costs O(lines read), not O(file); each byte is copied once however long the line.
+ *   <li>A line longer than {@value #MAX_LINE_BYTES} bytes is not held in memory: visitors get {@link #TOO_LONG}
+ *       for it, which every decoder rejects, so it is skipped and counted.
+ *   <li>A file that shrinks while it is read (truncated, or emptied by logrotate's copytruncate) ends the read
+ *       with what was read; readers never fail because of it.
  * </ul>
  *
  * Blank lines are never passed to visitors.
  */
 public final class JsonLinesFile {
     private static final int CHUNK = 64 * 1024;
+
+    /**
+     * The longest line read: 1 MiB, far above any line the plugin writes (a record or a gate decision, a few KB
+     * even with every text field at its limit). A longer line is passed to visitors as {@link #TOO_LONG}, which no
+     * decoder accepts, so it is skipped and counted as unreadable without being held in memory.
+     */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
+
+    /** What visitors get for a line longer than {@link #MAX_LINE_BYTES}: one NUL byte, never a valid line. */
+    static final byte[] TOO_LONG = {0};
 
     private final Path directory;
     private final Path file;
@@ -107,20 +124,24 @@ public final class JsonLinesFile {
         boolean created = !Files.exists(file);
         long end;
         long position;
+        // append mode: every write lands at the end of the file as it is then, so even two writers that both
+        // believe they hold the lock (its file deleted under them) never write over each other's lines
         try (FileChannel channel =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            end = channel.size();
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.APPEND)) {
+            long size = channel.size();
             ByteBuffer buffer;
-            if (end > 0 && lastByte(channel, end) != '\n') {
+            if (size > 0 && lastByte(channel, size) != '\n') {
                 buffer = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line);
                 buffer.flip();
             } else {
                 buffer = ByteBuffer.wrap(line);
             }
-            position = end;
+            int length = buffer.remaining();
             while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
+                channel.write(buffer);
             }
+            position = channel.position();
+            end = position - length;
             if (forceWrites) {
                 channel.force(false);
             }
@@ -152,18 +173,23 @@ public final class JsonLinesFile {
     public void readForward(LineVisitor visitor) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            long length = 0;
             int b;
             while ((b = in.read()) != -1) {
                 if (b == '\n') {
-                    if (!visitLine(line.toByteArray(), visitor)) {
+                    if (!visitLine(length > MAX_LINE_BYTES ? TOO_LONG : line.toByteArray(), visitor)) {
                         return;
                     }
                     line.reset();
+                    length = 0;
                 } else {
-                    line.write(b);
+                    if (length < MAX_LINE_BYTES) {
+                        line.write(b);
+                    }
+                    length++;
                 }
             }
-            visitLine(line.toByteArray(), visitor);
+            visitLine(length > MAX_LINE_BYTES ? TOO_LONG : line.toByteArray(), visitor);
         } catch (NoSuchFileException e) {
             // no file yet: nothing to visit
         }
@@ -200,33 +226,65 @@ public final class JsonLinesFile {
             throw new IllegalArgumentException("range: [" + start + ", " + end + ")");
         }
         long position = end;
-        byte[] carry = new byte[0];
+        PartialLine partial = new PartialLine();
         while (position > start) {
             int length = (int) Math.min(CHUNK, position - start);
             position -= length;
-            ByteBuffer chunk = ByteBuffer.allocate(length + carry.length);
-            chunk.limit(length);
+            ByteBuffer chunk = ByteBuffer.allocate(length);
             while (chunk.hasRemaining()) {
-                int read = channel.read(chunk, position + chunk.position());
-                if (read < 0) {
-                    throw new IOException("file shrank while being read");
+                if (channel.read(chunk, position + chunk.position()) < 0) {
+                    // the file shrank under the reader (truncated, copytruncate): what was read stands
+                    return true;
                 }
             }
-            chunk.limit(chunk.capacity());
-            chunk.put(carry);
             byte[] data = chunk.array();
             int lineEnd = data.length;
             for (int i = data.length - 1; i >= 0; i--) {
                 if (data[i] == '\n') {
-                    if (!visitLine(Arrays.copyOfRange(data, i + 1, lineEnd), visitor)) {
+                    partial.prepend(data, i + 1, lineEnd);
+                    if (!visitLine(partial.take(), visitor)) {
                         return false;
                     }
                     lineEnd = i;
                 }
             }
-            carry = Arrays.copyOfRange(data, 0, lineEnd);
+            partial.prepend(data, 0, lineEnd);
         }
-        return visitLine(carry, visitor);
+        return visitLine(partial.take(), visitor);
+    }
+
+    /**
+     * The line a backwards scan is in the middle of, kept as the pieces read so far (each byte copied once, so a
+     * long line costs its length, not its length times the chunks it spans), and given up beyond {@link
+     * #MAX_LINE_BYTES}.
+     */
+    private static final class PartialLine {
+        private final ArrayDeque<byte[]> pieces = new ArrayDeque<>();
+        private long length;
+
+        void prepend(byte[] data, int from, int to) {
+            if (to > from && length <= MAX_LINE_BYTES) {
+                pieces.addFirst(Arrays.copyOfRange(data, from, to));
+            }
+            length += to - from;
+        }
+
+        byte[] take() {
+            byte[] line;
+            if (length > MAX_LINE_BYTES) {
+                line = TOO_LONG;
+            } else {
+                line = new byte[(int) length];
+                int at = 0;
+                for (byte[] piece : pieces) {
+                    System.arraycopy(piece, 0, line, at, piece.length);
+                    at += piece.length;
+                }
+            }
+            pieces.clear();
+            length = 0;
+            return line;
+        }
     }
 
     private static boolean visitLine(byte[] line, LineVisitor visitor) throws IOException {

@@ -112,6 +112,59 @@ public class LedgerConcurrencyTest {
                 .isGreaterThan(1);
     }
 
+    /**
+     * A clean-up script deleting {@code *.lock} files while two processes append: appends in append mode, and a
+     * lock taken on a file that is no longer the lock file is taken again, so no acknowledged record is lost or
+     * overwritten.
+     */
+    @Test(timeout = 180_000)
+    public void twoProcessesAppendingWhileTheLockFileIsDeletedAgainAndAgainLoseNothing() throws Exception {
+        Path directory = temporary.newFolder("job").toPath();
+        Path lockFile = directory.resolve(FileDeployLedger.LOCK_FILE_NAME);
+        List<String> ids = new ArrayList<>();
+        int[] deletions = {0};
+        try (ChildJvm first = appender(directory, "p0");
+                ChildJvm second = appender(directory, "p1")) {
+            first.awaitLine(LedgerAppenderProcess.READY::equals, 60_000);
+            second.awaitLine(LedgerAppenderProcess.READY::equals, 60_000);
+            Thread cleaner = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        if (Files.deleteIfExists(lockFile)) {
+                            deletions[0]++;
+                        }
+                        Thread.sleep(0, 200_000);
+                    } catch (IOException e) {
+                        // the other process holds it open: try again
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            cleaner.start();
+            first.send("go");
+            second.send("go");
+            first.awaitSuccess(150);
+            second.awaitSuccess(150);
+            cleaner.interrupt();
+            cleaner.join();
+            for (String prefix : List.of("p0", "p1")) {
+                for (int i = 0; i < APPENDS_PER_PROCESS; i++) {
+                    ids.add(prefix + "-" + i);
+                }
+            }
+        }
+
+        assertThat(deletions[0]).as("lock file deletions").isGreaterThan(10);
+        FileDeployLedger ledger = forced(directory);
+        LedgerRead read = ledger.readAll();
+        assertThat(read.skippedLines()).as("skipped lines").isZero();
+        assertExactlyOnce(read.records(), ids);
+        // the summary is at worst behind (a prefix), and then caught up: never wrong
+        LedgerSummaryFile summaries = new LedgerSummaryFile(directory);
+        assertThat(summaries.loadOrRebuild().summary()).isEqualTo(LedgerSummaryFile.scan(ledger.getFile()));
+    }
+
     private ChildJvm appender(Path directory, String prefix) throws IOException {
         return ChildJvm.start(
                 LedgerAppenderProcess.class,
