@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.Ignore;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -89,7 +88,6 @@ public class GateAuditLogShrinkTest {
     }
 
     @Test(timeout = 120_000)
-    @Ignore("issue 11 item 2: readers must survive a file shrinking; fixed with JsonLinesFile")
     public void aLogCutShortWhileItIsReadNeverMakesTheReadThrowNorReturnAnythingThatWasNotThere() throws Exception {
         System.out.println("GateAuditLogShrinkTest seed " + SEED);
         Random random = new Random(SEED);
