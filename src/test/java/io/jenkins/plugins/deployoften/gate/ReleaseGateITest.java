@@ -46,7 +46,7 @@ public class ReleaseGateITest {
         WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
 
         jenkins.assertLogContains("candidate commit abcfed", run);
-        assertThat(JenkinsRule.getLog(run)).doesNotContain("\u202E");
+        jenkins.assertLogNotContains("\u202E", run);
         assertThat(GateFiles.auditLogOf(job)
                         .readRecent(1)
                         .entries()
