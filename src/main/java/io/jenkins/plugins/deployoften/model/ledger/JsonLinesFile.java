@@ -126,11 +126,10 @@ public final class JsonLinesFile {
         long position;
         // append mode: every write lands at the end of the file as it is then, so even two writers that both
         // believe they hold the lock (its file deleted under them) never write over each other's lines
-        try (FileChannel channel =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             long size = channel.size();
             ByteBuffer buffer;
-            if (size > 0 && lastByte(channel, size) != '\n') {
+            if (size > 0 && lastByte(file, size) != '\n') {
                 buffer = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line);
                 buffer.flip();
             } else {
@@ -304,9 +303,11 @@ public final class JsonLinesFile {
         return true;
     }
 
-    private static byte lastByte(FileChannel channel, long size) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, size - 1);
-        return one.get(0);
+    /** @return the file's byte before {@code size}, read through a channel of its own (append mode cannot read) */
+    private static byte lastByte(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            return channel.read(one, size - 1) == 1 ? one.get(0) : (byte) '\n'; // shrank meanwhile: a line boundary
+        }
     }
 }
