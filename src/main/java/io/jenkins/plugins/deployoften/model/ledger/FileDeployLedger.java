@@ -339,7 +339,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     /**
      * @return the summary of the ledger as it is now, empty when it could not be made; when it has to be rebuilt,
-     *     this waits for the one rebuild in flight ({@link LedgerSummaryFile#current()})
+     *     this waits for the one rebuild in flight ({@code LedgerSummaryFile.current()})
      */
     Optional<LedgerSummary> currentSummary() {
         try {
