@@ -261,12 +261,12 @@ public final class FileDeployLedger implements DeployLedger {
     }
 
     /**
-     * Answers from the summary, brought up to the ledger first (caught up by the lines appended since when a writer
-     * did not keep it, rebuilt once when it is missing, unreadable or of another ledger state, and written back
-     * when it can be; when it cannot, as in a read-only directory, the summary made in memory answers). "Last" is the match that <em>started</em> last
-     * (ties: the greater build number), where the {@link DeployLedger#lastSuccessOfCandidate default} takes the
-     * one <em>appended</em> last: whether a match exists is the same, and only which one is reported can differ.
-     * When the summary cannot be had at all, this falls back to the default scan.
+     * Answers from the summary, brought up to the ledger first (caught up by the lines appended since when a writer did
+     * not keep it, rebuilt once when it is missing, unreadable or of another ledger state, and written back when it can
+     * be; when it cannot, as in a read-only directory, the summary made in memory answers). "Last" is the match that
+     * <em>started</em> last (ties: the greater build number), where the {@link DeployLedger#lastSuccessOfCandidate
+     * default} takes the one <em>appended</em> last: whether a match exists is the same, and only which one is reported
+     * can differ. When the summary cannot be had at all, this falls back to the default scan.
      */
     @Override
     public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
@@ -451,7 +451,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     /**
      * @return the summary of the ledger as it is now, empty when it could not be made; when it has to be rebuilt,
-     *     this waits for the one rebuild in flight ({@link LedgerSummaryFile#current()})
+     *     this waits for the one rebuild in flight ({@code LedgerSummaryFile.current()})
      */
     Optional<LedgerSummary> currentSummary() {
         try {

@@ -43,20 +43,19 @@ import java.util.function.Consumer;
  * (missing, unreadable, or the ledger was compacted, truncated or replaced) it is rebuilt by one forward scan.
  *
  * <ul>
- *   <li>Every append of the ledger folds its line into the summary and writes it in the same lock hold, once
- *       the line is durable ({@link #appendAndFold}), when a summary is known (this process's fold, in memory,
- *       else the file) at the ledger's position just before the append, or a few lines behind it. Otherwise the
- *       append starts the rebuild and returns: it never scans, never waits for a rebuild, and never fails because
- *       of the summary. While another append of this process already waits for the lock, an append leaves the
- *       write to it (up to {@value #DEFERRED_BYTES} bytes of lines), so appends that queue up write the summary
- *       once, not once each. Every compaction stores the summary of the file it wrote ({@link
- *       #storeHoldingLock}). So once the appends are done the summary file equals a rebuild; after a crash it is
- *       at most those deferred lines and the interrupted append behind, which the next append catches up.
- *   <li>Rebuilds run once per ledger at a time, on a background thread ({@link #rebuildInBackground()}): one
+ *   <li>Every append of the ledger folds its line into the summary and writes it in the same lock hold, once the line
+ *       is durable ({@code appendAndFold}), when a summary is known (this process's fold, in memory, else the file) at
+ *       the ledger's position just before the append, or a few lines behind it. Otherwise the append starts the rebuild
+ *       and returns: it never scans, never waits for a rebuild, and never fails because of the summary. While another
+ *       append of this process already waits for the lock, an append leaves the write to it (up to 32 KiB of lines), so
+ *       appends that queue up write the summary once, not once each. Every compaction stores the summary of the file it
+ *       wrote ({@code storeHoldingLock}). So once the appends are done the summary file equals a rebuild; after a crash
+ *       it is at most those deferred lines and the interrupted append behind, which the next append catches up.
+ *   <li>Rebuilds run once per ledger at a time, on a background thread ({@code rebuildInBackground()}): one
  *       forward scan without the lock (appends only add bytes after the length it read first, and a compaction
  *       renames a new file over the ledger while the scan goes on reading the old one), then the lines appended
  *       meanwhile are caught up and the result written and kept in memory in one lock hold, so it is never
- *       stale. Readers ({@link #current()}) wait for the rebuild in flight rather than scan themselves: their
+ *       stale. Readers ({@code current()}) wait for the rebuild in flight rather than scan themselves: their
  *       fallback would be a scan of the same ledger, so N readers cost one scan instead of N.
  *   <li>{@link #write} writes a temporary file, forces it, and renames it over the summary atomically, as
  *       compaction replaces the ledger; it holds the ledger's lock only for that, and writes nothing when the
@@ -654,7 +653,7 @@ public final class LedgerSummaryFile {
      * ledger when it is missing, unreadable or stale; and then stores the caught-up or rebuilt one (when the
      * ledger has not moved on meanwhile). A summary that cannot be written (a read-only directory, a full disk)
      * is still returned, with {@link Load#written()} false. It rebuilds on the caller's thread and keeps nothing
-     * in memory, for tools and tests; the ledger's readers use {@link #current()}, which rebuilds once.
+     * in memory, for tools and tests; the ledger's readers use {@code current()}, which rebuilds once.
      *
      * @return the summary and what was found
      * @throws IOException when the ledger cannot be read
