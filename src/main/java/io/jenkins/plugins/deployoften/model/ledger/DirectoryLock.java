@@ -1,15 +1,13 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.Arrays;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,13 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * A lock on files in a job directory, held by one thread of one process at a time: a lock shared by the
  * threads of this process (file locks alone do not exclude threads of one JVM) and, through a lock file,
  * by other processes. The plugin never deletes the lock file; when someone else does (a clean-up of stale
- * {@code *.lock} files), a process that then takes the lock checks that the file it locked is still the one at the
- * lock file's path and takes it again if not, so two processes never hold the lock at once for long; and appends
- * write in append mode, so even then no line overwrites another.
+ * {@code *.lock} files), a process that then takes the lock checks that the file it locked is the one at the lock
+ * file's path (the same file identity before the open and after the lock) and takes it again if not; and appends
+ * write in append mode, so even while two processes hold a lock on different files no line overwrites another.
  */
 public final class DirectoryLock {
     private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The identity of every file on a platform without file keys (Windows): the check then always passes. */
+    private static final Object NO_FILE_KEYS = new Object();
 
     private final Path directory;
     private final Path lockFile;
@@ -61,16 +61,14 @@ public final class DirectoryLock {
         processLock.lock();
         try {
             while (true) {
-                try (FileChannel lockChannel = FileChannel.open(
-                                lockFile,
-                                StandardOpenOption.CREATE,
-                                StandardOpenOption.READ,
-                                StandardOpenOption.WRITE);
+                Object before = fileKey(); // the lock file as it is at the path before it is opened
+                try (FileChannel lockChannel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                         FileLock ignored = lockChannel.lock()) {
-                    if (isStillTheLockFile(lockChannel)) {
+                    if (before != null && before.equals(fileKey())) {
                         return action.run();
                     }
-                    // the file was deleted (and maybe made again) while we waited: its lock excludes nobody
+                    // made or replaced while this opened it, or deleted while this waited: take it again
                 }
             }
         } finally {
@@ -79,25 +77,21 @@ public final class DirectoryLock {
     }
 
     /**
-     * Whether the locked file is still the one at the lock file's path: a mark written through the lock is read
-     * back through the path. A clean-up that deleted the lock file while this waited for it would otherwise let two
-     * processes each hold a lock on a different file.
+     * The lock file's identity (its inode on Linux), read by path without opening it: closing any other channel of
+     * the lock file would release this process's lock on it. The file this holds open cannot lose its inode to a
+     * new file, so when the path shows the same identity before the open and after the lock, the locked file is
+     * the lock file.
+     *
+     * @return the identity ({@link #NO_FILE_KEYS} on a platform without them, where the check cannot be made),
+     *     {@code null} when there is no lock file
      */
-    private boolean isStillTheLockFile(FileChannel locked) throws IOException {
-        byte[] mark = new byte[16];
-        RANDOM.nextBytes(mark);
-        ByteBuffer written = ByteBuffer.wrap(mark);
-        while (written.hasRemaining()) {
-            locked.write(written, written.position());
-        }
-        try (FileChannel byPath = FileChannel.open(lockFile, StandardOpenOption.READ)) {
-            ByteBuffer read = ByteBuffer.allocate(mark.length);
-            while (read.hasRemaining() && byPath.read(read, read.position()) >= 0) {
-                // until the mark's length is read or the file ends
-            }
-            return Arrays.equals(read.array(), mark);
+    private Object fileKey() throws IOException {
+        try {
+            Object key =
+                    Files.readAttributes(lockFile, BasicFileAttributes.class).fileKey();
+            return key == null ? NO_FILE_KEYS : key;
         } catch (NoSuchFileException e) {
-            return false;
+            return null;
         }
     }
 

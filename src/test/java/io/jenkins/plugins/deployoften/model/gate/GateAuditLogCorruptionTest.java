@@ -220,8 +220,9 @@ public class GateAuditLogCorruptionTest {
     @Test
     public void hugeLinesAcrossManyReadChunksAreReadWholeOrSkippedWhole() throws IOException {
         GateAuditLog log = new GateAuditLog(temporary.newFolder("huge").toPath());
-        // far longer than the reader's 64 KiB chunks, with multi-byte characters cut at chunk boundaries
-        GateAuditEntry huge = AuditEntries.entry("huge " + "é✓𝄞x".repeat(60_000), 2);
+        // far longer than the reader's 64 KiB chunks, with multi-byte characters cut at chunk boundaries, and
+        // within the longest line the reader takes (JsonLinesFile.MAX_LINE_BYTES, 1 MiB)
+        GateAuditEntry huge = AuditEntries.entry("huge " + "é✓𝄞x".repeat(30_000), 2);
         GateAuditEntry first = AuditEntries.entry("first", 1);
         GateAuditEntry second = AuditEntries.entry("second", 3);
         GateAuditEntry third = AuditEntries.entry("third", 4);
@@ -232,7 +233,7 @@ public class GateAuditLogCorruptionTest {
             garbage[i] = garbage[i] == '\n' ? (byte) '{' : garbage[i];
         }
         byte[] hugeLine = GateJson.encodeAudit(huge);
-        assertThat(hugeLine.length).isGreaterThan(10 * 64 * 1024);
+        assertThat(hugeLine.length).isBetween(10 * 64 * 1024, 1024 * 1024);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.writeBytes(GateJson.encodeAudit(first));
         file.writeBytes(hugeLine);
