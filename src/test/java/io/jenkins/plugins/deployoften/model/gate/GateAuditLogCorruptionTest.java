@@ -222,7 +222,7 @@ public class GateAuditLogCorruptionTest {
         GateAuditLog log = new GateAuditLog(temporary.newFolder("huge").toPath());
         // far longer than the reader's 64 KiB chunks, with multi-byte characters cut at chunk boundaries, and
         // within the longest line the reader takes (JsonLinesFile.MAX_LINE_BYTES, 1 MiB)
-        GateAuditEntry huge = AuditEntries.entry("huge " + "é✓𝄞x".repeat(30_000), 2);
+        GateAuditEntry huge = AuditEntries.entry("huge " + "é✓𝄞x".repeat(45_000), 2);
         GateAuditEntry first = AuditEntries.entry("first", 1);
         GateAuditEntry second = AuditEntries.entry("second", 3);
         GateAuditEntry third = AuditEntries.entry("third", 4);
