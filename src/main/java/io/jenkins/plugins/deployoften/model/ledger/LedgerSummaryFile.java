@@ -757,6 +757,24 @@ public final class LedgerSummaryFile {
      * @throws IOException when the ledger cannot be read
      */
     static boolean isPrefix(Position position, FileChannel channel, long length) throws IOException {
+        try {
+            return isPrefixUnlessShrank(position, channel, length);
+        } catch (LedgerShrank e) {
+            return false; // cut short under the reader: not the ledger the position was taken of
+        }
+    }
+
+    /** Thrown when the ledger got shorter while it was read (truncated, emptied by copytruncate). */
+    static final class LedgerShrank extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LedgerShrank() {
+            super("ledger shrank while being read");
+        }
+    }
+
+    private static boolean isPrefixUnlessShrank(Position position, FileChannel channel, long length)
+            throws IOException {
         if (length < position.length()
                 || !hashOf(lastNonBlankLine(channel, position.length()).orElse(null))
                         .equals(position.lastLineHash())) {
@@ -773,7 +791,7 @@ public final class LedgerSummaryFile {
         ByteBuffer one = ByteBuffer.allocate(1);
         while (one.hasRemaining()) {
             if (channel.read(one, position) < 0) {
-                throw new IOException("ledger shrank while being read");
+                throw new LedgerShrank();
             }
         }
         return one.get(0);
@@ -814,7 +832,7 @@ public final class LedgerSummaryFile {
         for (long read = 0; read < count; read++) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("ledger shrank while being read: " + ledgerFile);
+                throw new LedgerShrank();
             }
             if (b == '\n') {
                 lastLine = fold(builder, line.toByteArray(), lastLine);
@@ -853,7 +871,7 @@ public final class LedgerSummaryFile {
                 ByteBuffer chunk = ByteBuffer.allocate(size);
                 while (chunk.hasRemaining()) {
                     if (channel.read(chunk, start - size + chunk.position()) < 0) {
-                        throw new IOException("ledger shrank while being read");
+                        throw new LedgerShrank();
                     }
                 }
                 byte[] data = chunk.array();
