@@ -138,6 +138,11 @@ final class DeployHistory {
         return writeLedgerFile(directory, size, alwaysGreen ? Kind.ALWAYS_GREEN : Kind.MIXED);
     }
 
+    /** @return the ledger already written in a directory (by an earlier fork) */
+    static FileDeployLedger ledgerIn(Path directory) {
+        return new FileDeployLedger(directory, new SettableClock(NOW), FileDeployLedger.Durability.OS_BUFFERED);
+    }
+
     /**
      * Appends a history to a ledger as the deploys would have: in order, each stamped with its end time.
      *

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,16 +74,25 @@ public class StatisticsBenchmark {
         Path jobDirectory;
         FileDeployLedger ledger;
 
+        boolean kept;
+
         @Setup(Level.Trial)
         public void writeLedger() throws IOException {
-            jobDirectory = TemporaryDirectory.create("ledger");
+            Optional<Path> keep = keptLedger("mixed-" + records);
+            kept = keep.isPresent();
+            jobDirectory = kept ? keep.get() : TemporaryDirectory.create("ledger");
             try {
+                boolean written = kept && Files.exists(jobDirectory.resolve(FileDeployLedger.FILE_NAME));
                 if (records <= IN_MEMORY) {
                     List<DeployRecord> history = DeployHistory.generate(records);
-                    ledger = DeployHistory.writeLedger(jobDirectory, history);
+                    ledger = written
+                            ? DeployHistory.ledgerIn(jobDirectory)
+                            : DeployHistory.writeLedger(jobDirectory, history);
                     Sanity.check(history, WindowStatistics.of(ledger), "ledger");
                 } else {
-                    ledger = DeployHistory.writeLedger(jobDirectory, records, false);
+                    ledger = written
+                            ? DeployHistory.ledgerIn(jobDirectory)
+                            : DeployHistory.writeLedger(jobDirectory, records, false);
                     Sanity.checkLarge(ledger, records, false);
                 }
             } catch (IOException | RuntimeException e) {
@@ -95,8 +105,23 @@ public class StatisticsBenchmark {
 
         @TearDown(Level.Trial)
         public void delete() throws IOException {
-            TemporaryDirectory.delete(jobDirectory);
+            if (!kept) {
+                TemporaryDirectory.delete(jobDirectory);
+            }
         }
+    }
+
+    /**
+     * Where a ledger is kept between forks when the system property {@code deployoften.ledgers} names a directory
+     * (so a 1,000,000-record ledger is written once, and forks of different sizes can run close together); the
+     * ledger is written there by the first fork and used as it is by the others, its summary too.
+     */
+    static Optional<Path> keptLedger(String name) throws IOException {
+        String directory = System.getProperty("deployoften.ledgers");
+        if (directory == null || directory.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.createDirectories(Path.of(directory, name)));
     }
 
     /** The largest history a setup generates in memory; larger ones are written one record at a time. */
@@ -111,16 +136,25 @@ public class StatisticsBenchmark {
         Path jobDirectory;
         FileDeployLedger ledger;
 
+        boolean kept;
+
         @Setup(Level.Trial)
         public void writeLedger() throws IOException {
-            jobDirectory = TemporaryDirectory.create("green");
+            Optional<Path> keep = keptLedger("green-" + records);
+            kept = keep.isPresent();
+            jobDirectory = kept ? keep.get() : TemporaryDirectory.create("green");
             try {
+                boolean written = kept && Files.exists(jobDirectory.resolve(FileDeployLedger.FILE_NAME));
                 if (records <= IN_MEMORY) {
                     List<DeployRecord> history = DeployHistory.generateAlwaysGreen(records);
-                    ledger = DeployHistory.writeLedger(jobDirectory, history);
+                    ledger = written
+                            ? DeployHistory.ledgerIn(jobDirectory)
+                            : DeployHistory.writeLedger(jobDirectory, history);
                     Sanity.check(history, WindowStatistics.of(ledger), "always-green ledger");
                 } else {
-                    ledger = DeployHistory.writeLedger(jobDirectory, records, true);
+                    ledger = written
+                            ? DeployHistory.ledgerIn(jobDirectory)
+                            : DeployHistory.writeLedger(jobDirectory, records, true);
                     Sanity.checkLarge(ledger, records, true);
                 }
                 Sanity.checkStreak(WindowStatistics.of(ledger), records);
@@ -136,7 +170,9 @@ public class StatisticsBenchmark {
 
         @TearDown(Level.Trial)
         public void delete() throws IOException {
-            TemporaryDirectory.delete(jobDirectory);
+            if (!kept) {
+                TemporaryDirectory.delete(jobDirectory);
+            }
         }
     }
 
@@ -200,6 +236,15 @@ public class StatisticsBenchmark {
     @Benchmark
     public Object statisticsFromLedgerAlwaysGreen(AlwaysGreenLedgerHistory history) throws IOException {
         return WindowStatistics.of(history.ledger);
+    }
+
+    /**
+     * The part of {@code statisticsFromLedger} that makes sure the summary is current (the summary kept in memory,
+     * checked against the ledger's length and last line) and hands out its digest, without the statistics.
+     */
+    @Benchmark
+    public Object summaryDigestOnly(LedgerHistory history) throws IOException {
+        return history.ledger.digest(DeployHistory.ENVIRONMENT_NAME);
     }
 
     /** Checks a path's answer against the generated history's, once per trial. */
