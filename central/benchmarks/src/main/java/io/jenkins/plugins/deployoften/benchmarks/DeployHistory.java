@@ -25,10 +25,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * A deterministic, realistic deploy history of one job: five production deploys per working day (Monday to
- * Friday, office hours, UTC), about 85% successful, ending just before {@link #NOW}. The newest records come
- * first in time order, so a 12-week window always holds the same {@value #RECORDS_IN_WINDOW} records
- * whatever the history size; a longer history only reaches further back. Each record depends only on its build
+ * A deterministic, realistic deploy history of one job, about 85% successful, ending just before {@link #NOW}:
+ * inside the 12-week window, five production deploys per working day (Monday to Friday, office hours, UTC), so
+ * the window always holds the same {@value #RECORDS_IN_WINDOW} records whatever the history size; before it,
+ * {@value #DENSE_SLOTS_PER_DAY} deploys a day, every day, so that a longer history only reaches further back and
+ * a million records still start after 1970 (the earliest instant a record may hold). Each record depends only on its build
  * number and its slot, so a history too large to hold in memory can be written and read back one record at a
  * time ({@link #writeLedgerFile}, {@link GeneratedHistory}).
  */
@@ -64,6 +65,10 @@ final class DeployHistory {
     private static final LocalTime[] DEPLOY_SLOTS = {
         LocalTime.of(9, 20), LocalTime.of(10, 45), LocalTime.of(12, 10), LocalTime.of(14, 30), LocalTime.of(16, 5)
     };
+    /** Deploys per day before the window. */
+    static final int DENSE_SLOTS_PER_DAY = 60;
+
+    private static final Duration DENSE_SLOT_SPACING = Duration.ofDays(1).dividedBy(DENSE_SLOTS_PER_DAY);
     private static final String[] TRIGGERS = {"alice", "bob", "carol", "timer", "upstream shop/checkout-build"};
 
     private DeployHistory() {}
@@ -173,20 +178,42 @@ final class DeployHistory {
      */
     static List<Instant> slots(int size) {
         List<Instant> newestFirst = new ArrayList<>(size);
+        LocalDate windowStart = LocalDate.ofInstant(WINDOW_START, ZoneOffset.UTC);
         LocalDate day = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
         while (newestFirst.size() < size) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                for (int slot = DEPLOY_SLOTS.length - 1; slot >= 0 && newestFirst.size() < size; slot--) {
-                    Instant start = day.atTime(DEPLOY_SLOTS[slot]).toInstant(ZoneOffset.UTC);
-                    if (start.isBefore(NOW)) {
-                        newestFirst.add(start);
-                    }
-                }
+            if (!day.isBefore(windowStart)) {
+                addWorkingDaySlots(day, newestFirst, size);
+            } else {
+                addDenseSlots(day, newestFirst, size);
             }
             day = day.minusDays(1);
         }
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    private static void addWorkingDaySlots(LocalDate day, List<Instant> newestFirst, int size) {
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return;
+        }
+        for (int slot = DEPLOY_SLOTS.length - 1; slot >= 0 && newestFirst.size() < size; slot--) {
+            Instant start = day.atTime(DEPLOY_SLOTS[slot]).toInstant(ZoneOffset.UTC);
+            if (start.isBefore(NOW)) {
+                newestFirst.add(start);
+            }
+        }
+    }
+
+    /*
+     * Before the window, slots follow each other every DENSE_SLOT_SPACING all day long: a million records then
+     * reach back to 1981, inside DeployRecord's instant range. The spacing is at least the start jitter, so starts
+     * stay in build order.
+     */
+    private static void addDenseSlots(LocalDate day, List<Instant> newestFirst, int size) {
+        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int slot = DENSE_SLOTS_PER_DAY - 1; slot >= 0 && newestFirst.size() < size; slot--) {
+            newestFirst.add(dayStart.plus(DENSE_SLOT_SPACING.multipliedBy(slot)));
+        }
     }
 
     /**
