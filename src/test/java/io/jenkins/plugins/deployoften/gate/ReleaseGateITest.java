@@ -96,8 +96,10 @@ public class ReleaseGateITest {
 
         jenkins.assertLogContains("DeployOften release gate for staging: BLOCK", run);
         jenkins.assertLogContains(
-                "not applied, looser than the floor: the job's mode, fresh, frequent, candidatePractised, healthy", run);
-        GateAuditEntry audited = GateFiles.auditLogOf(job).readRecent(1).entries().get(0);
+                "not applied, looser than the floor: the job's mode, fresh, frequent, candidatePractised, healthy",
+                run);
+        GateAuditEntry audited =
+                GateFiles.auditLogOf(job).readRecent(1).entries().get(0);
         assertThat(audited.policy().source()).isEqualTo("global floor, tightened by the job's policy");
         assertThat(audited.decision().getMode()).isEqualTo(GateMode.ENFORCE);
     }
