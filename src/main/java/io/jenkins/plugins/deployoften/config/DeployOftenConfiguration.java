@@ -12,9 +12,17 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.deployoften.model.gate.PolicyFloors;
+import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import io.jenkins.plugins.util.JenkinsFacade;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +51,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     private String defaultEnvironment = DEFAULT_ENVIRONMENT;
     private GatePolicySettings gatePolicy = new GatePolicySettings();
+    private List<FolderGatePolicy> folderGatePolicies = new ArrayList<>();
     private String metricsFolders = "";
     private int retentionDays = LedgerRetention.DEFAULT_DAYS;
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
@@ -80,6 +89,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private void takeValuesOf(DeployOftenConfiguration other) {
         defaultEnvironment = other.defaultEnvironment;
         gatePolicy = other.gatePolicy;
+        folderGatePolicies = other.folderGatePolicies;
         metricsFolders = other.metricsFolders;
         retentionDays = other.retentionDays;
         ledgerStore = other.ledgerStore;
@@ -93,7 +103,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @Override
     public boolean configure(StaplerRequest2 request, JSONObject form) throws FormException {
-        applyAllOrNothing(candidate -> request.bindJSON(candidate, form));
+        applyAllOrNothing(candidate -> {
+            // A list whose last entry was deleted is absent from the form, so binding would keep the old entries.
+            candidate.folderGatePolicies = new ArrayList<>();
+            request.bindJSON(candidate, form);
+        });
         return true;
     }
 
@@ -220,6 +234,53 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         }
         this.gatePolicy = candidate;
         store.save();
+    }
+
+    /** @return the folders whose jobs have their own floor instead of {@link #getGatePolicy()} */
+    public List<FolderGatePolicy> getFolderGatePolicies() {
+        return folderGatePolicies == null ? List.of() : List.copyOf(folderGatePolicies);
+    }
+
+    /**
+     * Sets the folders whose jobs have their own floor of the gate policy.
+     *
+     * @param folderGatePolicies each folder once, with valid rules
+     * @throws IllegalArgumentException naming the entry and its field, such as {@code
+     *     folderGatePolicies[1].policy.freshMaxDays}; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setFolderGatePolicies(List<FolderGatePolicy> folderGatePolicies) {
+        List<FolderGatePolicy> candidate = folderGatePolicies == null ? List.of() : folderGatePolicies;
+        Set<String> folders = new HashSet<>();
+        for (int i = 0; i < candidate.size(); i++) {
+            String entry = "folderGatePolicies[" + i + "]";
+            FolderGatePolicy each = candidate.get(i);
+            List<FieldProblem> problems = each.problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidValueException(problems.get(0).within(entry));
+            }
+            if (!folders.add(each.getFolder())) {
+                throw new InvalidValueException(new FieldProblem(
+                        entry + ".folder", FieldProblem.Kind.LISTED_TWICE, 0, 0, each.getFolder(), ""));
+            }
+        }
+        this.folderGatePolicies = new ArrayList<>(candidate);
+        store.save();
+    }
+
+    /**
+     * @param jobFullName the job's full name
+     * @param jobPolicy the rules of the job's gate step, if it sets its own
+     * @return the rules the job's gate applies: its folder's floor or the global one, tightened by the job's rules
+     * @throws io.jenkins.plugins.deployoften.model.InvalidValueException when the job's rules are invalid
+     */
+    public PolicyInForce policyInForce(String jobFullName, Optional<GatePolicySettings> jobPolicy) {
+        Map<String, GatePolicy> folders = new HashMap<>();
+        for (FolderGatePolicy each : getFolderGatePolicies()) {
+            folders.put(each.getFolder(), each.getPolicy().toPolicy());
+        }
+        return new PolicyFloors(getGatePolicy().toPolicy(), folders)
+                .inForce(jobFullName, jobPolicy.map(GatePolicySettings::toPolicy));
     }
 
     /** @return where deploy history is kept */

@@ -44,6 +44,10 @@ public final class FieldProblems {
                 return Messages.FieldProblem_named(field, Messages.EnvironmentName_invalidCharacters(max));
             case NOT_ONE_WORD:
                 return Messages.FieldProblem_notOneWord(field, max, value);
+            case NOT_A_FOLDER:
+                return Messages.FieldProblem_notAFolder(field, value);
+            case LISTED_TWICE:
+                return Messages.FieldProblem_listedTwice(field, value);
             default:
                 return problem.message();
         }

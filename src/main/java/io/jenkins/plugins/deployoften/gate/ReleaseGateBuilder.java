@@ -22,16 +22,18 @@ import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.gate.AuditedPolicy;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
-import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
+import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import io.jenkins.plugins.deployoften.model.gate.ReleaseGate;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -150,23 +152,24 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
         String named = expanded(env, environment);
         String resolved = named.isEmpty() ? configuration.getDefaultEnvironment() : named;
-        GatePolicySettings settings = policy == null ? configuration.getGatePolicy() : policy;
+        Optional<GatePolicySettings> jobPolicy = Optional.ofNullable(policy);
         FieldProblems.abortOn(
                 text -> Messages.ReleaseGate_invalid(text),
                 EnvironmentName.problemWith("environment", resolved)
-                        .or(() -> settings.problems().stream().findFirst())
+                        .or(() -> jobPolicy.flatMap(settings ->
+                                settings.problems().stream().findFirst().map(problem -> problem.within("policy"))))
                         .or(() -> CandidateIdentity.problemWithToken("commit", expanded(env, commit)))
                         .or(() -> CandidateIdentity.problemWithToken(
                                 "artifactFingerprint", expanded(env, artifactFingerprint))));
         EnvironmentName name = EnvironmentName.of(resolved);
-        GatePolicy rules = settings.toPolicy();
         Job<?, ?> job = run.getParent();
+        PolicyInForce rules = configuration.policyInForce(job.getFullName(), jobPolicy);
         DeployLedger ledger =
                 DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
         ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
-        print(decision, listener.getLogger());
+        print(decision, rules.audited(), listener.getLogger());
         if (decision.getStatus() == GateStatus.BLOCK) {
             throw new AbortException(decision.summary());
         }
@@ -198,10 +201,11 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     }
 
     /** Each line through {@link DisplayText}: a candidate or verdict quoting user text stays one line, in order. */
-    private static void print(GateDecision decision, PrintStream log) {
+    private static void print(GateDecision decision, AuditedPolicy policy, PrintStream log) {
         log.println(DisplayText.of("DeployOften release gate for " + decision.getEnvironment() + ": "
                 + decision.getStatus() + " (mode " + decision.getMode() + ", candidate "
                 + decision.getCandidate().describe() + ")"));
+        log.println(DisplayText.of("  " + policy.describe()));
         for (RuleVerdict verdict : decision.getVerdicts()) {
             log.println(DisplayText.of(
                     String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe())));

@@ -44,7 +44,11 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
         /** A name has characters outside the allowed form. */
         BAD_NAME,
         /** A text that must be one word of at most {@code max} characters is not. */
-        NOT_ONE_WORD
+        NOT_ONE_WORD,
+        /** A text that is not a folder's full name; {@code allowed} says the form. */
+        NOT_A_FOLDER,
+        /** A value listed twice where each may be listed once. */
+        LISTED_TWICE
     }
 
     /** Fills in the optional parts: {@code null} texts become empty ones. */
@@ -101,6 +105,10 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
                 return "environment name '" + shownValue() + "' has characters that are not allowed: use " + allowed;
             case NOT_ONE_WORD:
                 return "must be one word of at most " + max + " characters, was '" + shownValue() + "'";
+            case NOT_A_FOLDER:
+                return "must be " + allowed + ", was '" + shownValue() + "'";
+            case LISTED_TWICE:
+                return "'" + shownValue() + "' is listed twice: list each once";
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }
@@ -117,6 +125,8 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
             case BAD_NAME:
                 return shortened(value, (int) max);
             case NOT_ONE_WORD:
+            case NOT_A_FOLDER:
+            case LISTED_TWICE:
                 return shortened(value, SHOWN_WORD);
             default:
                 return value;

@@ -25,6 +25,27 @@ public class DeployOftenConfigurationITest {
     }
 
     @Test
+    public void aFolderExceptionSurvivesTheSystemPageRoundTrip() throws Exception {
+        FolderGatePolicy exception = new FolderGatePolicy("team-a/experiments");
+        GatePolicySettings warn = new GatePolicySettings();
+        warn.setMode(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
+        warn.setFreshMaxDays(30);
+        exception.setPolicy(warn);
+        DeployOftenConfiguration.get().setFolderGatePolicies(java.util.List.of(exception));
+
+        jenkins.configRoundtrip();
+
+        assertThat(DeployOftenConfiguration.get().getFolderGatePolicies())
+                .singleElement()
+                .satisfies(saved -> {
+                    assertThat(saved.getFolder()).isEqualTo("team-a/experiments");
+                    assertThat(saved.getPolicy().getMode())
+                            .isEqualTo(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
+                    assertThat(saved.getPolicy().getFreshMaxDays()).isEqualTo(30);
+                });
+    }
+
+    @Test
     public void anInvalidValueOnTheSystemPageIsAnErrorNamingTheFieldAndNothingIsSaved() throws Exception {
         JenkinsRule.WebClient web = jenkins.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         HtmlForm form = web.goTo("manage/configure").getFormByName("config");

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.mock;
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.util.JenkinsFacade;
+import java.util.List;
+import java.util.Optional;
 import org.junit.Test;
 
 public class DeployOftenConfigurationTest {
@@ -203,6 +205,62 @@ public class DeployOftenConfigurationTest {
                 .hasMessageStartingWith("gatePolicy.healthyLastDeploys: must be 1 to 100");
         assertThat(configuration.getGatePolicy().getHealthyLastDeploys()).isEqualTo(3);
         assertThat(store.saves).isZero();
+    }
+
+    private static FolderGatePolicy folder(String name, int freshMaxDays) {
+        FolderGatePolicy exception = new FolderGatePolicy(name);
+        GatePolicySettings rules = new GatePolicySettings();
+        rules.setFreshMaxDays(freshMaxDays);
+        exception.setPolicy(rules);
+        return exception;
+    }
+
+    @Test
+    public void folderExceptionsGiveTheirJobsTheirFloor() {
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
+
+        configuration.setFolderGatePolicies(List.of(folder("team-a", 60)));
+
+        assertThat(configuration
+                        .policyInForce("team-a/app", Optional.empty())
+                        .rules()
+                        .getFreshMaxDays())
+                .isEqualTo(60);
+        assertThat(configuration.policyInForce("team-a/app", Optional.empty()).floorSource())
+                .isEqualTo("folder team-a");
+        assertThat(configuration
+                        .policyInForce("other/app", Optional.empty())
+                        .rules()
+                        .getFreshMaxDays())
+                .isEqualTo(14);
+    }
+
+    @Test
+    public void aBadFolderExceptionIsRefusedNamingTheEntryAndChangesNothing() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThatThrownBy(() -> configuration.setFolderGatePolicies(List.of(folder("team-a", 30), folder("/x", 30))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("folderGatePolicies[1].folder: must be a folder's full name");
+        assertThatThrownBy(() -> configuration.setFolderGatePolicies(List.of(folder("team-a", 0))))
+                .hasMessageStartingWith("folderGatePolicies[0].policy.freshMaxDays: must be 1 to 3650, was 0");
+        assertThatThrownBy(
+                        () -> configuration.setFolderGatePolicies(List.of(folder("team-a", 30), folder("team-a", 9))))
+                .hasMessageStartingWith("folderGatePolicies[1].folder: 'team-a' is listed twice");
+
+        assertThat(configuration.getFolderGatePolicies()).isEmpty();
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void aFormWithoutFolderExceptionsRemovesTheSavedOnes() throws Exception {
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(new CountingStore());
+        configuration.setFolderGatePolicies(List.of(folder("team-a", 30)));
+
+        configuration.applyAllOrNothing(form -> form.setFolderGatePolicies(List.of()));
+
+        assertThat(configuration.getFolderGatePolicies()).isEmpty();
     }
 
     @Test

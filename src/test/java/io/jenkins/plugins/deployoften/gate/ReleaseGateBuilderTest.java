@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
@@ -54,6 +55,7 @@ public class ReleaseGateBuilderTest {
     private final FreeStyleProject job = mock(FreeStyleProject.class);
     private final FreeStyleBuild run = mock(FreeStyleBuild.class);
     private MockedStatic<DeployOftenConfiguration> configurationLookup;
+    private DeployOftenConfiguration configuration;
 
     @Before
     public void wireJenkinsObjects() {
@@ -62,9 +64,10 @@ public class ReleaseGateBuilderTest {
         when(job.getFullName()).thenReturn("service");
         when(run.getParent()).thenReturn(job);
         when(run.getNumber()).thenReturn(7);
-        DeployOftenConfiguration configuration = mock(DeployOftenConfiguration.class);
+        configuration = mock(DeployOftenConfiguration.class);
         when(configuration.getDefaultEnvironment()).thenReturn("staging");
         when(configuration.getGatePolicy()).thenReturn(new GatePolicySettings());
+        when(configuration.policyInForce(anyString(), any())).thenCallRealMethod();
         configurationLookup = mockStatic(DeployOftenConfiguration.class);
         configurationLookup.when(DeployOftenConfiguration::get).thenReturn(configuration);
         configurationLookup
@@ -155,11 +158,39 @@ public class ReleaseGateBuilderTest {
     public void warnModeMarksTheBuildUnstableInsteadOfAborting() throws Exception {
         GatePolicySettings warn = new GatePolicySettings();
         warn.setMode(GateMode.WARN);
+        when(configuration.getGatePolicy()).thenReturn(warn);
 
-        GateDecision decision = gate("staging", "", warn).evaluate(run, noVariables(), listener, metrics);
+        GateDecision decision = gate("staging", "", null).evaluate(run, noVariables(), listener, metrics);
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.WARN);
         verify(run).setResult(Result.UNSTABLE);
+    }
+
+    @Test
+    public void aJobPolicyThatSwitchesTheRulesOffStillBlocksAndTheLogAndAuditLineSaySo() throws Exception {
+        GatePolicySettings everythingOff = new GatePolicySettings();
+        everythingOff.setMode(GateMode.WARN);
+        everythingOff.setFreshEnabled(false);
+        everythingOff.setFrequentEnabled(false);
+        everythingOff.setCandidatePractisedEnabled(false);
+        everythingOff.setHealthyEnabled(false);
+
+        assertThatThrownBy(() -> gate("staging", "c1", everythingOff).evaluate(run, noVariables(), listener, metrics))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("BLOCK");
+
+        assertThat(log())
+                .contains("policy: global floor, tightened by the job's policy GatePolicy[mode=ENFORCE")
+                .contains("not applied, looser than the floor: the job's mode, fresh, frequent, candidatePractised,"
+                        + " healthy");
+        assertThat(GateFiles.auditLogOf(job)
+                        .readRecent(1)
+                        .entries()
+                        .get(0)
+                        .policy()
+                        .notApplied())
+                .containsExactly("mode", "fresh", "frequent", "candidatePractised", "healthy");
+        verify(run, never()).setResult(Result.UNSTABLE);
     }
 
     @Test
@@ -192,9 +223,10 @@ public class ReleaseGateBuilderTest {
         deployed(6, Duration.ofHours(2));
         GatePolicySettings warn = new GatePolicySettings();
         warn.setMode(GateMode.WARN);
+        when(configuration.getGatePolicy()).thenReturn(warn);
 
         Map<String, Object> result =
-                ReleaseGateStep.toMap(gate("staging", "c6", warn).evaluate(run, noVariables(), listener, metrics));
+                ReleaseGateStep.toMap(gate("staging", "c6", null).evaluate(run, noVariables(), listener, metrics));
 
         assertThat(result).containsEntry("status", "WARN").containsEntry("environment", "staging");
         assertThat(result.get("failedRules")).isEqualTo(List.of("FREQUENT"));

@@ -3,7 +3,10 @@ package io.jenkins.plugins.deployoften.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.ui.DeployDashboardAction;
 import java.time.Instant;
@@ -70,13 +73,35 @@ public class ReleaseGateITest {
     }
 
     @Test
-    public void warnModeMarksTheBuildUnstableInsteadOfFailingIt() throws Exception {
-        WorkflowJob job = job("def gate = releaseGate(environment: 'staging', policy: gatePolicy(mode: 'WARN'))\n"
+    public void warnModeOfTheAdministratorsPolicyMarksTheBuildUnstableInsteadOfFailingIt() throws Exception {
+        GatePolicySettings warn = new GatePolicySettings();
+        warn.setMode(GateMode.WARN);
+        DeployOftenConfiguration.get().setGatePolicy(warn);
+        WorkflowJob job = job("def gate = releaseGate(environment: 'staging')\n"
                 + "echo \"gate said ${gate.status}: ${gate.summary}\"");
 
         WorkflowRun run = jenkins.buildAndAssertStatus(Result.UNSTABLE, job);
 
         jenkins.assertLogContains("gate said WARN", run);
+    }
+
+    /** Issue 12, finding 2: a Jenkinsfile switched every rule off and an empty history passed. */
+    @Test
+    public void aJenkinsfileCannotSwitchTheAdministratorsRulesOff() throws Exception {
+        WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc123', policy: gatePolicy(mode: 'WARN',"
+                + " freshEnabled: false, frequentEnabled: false, candidatePractisedEnabled: false,"
+                + " healthyEnabled: false, failureRateEnabled: false))");
+
+        WorkflowRun run = jenkins.buildAndAssertStatus(Result.FAILURE, job);
+
+        jenkins.assertLogContains("DeployOften release gate for staging: BLOCK", run);
+        jenkins.assertLogContains(
+                "not applied, looser than the floor: the job's mode, fresh, frequent, candidatePractised, healthy",
+                run);
+        GateAuditEntry audited =
+                GateFiles.auditLogOf(job).readRecent(1).entries().get(0);
+        assertThat(audited.policy().source()).isEqualTo("global floor, tightened by the job's policy");
+        assertThat(audited.decision().getMode()).isEqualTo(GateMode.ENFORCE);
     }
 
     @Test

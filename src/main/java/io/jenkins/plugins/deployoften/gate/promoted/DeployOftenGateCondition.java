@@ -16,6 +16,7 @@ import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
+import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -72,10 +73,10 @@ public class DeployOftenGateCondition extends PromotionCondition {
     GateDecision decide(AbstractBuild<?, ?> build) throws IOException {
         EnvironmentName name = EnvironmentName.of(
                 environment.isEmpty() ? DeployOftenConfiguration.get().getDefaultEnvironment() : environment);
-        GatePolicySettings rules =
-                policy == null ? DeployOftenConfiguration.get().getGatePolicy() : policy;
+        PolicyInForce rules = DeployOftenConfiguration.get()
+                .policyInForce(build.getParent().getFullName(), Optional.ofNullable(policy));
         return GateEvaluator.evaluate(
-                rules.toPolicy(),
+                rules.rules(),
                 DeployOftenConfiguration.ledgers().of(build.getParent()),
                 name,
                 CandidateIdentity.ofBuild(build.getNumber()),

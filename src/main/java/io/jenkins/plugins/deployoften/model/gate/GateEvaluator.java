@@ -177,9 +177,10 @@ public final class GateEvaluator {
         required("override", override);
     }
 
-    static void required(String field, Object value) {
+    static <T> T required(String field, T value) {
         if (value == null) {
             throw new IllegalArgumentException(field + ": must be set");
         }
+        return value;
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
  * verdicts   [{rule, status, explanation, remedy?}] in rule order
  * override   {user, reason, granted} when an override was consumed (optional)
  * skippedLedgerLines  unreadable ledger lines met (number)
+ * policy     {source, rules, notApplied: [rule name]}: the policy applied (optional; absent before 2026-12)
  * </pre>
  *
  * Pending override ({@code deployoften-override.json}): {@code {v, user, reason, granted}}.
@@ -83,6 +84,9 @@ final class GateJson {
                 writeOverrideFields(json, decision.getOverride().get(), false);
             }
             json.writeNumberField("skippedLedgerLines", decision.getSkippedLedgerLines());
+            if (entry.policy() != AuditedPolicy.NOT_RECORDED) {
+                writePolicy(json, entry.policy());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);
@@ -120,10 +124,42 @@ final class GateJson {
                     verdicts,
                     override == null ? null : decodeOverrideFields(override),
                     count(node, "skippedLedgerLines"));
-            return Optional.of(new GateAuditEntry(text(node, "job"), integer(node, "build"), decision));
+            JsonNode policy = node.get("policy");
+            return Optional.of(new GateAuditEntry(
+                    text(node, "job"),
+                    integer(node, "build"),
+                    decision,
+                    policy == null ? AuditedPolicy.NOT_RECORDED : decodePolicy(policy)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static void writePolicy(JsonGenerator json, AuditedPolicy policy) throws IOException {
+        json.writeObjectFieldStart("policy");
+        json.writeStringField("source", policy.source());
+        json.writeStringField("rules", policy.rules());
+        json.writeArrayFieldStart("notApplied");
+        for (String rule : policy.notApplied()) {
+            json.writeString(rule);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static AuditedPolicy decodePolicy(JsonNode policy) {
+        JsonNode notApplied = policy.get("notApplied");
+        if (notApplied == null || !notApplied.isArray()) {
+            throw new IllegalArgumentException("policy.notApplied: must be an array");
+        }
+        List<String> rules = new ArrayList<>();
+        for (JsonNode rule : notApplied) {
+            if (!rule.isTextual()) {
+                throw new IllegalArgumentException("policy.notApplied: must hold rule names");
+            }
+            rules.add(rule.asText());
+        }
+        return new AuditedPolicy(text(policy, "source"), text(policy, "rules"), rules);
     }
 
     static byte[] encodeOverride(GateOverride override) {

@@ -311,6 +311,22 @@ public final class GatePolicy {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof GatePolicy other
+                && mode == other.mode
+                && fresh.equals(other.fresh)
+                && frequent.equals(other.frequent)
+                && candidatePractised.equals(other.candidatePractised)
+                && healthy.equals(other.healthy)
+                && failureRate.equals(other.failureRate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, fresh, frequent, candidatePractised, healthy, failureRate);
+    }
+
+    @Override
     public String toString() {
         return "GatePolicy[mode=" + mode + ", fresh=" + (fresh.enabled() ? fresh.maxDays() + "d" : "off")
                 + ", frequent="

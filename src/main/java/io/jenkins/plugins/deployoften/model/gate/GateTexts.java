@@ -157,6 +157,21 @@ final class GateTexts {
         return "overridden by " + override.user() + ": " + override.reason();
     }
 
+    // Policy in force
+
+    static String policySource(PolicyInForce policy) {
+        String floor = policy.floorSource() + " floor";
+        return policy.tightenedByJob() ? floor + ", tightened by the job's policy" : floor;
+    }
+
+    static String policyLine(AuditedPolicy policy) {
+        String line = "policy: " + policy.source() + " " + policy.rules();
+        if (policy.notApplied().isEmpty()) {
+            return line;
+        }
+        return line + "; not applied, looser than the floor: the job's " + String.join(", ", policy.notApplied());
+    }
+
     static String summary(GateDecision decision) {
         String head = "release gate " + decision.getStatus() + " for " + decision.getEnvironment() + " (candidate "
                 + decision.getCandidate().describe() + ", mode " + decision.getMode() + ")";

@@ -15,19 +15,30 @@ import java.util.Set;
  * an unrecorded decision.
  */
 public final class ReleaseGate {
-    private final GatePolicy policy;
+    private final PolicyInForce policy;
     private final DeployLedger ledger;
     private final PendingOverrides overrides;
     private final GateAuditLog auditLog;
 
     /**
-     * @param policy the rules and mode
+     * @param policy the rules and mode, applied as given
      * @param ledger the job's deploy history
      * @param overrides the job's pending override
      * @param auditLog the job's audit trail
      * @throws IllegalArgumentException naming a missing argument
      */
     public ReleaseGate(GatePolicy policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
+        this(PolicyInForce.asGiven(GateEvaluator.required("policy", policy)), ledger, overrides, auditLog);
+    }
+
+    /**
+     * @param policy the rules and mode in force, and where they came from (recorded in the audit trail)
+     * @param ledger the job's deploy history
+     * @param overrides the job's pending override
+     * @param auditLog the job's audit trail
+     * @throws IllegalArgumentException naming a missing argument
+     */
+    public ReleaseGate(PolicyInForce policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
         GateEvaluator.required("policy", policy);
         GateEvaluator.required("ledger", ledger);
         GateEvaluator.required("overrides", overrides);
@@ -59,11 +70,17 @@ public final class ReleaseGate {
         GateEvaluator.required("candidate", candidate);
         GateEvaluator.required("now", now);
         GateDecision ruled = GateEvaluator.evaluate(
-                policy, ledger, environment, candidate, now, Optional.empty(), otherRecordedEnvironments(environment));
+                policy.rules(),
+                ledger,
+                environment,
+                candidate,
+                now,
+                Optional.empty(),
+                otherRecordedEnvironments(environment));
         Optional<GateOverride> override = overrides.consume();
         GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
         try {
-            auditLog.append(new GateAuditEntry(jobFullName, buildNumber, decision));
+            auditLog.append(new GateAuditEntry(jobFullName, buildNumber, decision, policy.audited()));
         } catch (IOException e) {
             if (override.isPresent()) {
                 try {

@@ -76,6 +76,7 @@ public final class LedgerSummaryFile {
     static final String TEMP_FILE_NAME = "deployoften-ledger.summary.json.writing";
 
     private static final int CHUNK = 64 * 1024;
+    private static final int FIRST_LAST_LINE_CHUNK = 4 * 1024;
     private static final int HASH_BYTES = 16;
 
     /** How far behind the ledger an append still catches a summary up itself; further, it leaves it to a rebuild. */
@@ -866,8 +867,11 @@ public final class LedgerSummaryFile {
             ByteArrayOutputStream reversed = new ByteArrayOutputStream();
             // read backwards in chunks to the newline before this line (or the file's start)
             boolean found = false;
+            // a ledger line is about 500 bytes: start small, so the check after every append reads a few KB
+            int chunkSize = FIRST_LAST_LINE_CHUNK;
             while (start > 0 && !found) {
-                int size = (int) Math.min(CHUNK, start);
+                int size = (int) Math.min(chunkSize, start);
+                chunkSize = Math.min(CHUNK, chunkSize * 2);
                 ByteBuffer chunk = ByteBuffer.allocate(size);
                 while (chunk.hasRemaining()) {
                     if (channel.read(chunk, start - size + chunk.position()) < 0) {

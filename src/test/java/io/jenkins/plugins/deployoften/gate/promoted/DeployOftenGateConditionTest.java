@@ -27,6 +27,7 @@ public class DeployOftenGateConditionTest {
     private final DeployOftenGateCondition condition = new DeployOftenGateCondition();
 
     private org.mockito.MockedStatic<io.jenkins.plugins.deployoften.config.DeployOftenConfiguration> configuration;
+    private io.jenkins.plugins.deployoften.config.DeployOftenConfiguration settings;
 
     @Before
     public void configure() {
@@ -35,7 +36,16 @@ public class DeployOftenGateConditionTest {
         configuration
                 .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::ledgers)
                 .thenReturn(io.jenkins.plugins.deployoften.ledger.Ledgers.inJobFolders());
+        settings = mock(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration.class);
+        when(settings.getDefaultEnvironment()).thenReturn("staging");
+        when(settings.getGatePolicy()).thenReturn(new GatePolicySettings());
+        when(settings.policyInForce(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any()))
+                .thenCallRealMethod();
+        configuration
+                .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::get)
+                .thenReturn(settings);
         job = mock(FreeStyleProject.class);
+        when(job.getFullName()).thenReturn("service");
         when(job.getRootDir()).thenReturn(temporary.getRoot());
         condition.setEnvironment("staging");
         condition.setPolicy(new GatePolicySettings());
@@ -90,15 +100,25 @@ public class DeployOftenGateConditionTest {
     }
 
     @Test
-    public void warnModeLetsTheBuildThroughWithTheWarning() {
+    public void warnModeOfTheFloorLetsTheBuildThroughWithTheWarning() {
         GatePolicySettings warn = new GatePolicySettings();
         warn.setMode(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
-        condition.setPolicy(warn);
+        when(settings.getGatePolicy()).thenReturn(warn);
+        condition.setPolicy(null);
 
         PromotionBadge badge = condition.isMet(null, build(6));
 
         assertThat(badge).isNotNull();
         assertThat(((DeployOftenGateCondition.GatePassedBadge) badge).getSummary())
                 .contains("WARN");
+    }
+
+    @Test
+    public void aPromotionsOwnWarnModeCannotLoosenTheFloor() {
+        GatePolicySettings warn = new GatePolicySettings();
+        warn.setMode(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
+        condition.setPolicy(warn);
+
+        assertThat(condition.isMet(null, build(6))).isNull();
     }
 }

@@ -133,6 +133,37 @@ public class GateAuditLogTest {
     }
 
     @Test
+    public void thePolicyInForceSurvivesTheRoundTripAndOlderEntriesSayItWasNotRecorded() throws IOException {
+        AuditedPolicy policy = new AuditedPolicy(
+                "folder team-a floor, tightened by the job's policy", "GatePolicy[mode=ENFORCE]", List.of("mode"));
+        GateAuditEntry older = new GateAuditEntry("folder/app", 7, decision(42, Optional.empty()));
+        GateAuditEntry withPolicy = new GateAuditEntry("folder/app", 8, decision(43, Optional.empty()), policy);
+
+        log.append(older);
+        log.append(withPolicy);
+
+        List<GateAuditEntry> entries = log.readRecent(10).entries();
+        assertThat(entries).containsExactly(withPolicy, older);
+        assertThat(entries.get(0).policy()).isEqualTo(policy);
+        assertThat(entries.get(1).policy()).isSameAs(AuditedPolicy.NOT_RECORDED);
+        assertThat(Files.readAllLines(log.getFile()).get(0)).doesNotContain("\"policy\"");
+    }
+
+    @Test
+    public void anEntryWhosePolicyIsMalformedIsSkipped() throws IOException {
+        log.append(new GateAuditEntry("folder/app", 7, decision(42, Optional.empty()), AuditedPolicy.NOT_RECORDED));
+        String line = Files.readAllLines(log.getFile()).get(0);
+        String malformed = line.substring(0, line.length() - 1) + ",\"policy\":{\"source\":\"global floor\","
+                + "\"rules\":\"r\",\"notApplied\":\"mode\"}}\n";
+        Files.write(log.getFile(), malformed.getBytes(StandardCharsets.UTF_8));
+
+        GateAuditRead read = log.readRecent(10);
+
+        assertThat(read.entries()).isEmpty();
+        assertThat(read.skippedLines()).isEqualTo(1);
+    }
+
+    @Test
     public void anAbsentLogReadsAsEmpty() throws IOException {
         assertThat(log.readRecent(3).entries()).isEmpty();
     }

@@ -75,6 +75,23 @@ public class ReleaseGateTest {
     }
 
     @Test
+    public void theAuditLineRecordsThePolicyInForceAndWhereItCameFrom() throws IOException {
+        GatePolicy looser = GatePolicy.builder().mode(GateMode.WARN).build();
+        PolicyInForce inForce = new PolicyFloors(GatePolicy.defaults(), java.util.Map.of())
+                .inForce("folder/app", java.util.Optional.of(looser));
+        ReleaseGate floored = new ReleaseGate(inForce, new FileDeployLedger(job), overrides, auditLog);
+
+        GateDecision decision = floored.evaluate("folder/app", 9, STAGING, CandidateIdentity.ofBuild(41), NOW);
+
+        assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
+        assertThat(decision.getMode()).isEqualTo(GateMode.ENFORCE);
+        AuditedPolicy recorded = auditLog.readRecent(1).entries().get(0).policy();
+        assertThat(recorded.source()).isEqualTo("global floor, tightened by the job's policy");
+        assertThat(recorded.notApplied()).containsExactly("mode");
+        assertThat(recorded.rules()).isEqualTo(GatePolicy.defaults().toString());
+    }
+
+    @Test
     public void badInputWritesNothingAndLeavesTheOverridePending() throws IOException {
         GateOverride override = new GateOverride("alice", "hotfix", NOW);
         overrides.grant(override);

@@ -233,7 +233,14 @@ public class LedgerSummaryFileTest {
                         "\n \n".getBytes(StandardCharsets.US_ASCII)),
                 concat(longLine, concat("\n".getBytes(StandardCharsets.US_ASCII), longLine)),
                 concat(longLine, "\n".repeat(70_000).getBytes(StandardCharsets.US_ASCII)));
-        for (byte[] content : cases) {
+        List<byte[]> aroundTheGrowingChunks = new ArrayList<>(cases);
+        for (int length : new int[] {4_094, 4_095, 4_096, 4_097, 12_287, 12_288, 12_289, 65_536, 131_073}) {
+            byte[] line = "y".repeat(length).getBytes(StandardCharsets.US_ASCII);
+            aroundTheGrowingChunks.add(
+                    concat("a\n".getBytes(StandardCharsets.US_ASCII), concat(line, new byte[] {'\n'})));
+            aroundTheGrowingChunks.add(concat(line, "\n\n".getBytes(StandardCharsets.US_ASCII)));
+        }
+        for (byte[] content : aroundTheGrowingChunks) {
             Files.write(file, content);
             String text = new String(content, StandardCharsets.US_ASCII);
             List<String> nonBlank = Arrays.stream(text.split("\n", -1))
