@@ -92,32 +92,14 @@ public class GateOverrideEndpointTest {
     }
 
     @Test
-    public void anEmptyReasonIsABadRequestAndGrantsNothing() throws Exception {
-        FreeStyleProject job = job(temporary.getRoot());
-        HttpResponses.HttpResponseException badRequest = mock(HttpResponses.HttpResponseException.class);
-        try (MockedStatic<User> users = mockStatic(User.class);
-                MockedStatic<HttpResponses> responses = mockStatic(HttpResponses.class)) {
-            users.when(User::current).thenReturn(null);
-            responses
-                    .when(() -> HttpResponses.errorWithoutStack(
-                            org.mockito.ArgumentMatchers.eq(400), org.mockito.ArgumentMatchers.contains("reason")))
-                    .thenReturn(badRequest);
-
-            assertThat(new DeployDashboardAction(job).doOverride("   ", "BUILD", "42", ""))
-                    .isSameAs(badRequest);
-        }
-
-        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
-    }
-
-    @Test
-    public void aBadBindingOrExpiryIsABadRequestNamingTheFieldAndGrantsNothing() throws Exception {
+    public void aBadFieldIsABadRequestNamingTheFieldAndGrantsNothing() throws Exception {
         FreeStyleProject job = job(temporary.getRoot());
         String[][] bad = {
-            {"bindTo", "branch", "42", ""},
-            {"candidate", "BUILD", "forty-two", ""},
-            {"candidate", "COMMIT", "", ""},
-            {"expiresInHours", "BUILD", "42", "25"},
+            {"reason", "   ", "BUILD", "42", ""},
+            {"bindTo", "hotfix", "branch", "42", ""},
+            {"candidate", "hotfix", "BUILD", "forty-two", ""},
+            {"candidate", "hotfix", "COMMIT", "", ""},
+            {"expiresInHours", "hotfix", "BUILD", "42", "25"},
         };
         for (String[] form : bad) {
             HttpResponses.HttpResponseException badRequest = mock(HttpResponses.HttpResponseException.class);
@@ -130,7 +112,7 @@ public class GateOverrideEndpointTest {
                                 org.mockito.ArgumentMatchers.startsWith(form[0] + ": ")))
                         .thenReturn(badRequest);
 
-                assertThat(new DeployDashboardAction(job).doOverride("hotfix", form[1], form[2], form[3]))
+                assertThat(new DeployDashboardAction(job).doOverride(form[1], form[2], form[3], form[4]))
                         .as(form[0])
                         .isSameAs(badRequest);
             }

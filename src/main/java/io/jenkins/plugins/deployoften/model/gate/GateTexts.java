@@ -100,7 +100,7 @@ final class GateTexts {
         return "deploy this candidate to " + environment + " successfully before releasing it";
     }
 
-    private static String kindName(CandidateIdentity.Kind kind) {
+    static String kindName(CandidateIdentity.Kind kind) {
         switch (kind) {
             case ARTIFACT_FINGERPRINT:
                 return "artifact fingerprint";

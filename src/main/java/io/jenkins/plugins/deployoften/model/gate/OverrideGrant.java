@@ -70,7 +70,8 @@ public final class OverrideGrant {
                     0,
                     0,
                     "",
-                    "the " + kindName(kind) + " the override is for"));
+                    "the " + (kind == CandidateIdentity.Kind.BUILD ? "build number" : GateTexts.kindName(kind))
+                            + " the override is for"));
         }
         String word = value.strip();
         switch (kind) {
@@ -98,17 +99,6 @@ public final class OverrideGrant {
                         0,
                         shown(bindTo),
                         CHOICES.stream().map(Enum::name).collect(Collectors.joining(", ")))));
-    }
-
-    private static String kindName(CandidateIdentity.Kind kind) {
-        switch (kind) {
-            case BUILD:
-                return "build number";
-            case COMMIT:
-                return "commit";
-            default:
-                return "artifact fingerprint";
-        }
     }
 
     private static long hours(String text, int defaultHours) {
