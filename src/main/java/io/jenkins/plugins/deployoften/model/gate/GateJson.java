@@ -35,7 +35,6 @@ import java.util.Optional;
  * override   {user, reason, granted, candidate, expires} when an override was consumed (optional);
  *            candidate is the one identity it was bound to, expires when it would have expired; lines
  *            written before overrides were bound have neither
- *
  * skippedLedgerLines  unreadable ledger lines met (number)
  * </pre>
  *

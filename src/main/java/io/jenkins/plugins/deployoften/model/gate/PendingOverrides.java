@@ -64,7 +64,7 @@ public final class PendingOverrides {
         GateEvaluator.required("override", override);
         if (!override.isBound()) {
             throw new IllegalArgumentException(
-                    "override: must be bound to a build number, commit or artifact" + " fingerprint");
+                    "override: must be bound to a build number, commit or artifact fingerprint");
         }
         byte[] content = GateJson.encodeOverride(override);
         return lock.withLock(() -> {
