@@ -13,6 +13,7 @@ import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.deployoften.model.gate.OverrideExpiry;
 import io.jenkins.plugins.deployoften.model.gate.PolicyFloors;
 import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import io.jenkins.plugins.util.JenkinsFacade;
@@ -56,6 +57,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private int retentionDays = LedgerRetention.DEFAULT_DAYS;
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
+    private int overrideExpiryHours = OverrideExpiry.DEFAULT_HOURS;
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -94,6 +96,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         retentionDays = other.retentionDays;
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
+        overrideExpiryHours = other.overrideExpiryHours;
     }
 
     /**
@@ -403,6 +406,35 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FieldProblems.validation(LedgerRetention.problemWith(value));
+    }
+
+    /**
+     * @return how many hours a granted gate override stays valid unless the grant asks for fewer; the most a
+     *     grant may ask for
+     */
+    public int getOverrideExpiryHours() {
+        return overrideExpiryHours == 0 ? OverrideExpiry.DEFAULT_HOURS : overrideExpiryHours;
+    }
+
+    /**
+     * @param overrideExpiryHours 1 to 720 (30 days)
+     * @throws IllegalArgumentException naming the field and the range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setOverrideExpiryHours(int overrideExpiryHours) {
+        OverrideExpiry.problemWithDefault(overrideExpiryHours).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        this.overrideExpiryHours = overrideExpiryHours;
+        store.save();
+    }
+
+    @POST
+    public FormValidation doCheckOverrideExpiryHours(@QueryParameter int value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(OverrideExpiry.problemWithDefault(value));
     }
 
     /** @return folders whose jobs also get their own metric series, one full name per line */

@@ -14,6 +14,7 @@ import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.gate.OverrideGrant;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
@@ -186,9 +187,25 @@ public class DeployDashboardAction implements Action {
         return GateFiles.auditLogOf(job).readRecent(20).entries();
     }
 
-    /** @return the override waiting for the next gate evaluation, if any */
+    /**
+     * @return the override waiting for the gate evaluation of its candidate, if any; also an expired or unbound
+     *     one, which lets nothing through (see {@link #isUsable})
+     */
     public Optional<GateOverride> getPendingOverride() throws IOException {
         return GateFiles.overridesOf(job).pending();
+    }
+
+    /**
+     * @param override the pending override
+     * @return whether it can still let its candidate through: bound and not expired now
+     */
+    public boolean isUsable(GateOverride override) {
+        return override.isBound() && !override.isExpiredAt(Instant.now());
+    }
+
+    /** @return the hours an override stays valid unless the form asks for fewer: the most the form allows */
+    public int getOverrideExpiryHours() {
+        return DeployOftenConfiguration.get().getOverrideExpiryHours();
     }
 
     /** @return whether the current user may grant an override (the form shows only then) */
@@ -221,21 +238,36 @@ public class DeployDashboardAction implements Action {
     }
 
     /**
-     * Grants a one-time override of the release gate: the next gate evaluation passes and records who
-     * overrode it and why. POST only, CSRF-protected by Jenkins, and only for users with the "DeployOften /
-     * Override gate" permission on this job.
+     * Grants a one-time override of the release gate for one candidate: the first gate evaluation of that
+     * candidate before the override expires passes and records who overrode it, why, and what for. POST only,
+     * CSRF-protected by Jenkins, and only for users with the "DeployOften / Override gate" permission on this job.
      *
      * @param reason why the gate may be passed once; required
-     * @return a redirect back to the dashboard
+     * @param bindTo what identifies the candidate: {@code BUILD}, {@code COMMIT} or {@code ARTIFACT_FINGERPRINT}
+     * @param candidate the build number, commit or artifact fingerprint of the candidate
+     * @param expiresInHours how long it stays valid; blank for the administrator's default, at most that
+     * @return a redirect back to the dashboard, or 400 naming the bad field (then nothing is granted)
      * @throws IOException when the override cannot be stored
      */
     @POST
-    public HttpResponse doOverride(@QueryParameter String reason) throws IOException {
+    public HttpResponse doOverride(
+            @QueryParameter String reason,
+            @QueryParameter String bindTo,
+            @QueryParameter String candidate,
+            @QueryParameter String expiresInHours)
+            throws IOException {
         job.checkPermission(DeployOftenPermissions.OVERRIDE_GATE);
         User user = User.current();
         GateOverride override;
         try {
-            override = new GateOverride(user == null ? "anonymous" : user.getId(), reason, Instant.now());
+            override = OverrideGrant.of(
+                    user == null ? "anonymous" : user.getId(),
+                    reason,
+                    bindTo,
+                    candidate,
+                    expiresInHours,
+                    DeployOftenConfiguration.get().getOverrideExpiryHours(),
+                    Instant.now());
         } catch (IllegalArgumentException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }

@@ -194,6 +194,42 @@ public class DeployOftenConfigurationTest {
     }
 
     @Test
+    public void theOverrideExpiryDefaultsTo24HoursAndTakes1To720() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(configuration.getOverrideExpiryHours()).isEqualTo(24);
+        configuration.setOverrideExpiryHours(720);
+        assertThat(configuration.getOverrideExpiryHours()).isEqualTo(720);
+        configuration.setOverrideExpiryHours(1);
+        assertThat(configuration.getOverrideExpiryHours()).isEqualTo(1);
+        assertThat(store.saves).isEqualTo(2);
+
+        for (int bad : new int[] {0, -1, 721}) {
+            assertThatThrownBy(() -> configuration.setOverrideExpiryHours(bad))
+                    .hasMessage("overrideExpiryHours: must be 1 to 720, was " + bad);
+        }
+        assertThat(configuration.getOverrideExpiryHours()).isEqualTo(1);
+        assertThat(store.saves).isEqualTo(2);
+    }
+
+    @Test
+    public void aFormWithABadOverrideExpiryChangesNothingAndNamesTheField() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThatThrownBy(() -> configuration.applyAllOrNothing(form -> {
+                    form.setRetentionDays(90);
+                    form.setOverrideExpiryHours(1000);
+                }))
+                .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                .hasMessageContaining("overrideExpiryHours: must be 1 to 720, was 1000");
+        assertThat(configuration.getRetentionDays()).isEqualTo(730);
+        assertThat(configuration.getOverrideExpiryHours()).isEqualTo(24);
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
     public void anInvalidGatePolicyIsRefusedNamingTheField() {
         CountingStore store = new CountingStore();
         DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);

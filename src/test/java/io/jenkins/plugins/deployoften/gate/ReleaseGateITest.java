@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
+import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.ui.DeployDashboardAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -107,10 +109,17 @@ public class ReleaseGateITest {
     @Test
     public void anOverrideIsConsumedByTheNextEvaluationOnly() throws Exception {
         WorkflowJob job = job("releaseGate(environment: 'staging', commit: 'abc123')");
-        GateFiles.overridesOf(job).grant(new GateOverride("alice", "hotfix for INC-42", Instant.now()));
+        Instant now = Instant.now();
+        GateFiles.overridesOf(job)
+                .grant(new GateOverride(
+                        "alice",
+                        "hotfix for INC-42",
+                        now,
+                        CandidateIdentity.none().withCommit("abc123"),
+                        now.plus(Duration.ofHours(1))));
 
         WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
-        jenkins.assertLogContains("alice", overridden);
+        jenkins.assertLogContains("overridden by alice for commit abc123 (expires ", overridden);
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
 
         GateAuditEntry newest =

@@ -127,7 +127,8 @@ public class DeployHealthServiceTest {
                         EnvironmentName.of("staging"),
                         CandidateIdentity.none(),
                         T0,
-                        Optional.of(new GateOverride("alice", "hotfix INC-42", T0)))));
+                        Optional.of(new GateOverride(
+                                "alice", "hotfix INC-42", T0, CandidateIdentity.ofBuild(3), T0.plusSeconds(3600))))));
         DeployHealthService.Summary afterGate = service.summaryOf("app", ledger, auditSource);
         assertThat(afterGate.view.getStatistics()).isNotSameAs(afterAppend.view.getStatistics());
         assertThat(afterGate.lastOverride).isEqualTo("alice: hotfix INC-42");

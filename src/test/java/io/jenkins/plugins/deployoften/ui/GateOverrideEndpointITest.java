@@ -65,8 +65,18 @@ public class GateOverrideEndpointITest {
     }
 
     private WebResponse postOverride(JenkinsRule.WebClient client, String reason) throws Exception {
+        return postOverride(client, reason, "COMMIT", "abc123", "");
+    }
+
+    private WebResponse postOverride(
+            JenkinsRule.WebClient client, String reason, String bindTo, String candidate, String expiresInHours)
+            throws Exception {
         WebRequest request = new WebRequest(new URL(jenkins.getURL(), OVERRIDE), HttpMethod.POST);
-        request.setRequestParameters(List.of(new NameValuePair("reason", reason)));
+        request.setRequestParameters(List.of(
+                new NameValuePair("reason", reason),
+                new NameValuePair("bindTo", bindTo),
+                new NameValuePair("candidate", candidate),
+                new NameValuePair("expiresInHours", expiresInHours)));
         return client.getPage(client.addCrumb(request)).getWebResponse();
     }
 
@@ -86,7 +96,8 @@ public class GateOverrideEndpointITest {
         assertThat(pending.get().reason()).isEqualTo("hotfix for INC-42");
 
         WorkflowRun overridden = jenkins.buildAndAssertStatus(Result.SUCCESS, job);
-        jenkins.assertLogContains("overridden by alice: hotfix for INC-42", overridden);
+        jenkins.assertLogContains("overridden by alice for commit abc123 (expires ", overridden);
+        jenkins.assertLogContains("): hotfix for INC-42", overridden);
         assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
         jenkins.buildAndAssertStatus(Result.FAILURE, job);
     }
@@ -123,6 +134,47 @@ public class GateOverrideEndpointITest {
         WebResponse response = postOverride(client("alice"), "   ");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
+    }
+
+    @Test
+    public void anOverrideForAnotherCandidateLeavesTheGateBlockedAndWaitsOnTheDashboard() throws Exception {
+        WorkflowJob job = blockedService();
+        JenkinsRule.WebClient alice = client("alice");
+
+        assertThat(postOverride(alice, "hotfix for the next build", "COMMIT", "def456", "2")
+                        .getStatusCode())
+                .isEqualTo(302);
+
+        jenkins.buildAndAssertStatus(Result.FAILURE, job);
+        Optional<GateOverride> pending = GateFiles.overridesOf(job).pending();
+        assertThat(pending).isPresent();
+        assertThat(pending.get().candidate().describe()).isEqualTo("commit def456");
+        String dashboard =
+                alice.goTo("job/service/deployoften/").getWebResponse().getContentAsString();
+        assertThat(dashboard).contains("for commit def456 waits for the gate evaluation of that candidate until");
+    }
+
+    @Test
+    public void hostileFormInputIsABadRequestNamingTheFieldUnescapedNowhere() throws Exception {
+        WorkflowJob job = blockedService();
+        String hostile = "<script>alert('x')</script>";
+
+        for (String[] form : new String[][] {
+            {"bindTo", hostile, "abc123", ""},
+            {"candidate", "BUILD", hostile, ""},
+            {"candidate", "COMMIT", hostile + " " + hostile, ""},
+            {"expiresInHours", "COMMIT", "abc123", hostile},
+            {"expiresInHours", "COMMIT", "abc123", "9999"},
+        }) {
+            WebResponse response = postOverride(client("alice"), "hotfix", form[1], form[2], form[3]);
+
+            assertThat(response.getStatusCode()).as(form[0]).isEqualTo(400);
+            assertThat(response.getContentAsString())
+                    .as(form[0])
+                    .contains(form[0] + ": ")
+                    .doesNotContain(hostile);
+        }
         assertThat(GateFiles.overridesOf(job).pending()).isEmpty();
     }
 }

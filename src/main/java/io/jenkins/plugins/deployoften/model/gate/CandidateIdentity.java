@@ -140,6 +140,22 @@ public final class CandidateIdentity {
         return Optional.empty();
     }
 
+    /** @return how many identities are given: 0 to 3 */
+    int identityCount() {
+        return (commit == null ? 0 : 1) + (artifactFingerprint == null ? 0 : 1) + (buildNumber == 0 ? 0 : 1);
+    }
+
+    /**
+     * @param other another candidate identity
+     * @return whether both give the same value for one kind of identity, compared as {@link #matchedBy} compares
+     *     a record (commits and fingerprints ignoring case)
+     */
+    boolean sharesIdentityWith(CandidateIdentity other) {
+        return artifactFingerprint != null && artifactFingerprint.equalsIgnoreCase(other.artifactFingerprint)
+                || commit != null && commit.equalsIgnoreCase(other.commit)
+                || buildNumber != 0 && buildNumber == other.buildNumber;
+    }
+
     /** @return the given identities as text, such as {@code build #42, commit 0a1b2c3}, or {@code none} */
     public String describe() {
         List<String> parts = new ArrayList<>();

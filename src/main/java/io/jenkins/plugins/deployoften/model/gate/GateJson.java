@@ -32,17 +32,26 @@ import java.util.Optional;
  * status     PASS | WARN | BLOCK
  * candidate  {commit?, artifact?, build?}; empty object when no identity was given
  * verdicts   [{rule, status, explanation, remedy?}] in rule order
- * override   {user, reason, granted} when an override was consumed (optional)
+ * override   {user, reason, granted, candidate, expires} when an override was consumed (optional);
+ *            candidate is the one identity it was bound to, expires when it would have expired; lines
+ *            written before overrides were bound have neither
  * skippedLedgerLines  unreadable ledger lines met (number)
  * policy     {source, rules, notApplied: [rule name]}: the policy applied (optional; absent before 2026-12)
  * </pre>
  *
- * Pending override ({@code deployoften-override.json}): {@code {v, user, reason, granted}}.
+ * Pending override ({@code deployoften-override.json}), version {@value #OVERRIDE_VERSION}: {@code {v, user, reason,
+ * granted, candidate, expires}}, candidate as in the audit line with exactly one identity. The version is 2 so
+ * that an older plugin, which would let an override through for any candidate, moves the file aside as
+ * unreadable instead. A version 1 file {@code {v, user, reason, granted}} (written before overrides were bound)
+ * decodes as {@linkplain GateOverride#unbound unbound}: it names no candidate and is expired, so it lets nothing
+ * through until a new grant replaces it.
  *
  * <p>Unknown fields are ignored; a newer version, or anything incomplete, decodes as unreadable.
  */
 final class GateJson {
     static final int VERSION = 1;
+    /** The pending override file's version: 2 since overrides are bound to a candidate and expire. */
+    static final int OVERRIDE_VERSION = 2;
 
     /** The JSON-lines writer of the ledger: line and paragraph separators escaped too. */
     private static final JsonFactory WRITER = LineSafeJson.factory();
@@ -61,14 +70,7 @@ final class GateJson {
             json.writeStringField("environment", decision.getEnvironment().value());
             json.writeStringField("mode", decision.getMode().name());
             json.writeStringField("status", decision.getStatus().name());
-            json.writeObjectFieldStart("candidate");
-            CandidateIdentity candidate = decision.getCandidate();
-            writeOptional(json, "commit", candidate.getCommit());
-            writeOptional(json, "artifact", candidate.getArtifactFingerprint());
-            if (candidate.getBuildNumber().isPresent()) {
-                json.writeNumberField("build", candidate.getBuildNumber().getAsInt());
-            }
-            json.writeEndObject();
+            writeCandidate(json, decision.getCandidate());
             json.writeArrayFieldStart("verdicts");
             for (RuleVerdict verdict : decision.getVerdicts()) {
                 json.writeStartObject();
@@ -180,8 +182,12 @@ final class GateJson {
                 end--; // the file ends with a newline
             }
             Optional<JsonNode> object = StrictJsonLine.object(Arrays.copyOf(content, end));
+            if (object.isPresent() && StrictJsonLine.hasVersion(object.get(), OVERRIDE_VERSION)) {
+                GateOverride override = decodeOverrideFields(object.get());
+                return override.isBound() ? Optional.of(override) : Optional.empty();
+            }
             return object.isPresent() && StrictJsonLine.hasVersion(object.get(), VERSION)
-                    ? Optional.of(decodeOverrideFields(object.get()))
+                    ? Optional.of(decodeUnboundOverride(object.get()))
                     : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -192,16 +198,43 @@ final class GateJson {
             throws IOException {
         json.writeStartObject();
         if (withVersion) {
-            json.writeNumberField("v", VERSION);
+            json.writeNumberField("v", OVERRIDE_VERSION);
         }
         json.writeStringField("user", override.user());
         json.writeStringField("reason", override.reason());
         json.writeStringField("granted", override.grantedAt().toString());
+        if (override.isBound()) {
+            writeCandidate(json, override.candidate());
+            json.writeStringField("expires", override.expiresAt().toString());
+        }
         json.writeEndObject();
     }
 
+    /** An override with its binding; in an audit line written before overrides were bound, an unbound one. */
     private static GateOverride decodeOverrideFields(JsonNode node) {
-        return new GateOverride(text(node, "user"), text(node, "reason"), Instant.parse(text(node, "granted")));
+        if (!node.has("candidate") && !node.has("expires")) {
+            return decodeUnboundOverride(node);
+        }
+        return new GateOverride(
+                text(node, "user"),
+                text(node, "reason"),
+                Instant.parse(text(node, "granted")),
+                decodeCandidate(node.get("candidate")),
+                Instant.parse(text(node, "expires")));
+    }
+
+    private static GateOverride decodeUnboundOverride(JsonNode node) {
+        return GateOverride.unbound(text(node, "user"), text(node, "reason"), Instant.parse(text(node, "granted")));
+    }
+
+    private static void writeCandidate(JsonGenerator json, CandidateIdentity candidate) throws IOException {
+        json.writeObjectFieldStart("candidate");
+        writeOptional(json, "commit", candidate.getCommit());
+        writeOptional(json, "artifact", candidate.getArtifactFingerprint());
+        if (candidate.getBuildNumber().isPresent()) {
+            json.writeNumberField("build", candidate.getBuildNumber().getAsInt());
+        }
+        json.writeEndObject();
     }
 
     private static CandidateIdentity decodeCandidate(JsonNode node) {

@@ -100,7 +100,7 @@ final class GateTexts {
         return "deploy this candidate to " + environment + " successfully before releasing it";
     }
 
-    private static String kindName(CandidateIdentity.Kind kind) {
+    static String kindName(CandidateIdentity.Kind kind) {
         switch (kind) {
             case ARTIFACT_FINGERPRINT:
                 return "artifact fingerprint";
@@ -153,8 +153,15 @@ final class GateTexts {
 
     // OVERRIDE and summary
 
+    /**
+     * @return {@code overridden by USER for CANDIDATE (expires EXPIRY): REASON}; an unbound override (only in
+     *     audit lines written before overrides were bound) without the binding
+     */
     static String overridden(GateOverride override) {
-        return "overridden by " + override.user() + ": " + override.reason();
+        String binding = override.isBound()
+                ? " for " + override.candidate().describe() + " (expires " + override.expiresAt() + ")"
+                : "";
+        return "overridden by " + override.user() + binding + ": " + override.reason();
     }
 
     // Policy in force

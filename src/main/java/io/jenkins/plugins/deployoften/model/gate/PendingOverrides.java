@@ -7,18 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The one-time gate override of a job, kept as {@value #FILE_NAME} in the job directory. At most one is
- * pending; granting another replaces it. Whether the user may grant it is checked by the caller.
+ * pending; granting another replaces it, whether it is still valid, expired or unbound. Whether the user may grant
+ * it is checked by the caller.
  *
  * <ul>
  *   <li>{@link #grant} writes a temporary file, forces it to disk and renames it atomically over the
  *       pending one, so a crash leaves the old override or the new one, never a torn file.
- *   <li>{@link #consume} reads and deletes the file while holding the same {@link DirectoryLock} discipline
- *       as the deploy ledger (a lock for the threads of this process and a lock file for other processes),
- *       so of two evaluations racing for one override exactly one gets it.
+ *   <li>{@link #consume} reads the file and deletes it when the override {@linkplain GateOverride#appliesTo
+ *       applies} to the evaluated candidate, while holding the same {@link DirectoryLock} discipline as the
+ *       deploy ledger (a lock for the threads of this process and a lock file for other processes), so of two
+ *       evaluations racing for one override exactly one gets it. An override for another candidate, an expired
+ *       one and an unbound one (stored by an older version) stay pending, untouched.
  *   <li>A file that cannot be decoded (hand-edited, newer version) is moved aside to {@value
  *       #UNREADABLE_FILE_NAME} by {@link #consume} for a person to inspect, and counts as no override.
  * </ul>
@@ -49,14 +53,19 @@ public final class PendingOverrides {
     }
 
     /**
-     * Grants an override for the next gate evaluation, durably, replacing any pending one.
+     * Grants an override for the gate evaluation of its candidate, durably, replacing any pending one.
      *
      * @param override the override; its reason was validated when it was made
      * @return the override it replaced, if one was pending
      * @throws IOException when it could not be stored; then the previous state is unchanged
+     * @throws IllegalArgumentException naming {@code override} when it is not bound to a candidate
      */
     public Optional<GateOverride> grant(GateOverride override) throws IOException {
         GateEvaluator.required("override", override);
+        if (!override.isBound()) {
+            throw new IllegalArgumentException(
+                    "override: must be bound to a build number, commit or artifact fingerprint");
+        }
         byte[] content = GateJson.encodeOverride(override);
         return lock.withLock(() -> {
             Optional<GateOverride> replaced = read();
@@ -93,13 +102,19 @@ public final class PendingOverrides {
     }
 
     /**
-     * Removes the pending override and returns it; called once per gate evaluation. Of concurrent callers,
-     * in this process or another, exactly one gets a pending override.
+     * Removes the pending override and returns it when it applies to the evaluated candidate at {@code now};
+     * called once per gate evaluation. Of concurrent callers, in this process or another, exactly one gets a
+     * pending override.
      *
-     * @return the override, or empty when none was pending (or it was unreadable and moved aside)
+     * @param candidate the candidate the gate evaluates
+     * @param now the time of evaluation
+     * @return the override, or empty when none was pending, it does not apply (then it stays pending), or it
+     *     was unreadable and moved aside
      * @throws IOException when the file could not be read or removed; then the override stays pending
      */
-    public Optional<GateOverride> consume() throws IOException {
+    public Optional<GateOverride> consume(CandidateIdentity candidate, Instant now) throws IOException {
+        GateEvaluator.required("candidate", candidate);
+        GateEvaluator.required("now", now);
         return lock.withLock(() -> {
             byte[] content;
             try {
@@ -108,6 +123,9 @@ public final class PendingOverrides {
                 return Optional.empty();
             }
             Optional<GateOverride> override = GateJson.decodeOverride(content);
+            if (override.isPresent() && !override.get().appliesTo(candidate, now)) {
+                return Optional.empty();
+            }
             if (override.isPresent()) {
                 Files.delete(file);
             } else {

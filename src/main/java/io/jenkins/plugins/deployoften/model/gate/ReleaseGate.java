@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One job's release gate: evaluates the policy, consumes a pending override, and records the decision in
- * the audit log. Order: validate every argument (bad input writes nothing), read the ledger, consume the
+ * One job's release gate: evaluates the policy, consumes a pending override bound to this candidate and not
+ * expired (whatever the rules decided: a matching evaluation spends it), and records the decision in the audit
+ * log. Order: validate every argument (bad input writes nothing), read the ledger, consume the
  * override, append the audit record. When the audit record cannot be written, the consumed override is
  * given back (if no other was granted meanwhile) and the error is thrown, so an override is never spent on
  * an unrecorded decision.
@@ -77,7 +78,7 @@ public final class ReleaseGate {
                 now,
                 Optional.empty(),
                 otherRecordedEnvironments(environment));
-        Optional<GateOverride> override = overrides.consume();
+        Optional<GateOverride> override = overrides.consume(candidate, now);
         GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
         try {
             auditLog.append(new GateAuditEntry(jobFullName, buildNumber, decision, policy.audited()));

@@ -42,7 +42,9 @@ final class AuditEntries {
                 : CandidateIdentity.ofBuild(build)
                         .withCommit(Integer.toHexString(0x0a1b2c3 + build))
                         .withArtifactFingerprint(build % 2 == 0 ? "d41d8cd98f00b204e9800998ecf8427e" : null);
-        GateOverride override = build % 7 == 0 ? new GateOverride("user" + build, "hotfix for " + id, T0) : null;
+        GateOverride override = build % 7 == 0
+                ? GateFixtures.overrideFor(CandidateIdentity.ofBuild(build), "user" + build, "hotfix for " + id, T0)
+                : null;
         GateDecision decision = new GateDecision(
                 status,
                 mode,

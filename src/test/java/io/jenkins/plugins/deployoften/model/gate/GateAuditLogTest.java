@@ -47,7 +47,11 @@ public class GateAuditLogTest {
 
     @Test
     public void everyFieldSurvivesTheRoundTrip() throws IOException {
-        GateOverride override = new GateOverride("al\"ice", "hotfix </script>\nline two ✓", NOW.minusSeconds(5));
+        GateOverride override = GateFixtures.overrideFor(
+                CandidateIdentity.none().withCommit("0A1B2C3"),
+                "al\"ice",
+                "hotfix </script>\nline two ✓",
+                NOW.minusSeconds(5));
         GateAuditEntry overridden = new GateAuditEntry("folder/app", 7, decision(42, Optional.of(override)));
         GateAuditEntry plain = new GateAuditEntry("folder/app", 8, decision(43, Optional.empty()));
 
@@ -67,7 +71,8 @@ public class GateAuditLogTest {
     @Test
     public void lineAndParagraphSeparatorsInTextAreEscapedSoEveryReaderSeesOneLinePerEntry() throws IOException {
         String separators = "a\u2028b\u2029c\u0085d\re\u000bf\u000cg\u001ch";
-        GateOverride override = new GateOverride("carol" + separators, "reason " + separators, NOW.minusSeconds(5));
+        GateOverride override =
+                GateFixtures.overrideFor42("carol" + separators, "reason " + separators, NOW.minusSeconds(5));
         GateAuditEntry entry = new GateAuditEntry("folder/app" + separators, 7, decision(42, Optional.of(override)));
 
         log.append(entry);

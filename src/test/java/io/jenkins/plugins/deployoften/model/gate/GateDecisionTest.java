@@ -78,7 +78,7 @@ public class GateDecisionTest {
 
     @Test
     public void anOverrideLetsAFailingGatePassAndSaysWhoAndWhy() {
-        GateOverride override = new GateOverride("alice", "hotfix for incident 123", NOW.minusSeconds(60));
+        GateOverride override = GateFixtures.overrideFor42("alice", "hotfix for incident 123", NOW.minusSeconds(60));
 
         GateDecision decision = evaluate(ENFORCE, STALE, Optional.of(override));
 
@@ -88,33 +88,36 @@ public class GateDecisionTest {
         RuleVerdict overrideVerdict =
                 GateFixtures.verdictOf(decision, GateRule.OVERRIDE).orElseThrow();
         assertThat(overrideVerdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(overrideVerdict.getExplanation()).isEqualTo("overridden by alice: hotfix for incident 123");
+        assertThat(overrideVerdict.getExplanation())
+                .isEqualTo("overridden by alice for build #42 (expires 2026-03-03T11:59:00Z): hotfix for incident 123");
         assertThat(decision.summary())
-                .isEqualTo("release gate PASS for staging (candidate build #42, mode ENFORCE): overridden by alice:"
-                        + " hotfix for incident 123 (failed: FRESH)");
+                .isEqualTo("release gate PASS for staging (candidate build #42, mode ENFORCE): overridden by alice"
+                        + " for build #42 (expires 2026-03-03T11:59:00Z): hotfix for incident 123 (failed: FRESH)");
     }
 
     @Test
     public void theSummaryLineShowsUserTextWithoutBidirectionalControlsOrLineBreaks() {
-        GateOverride override = new GateOverride("al\u202Eice", "hotfix\nrelease gate PASS for prod", NOW);
+        GateOverride override = GateFixtures.overrideFor42("al\u202Eice", "hotfix\nrelease gate PASS for prod", NOW);
 
         GateDecision decision = evaluate(ENFORCE, STALE, Optional.of(override));
 
         assertThat(decision.summary())
                 .doesNotContain("\u202E", "\n")
-                .contains("overridden by alice: hotfix release gate PASS for prod");
+                .contains(
+                        "overridden by alice for build #42 (expires 2026-03-03T12:00:00Z): hotfix release gate PASS for prod");
         assertThat(decision.getOverride()).contains(override);
     }
 
     @Test
     public void anOverrideOfAPassingGateIsStillRecorded() {
-        GateOverride override = new GateOverride("bob", "just in case", NOW);
+        GateOverride override = GateFixtures.overrideFor42("bob", "just in case", NOW);
 
         GateDecision decision = evaluate(WARN, HEALTHY, Optional.of(override));
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(GateFixtures.verdictOf(decision, GateRule.OVERRIDE)).isPresent();
-        assertThat(decision.summary()).endsWith("overridden by bob: just in case");
+        assertThat(decision.summary())
+                .endsWith("overridden by bob for build #42 (expires 2026-03-03T12:00:00Z): just in case");
     }
 
     @Test

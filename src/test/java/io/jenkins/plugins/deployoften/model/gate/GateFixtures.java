@@ -41,6 +41,19 @@ final class GateFixtures {
         return Duration.ofDays(days);
     }
 
+    /**
+     * @return an override granted at {@code grantedAt} for build #42, valid for the default 24 hours
+     */
+    static GateOverride overrideFor42(String user, String reason, Instant grantedAt) {
+        return overrideFor(CandidateIdentity.ofBuild(42), user, reason, grantedAt);
+    }
+
+    /** @return an override granted at {@code grantedAt} for the candidate, valid for the default 24 hours */
+    static GateOverride overrideFor(CandidateIdentity candidate, String user, String reason, Instant grantedAt) {
+        return new GateOverride(
+                user, reason, grantedAt, candidate, grantedAt.plus(Duration.ofHours(OverrideExpiry.DEFAULT_HOURS)));
+    }
+
     /** @return the decision's verdict of the rule, if it has one */
     static Optional<RuleVerdict> verdictOf(GateDecision decision, GateRule rule) {
         return decision.getVerdicts().stream().filter(v -> v.getRule() == rule).findFirst();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import static io.jenkins.plugins.deployoften.model.gate.GateFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,16 @@ public class PendingOverridesTest {
         overrides = new PendingOverrides(job);
     }
 
+    private static final CandidateIdentity BUILD_42 =
+            CandidateIdentity.ofBuild(42).withCommit("aaaa1111");
+
     private static GateOverride override(String reason) {
-        return new GateOverride("alice", reason, NOW);
+        return GateFixtures.overrideFor42("alice", reason, NOW);
+    }
+
+    /** The gate evaluation of the candidate the override is for, an hour after the grant. */
+    private Optional<GateOverride> consume(PendingOverrides from) throws IOException {
+        return from.consume(BUILD_42, NOW.plusSeconds(3600));
     }
 
     @Test
@@ -42,8 +51,8 @@ public class PendingOverridesTest {
         overrides.grant(override("hotfix"));
 
         assertThat(overrides.pending()).contains(override("hotfix"));
-        assertThat(overrides.consume()).contains(override("hotfix"));
-        assertThat(overrides.consume()).isEmpty();
+        assertThat(consume(overrides)).contains(override("hotfix"));
+        assertThat(consume(overrides)).isEmpty();
         assertThat(overrides.pending()).isEmpty();
         assertThat(overrides.getFile()).doesNotExist();
     }
@@ -52,7 +61,7 @@ public class PendingOverridesTest {
     public void aGrantIsDurableAcrossInstancesAndLeavesNoTemporaryFile() throws IOException {
         overrides.grant(override("hotfix \"quoted\" <b>"));
 
-        assertThat(new PendingOverrides(job).consume()).contains(override("hotfix \"quoted\" <b>"));
+        assertThat(consume(new PendingOverrides(job))).contains(override("hotfix \"quoted\" <b>"));
         assertThat(job.resolve(PendingOverrides.TEMP_FILE_NAME)).doesNotExist();
     }
 
@@ -64,7 +73,7 @@ public class PendingOverridesTest {
         overrides.grant(override("hotfix"));
 
         assertThat(config).hasContent("<project/>");
-        assertThat(overrides.consume()).contains(override("hotfix"));
+        assertThat(consume(overrides)).contains(override("hotfix"));
     }
 
     @Test
@@ -72,23 +81,28 @@ public class PendingOverridesTest {
         assertThat(overrides.grant(override("first"))).isEmpty();
         assertThat(overrides.grant(override("second"))).contains(override("first"));
 
-        assertThat(overrides.consume()).contains(override("second"));
-        assertThat(overrides.consume()).isEmpty();
+        assertThat(consume(overrides)).contains(override("second"));
+        assertThat(consume(overrides)).isEmpty();
     }
 
     @Test
-    public void twoThreadsRacingForOneOverrideGetItOnceBetweenThem() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    public void twoThreadsRacingForOneOverrideGetItOnceBetweenThemAndAnotherCandidateNever() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (int round = 0; round < 25; round++) {
                 overrides.grant(override("round " + round));
-                CyclicBarrier start = new CyclicBarrier(2);
-                // separate instances, as two builds of the job would have
+                CyclicBarrier start = new CyclicBarrier(3);
+                // separate instances, as builds of the job would have
                 Callable<Optional<GateOverride>> racer = () -> {
                     PendingOverrides own = new PendingOverrides(job);
                     start.await();
-                    return own.consume();
+                    return consume(own);
                 };
+                Future<Optional<GateOverride>> otherCandidate = pool.submit(() -> {
+                    PendingOverrides own = new PendingOverrides(job);
+                    start.await();
+                    return own.consume(CandidateIdentity.ofBuild(43).withCommit("bbbb2222"), NOW);
+                });
                 List<Future<Optional<GateOverride>>> results = new ArrayList<>();
                 results.add(pool.submit(racer));
                 results.add(pool.submit(racer));
@@ -101,6 +115,7 @@ public class PendingOverridesTest {
                     }
                 }
                 assertThat(winners).as("round %d", round).isEqualTo(1);
+                assertThat(otherCandidate.get()).as("round %d", round).isEmpty();
             }
         } finally {
             pool.shutdownNow();
@@ -112,7 +127,7 @@ public class PendingOverridesTest {
         Files.write(overrides.getFile(), "{\"v\":1,\"user\":\"alice\"".getBytes(StandardCharsets.UTF_8));
 
         assertThat(overrides.pending()).isEmpty();
-        assertThat(overrides.consume()).isEmpty();
+        assertThat(consume(overrides)).isEmpty();
         assertThat(overrides.getFile()).doesNotExist();
         assertThat(job.resolve(PendingOverrides.UNREADABLE_FILE_NAME)).hasContent("{\"v\":1,\"user\":\"alice\"");
     }
@@ -122,6 +137,110 @@ public class PendingOverridesTest {
         assertThat(overrides.restoreIfNone(override("given back"))).isTrue();
         assertThat(overrides.restoreIfNone(override("second give back"))).isFalse();
 
-        assertThat(overrides.consume()).contains(override("given back"));
+        assertThat(consume(overrides)).contains(override("given back"));
+    }
+
+    @Test
+    public void anOverrideForAnotherCandidateStaysPendingUntouched() throws IOException {
+        overrides.grant(override("hotfix for #42"));
+        byte[] stored = Files.readAllBytes(overrides.getFile());
+
+        CandidateIdentity build43 = CandidateIdentity.ofBuild(43).withCommit("bbbb2222");
+        assertThat(overrides.consume(build43, NOW.plusSeconds(60))).isEmpty();
+        assertThat(overrides.consume(CandidateIdentity.none(), NOW.plusSeconds(60)))
+                .isEmpty();
+
+        assertThat(overrides.getFile()).hasBinaryContent(stored);
+        assertThat(consume(overrides)).contains(override("hotfix for #42"));
+    }
+
+    @Test
+    public void aCommitBindingMatchesTheSameCommitInEitherCaseWhateverTheBuild() throws IOException {
+        GateOverride forCommit =
+                GateFixtures.overrideFor(CandidateIdentity.none().withCommit("AAAA1111"), "alice", "hotfix", NOW);
+        overrides.grant(forCommit);
+
+        assertThat(overrides.consume(CandidateIdentity.ofBuild(42).withCommit("aaaa111"), NOW))
+                .isEmpty();
+        assertThat(overrides.consume(CandidateIdentity.ofBuild(44).withCommit("aaaa1111"), NOW))
+                .contains(forCommit);
+    }
+
+    @Test
+    public void anOverrideIsUsableUntilJustBeforeItExpires() throws IOException {
+        GateOverride override = override("hotfix");
+        overrides.grant(override);
+
+        assertThat(overrides.consume(BUILD_42, override.expiresAt())).isEmpty();
+        assertThat(overrides.consume(BUILD_42, override.expiresAt().plusSeconds(3600)))
+                .isEmpty();
+        assertThat(overrides.pending()).contains(override);
+
+        assertThat(overrides.consume(BUILD_42, override.expiresAt().minusMillis(1)))
+                .contains(override);
+    }
+
+    @Test
+    public void anExpiredOverrideDoesNotBlockANewGrant() throws IOException {
+        GateOverride expired = override("first");
+        overrides.grant(expired);
+        assertThat(overrides.consume(BUILD_42, expired.expiresAt())).isEmpty();
+
+        GateOverride renewed = GateFixtures.overrideFor42("bob", "second", expired.expiresAt());
+        assertThat(overrides.grant(renewed)).contains(expired);
+
+        assertThat(overrides.consume(BUILD_42, expired.expiresAt().plusSeconds(1)))
+                .contains(renewed);
+    }
+
+    @Test
+    public void anOverrideFileOfThePreviousVersionIsShownUnboundAndLetsNothingThrough() throws IOException {
+        String previous = "{\"v\":1,\"user\":\"alice\",\"reason\":\"hotfix\",\"granted\":\"2026-03-02T12:00:00Z\"}\n";
+        Files.writeString(overrides.getFile(), previous);
+
+        Optional<GateOverride> pending = overrides.pending();
+        assertThat(pending).isPresent();
+        assertThat(pending.get().user()).isEqualTo("alice");
+        assertThat(pending.get().reason()).isEqualTo("hotfix");
+        assertThat(pending.get().isBound()).isFalse();
+        assertThat(pending.get().isExpiredAt(NOW)).isTrue();
+        // not the build, nor any identity, nor before its grant
+        assertThat(overrides.consume(BUILD_42, NOW)).isEmpty();
+        assertThat(overrides.consume(CandidateIdentity.none(), NOW.minusSeconds(60)))
+                .isEmpty();
+        assertThat(overrides.getFile()).hasContent(previous.strip());
+        // a grant replaces it
+        assertThat(overrides.grant(override("bound now"))).contains(pending.get());
+        assertThat(consume(overrides)).contains(override("bound now"));
+    }
+
+    @Test
+    public void theFileNamesTheBindingAndTheExpiryAndAnIncompleteOneIsUnreadable() throws IOException {
+        overrides.grant(override("hotfix"));
+
+        assertThat(Files.readString(overrides.getFile()))
+                .isEqualTo("{\"v\":2,\"user\":\"alice\",\"reason\":\"hotfix\",\"granted\":\"2026-03-02T12:00:00Z\","
+                        + "\"candidate\":{\"build\":42},\"expires\":\"2026-03-03T12:00:00Z\"}\n");
+        for (String incomplete : new String[] {
+            "{\"v\":2,\"user\":\"a\",\"reason\":\"r\",\"granted\":\"2026-03-02T12:00:00Z\"}",
+            "{\"v\":2,\"user\":\"a\",\"reason\":\"r\",\"granted\":\"2026-03-02T12:00:00Z\",\"candidate\":{},"
+                    + "\"expires\":\"2026-03-03T12:00:00Z\"}",
+            "{\"v\":2,\"user\":\"a\",\"reason\":\"r\",\"granted\":\"2026-03-02T12:00:00Z\","
+                    + "\"candidate\":{\"build\":42,\"commit\":\"aaaa1111\"},\"expires\":\"2026-03-03T12:00:00Z\"}",
+            "{\"v\":2,\"user\":\"a\",\"reason\":\"r\",\"granted\":\"2026-03-02T12:00:00Z\","
+                    + "\"candidate\":{\"build\":42}}"
+        }) {
+            Files.writeString(overrides.getFile(), incomplete);
+            assertThat(overrides.pending()).as(incomplete).isEmpty();
+            assertThat(consume(overrides)).as(incomplete).isEmpty();
+            assertThat(overrides.getFile()).as(incomplete).doesNotExist();
+        }
+    }
+
+    @Test
+    public void anUnboundOverrideCannotBeGranted() {
+        assertThatThrownBy(() -> overrides.grant(GateOverride.unbound("alice", "hotfix", NOW)))
+                .hasMessageStartingWith("override: must be bound");
+        assertThat(overrides.getFile()).doesNotExist();
     }
 }

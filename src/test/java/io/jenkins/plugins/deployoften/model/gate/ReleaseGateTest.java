@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.MutableClock;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ public class ReleaseGateTest {
 
     @Test
     public void theNextEvaluationConsumesTheOverrideAndTheRecordSaysSo() throws IOException {
-        GateOverride override = new GateOverride("alice", "hotfix for incident 123", NOW.minusSeconds(60));
+        GateOverride override = GateFixtures.overrideFor(
+                CandidateIdentity.ofBuild(41), "alice", "hotfix for incident 123", NOW.minusSeconds(60));
         overrides.grant(override);
 
         GateDecision first = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
@@ -63,7 +65,7 @@ public class ReleaseGateTest {
         assertThat(GateFixtures.verdictOf(first, GateRule.OVERRIDE)
                         .orElseThrow()
                         .getExplanation())
-                .isEqualTo("overridden by alice: hotfix for incident 123");
+                .isEqualTo("overridden by alice for build #41 (expires 2026-03-03T11:59:00Z): hotfix for incident 123");
         assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(second.getOverride()).isEmpty();
         assertThat(second.failedRules()).containsExactly(GateRule.FRESH, GateRule.FREQUENT);
@@ -93,7 +95,7 @@ public class ReleaseGateTest {
 
     @Test
     public void badInputWritesNothingAndLeavesTheOverridePending() throws IOException {
-        GateOverride override = new GateOverride("alice", "hotfix", NOW);
+        GateOverride override = GateFixtures.overrideFor(CandidateIdentity.ofBuild(41), "alice", "hotfix", NOW);
         overrides.grant(override);
 
         assertThatThrownBy(() -> gate.evaluate("folder/app", 0, STAGING, CandidateIdentity.none(), NOW))
@@ -107,7 +109,7 @@ public class ReleaseGateTest {
 
     @Test
     public void anOverrideIsGivenBackWhenTheDecisionCannotBeRecorded() throws IOException {
-        GateOverride override = new GateOverride("alice", "hotfix", NOW);
+        GateOverride override = GateFixtures.overrideFor(CandidateIdentity.ofBuild(41), "alice", "hotfix", NOW);
         overrides.grant(override);
         // a directory where the audit file belongs makes every append fail
         Files.createDirectory(auditLog.getFile());
@@ -144,5 +146,71 @@ public class ReleaseGateTest {
                         .orElseThrow()
                         .getRemedy())
                 .contains("deploy a current build to staging");
+    }
+
+    /** Issue 12, finding 4: an override granted for build #42 (commit aaaa1111) was consumed by build #43. */
+    @Test
+    public void anOverrideForOneCandidateIsNotConsumedByAnotherAndTheAuditLineNamesTheBinding() throws IOException {
+        CandidateIdentity build42 = CandidateIdentity.ofBuild(42).withCommit("aaaa1111");
+        CandidateIdentity build43 = CandidateIdentity.ofBuild(43).withCommit("bbbb2222");
+        GateOverride for42 = GateFixtures.overrideFor(
+                CandidateIdentity.ofBuild(42), "alice", "hotfix for #42", NOW.minusSeconds(60));
+        overrides.grant(for42);
+
+        GateDecision other = gate.evaluate("folder/app", 43, STAGING, build43, NOW);
+
+        assertThat(other.getStatus()).isEqualTo(GateStatus.BLOCK);
+        assertThat(other.getOverride()).isEmpty();
+        assertThat(overrides.pending()).contains(for42);
+
+        GateDecision granted = gate.evaluate("folder/app", 42, STAGING, build42, NOW.plusSeconds(1));
+
+        assertThat(granted.getStatus()).isEqualTo(GateStatus.PASS);
+        assertThat(granted.getOverride()).contains(for42);
+        assertThat(overrides.pending()).isEmpty();
+        assertThat(granted.summary())
+                .contains("overridden by alice for build #42 (expires 2026-03-03T11:59:00Z): hotfix for #42");
+        List<String> lines = Files.readAllLines(auditLog.getFile());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).doesNotContain("\"override\"");
+        assertThat(lines.get(1))
+                .contains("\"override\":{\"user\":\"alice\",\"reason\":\"hotfix for #42\","
+                        + "\"granted\":\"2026-03-02T11:59:00Z\",\"candidate\":{\"build\":42},"
+                        + "\"expires\":\"2026-03-03T11:59:00Z\"}");
+        assertThat(auditLog.readRecent(1).entries().get(0).decision().getOverride())
+                .contains(for42);
+    }
+
+    @Test
+    public void anExpiredOverrideIsNotConsumedAndTheEvaluationIsJudgedByTheRules() throws IOException {
+        MutableClock clock = new MutableClock(NOW);
+        CandidateIdentity build41 = CandidateIdentity.ofBuild(41);
+        GateOverride override = new GateOverride("alice", "hotfix", clock.instant(), build41, NOW.plusSeconds(3600));
+        overrides.grant(override);
+
+        clock.advance(Duration.ofHours(1));
+        GateDecision late = gate.evaluate("folder/app", 7, STAGING, build41, clock.instant());
+
+        assertThat(late.getStatus()).isEqualTo(GateStatus.BLOCK);
+        assertThat(late.getOverride()).isEmpty();
+        assertThat(overrides.pending()).contains(override);
+    }
+
+    @Test
+    public void aMatchingEvaluationSpendsTheOverrideEvenWhenTheRulesPass() throws IOException {
+        FileDeployLedger healthy =
+                new FileDeployLedger(temporary.newFolder("healthy").toPath());
+        healthy.append(stagingSuccess(41, days(2)));
+        healthy.append(stagingSuccess(42, days(1)));
+        ReleaseGate passing = new ReleaseGate(GatePolicy.defaults(), healthy, overrides, auditLog);
+        GateOverride override = GateFixtures.overrideFor(CandidateIdentity.ofBuild(42), "alice", "just in case", NOW);
+        overrides.grant(override);
+
+        GateDecision decision = passing.evaluate("folder/app", 9, STAGING, CandidateIdentity.ofBuild(42), NOW);
+
+        assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
+        assertThat(decision.failedRules()).isEmpty();
+        assertThat(decision.getOverride()).contains(override);
+        assertThat(overrides.pending()).isEmpty();
     }
 }

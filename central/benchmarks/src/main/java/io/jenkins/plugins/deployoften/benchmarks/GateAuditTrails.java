@@ -70,7 +70,12 @@ final class GateAuditTrails {
                 .collect(Collectors.toList());
         // the newest evaluation is not overridden, so it shows the policy's own verdict
         Optional<GateOverride> override = evaluation % OVERRIDE_EVERY == OVERRIDE_EVERY / 2
-                ? Optional.of(new GateOverride("alice", "hotfix for a checkout outage, approved by the CAB", at))
+                ? Optional.of(new GateOverride(
+                        "alice",
+                        "hotfix for a checkout outage, approved by the CAB",
+                        at,
+                        CandidateIdentity.ofBuild(evaluation),
+                        at.plus(Duration.ofHours(24))))
                 : Optional.empty();
         return policy.evaluate(
                 new LedgerRead(before, 0),
