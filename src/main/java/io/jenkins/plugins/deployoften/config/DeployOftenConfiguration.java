@@ -12,7 +12,10 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceRule;
 import io.jenkins.plugins.util.JenkinsFacade;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,6 +50,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private int retentionDays = LedgerRetention.DEFAULT_DAYS;
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
+    private List<ServiceMapping> serviceMappings = new ArrayList<>();
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -84,6 +88,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         retentionDays = other.retentionDays;
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
+        serviceMappings = other.serviceMappings;
     }
 
     /**
@@ -93,7 +98,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @Override
     public boolean configure(StaplerRequest2 request, JSONObject form) throws FormException {
-        applyAllOrNothing(candidate -> request.bindJSON(candidate, form));
+        applyAllOrNothing(candidate -> {
+            // the form sends no key for an empty list: without this, removing every mapping would keep them
+            candidate.serviceMappings = List.of();
+            request.bindJSON(candidate, form);
+        });
         return true;
     }
 
@@ -241,9 +250,10 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     /** @return where each job's deploy history lives, as the administrator chose */
     Ledgers currentLedgers() {
         if (!jenkins.isPluginInstalled("database")) {
-            return Ledgers.inJobFolders();
+            return Ledgers.inJobFolders().withServiceAccess(getServiceAccess());
         }
-        return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins);
+        return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins)
+                .withServiceAccess(getServiceAccess());
     }
 
     /** @return the configured name of this controller in the shared ledger; empty text for the host name */
@@ -362,6 +372,38 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     public void setMetricsFolders(String metricsFolders) {
         this.metricsFolders = StepValues.trimmed(metricsFolders);
         store.save();
+    }
+
+    /** @return the administrator's mappings of folders and jobs to the service names they may use */
+    public List<ServiceMapping> getServiceMappings() {
+        return serviceMappings == null ? List.of() : List.copyOf(serviceMappings);
+    }
+
+    /**
+     * @param serviceMappings the mappings; a service listed by two of them must be shared by both or neither
+     * @throws IllegalArgumentException naming {@code serviceMappings} and the service; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setServiceMappings(List<ServiceMapping> serviceMappings) {
+        List<ServiceMapping> candidate = serviceMappings == null ? List.of() : List.copyOf(serviceMappings);
+        accessOf(candidate).problem().ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        this.serviceMappings = new ArrayList<>(candidate);
+        store.save();
+    }
+
+    /** @return which services each job may use, from {@link #getServiceMappings()} */
+    public ServiceAccess getServiceAccess() {
+        return accessOf(getServiceMappings());
+    }
+
+    private static ServiceAccess accessOf(List<ServiceMapping> mappings) {
+        List<ServiceRule> rules = new ArrayList<>();
+        for (ServiceMapping mapping : mappings) {
+            rules.add(mapping.toRule());
+        }
+        return new ServiceAccess(rules);
     }
 
     /**

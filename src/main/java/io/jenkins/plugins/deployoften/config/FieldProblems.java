@@ -44,6 +44,8 @@ public final class FieldProblems {
                 return Messages.FieldProblem_named(field, Messages.EnvironmentName_invalidCharacters(max));
             case NOT_ONE_WORD:
                 return Messages.FieldProblem_notOneWord(field, max, value);
+            case BAD_FORM:
+                return Messages.FieldProblem_badForm(field, value, problem.allowed());
             default:
                 return problem.message();
         }

@@ -44,7 +44,9 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
         /** A name has characters outside the allowed form. */
         BAD_NAME,
         /** A text that must be one word of at most {@code max} characters is not. */
-        NOT_ONE_WORD
+        NOT_ONE_WORD,
+        /** A text outside its allowed form; {@code allowed} says the form. */
+        BAD_FORM
     }
 
     /** Fills in the optional parts: {@code null} texts become empty ones. */
@@ -101,6 +103,8 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
                 return "environment name '" + shownValue() + "' has characters that are not allowed: use " + allowed;
             case NOT_ONE_WORD:
                 return "must be one word of at most " + max + " characters, was '" + shownValue() + "'";
+            case BAD_FORM:
+                return "'" + shownValue() + "' is not allowed: use " + allowed;
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }
@@ -117,6 +121,7 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
             case BAD_NAME:
                 return shortened(value, (int) max);
             case NOT_ONE_WORD:
+            case BAD_FORM:
                 return shortened(value, SHOWN_WORD);
             default:
                 return value;
