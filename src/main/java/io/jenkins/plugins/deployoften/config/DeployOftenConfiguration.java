@@ -12,8 +12,10 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.TextLines;
 import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
 import io.jenkins.plugins.deployoften.model.ledger.ServiceRule;
+import io.jenkins.plugins.deployoften.model.metrics.MetricEnvironments;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,10 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
     private List<ServiceMapping> serviceMappings = new ArrayList<>();
+    private String metricsEnvironments = "";
+    private int metricsEnvironmentLimit = MetricEnvironments.DEFAULT_LIMIT;
+    /** Which environments got metrics so far: state of this running controller, never saved. */
+    private transient MetricEnvironments metricEnvironments;
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -89,6 +95,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
         serviceMappings = other.serviceMappings;
+        metricsEnvironments = other.metricsEnvironments;
+        metricsEnvironmentLimit = other.metricsEnvironmentLimit;
     }
 
     /**
@@ -404,6 +412,78 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             rules.add(mapping.toRule());
         }
         return new ServiceAccess(rules);
+    }
+
+    /** @return the environments that get deploy metrics, one per line; empty for the first ones seen */
+    public String getMetricsEnvironments() {
+        return metricsEnvironments == null ? "" : metricsEnvironments;
+    }
+
+    /** @return {@link #getMetricsEnvironments()} as a list, blank lines dropped */
+    public List<String> getMetricsEnvironmentList() {
+        return TextLines.of(getMetricsEnvironments());
+    }
+
+    /**
+     * @param metricsEnvironments environment names, one per line
+     * @throws IllegalArgumentException naming the field and the first bad name; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setMetricsEnvironments(String metricsEnvironments) {
+        MetricEnvironments.problemWithListed(metricsEnvironments).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        this.metricsEnvironments = StepValues.trimmed(metricsEnvironments);
+        store.save();
+    }
+
+    @POST
+    public FormValidation doCheckMetricsEnvironments(@QueryParameter String value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(MetricEnvironments.problemWithListed(value));
+    }
+
+    /** @return how many environments get deploy metrics when none are listed */
+    public int getMetricsEnvironmentLimit() {
+        return metricsEnvironmentLimit == 0 ? MetricEnvironments.DEFAULT_LIMIT : metricsEnvironmentLimit;
+    }
+
+    /**
+     * @param metricsEnvironmentLimit 1 to 1000
+     * @throws IllegalArgumentException naming the field and the range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setMetricsEnvironmentLimit(int metricsEnvironmentLimit) {
+        MetricEnvironments.problemWithLimit(metricsEnvironmentLimit).ifPresent(problem -> {
+            throw new InvalidValueException(problem);
+        });
+        this.metricsEnvironmentLimit = metricsEnvironmentLimit;
+        store.save();
+    }
+
+    /**
+     * @return which environments get deploy metrics, by the current settings; the environments admitted so far
+     *     stay admitted (within a new limit) when the settings change
+     */
+    public synchronized MetricEnvironments metricEnvironments() {
+        List<String> listed = getMetricsEnvironmentList();
+        int limit = getMetricsEnvironmentLimit();
+        if (metricEnvironments == null) {
+            metricEnvironments = new MetricEnvironments(listed, limit);
+        } else if (!metricEnvironments.hasSettings(listed, limit)) {
+            metricEnvironments = metricEnvironments.withSettings(listed, limit);
+        }
+        return metricEnvironments;
+    }
+
+    @POST
+    public FormValidation doCheckMetricsEnvironmentLimit(@QueryParameter int value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(MetricEnvironments.problemWithLimit(value));
     }
 
     /**

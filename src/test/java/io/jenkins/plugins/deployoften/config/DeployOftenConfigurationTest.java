@@ -288,4 +288,26 @@ public class DeployOftenConfigurationTest {
         assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
         assertThat(store.saves).isZero();
     }
+
+    @Test
+    public void metricsEnvironmentsAndTheirLimitAreValidatedAndSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(20);
+        assertThat(configuration.getMetricsEnvironmentList()).isEmpty();
+
+        configuration.setMetricsEnvironments("staging\n\n production \nstaging");
+        configuration.setMetricsEnvironmentLimit(5);
+
+        assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(5);
+        assertThat(store.saves).isEqualTo(2);
+        assertThatThrownBy(() -> configuration.setMetricsEnvironments("e1\nnot a name"))
+                .hasMessageStartingWith("metricsEnvironments: ");
+        assertThatThrownBy(() -> configuration.setMetricsEnvironmentLimit(0))
+                .hasMessage("metricsEnvironmentLimit: must be 1 to 1000, was 0");
+        assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(5);
+        assertThat(store.saves).isEqualTo(2);
+    }
 }

@@ -107,11 +107,13 @@ public class ServiceMappingITest {
     }
 
     @Test
-    public void theSystemPageKeepsServiceMappingsThroughARoundTrip() throws Exception {
+    public void theSystemPageKeepsServiceMappingsAndMetricsSettingsThroughARoundTrip() throws Exception {
         DeployOftenConfiguration configuration = DeployOftenConfiguration.get();
         ServiceMapping shared = new ServiceMapping("prod", "prod/payments\nprod/ledger");
         shared.setSharedAcrossControllers(true);
         configuration.setServiceMappings(List.of(shared, new ServiceMapping("team-a/api", "team-a-api")));
+        configuration.setMetricsEnvironments("staging\nproduction");
+        configuration.setMetricsEnvironmentLimit(7);
 
         jenkins.configRoundtrip();
 
@@ -121,5 +123,7 @@ public class ServiceMappingITest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("prod", "prod/payments\nprod/ledger", true),
                         org.assertj.core.groups.Tuple.tuple("team-a/api", "team-a-api", false));
+        assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(7);
     }
 }
