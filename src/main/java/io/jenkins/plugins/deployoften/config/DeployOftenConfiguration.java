@@ -394,9 +394,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setServiceMappings(List<ServiceMapping> serviceMappings) {
         List<ServiceMapping> candidate = serviceMappings == null ? List.of() : List.copyOf(serviceMappings);
-        accessOf(candidate).problem().ifPresent(problem -> {
-            throw new InvalidValueException(problem);
-        });
+        refuse(accessOf(candidate).problem());
         this.serviceMappings = new ArrayList<>(candidate);
         store.save();
     }
@@ -430,9 +428,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setMetricsEnvironments(String metricsEnvironments) {
-        MetricEnvironments.problemWithListed(metricsEnvironments).ifPresent(problem -> {
-            throw new InvalidValueException(problem);
-        });
+        refuse(MetricEnvironments.problemWithListed(metricsEnvironments));
         this.metricsEnvironments = StepValues.trimmed(metricsEnvironments);
         store.save();
     }
@@ -456,9 +452,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setMetricsEnvironmentLimit(int metricsEnvironmentLimit) {
-        MetricEnvironments.problemWithLimit(metricsEnvironmentLimit).ifPresent(problem -> {
-            throw new InvalidValueException(problem);
-        });
+        refuse(MetricEnvironments.problemWithLimit(metricsEnvironmentLimit));
         this.metricsEnvironmentLimit = metricsEnvironmentLimit;
         store.save();
     }
@@ -498,6 +492,13 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FieldProblems.validation(EnvironmentName.problemWith("defaultEnvironment", value));
+    }
+
+    /** @throws InvalidValueException naming the field, when there is a problem; then nothing is changed */
+    private static void refuse(Optional<FieldProblem> problem) {
+        if (problem.isPresent()) {
+            throw new InvalidValueException(problem.get());
+        }
     }
 
     private static String validEnvironment(String field, String candidate) {
