@@ -60,7 +60,7 @@ public class ServiceMapping implements Describable<ServiceMapping> {
     }
 
     /** @return the model's rule; the values were checked when this was made */
-    ServiceRule toRule() {
+    final ServiceRule toRule() {
         return ServiceRule.of(jobs, services, sharedAcrossControllers);
     }
 
