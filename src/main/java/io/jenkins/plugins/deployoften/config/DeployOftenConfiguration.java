@@ -12,10 +12,14 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.TextLines;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.OverrideExpiry;
 import io.jenkins.plugins.deployoften.model.gate.PolicyFloors;
 import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceRule;
+import io.jenkins.plugins.deployoften.model.metrics.MetricEnvironments;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +62,11 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
     private int overrideExpiryHours = OverrideExpiry.DEFAULT_HOURS;
+    private List<ServiceMapping> serviceMappings = new ArrayList<>();
+    private String metricsEnvironments = "";
+    private int metricsEnvironmentLimit = MetricEnvironments.DEFAULT_LIMIT;
+    /** Which environments got metrics so far: state of this running controller, never saved. */
+    private transient MetricEnvironments metricEnvironments;
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -97,6 +106,9 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
         overrideExpiryHours = other.overrideExpiryHours;
+        serviceMappings = other.serviceMappings;
+        metricsEnvironments = other.metricsEnvironments;
+        metricsEnvironmentLimit = other.metricsEnvironmentLimit;
     }
 
     /**
@@ -109,6 +121,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         applyAllOrNothing(candidate -> {
             // A list whose last entry was deleted is absent from the form, so binding would keep the old entries.
             candidate.folderGatePolicies = new ArrayList<>();
+            // the form sends no key for an empty list: without this, removing every mapping would keep them
+            candidate.serviceMappings = List.of();
             request.bindJSON(candidate, form);
         });
         return true;
@@ -305,9 +319,10 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     /** @return where each job's deploy history lives, as the administrator chose */
     Ledgers currentLedgers() {
         if (!jenkins.isPluginInstalled("database")) {
-            return Ledgers.inJobFolders();
+            return Ledgers.inJobFolders().withServiceAccess(getServiceAccess());
         }
-        return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins);
+        return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins)
+                .withServiceAccess(getServiceAccess());
     }
 
     /** @return the configured name of this controller in the shared ledger; empty text for the host name */
@@ -457,6 +472,104 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         store.save();
     }
 
+    /** @return the administrator's mappings of folders and jobs to the service names they may use */
+    public List<ServiceMapping> getServiceMappings() {
+        return serviceMappings == null ? List.of() : List.copyOf(serviceMappings);
+    }
+
+    /**
+     * @param serviceMappings the mappings; a service listed by two of them must be shared by both or neither
+     * @throws IllegalArgumentException naming {@code serviceMappings} and the service; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setServiceMappings(List<ServiceMapping> serviceMappings) {
+        List<ServiceMapping> candidate = serviceMappings == null ? List.of() : List.copyOf(serviceMappings);
+        refuse(accessOf(candidate).problem());
+        this.serviceMappings = new ArrayList<>(candidate);
+        store.save();
+    }
+
+    /** @return which services each job may use, from {@link #getServiceMappings()} */
+    public ServiceAccess getServiceAccess() {
+        return accessOf(getServiceMappings());
+    }
+
+    private static ServiceAccess accessOf(List<ServiceMapping> mappings) {
+        List<ServiceRule> rules = new ArrayList<>();
+        for (ServiceMapping mapping : mappings) {
+            rules.add(mapping.toRule());
+        }
+        return new ServiceAccess(rules);
+    }
+
+    /** @return the environments that get deploy metrics, one per line; empty for the first ones seen */
+    public String getMetricsEnvironments() {
+        return metricsEnvironments == null ? "" : metricsEnvironments;
+    }
+
+    /** @return {@link #getMetricsEnvironments()} as a list, blank lines dropped */
+    public List<String> getMetricsEnvironmentList() {
+        return TextLines.of(getMetricsEnvironments());
+    }
+
+    /**
+     * @param metricsEnvironments environment names, one per line
+     * @throws IllegalArgumentException naming the field and the first bad name; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setMetricsEnvironments(String metricsEnvironments) {
+        refuse(MetricEnvironments.problemWithListed(metricsEnvironments));
+        this.metricsEnvironments = StepValues.trimmed(metricsEnvironments);
+        store.save();
+    }
+
+    @POST
+    public FormValidation doCheckMetricsEnvironments(@QueryParameter String value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(MetricEnvironments.problemWithListed(value));
+    }
+
+    /** @return how many environments get deploy metrics when none are listed */
+    public int getMetricsEnvironmentLimit() {
+        return metricsEnvironmentLimit == 0 ? MetricEnvironments.DEFAULT_LIMIT : metricsEnvironmentLimit;
+    }
+
+    /**
+     * @param metricsEnvironmentLimit 1 to 1000
+     * @throws IllegalArgumentException naming the field and the range; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setMetricsEnvironmentLimit(int metricsEnvironmentLimit) {
+        refuse(MetricEnvironments.problemWithLimit(metricsEnvironmentLimit));
+        this.metricsEnvironmentLimit = metricsEnvironmentLimit;
+        store.save();
+    }
+
+    /**
+     * @return which environments get deploy metrics, by the current settings; the environments admitted so far
+     *     stay admitted (within a new limit) when the settings change
+     */
+    public synchronized MetricEnvironments metricEnvironments() {
+        List<String> listed = getMetricsEnvironmentList();
+        int limit = getMetricsEnvironmentLimit();
+        if (metricEnvironments == null) {
+            metricEnvironments = new MetricEnvironments(listed, limit);
+        } else if (!metricEnvironments.hasSettings(listed, limit)) {
+            metricEnvironments = metricEnvironments.withSettings(listed, limit);
+        }
+        return metricEnvironments;
+    }
+
+    @POST
+    public FormValidation doCheckMetricsEnvironmentLimit(@QueryParameter int value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(MetricEnvironments.problemWithLimit(value));
+    }
+
     /**
      * Validates the default environment field.
      *
@@ -469,6 +582,13 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FieldProblems.validation(EnvironmentName.problemWith("defaultEnvironment", value));
+    }
+
+    /** @throws InvalidValueException naming the field, when there is a problem; then nothing is changed */
+    private static void refuse(Optional<FieldProblem> problem) {
+        if (problem.isPresent()) {
+            throw new InvalidValueException(problem.get());
+        }
     }
 
     private static String validEnvironment(String field, String candidate) {

@@ -48,6 +48,8 @@ public final class FieldProblems {
                 return Messages.FieldProblem_notAFolder(field, value);
             case LISTED_TWICE:
                 return Messages.FieldProblem_listedTwice(field, value);
+            case BAD_FORM:
+                return Messages.FieldProblem_badForm(field, value, problem.allowed());
             default:
                 return problem.message();
         }

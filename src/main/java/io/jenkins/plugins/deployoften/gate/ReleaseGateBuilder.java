@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
@@ -164,8 +165,9 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         EnvironmentName name = EnvironmentName.of(resolved);
         Job<?, ?> job = run.getParent();
         PolicyInForce rules = configuration.policyInForce(job.getFullName(), jobPolicy);
-        DeployLedger ledger =
-                DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
+        String namedService = expanded(env, service);
+        AllowedServices.abortUnlessAllowed(job, namedService, text -> Messages.ReleaseGate_invalid(text));
+        DeployLedger ledger = DeployOftenConfiguration.ledgers().of(job, namedService, listener.getLogger()::println);
         ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
@@ -258,6 +260,14 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
                 return FormValidation.ok();
             }
             return checkEnvironment(value);
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return AllowedServices.check(item, value);
         }
     }
 }

@@ -3,6 +3,9 @@ package io.jenkins.plugins.deployoften.ledger;
 import hudson.model.Job;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.HistoryScope;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceRefusal;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
@@ -20,6 +23,7 @@ public final class Ledgers {
     private final LedgerStore store;
     private final String controllerName;
     private final JenkinsFacade jenkins;
+    private final ServiceAccess access;
 
     /** @return the ledgers of a controller without the Database plugin: each job's history in its folder */
     public static Ledgers inJobFolders() {
@@ -40,9 +44,22 @@ public final class Ledgers {
      * @param jenkins the Jenkins asked whether the Database plugin is installed and for its jobs
      */
     public Ledgers(LedgerStore store, String controllerName, JenkinsFacade jenkins) {
+        this(store, controllerName, jenkins, ServiceAccess.NONE);
+    }
+
+    private Ledgers(LedgerStore store, String controllerName, JenkinsFacade jenkins, ServiceAccess access) {
         this.store = store;
         this.controllerName = controllerName;
         this.jenkins = jenkins;
+        this.access = access;
+    }
+
+    /**
+     * @param serviceAccess which service names each job may use (without it, none)
+     * @return these ledgers, allowing jobs those services
+     */
+    public Ledgers withServiceAccess(ServiceAccess serviceAccess) {
+        return new Ledgers(store, controllerName, jenkins, serviceAccess);
     }
 
     /**
@@ -56,13 +73,20 @@ public final class Ledgers {
     /**
      * @param job the job
      * @param service the service the job deploys, as the steps' {@code service} names it; blank for the job's
-     *     full name. Only the shared ledger keys history by service; a job folder holds its job's history.
+     *     own history. Only the shared ledger keys history by service; a job folder holds its job's history.
      * @param warnings told about problems with the shared database, for example the build log
      * @return its ledger
+     * @throws ServiceRefusal.Refused when no administrator's mapping allows the job the service; the steps check
+     *     this first, with their own wording
      */
     public DeployLedger of(Job<?, ?> job, String service, Consumer<String> warnings) {
+        Optional<ServiceRefusal> refusal = access.refusal(job.getFullName(), service);
+        if (refusal.isPresent()) {
+            throw new ServiceRefusal.Refused(refusal.get());
+        }
         if (store == LedgerStore.JENKINS_DATABASE && jenkins.isPluginInstalled("database")) {
-            Optional<DeployLedger> shared = SharedLedgers.of(job, service, controllerName, warnings);
+            HistoryScope scope = access.scope(job.getFullName(), service, controllerName);
+            Optional<DeployLedger> shared = SharedLedgers.of(job, scope, controllerName, warnings);
             if (shared.isPresent()) {
                 return shared.get();
             }

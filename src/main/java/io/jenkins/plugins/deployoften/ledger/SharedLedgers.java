@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.ledger;
 
 import hudson.model.Job;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.HistoryScope;
 import io.jenkins.plugins.deployoften.model.ledger.JdbcDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedLedgerSchema;
@@ -44,19 +45,18 @@ final class SharedLedgers {
 
     /**
      * @param job the job
-     * @param service the service name, blank for the job's full name
+     * @param scope the rows of the shared ledger that are the history the job reads
      * @param controller this controller's name, kept with every record
      * @param warnings told about database problems (for the build log)
      * @return the job's shared ledger, or empty when no database is configured
      */
-    static Optional<DeployLedger> of(Job<?, ?> job, String service, String controller, Consumer<String> warnings) {
+    static Optional<DeployLedger> of(Job<?, ?> job, HistoryScope scope, String controller, Consumer<String> warnings) {
         Optional<DataSource> dataSource = dataSource(warnings);
         if (dataSource.isEmpty()) {
             return Optional.empty();
         }
         ensureSchema(dataSource.get(), warnings);
-        JdbcDeployLedger shared = new JdbcDeployLedger(
-                dataSource.get(), JdbcDeployLedger.serviceKey(job.getFullName(), service), controller);
+        JdbcDeployLedger shared = new JdbcDeployLedger(dataSource.get(), scope, controller);
         return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings, HEALTH));
     }
 

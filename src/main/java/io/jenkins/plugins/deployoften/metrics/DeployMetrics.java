@@ -2,8 +2,10 @@ package io.jenkins.plugins.deployoften.metrics;
 
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.metrics.DeployMetricNames;
+import io.jenkins.plugins.deployoften.model.metrics.MetricEnvironments;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +35,9 @@ public final class DeployMetrics {
     public void deployRecorded(DeployRecord record) {
         if (metricsInstalled()) {
             try {
-                MetricRegistryRecorder.deploy(Metrics.metricRegistry(), names(), record);
+                if (admitted(record.getEnvironment())) {
+                    MetricRegistryRecorder.deploy(Metrics.metricRegistry(), names(), record);
+                }
             } catch (RuntimeException | LinkageError e) {
                 LOGGER.log(Level.FINE, "could not update deploy metrics", e);
             }
@@ -49,6 +53,25 @@ public final class DeployMetrics {
                 LOGGER.log(Level.FINE, "could not update gate metrics", e);
             }
         }
+    }
+
+    /**
+     * Only the environments the administrator lists, or the first ones seen, get metrics: a Jenkinsfile that
+     * invents environment names must not register metrics without bound. The first refusal is logged, once.
+     */
+    static boolean admitted(EnvironmentName environment) {
+        MetricEnvironments admission = DeployOftenConfiguration.get().metricEnvironments();
+        MetricEnvironments.Admission admitted = admission.admit(environment);
+        if (admitted == MetricEnvironments.Admission.FIRST_REFUSAL) {
+            LOGGER.warning(() -> "DeployOften: no metrics for deploys to the environment '" + environment + "': "
+                    + (admission.isListed()
+                            ? "only the environments listed under 'Environments with deploy metrics' get them"
+                            : "only the first " + admission.limit() + " environments deployed to get them ('Most"
+                                    + " environments with deploy metrics')")
+                    + ". Deploys are recorded as always. Further refusals are not logged until these settings"
+                    + " change");
+        }
+        return admitted == MetricEnvironments.Admission.ADMITTED;
     }
 
     private boolean metricsInstalled() {

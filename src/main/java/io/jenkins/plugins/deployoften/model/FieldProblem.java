@@ -48,7 +48,9 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
         /** A text that is not a folder's full name; {@code allowed} says the form. */
         NOT_A_FOLDER,
         /** A value listed twice where each may be listed once. */
-        LISTED_TWICE
+        LISTED_TWICE,
+        /** A text outside its allowed form; {@code allowed} says the form. */
+        BAD_FORM
     }
 
     /** Fills in the optional parts: {@code null} texts become empty ones. */
@@ -109,6 +111,8 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
                 return "must be " + allowed + ", was '" + shownValue() + "'";
             case LISTED_TWICE:
                 return "'" + shownValue() + "' is listed twice: list each once";
+            case BAD_FORM:
+                return "'" + shownValue() + "' is not allowed: use " + allowed;
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }
@@ -127,6 +131,7 @@ public record FieldProblem(String field, Kind kind, long min, long max, String v
             case NOT_ONE_WORD:
             case NOT_A_FOLDER:
             case LISTED_TWICE:
+            case BAD_FORM:
                 return shortened(value, SHOWN_WORD);
             default:
                 return value;

@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -90,6 +91,8 @@ public class DeployOftenStep extends Step implements Serializable {
     public StepExecution start(StepContext context) throws Exception {
         DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
         FieldProblems.abortOn(text -> Messages.DeployToStaging_invalidConfiguration(text), target.environmentProblem());
+        target.checkService(
+                context.get(Run.class).getParent(), text -> Messages.DeployToStaging_invalidConfiguration(text));
         return new Execution(context, target);
     }
 
@@ -285,6 +288,14 @@ public class DeployOftenStep extends Step implements Serializable {
                 return FormValidation.ok();
             }
             return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return AllowedServices.check(item, value);
         }
     }
 }

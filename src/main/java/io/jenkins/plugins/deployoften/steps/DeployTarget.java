@@ -1,7 +1,9 @@
 package io.jenkins.plugins.deployoften.steps;
 
 import hudson.AbortException;
+import hudson.model.Job;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -74,8 +76,18 @@ final class DeployTarget implements Serializable {
         return resolved;
     }
 
-    /** @return the service in the shared ledger; empty text for the job's full name */
+    /** @return the service in the shared ledger; empty text for the job's own history */
     String service() {
         return service;
+    }
+
+    /**
+     * @param job the job whose step this is
+     * @param wording the step's wording of a configuration error around the refusal
+     * @throws AbortException naming {@code service}, the job and the services it may use, when no administrator's
+     *     mapping allows the job the service; nothing is deployed or recorded then
+     */
+    void checkService(Job<?, ?> job, Function<String, String> wording) throws AbortException {
+        AllowedServices.abortUnlessAllowed(job, service, wording);
     }
 }

@@ -18,6 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.deploy.DeployCondition;
@@ -174,6 +175,7 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
             throws InterruptedException, IOException {
         DeployTarget target = DeployTarget.of(environment, commit, service).withDefaultEnvironment();
         DeploySettings settings = settings(target.environmentText());
+        target.checkService(run.getParent(), text -> Messages.DeployToStaging_invalidConfiguration(text));
         new StagingDeploy(
                         settings,
                         target.commit(env, text -> Messages.DeployToStaging_invalidConfiguration(text)),
@@ -241,6 +243,14 @@ public class DeployToStagingRecorder extends Recorder implements SimpleBuildStep
                 return FormValidation.ok();
             }
             return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return AllowedServices.check(item, value);
         }
 
         @POST

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
+import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -111,6 +112,7 @@ public class RecordDeployStep extends Step {
                 target.environmentProblem()
                         .or(() -> ExternalDeploy.problemWithResult(result))
                         .or(() -> ExternalDeploy.problemWithDurationMillis(durationMillis)));
+        target.checkService(context.get(Run.class).getParent(), text -> Messages.RecordDeploy_invalid(text));
         return new Execution(context, target, ExternalDeploy.parseResult(result), durationMillis, message);
     }
 
@@ -203,6 +205,14 @@ public class RecordDeployStep extends Step {
                 return FormValidation.ok();
             }
             return FieldProblems.validation(DeployRecord.problemWithIdentity("commit", value));
+        }
+
+        @POST
+        public FormValidation doCheckService(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(item == null ? Jenkins.ADMINISTER : Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return AllowedServices.check(item, value);
         }
 
         @POST

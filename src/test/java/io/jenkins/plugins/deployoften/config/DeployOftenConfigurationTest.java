@@ -338,4 +338,70 @@ public class DeployOftenConfigurationTest {
         assertThat(configuration.getControllerName()).isEqualTo("ci-eu-1");
         assertThat(store.saves).isEqualTo(2);
     }
+
+    @Test
+    public void serviceMappingsAreSavedAndGiveTheirJobsTheirServices() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        ServiceMapping payments = new ServiceMapping(" prod ", "prod/payments\nprod/ledger");
+        payments.setSharedAcrossControllers(true);
+
+        configuration.setServiceMappings(java.util.List.of(payments));
+
+        assertThat(store.saves).isEqualTo(1);
+        assertThat(configuration.getServiceMappings())
+                .extracting(ServiceMapping::getJobs)
+                .containsExactly("prod");
+        assertThat(configuration.getServiceAccess().servicesFor("prod/eu/app"))
+                .containsExactly("prod/ledger", "prod/payments");
+        assertThat(configuration.getServiceAccess().servicesFor("sandbox/app")).isEmpty();
+        assertThat(new DeployOftenConfiguration(new CountingStore())
+                        .getServiceAccess()
+                        .servicesFor("prod/app"))
+                .isEmpty();
+    }
+
+    @Test
+    public void aBadServiceMappingIsRefusedNamingItsFieldAndNothingIsSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        ServiceMapping shared = new ServiceMapping("a", "payments");
+        shared.setSharedAcrossControllers(true);
+
+        assertThatThrownBy(() -> new ServiceMapping("a//b", "payments"))
+                .hasMessageStartingWith("serviceMappings.jobs: 'a//b' is not allowed");
+        assertThatThrownBy(() -> new ServiceMapping("team-a", " "))
+                .hasMessageStartingWith("serviceMappings.services: ");
+        assertThatThrownBy(() -> configuration.applyAllOrNothing(form -> {
+                    form.setDefaultEnvironment("qa");
+                    form.setServiceMappings(java.util.List.of(shared, new ServiceMapping("b", "payments")));
+                }))
+                .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                .hasMessageContaining("serviceMappings: 'payments' is not allowed");
+        assertThat(configuration.getServiceMappings()).isEmpty();
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    public void metricsEnvironmentsAndTheirLimitAreValidatedAndSaved() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(20);
+        assertThat(configuration.getMetricsEnvironmentList()).isEmpty();
+
+        configuration.setMetricsEnvironments("staging\n\n production \nstaging");
+        configuration.setMetricsEnvironmentLimit(5);
+
+        assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(5);
+        assertThat(store.saves).isEqualTo(2);
+        assertThatThrownBy(() -> configuration.setMetricsEnvironments("e1\nnot a name"))
+                .hasMessageStartingWith("metricsEnvironments: ");
+        assertThatThrownBy(() -> configuration.setMetricsEnvironmentLimit(0))
+                .hasMessage("metricsEnvironmentLimit: must be 1 to 1000, was 0");
+        assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
+        assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(5);
+        assertThat(store.saves).isEqualTo(2);
+    }
 }

@@ -27,6 +27,7 @@ import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -68,6 +69,7 @@ public class ReleaseGateBuilderTest {
         when(configuration.getDefaultEnvironment()).thenReturn("staging");
         when(configuration.getGatePolicy()).thenReturn(new GatePolicySettings());
         when(configuration.policyInForce(anyString(), any())).thenCallRealMethod();
+        when(configuration.getServiceAccess()).thenReturn(ServiceAccess.NONE);
         configurationLookup = mockStatic(DeployOftenConfiguration.class);
         configurationLookup.when(DeployOftenConfiguration::get).thenReturn(configuration);
         configurationLookup
@@ -203,6 +205,19 @@ public class ReleaseGateBuilderTest {
                 .hasMessageContaining("environment");
         assertThatThrownBy(() -> gate("staging", "", broken).evaluate(run, noVariables(), listener, metrics))
                 .hasMessageContaining("freshMaxDays: must be 1 to 3650, was 0");
+        assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).isEmpty();
+    }
+
+    @Test
+    public void aServiceNoMappingAllowsIsRefusedBeforeTheLedgerIsReadAndNothingIsAudited() throws Exception {
+        deployed(5, Duration.ofHours(2));
+        ReleaseGateBuilder gate = gate("staging", "", null);
+        gate.setService("$TARGET");
+
+        assertThatThrownBy(() -> gate.evaluate(run, variables(Map.of("TARGET", "prod/payments")), listener, metrics))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("releaseGate: service: 'prod/payments' is not allowed for service");
+        assertThat(log()).doesNotContain("DeployOften release gate for");
         assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).isEmpty();
     }
 

@@ -8,7 +8,11 @@ import static org.mockito.Mockito.when;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceAccess;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceRefusal;
+import io.jenkins.plugins.deployoften.model.ledger.ServiceRule;
 import io.jenkins.plugins.util.JenkinsFacade;
+import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -37,5 +41,21 @@ public class LedgersTest {
         assertThatThrownBy(() -> Ledgers.testSharedLedger(noPlugins))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Database plugin is not installed");
+    }
+
+    @Test
+    public void aServiceNoMappingAllowsTheJobIsRefusedBeforeALedgerIsMade() {
+        FreeStyleProject job = mock(FreeStyleProject.class);
+        when(job.getRootDir()).thenReturn(temporary.getRoot());
+        when(job.getFullName()).thenReturn("sandbox/intruder");
+        Ledgers ledgers = new Ledgers(LedgerStore.JENKINS_DATABASE, "controller-a", noPlugins)
+                .withServiceAccess(new ServiceAccess(List.of(ServiceRule.of("prod", "prod/payments", false))));
+
+        assertThatThrownBy(() -> ledgers.of(job, "prod/payments", warning -> {}))
+                .isInstanceOf(ServiceRefusal.Refused.class)
+                .hasMessageContaining("'prod/payments' is not allowed for sandbox/intruder");
+        assertThat(ledgers.of(job, "", warning -> {})).isInstanceOf(FileDeployLedger.class);
+        when(job.getFullName()).thenReturn("prod/payments-deploy");
+        assertThat(ledgers.of(job, "prod/payments", warning -> {})).isInstanceOf(FileDeployLedger.class);
     }
 }

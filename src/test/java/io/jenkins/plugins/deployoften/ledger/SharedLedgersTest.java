@@ -11,6 +11,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.ledger.DeploySpool;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.HistoryScope;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -47,7 +48,8 @@ public class SharedLedgersTest {
 
         try (MockedStatic<GlobalDatabaseConfiguration> global = mockStatic(GlobalDatabaseConfiguration.class)) {
             global.when(GlobalDatabaseConfiguration::get).thenReturn(configuration);
-            Optional<DeployLedger> ledger = SharedLedgers.of(job, "", "controller-a", warnings::add);
+            Optional<DeployLedger> ledger =
+                    SharedLedgers.of(job, HistoryScope.ofJob("app", "controller-a"), "controller-a", warnings::add);
 
             assertThat(ledger).containsInstanceOf(SharedDeployLedger.class);
             ledger.get()

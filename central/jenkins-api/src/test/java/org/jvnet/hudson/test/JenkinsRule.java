@@ -44,6 +44,10 @@ public class JenkinsRule implements TestRule, MethodRule {
         throw new UnsupportedOperationException();
     }
 
+    public MockFolder createFolder(String name) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     public FreeStyleProject createFreeStyleProject() throws IOException {
         throw new UnsupportedOperationException();
     }

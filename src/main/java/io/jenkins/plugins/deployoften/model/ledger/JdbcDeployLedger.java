@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -48,6 +49,10 @@ import javax.sql.DataSource;
  *
  * Every failure of the database (unreachable, timed out, refused) is thrown as an {@link IOException}.
  */
+@SuppressFBWarnings(
+        value = "SQL_PREPARED_STATEMENT_GENERATED_FROM_NONCONSTANT_STRING",
+        justification = "the only text not constant is HistoryScope.condition(), one of three fixed conditions;"
+                + " every value is bound as a parameter")
 public final class JdbcDeployLedger implements DeployLedger {
     /** The most characters of a service key or controller identity. */
     public static final int MAX_KEY_LENGTH = 1000;
@@ -75,10 +80,13 @@ public final class JdbcDeployLedger implements DeployLedger {
 
     private final DataSource dataSource;
     private final String service;
+    private final HistoryScope scope;
     private final String controller;
     private final Clock clock;
 
     /**
+     * A ledger that reads every row of the service key, whichever controller or job wrote it.
+     *
      * @param dataSource the shared database, its schema migrated by {@link SharedLedgerSchema#migrate}
      * @param service the service key: see {@link #serviceKey(String, String)}
      * @param controller this controller's identity, such as its root URL or instance id
@@ -91,8 +99,25 @@ public final class JdbcDeployLedger implements DeployLedger {
      * @param clock stamps the rows' {@code recorded_at}
      */
     public JdbcDeployLedger(DataSource dataSource, String service, String controller, Clock clock) {
+        this(dataSource, HistoryScope.everywhere(service), controller, clock);
+    }
+
+    /**
+     * @param dataSource the shared database, its schema migrated by {@link SharedLedgerSchema#migrate}
+     * @param scope the rows that make this history; appends carry its service key
+     * @param controller this controller's identity, such as its root URL or instance id
+     */
+    public JdbcDeployLedger(DataSource dataSource, HistoryScope scope, String controller) {
+        this(dataSource, scope, controller, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock stamps the rows' {@code recorded_at}
+     */
+    public JdbcDeployLedger(DataSource dataSource, HistoryScope scope, String controller, Clock clock) {
         this.dataSource = dataSource;
-        this.service = checkKey("service", service);
+        this.service = checkKey("service", scope.service());
+        this.scope = scope;
         this.controller = checkKey("controller", controller);
         this.clock = clock;
     }
@@ -117,6 +142,35 @@ public final class JdbcDeployLedger implements DeployLedger {
     /** @return the identity this controller's rows carry */
     public String getController() {
         return controller;
+    }
+
+    /** @return the rows this ledger reads */
+    public HistoryScope getScope() {
+        return scope;
+    }
+
+    /** @return the SQL condition selecting this ledger's rows: see {@link #bindScope} */
+    private String scoped() {
+        return scope.condition();
+    }
+
+    /**
+     * Binds the parameters of {@link #scoped()}.
+     *
+     * @param statement the statement
+     * @param first the index of the condition's first parameter
+     * @return the index of the parameter after them
+     */
+    private int bindScope(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        statement.setString(index++, service);
+        if (scope.controller().isPresent()) {
+            statement.setString(index++, scope.controller().get());
+        }
+        if (scope.job().isPresent()) {
+            statement.setString(index++, storable(scope.job().get()));
+        }
+        return index;
     }
 
     /**
@@ -186,10 +240,13 @@ public final class JdbcDeployLedger implements DeployLedger {
 
     /**
      * @param otherService another service key
-     * @return the ledger of that service in the same database, recording as the same controller
+     * @return the ledger of that service in the same database, recording as the same controller; for appends (a
+     *     spooled record replayed under the key it was meant for): its reads are not narrowed
      */
     public JdbcDeployLedger forService(String otherService) {
-        return otherService.equals(service) ? this : new JdbcDeployLedger(dataSource, otherService, controller, clock);
+        return otherService.equals(service)
+                ? this
+                : new JdbcDeployLedger(dataSource, HistoryScope.everywhere(otherService), controller, clock);
     }
 
     /**
@@ -223,11 +280,8 @@ public final class JdbcDeployLedger implements DeployLedger {
     public LedgerRead readSince(Instant from) throws IOException {
         // timestamptz holds microseconds: select from the truncated instant, then compare exactly
         LedgerRead candidates = query(
-                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND started_at >= ? ORDER BY id",
-                statement -> {
-                    statement.setString(1, service);
-                    statement.setObject(2, timestamp(from));
-                },
+                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " AND started_at >= ? ORDER BY id",
+                statement -> statement.setObject(bindScope(statement, 1), timestamp(from)),
                 Integer.MAX_VALUE);
         List<DeployRecord> inWindow = new ArrayList<>();
         for (DeployRecord record : candidates.records()) {
@@ -241,8 +295,8 @@ public final class JdbcDeployLedger implements DeployLedger {
     @Override
     public LedgerRead readAll() throws IOException {
         return query(
-                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? ORDER BY id",
-                statement -> statement.setString(1, service),
+                "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " ORDER BY id",
+                statement -> bindScope(statement, 1),
                 Integer.MAX_VALUE);
     }
 
@@ -252,12 +306,9 @@ public final class JdbcDeployLedger implements DeployLedger {
         while (true) {
             long below = before;
             List<Row> page = rows(
-                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND id < ?"
+                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " AND id < ?"
                             + " ORDER BY id DESC LIMIT " + FIND_PAGE,
-                    statement -> {
-                        statement.setString(1, service);
-                        statement.setLong(2, below);
-                    });
+                    statement -> statement.setLong(bindScope(statement, 1), below));
             for (Row row : page) {
                 if (row.record != null && matching.test(row.record)) {
                     return Optional.of(row.record);
@@ -274,18 +325,20 @@ public final class JdbcDeployLedger implements DeployLedger {
     private static final String BY_START_NEWEST_FIRST =
             " ORDER BY started_at DESC, started_nanos DESC, build_number DESC, id DESC";
 
-    private static final String NEWEST_STARTED_BY = "SELECT " + COLUMNS
-            + " FROM deployoften_deploy WHERE service = ? AND environment = ? AND started_at <= ? AND outcome IN ";
-    private static final String NEWEST_SUCCESSES =
-            NEWEST_STARTED_BY + "('SUCCESS')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
-    private static final String NEWEST_COMPLETED =
-            NEWEST_STARTED_BY + "('SUCCESS', 'FAILURE')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
-    private static final String NEWEST_ATTEMPTS =
-            NEWEST_STARTED_BY + "('SUCCESS', 'FAILURE', 'ABORTED')" + BY_START_NEWEST_FIRST + " OFFSET ? LIMIT ?";
+    private static final String SUCCESSES = "('SUCCESS')";
+    private static final String COMPLETED = "('SUCCESS', 'FAILURE')";
+    private static final String ATTEMPTS = "('SUCCESS', 'FAILURE', 'ABORTED')";
+
+    /** @return the query of the newest rows of an environment started by a time, with one of the outcomes */
+    private String newestStartedByQuery(String outcomes) {
+        return "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped()
+                + " AND environment = ? AND started_at <= ? AND outcome IN " + outcomes + BY_START_NEWEST_FIRST
+                + " OFFSET ? LIMIT ?";
+    }
 
     @Override
     public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) throws IOException {
-        return newestStartedBy(NEWEST_SUCCESSES, environment, now, 1).stream().findFirst();
+        return newestStartedBy(SUCCESSES, environment, now, 1).stream().findFirst();
     }
 
     @Override
@@ -295,25 +348,25 @@ public final class JdbcDeployLedger implements DeployLedger {
         if (count == 0) {
             return List.of();
         }
-        return newestStartedBy(NEWEST_COMPLETED, environment, now, count);
+        return newestStartedBy(COMPLETED, environment, now, count);
     }
 
     @Override
     public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
-        return newestStartedBy(NEWEST_ATTEMPTS, environment, now, 1).stream().findFirst();
+        return newestStartedBy(ATTEMPTS, environment, now, 1).stream().findFirst();
     }
 
     @Override
     public Optional<DeployRecord> firstStarted(EnvironmentName environment) throws IOException {
-        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
+        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " AND environment = ?"
                 + " ORDER BY started_at, started_nanos, build_number, id OFFSET ? LIMIT " + FIND_PAGE;
         int offset = 0;
         while (true) {
             int start = offset;
             List<Row> page = rows(sql, statement -> {
-                statement.setString(1, service);
-                statement.setString(2, environment.value());
-                statement.setInt(3, start);
+                int index = bindScope(statement, 1);
+                statement.setString(index++, environment.value());
+                statement.setInt(index, start);
             });
             for (Row row : page) {
                 if (row.record != null) {
@@ -334,12 +387,11 @@ public final class JdbcDeployLedger implements DeployLedger {
                 PreparedStatement select = connection.prepareStatement(
                         // one index probe per environment, not a read of the service's rows
                         "WITH RECURSIVE recorded AS (SELECT min(environment) AS environment FROM deployoften_deploy"
-                                + " WHERE service = ? UNION ALL SELECT (SELECT min(environment) FROM"
-                                + " deployoften_deploy WHERE service = ? AND environment > recorded.environment)"
+                                + " WHERE " + scoped() + " UNION ALL SELECT (SELECT min(environment) FROM"
+                                + " deployoften_deploy WHERE " + scoped() + " AND environment > recorded.environment)"
                                 + " FROM recorded WHERE recorded.environment IS NOT NULL)"
                                 + " SELECT environment FROM recorded WHERE environment IS NOT NULL")) {
-            select.setString(1, service);
-            select.setString(2, service);
+            bindScope(select, bindScope(select, 1));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     // a name another tool wrote that is not one is left out, as its unreadable rows are
@@ -379,14 +431,13 @@ public final class JdbcDeployLedger implements DeployLedger {
         artifactFingerprint.ifPresent(x -> matches.add("lower(artifact) = lower(?)"));
         commit.ifPresent(x -> matches.add("lower(commit_id) = lower(?)"));
         buildNumber.ifPresent(x -> matches.add("build_number = ?"));
-        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
+        String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " AND environment = ?"
                 + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + BY_START_NEWEST_FIRST
                 + " LIMIT " + FIND_PAGE;
         int offset = 0;
         while (true) {
             List<Row> page = rows(sql.replace(" LIMIT ", " OFFSET " + offset + " LIMIT "), statement -> {
-                int index = 1;
-                statement.setString(index++, service);
+                int index = bindScope(statement, 1);
                 statement.setString(index++, environment.value());
                 if (artifactFingerprint.isPresent()) {
                     statement.setString(index++, artifactFingerprint.get());
@@ -423,8 +474,9 @@ public final class JdbcDeployLedger implements DeployLedger {
      * newest first. timestamptz holds microseconds, so the query takes the rows started by the truncated instant
      * and the few of them that started after {@code now} within its microsecond are dropped here.
      */
-    private List<DeployRecord> newestStartedBy(String sql, EnvironmentName environment, Instant now, int count)
+    private List<DeployRecord> newestStartedBy(String outcomes, EnvironmentName environment, Instant now, int count)
             throws IOException {
+        String sql = newestStartedByQuery(outcomes);
         // a few more than asked for: rows started after now within its microsecond, or unreadable, are dropped
         int pageSize = count + 8;
         List<DeployRecord> newestFirst = new ArrayList<>();
@@ -432,11 +484,11 @@ public final class JdbcDeployLedger implements DeployLedger {
         while (true) {
             int start = offset;
             List<Row> page = rows(sql, statement -> {
-                statement.setString(1, service);
-                statement.setString(2, environment.value());
-                statement.setObject(3, timestamp(now));
-                statement.setInt(4, start);
-                statement.setInt(5, pageSize);
+                int index = bindScope(statement, 1);
+                statement.setString(index++, environment.value());
+                statement.setObject(index++, timestamp(now));
+                statement.setInt(index++, start);
+                statement.setInt(index, pageSize);
             });
             for (Row row : page) {
                 if (row.record != null && !row.record.getStartedAt().isAfter(now)) {
@@ -463,12 +515,12 @@ public final class JdbcDeployLedger implements DeployLedger {
         while (true) {
             int start = offset;
             List<Row> rows = rows(
-                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ?"
+                    "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped()
                             + " ORDER BY id DESC OFFSET ? LIMIT ?",
                     statement -> {
-                        statement.setString(1, service);
-                        statement.setInt(2, start);
-                        statement.setInt(3, skip + limit);
+                        int index = bindScope(statement, 1);
+                        statement.setInt(index++, start);
+                        statement.setInt(index, skip + limit);
                     });
             for (Row row : rows) {
                 if (row.record == null) {
@@ -492,8 +544,8 @@ public final class JdbcDeployLedger implements DeployLedger {
     public String version() throws IOException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT count(*), coalesce(max(id), 0) FROM deployoften_deploy WHERE service = ?")) {
-            select.setString(1, service);
+                        "SELECT count(*), coalesce(max(id), 0) FROM deployoften_deploy WHERE " + scoped())) {
+            bindScope(select, 1);
             try (ResultSet result = select.executeQuery()) {
                 result.next();
                 return result.getLong(1) + "@" + result.getLong(2);
@@ -503,22 +555,22 @@ public final class JdbcDeployLedger implements DeployLedger {
         }
     }
 
-    /** Deletes the service's rows that started before the horizon, of every controller, in one transaction. */
+    /** Deletes the rows of this ledger's scope that started before the horizon, in one transaction. */
     @Override
     public Compaction compact(Instant horizon) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deployoften_deploy"
-                            + " WHERE service = ? AND (started_at < ? OR (started_at = ? AND started_nanos < ?))");
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deployoften_deploy" + " WHERE "
+                            + scoped() + " AND (started_at < ? OR (started_at = ? AND started_nanos < ?))");
                     PreparedStatement count =
-                            connection.prepareStatement("SELECT count(*) FROM deployoften_deploy WHERE service = ?")) {
+                            connection.prepareStatement("SELECT count(*) FROM deployoften_deploy WHERE " + scoped())) {
                 OffsetDateTime micros = timestamp(horizon);
-                delete.setString(1, service);
-                delete.setObject(2, micros);
-                delete.setObject(3, micros);
-                delete.setInt(4, horizon.getNano());
+                int index = bindScope(delete, 1);
+                delete.setObject(index++, micros);
+                delete.setObject(index++, micros);
+                delete.setInt(index, horizon.getNano());
                 int dropped = delete.executeUpdate();
-                count.setString(1, service);
+                bindScope(count, 1);
                 int kept;
                 try (ResultSet result = count.executeQuery()) {
                     result.next();
