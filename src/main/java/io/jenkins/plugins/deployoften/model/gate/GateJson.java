@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.ledger.LineSafeJson;
 import io.jenkins.plugins.deployoften.model.ledger.StrictJsonLine;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,9 @@ import java.util.Optional;
  * verdicts   [{rule, status, explanation, remedy?}] in rule order
  * override   {user, reason, granted} when an override was consumed (optional)
  * skippedLedgerLines  unreadable ledger lines met (number)
+ * trustedSources  the sources whose records the rules counted: {@code all}, or their ids comma-separated, such
+ *            as {@code deployToStaging, deployOften}; a line written before sources were kept has none and
+ *            reads as {@code all}. Each passed verdict's explanation names the source of the record it rests on.
  * </pre>
  *
  * Pending override ({@code deployoften-override.json}): {@code {v, user, reason, granted}}.
@@ -83,6 +87,7 @@ final class GateJson {
                 writeOverrideFields(json, decision.getOverride().get(), false);
             }
             json.writeNumberField("skippedLedgerLines", decision.getSkippedLedgerLines());
+            json.writeStringField("trustedSources", decision.getTrustedSources().toString());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);
@@ -119,11 +124,18 @@ final class GateJson {
                     Instant.parse(text(node, "evaluated")),
                     verdicts,
                     override == null ? null : decodeOverrideFields(override),
-                    count(node, "skippedLedgerLines"));
+                    count(node, "skippedLedgerLines"),
+                    trustedSources(optionalText(node, "trustedSources")));
             return Optional.of(new GateAuditEntry(text(node, "job"), integer(node, "build"), decision));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static TrustedSources trustedSources(String text) {
+        return text == null || text.equals(TrustedSources.ALL.toString())
+                ? TrustedSources.ALL
+                : TrustedSources.parse(text);
     }
 
     static byte[] encodeOverride(GateOverride override) {

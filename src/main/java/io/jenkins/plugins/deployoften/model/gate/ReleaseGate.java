@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class ReleaseGate {
     private final DeployLedger ledger;
     private final PendingOverrides overrides;
     private final GateAuditLog auditLog;
+    private final TrustedSources trusted;
 
     /**
      * @param policy the rules and mode
@@ -28,6 +30,21 @@ public final class ReleaseGate {
      * @throws IllegalArgumentException naming a missing argument
      */
     public ReleaseGate(GatePolicy policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
+        this(policy, ledger, overrides, auditLog, TrustedSources.ALL);
+    }
+
+    /**
+     * @param trusted the sources whose records the rules count (the administrator's setting)
+     * @throws IllegalArgumentException naming a missing argument
+     */
+    public ReleaseGate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            PendingOverrides overrides,
+            GateAuditLog auditLog,
+            TrustedSources trusted) {
+        GateEvaluator.required("trusted", trusted);
+        this.trusted = trusted;
         GateEvaluator.required("policy", policy);
         GateEvaluator.required("ledger", ledger);
         GateEvaluator.required("overrides", overrides);
@@ -59,7 +76,14 @@ public final class ReleaseGate {
         GateEvaluator.required("candidate", candidate);
         GateEvaluator.required("now", now);
         GateDecision ruled = GateEvaluator.evaluate(
-                policy, ledger, environment, candidate, now, Optional.empty(), otherRecordedEnvironments(environment));
+                policy,
+                ledger,
+                environment,
+                candidate,
+                now,
+                Optional.empty(),
+                otherRecordedEnvironments(environment),
+                trusted);
         Optional<GateOverride> override = overrides.consume();
         GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
         try {

@@ -3,9 +3,11 @@ package io.jenkins.plugins.deployoften.model.ledger;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,18 +59,19 @@ public final class JdbcDeployLedger implements DeployLedger {
 
     private static final String COLUMNS = "id, recorded_at, environment, job, build_number, build_url, commit_id,"
             + " commit_time, commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms,"
-            + " trigger_text, message";
+            + " trigger_text, message, source";
 
     private static final String INSERT = "INSERT INTO deployoften_deploy (service, controller, recorded_at,"
             + " environment, job, build_number, build_url, commit_id, commit_time, commit_time_nanos, artifact,"
-            + " outcome, reason, started_at, started_nanos, duration_ms, trigger_text, message)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " outcome, reason, started_at, started_nanos, duration_ms, trigger_text, message, source)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
 
     private static final String INSERT_UNLESS_STORED_UNDER_ANY_SERVICE = "INSERT INTO deployoften_deploy (service,"
             + " controller, recorded_at, environment, job, build_number, build_url, commit_id, commit_time,"
             + " commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms, trigger_text,"
-            + " message) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+            + " message, source) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+            + " (SELECT 1 FROM"
             + " deployoften_deploy WHERE controller = ? AND job = ? AND build_number = ? AND environment = ?"
             + " AND started_at = ? AND started_nanos = ? AND outcome = ?)"
             + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
@@ -155,13 +158,13 @@ public final class JdbcDeployLedger implements DeployLedger {
                 int stored = 0;
                 for (DeployRecord record : records) {
                     bindInsert(insert, record);
-                    insert.setString(19, controller);
-                    insert.setString(20, storable(record.getJobFullName()));
-                    insert.setInt(21, record.getBuildNumber());
-                    insert.setString(22, record.getEnvironment().value());
-                    insert.setObject(23, timestamp(record.getStartedAt()));
-                    insert.setInt(24, record.getStartedAt().getNano());
-                    insert.setString(25, record.getOutcome().name());
+                    insert.setString(20, controller);
+                    insert.setString(21, storable(record.getJobFullName()));
+                    insert.setInt(22, record.getBuildNumber());
+                    insert.setString(23, record.getEnvironment().value());
+                    insert.setObject(24, timestamp(record.getStartedAt()));
+                    insert.setInt(25, record.getStartedAt().getNano());
+                    insert.setString(26, record.getOutcome().name());
                     stored += insert.executeUpdate();
                 }
                 connection.commit();
@@ -366,21 +369,24 @@ public final class JdbcDeployLedger implements DeployLedger {
             EnvironmentName environment,
             Optional<String> artifactFingerprint,
             Optional<String> commit,
-            OptionalInt buildNumber)
+            OptionalInt buildNumber,
+            TrustedSources trusted)
             throws IOException {
         if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
             return Optional.empty();
         }
         if (!artifactFingerprint.map(JdbcDeployLedger::isAscii).orElse(true)
                 || !commit.map(JdbcDeployLedger::isAscii).orElse(true)) {
-            return DeployLedger.super.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+            return DeployLedger.super.lastSuccessOfCandidate(
+                    environment, artifactFingerprint, commit, buildNumber, trusted);
         }
         List<String> matches = new ArrayList<>();
         artifactFingerprint.ifPresent(x -> matches.add("lower(artifact) = lower(?)"));
         commit.ifPresent(x -> matches.add("lower(commit_id) = lower(?)"));
         buildNumber.ifPresent(x -> matches.add("build_number = ?"));
         String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
-                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + BY_START_NEWEST_FIRST
+                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + sourceFilter(trusted)
+                + BY_START_NEWEST_FIRST
                 + " LIMIT " + FIND_PAGE;
         int offset = 0;
         while (true) {
@@ -403,8 +409,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                         ? Optional.empty()
                         : SuccessfulDeploy.matchedBy(row.record, artifactFingerprint, commit, buildNumber);
                 if (matched.isPresent()) {
-                    return Optional.of(new SuccessfulDeploy(
-                            matched.get(), row.record.getBuildNumber(), row.record.getStartedAt()));
+                    return Optional.of(SuccessfulDeploy.of(row.record, matched.get()));
                 }
             }
             if (page.size() < FIND_PAGE) {
@@ -412,6 +417,29 @@ public final class JdbcDeployLedger implements DeployLedger {
             }
             offset += page.size();
         }
+    }
+
+    /**
+     * @return the condition on the source column that keeps the trusted sources' rows (a NULL source is {@link
+     *     DeploySource#UNKNOWN}), empty when every source is trusted; the ids are the enum's own, never user text
+     */
+    static String sourceFilter(TrustedSources trusted) {
+        if (trusted.isAll()) {
+            return "";
+        }
+        List<String> conditions = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (DeploySource source : trusted.sources()) {
+            if (source == DeploySource.UNKNOWN) {
+                conditions.add("source IS NULL");
+            } else {
+                ids.add("'" + source.id() + "'");
+            }
+        }
+        if (!ids.isEmpty()) {
+            conditions.add("source IN (" + String.join(", ", ids) + ")");
+        }
+        return " AND (" + String.join(" OR ", conditions) + ")";
     }
 
     private static boolean isAscii(String text) {
@@ -560,6 +588,11 @@ public final class JdbcDeployLedger implements DeployLedger {
         insert.setLong(16, record.getDuration().toMillis());
         setText(insert, 17, record.getTrigger());
         setText(insert, 18, record.getMessage());
+        if (record.getSource() == DeploySource.UNKNOWN) {
+            insert.setNull(19, Types.VARCHAR); // as a row stored before sources were: the two read the same
+        } else {
+            insert.setString(19, record.getSource().id());
+        }
     }
 
     private static void setText(PreparedStatement statement, int index, Optional<String> text) throws SQLException {
@@ -658,10 +691,19 @@ public final class JdbcDeployLedger implements DeployLedger {
                     .duration(Duration.ofMillis(row.getLong("duration_ms")))
                     .trigger(row.getString("trigger_text"))
                     .message(row.getString("message"))
+                    .source(source(row.getString("source")))
                     .build();
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** @return the source a row names; NULL (a row stored before schema version 3) is {@link DeploySource#UNKNOWN} */
+    private static DeploySource source(String id) {
+        if (id == null) {
+            return DeploySource.UNKNOWN;
+        }
+        return DeploySource.ofId(id).orElseThrow(() -> new IllegalArgumentException("source: unknown " + id));
     }
 
     private static Instant instant(ResultSet row, String column, String nanosColumn) throws SQLException {
