@@ -12,6 +12,7 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private int retentionDays = LedgerRetention.DEFAULT_DAYS;
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
+    /** The trusted sources as entered; {@code null} (a configuration saved before the setting) and blank: all. */
+    private String trustedSources = "";
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -84,6 +87,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         retentionDays = other.retentionDays;
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
+        trustedSources = other.trustedSources;
     }
 
     /**
@@ -319,6 +323,37 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             throw new AccessDeniedException(Messages.DeployOftenConfiguration_administerRequired());
         }
+    }
+
+    /**
+     * @return the record sources the release gate counts, as entered: source ids comma-separated, empty for all
+     */
+    public String getTrustedSources() {
+        return getTrustedSourceSet().text();
+    }
+
+    /** @return the record sources the release gate counts; {@link TrustedSources#ALL} unless restricted */
+    public TrustedSources getTrustedSourceSet() {
+        return TrustedSources.parse(trustedSources);
+    }
+
+    /**
+     * @param trustedSources source ids ({@code deployToStaging}, {@code deployOften}, {@code recordDeploy}, {@code
+     *     noDeploy}, {@code unknown}) separated by commas or spaces; blank for all
+     * @throws IllegalArgumentException naming the field and the allowed ids; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setTrustedSources(String trustedSources) {
+        this.trustedSources = TrustedSources.parse(trustedSources).text();
+        store.save();
+    }
+
+    @POST
+    public FormValidation doCheckTrustedSources(@QueryParameter String value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(TrustedSources.problemWith(value));
     }
 
     /** @return how many days of deploy history the daily compaction keeps */

@@ -163,7 +163,12 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         Job<?, ?> job = run.getParent();
         DeployLedger ledger =
                 DeployOftenConfiguration.ledgers().of(job, expanded(env, service), listener.getLogger()::println);
-        ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
+        ReleaseGate gate = new ReleaseGate(
+                rules,
+                ledger,
+                GateFiles.overridesOf(job),
+                GateFiles.auditLogOf(job),
+                DeployOftenConfiguration.get().getTrustedSourceSet());
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
         print(decision, listener.getLogger());
