@@ -505,6 +505,10 @@ public final class LedgerSummaryFormat {
         if (!record.getEnvironment().equals(environment)) {
             throw new IllegalArgumentException("record of another environment");
         }
+        // exactly as written: what a reader ignores (the recorded stamp, an unknown field) must not hide damage
+        if (!line.equals(line(record))) {
+            throw new IllegalArgumentException("record not as written");
+        }
         return record;
     }
 

@@ -152,6 +152,11 @@ public class LedgerSummaryFormatTest {
         assertThat(v3).doesNotContain("sourced");
         assertThat(LedgerSummaryFormat.decode(v3.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
+        // a kept record changed where its reader does not look (the recorded stamp, always the epoch) too
+        assertThat(text).contains("1970-01-01T00:00:00Z");
+        assertThat(LedgerSummaryFormat.decode(text.replaceFirst("1970-01-01T00:00:00Z", "1974-01-01T00:00:00Z")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
         // a disorder or latest start that was changed is unreadable
         assertThat(text).contains("\"disorder\":\"" + small().getDisorder() + "\"");
         for (String tamperedOrder : List.of(
