@@ -168,7 +168,7 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
                 ledger,
                 GateFiles.overridesOf(job),
                 GateFiles.auditLogOf(job),
-                DeployOftenConfiguration.get().getTrustedSourceSet());
+                configuration.getTrustedSourceSet());
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
         print(decision, listener.getLogger());

@@ -22,6 +22,7 @@ import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
@@ -65,6 +66,7 @@ public class ReleaseGateBuilderTest {
         DeployOftenConfiguration configuration = mock(DeployOftenConfiguration.class);
         when(configuration.getDefaultEnvironment()).thenReturn("staging");
         when(configuration.getGatePolicy()).thenReturn(new GatePolicySettings());
+        when(configuration.getTrustedSourceSet()).thenReturn(TrustedSources.ALL);
         configurationLookup = mockStatic(DeployOftenConfiguration.class);
         configurationLookup.when(DeployOftenConfiguration::get).thenReturn(configuration);
         configurationLookup

@@ -10,9 +10,12 @@ import hudson.plugins.promoted_builds.PromotionBadge;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -27,6 +30,8 @@ public class DeployOftenGateConditionTest {
     private final DeployOftenGateCondition condition = new DeployOftenGateCondition();
 
     private org.mockito.MockedStatic<io.jenkins.plugins.deployoften.config.DeployOftenConfiguration> configuration;
+    private final io.jenkins.plugins.deployoften.config.DeployOftenConfiguration settings =
+            mock(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration.class);
 
     @Before
     public void configure() {
@@ -35,6 +40,10 @@ public class DeployOftenGateConditionTest {
         configuration
                 .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::ledgers)
                 .thenReturn(io.jenkins.plugins.deployoften.ledger.Ledgers.inJobFolders());
+        when(settings.getTrustedSourceSet()).thenReturn(TrustedSources.ALL);
+        configuration
+                .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::get)
+                .thenReturn(settings);
         job = mock(FreeStyleProject.class);
         when(job.getRootDir()).thenReturn(temporary.getRoot());
         condition.setEnvironment("staging");
@@ -78,6 +87,17 @@ public class DeployOftenGateConditionTest {
         assertThat(badge).isInstanceOf(DeployOftenGateCondition.GatePassedBadge.class);
         assertThat(((DeployOftenGateCondition.GatePassedBadge) badge).getSummary())
                 .contains("PASS");
+    }
+
+    @Test
+    public void deploysOfSourcesTheAdministratorDoesNotTrustPromoteNothing() throws Exception {
+        Instant now = Instant.now();
+        deployed(4, now.minus(Duration.ofDays(3)));
+        deployed(5, now.minus(Duration.ofHours(1)));
+        when(settings.getTrustedSourceSet()).thenReturn(TrustedSources.of(Set.of(DeploySource.DEPLOY_TO_STAGING)));
+
+        // the records were kept before sources were: unknown, which is not trusted now
+        assertThat(condition.isMet(null, build(5))).isNull();
     }
 
     @Test
