@@ -385,7 +385,7 @@ public final class JdbcDeployLedger implements DeployLedger {
         commit.ifPresent(x -> matches.add("lower(commit_id) = lower(?)"));
         buildNumber.ifPresent(x -> matches.add("build_number = ?"));
         String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE service = ? AND environment = ?"
-                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + sourceFilter(trusted)
+                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + SOURCE_FILTER
                 + BY_START_NEWEST_FIRST
                 + " LIMIT " + FIND_PAGE;
         int offset = 0;
@@ -401,8 +401,9 @@ public final class JdbcDeployLedger implements DeployLedger {
                     statement.setString(index++, commit.get());
                 }
                 if (buildNumber.isPresent()) {
-                    statement.setInt(index, buildNumber.getAsInt());
+                    statement.setInt(index++, buildNumber.getAsInt());
                 }
+                bindSources(statement, index, trusted);
             });
             for (Row row : page) {
                 Optional<SuccessfulDeploy.MatchedBy> matched = row.record == null
@@ -420,26 +421,26 @@ public final class JdbcDeployLedger implements DeployLedger {
     }
 
     /**
-     * @return the condition on the source column that keeps the trusted sources' rows (a NULL source is {@link
-     *     DeploySource#UNKNOWN}), empty when every source is trusted; the ids are the enum's own, never user text
+     * The condition on the source column that keeps the trusted sources' rows: one parameter per known source (its
+     * id when trusted, else NULL, which matches nothing) and one saying whether a NULL source ({@link
+     * DeploySource#UNKNOWN}) is trusted. Constant text, so the sources are bound, never written into the SQL.
      */
-    static String sourceFilter(TrustedSources trusted) {
-        if (trusted.isAll()) {
-            return "";
-        }
-        List<String> conditions = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (DeploySource source : trusted.sources()) {
+    private static final String SOURCE_FILTER = " AND (source IN (?, ?, ?, ?) OR (source IS NULL AND ?))";
+
+    private static void bindSources(PreparedStatement statement, int first, TrustedSources trusted)
+            throws SQLException {
+        int index = first;
+        for (DeploySource source : DeploySource.values()) {
             if (source == DeploySource.UNKNOWN) {
-                conditions.add("source IS NULL");
+                continue;
+            }
+            if (trusted.trusts(source)) {
+                statement.setString(index++, source.id());
             } else {
-                ids.add("'" + source.id() + "'");
+                statement.setNull(index++, Types.VARCHAR);
             }
         }
-        if (!ids.isEmpty()) {
-            conditions.add("source IN (" + String.join(", ", ids) + ")");
-        }
-        return " AND (" + String.join(" OR ", conditions) + ")";
+        statement.setBoolean(index, trusted.trusts(DeploySource.UNKNOWN));
     }
 
     private static boolean isAscii(String text) {
