@@ -13,6 +13,7 @@ import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.deployoften.model.TextLines;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.OverrideExpiry;
 import io.jenkins.plugins.deployoften.model.gate.PolicyFloors;
@@ -67,6 +68,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private int metricsEnvironmentLimit = MetricEnvironments.DEFAULT_LIMIT;
     /** Which environments got metrics so far: state of this running controller, never saved. */
     private transient MetricEnvironments metricEnvironments;
+    /** The trusted sources as entered; {@code null} (a configuration saved before the setting) and blank: all. */
+    private String trustedSources = "";
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -109,6 +112,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         serviceMappings = other.serviceMappings;
         metricsEnvironments = other.metricsEnvironments;
         metricsEnvironmentLimit = other.metricsEnvironmentLimit;
+        trustedSources = other.trustedSources;
     }
 
     /**
@@ -398,6 +402,37 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             throw new AccessDeniedException(Messages.DeployOftenConfiguration_administerRequired());
         }
+    }
+
+    /**
+     * @return the record sources the release gate counts, as entered: source ids comma-separated, empty for all
+     */
+    public String getTrustedSources() {
+        return getTrustedSourceSet().text();
+    }
+
+    /** @return the record sources the release gate counts; {@link TrustedSources#ALL} unless restricted */
+    public TrustedSources getTrustedSourceSet() {
+        return TrustedSources.parse(trustedSources);
+    }
+
+    /**
+     * @param trustedSources source ids ({@code deployToStaging}, {@code deployOften}, {@code recordDeploy}, {@code
+     *     noDeploy}, {@code unknown}) separated by commas or spaces; blank for all
+     * @throws IllegalArgumentException naming the field and the allowed ids; nothing is changed or saved
+     */
+    @DataBoundSetter
+    public void setTrustedSources(String trustedSources) {
+        this.trustedSources = TrustedSources.parse(trustedSources).text();
+        store.save();
+    }
+
+    @POST
+    public FormValidation doCheckTrustedSources(@QueryParameter String value) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return FieldProblems.validation(TrustedSources.problemWith(value));
     }
 
     /** @return how many days of deploy history the daily compaction keeps */

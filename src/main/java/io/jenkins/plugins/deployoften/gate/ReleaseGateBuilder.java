@@ -168,7 +168,12 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
         String namedService = expanded(env, service);
         AllowedServices.abortUnlessAllowed(job, namedService, text -> Messages.ReleaseGate_invalid(text));
         DeployLedger ledger = DeployOftenConfiguration.ledgers().of(job, namedService, listener.getLogger()::println);
-        ReleaseGate gate = new ReleaseGate(rules, ledger, GateFiles.overridesOf(job), GateFiles.auditLogOf(job));
+        ReleaseGate gate = new ReleaseGate(
+                rules,
+                ledger,
+                GateFiles.overridesOf(job),
+                GateFiles.auditLogOf(job),
+                configuration.getTrustedSourceSet());
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
         print(decision, rules.audited(), listener.getLogger());

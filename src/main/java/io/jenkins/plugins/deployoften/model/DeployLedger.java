@@ -95,18 +95,38 @@ public interface DeployLedger {
             Optional<String> commit,
             OptionalInt buildNumber)
             throws IOException {
+        return lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber, TrustedSources.ALL);
+    }
+
+    /**
+     * As {@link #lastSuccessOfCandidate(EnvironmentName, Optional, Optional, OptionalInt)}, among the deploys whose
+     * records come from a trusted {@link DeploySource}: a match of another source is passed over as if it were not
+     * recorded. This default scans with {@link #findLast}; stores answer from their index ({@link FileDeployLedger}
+     * keeps it by source and identity, so this is a few look-ups whatever the sources).
+     *
+     * @param trusted the sources whose deploys count
+     * @return the matching successful deploy of a trusted source, if any
+     * @throws IOException when the store cannot be read at all
+     */
+    default Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment,
+            Optional<String> artifactFingerprint,
+            Optional<String> commit,
+            OptionalInt buildNumber,
+            TrustedSources trusted)
+            throws IOException {
         if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
             return Optional.empty();
         }
         return findLast(r -> r.getOutcome() == DeployOutcome.SUCCESS
                         && r.getEnvironment().equals(environment)
+                        && trusted.trusts(r)
                         && SuccessfulDeploy.matchedBy(r, artifactFingerprint, commit, buildNumber)
                                 .isPresent())
-                .map(r -> new SuccessfulDeploy(
+                .map(r -> SuccessfulDeploy.of(
+                        r,
                         SuccessfulDeploy.matchedBy(r, artifactFingerprint, commit, buildNumber)
-                                .orElseThrow(),
-                        r.getBuildNumber(),
-                        r.getStartedAt()));
+                                .orElseThrow()));
     }
 
     /**

@@ -79,6 +79,7 @@ public final class DeployRecord {
     private final Duration duration;
     private final String trigger;
     private final String message;
+    private final DeploySource source;
 
     private DeployRecord(Builder builder) {
         this.environment = builder.environment;
@@ -94,6 +95,7 @@ public final class DeployRecord {
         this.duration = builder.duration;
         this.trigger = builder.trigger;
         this.message = builder.message;
+        this.source = builder.source;
     }
 
     /**
@@ -120,7 +122,8 @@ public final class DeployRecord {
                 .startedAt(startedAt)
                 .duration(duration)
                 .trigger(trigger)
-                .message(message);
+                .message(message)
+                .source(source);
         return builder;
     }
 
@@ -188,6 +191,14 @@ public final class DeployRecord {
         return Optional.ofNullable(message);
     }
 
+    /**
+     * @return the step that made the record; {@link DeploySource#UNKNOWN} for one recorded before records carried
+     *     their source
+     */
+    public DeploySource getSource() {
+        return source;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -209,7 +220,8 @@ public final class DeployRecord {
                 && startedAt.equals(other.startedAt)
                 && duration.equals(other.duration)
                 && Objects.equals(trigger, other.trigger)
-                && Objects.equals(message, other.message);
+                && Objects.equals(message, other.message)
+                && source == other.source;
     }
 
     @Override
@@ -238,6 +250,7 @@ public final class DeployRecord {
         private Duration duration = Duration.ZERO;
         private String trigger;
         private String message;
+        private DeploySource source = DeploySource.UNKNOWN;
 
         private Builder(EnvironmentName environment, String jobFullName, int buildNumber) {
             if (jobFullName == null || jobFullName.isBlank()) {
@@ -324,6 +337,15 @@ public final class DeployRecord {
 
         public Builder message(String message) {
             this.message = cut(message);
+            return this;
+        }
+
+        /**
+         * @param source the step that made the record; {@code null} for {@link DeploySource#UNKNOWN}
+         * @return this builder
+         */
+        public Builder source(DeploySource source) {
+            this.source = source == null ? DeploySource.UNKNOWN : source;
             return this;
         }
 

@@ -7,13 +7,14 @@ import java.util.OptionalInt;
 
 /**
  * A successful deploy found by a release candidate's identity ({@link DeployLedger#lastSuccessOfCandidate}): which
- * identity matched, the build that made the deploy, and when it started.
+ * identity matched, the build that made the deploy, when it started, and the step that recorded it.
  *
  * @param matchedBy the first identity, in {@link MatchedBy} order, that the deploy shares with the candidate
  * @param buildNumber the build that made the deploy
  * @param startedAt the deploy's start
+ * @param source the step that made the deploy's record ({@link DeployRecord#getSource()})
  */
-public record SuccessfulDeploy(MatchedBy matchedBy, int buildNumber, Instant startedAt) {
+public record SuccessfulDeploy(MatchedBy matchedBy, int buildNumber, Instant startedAt, DeploySource source) {
     /** The kinds of identity, in the order they are tried (as the gate's {@code CandidateIdentity.Kind}). */
     public enum MatchedBy {
         /** The same artifact fingerprint, compared ignoring case. */
@@ -27,6 +28,16 @@ public record SuccessfulDeploy(MatchedBy matchedBy, int buildNumber, Instant sta
     public SuccessfulDeploy {
         Objects.requireNonNull(matchedBy, "matchedBy");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * @param record a successful deploy that shares an identity with the candidate
+     * @param matchedBy the identity it was found by
+     * @return it as a match
+     */
+    public static SuccessfulDeploy of(DeployRecord record, MatchedBy matchedBy) {
+        return new SuccessfulDeploy(matchedBy, record.getBuildNumber(), record.getStartedAt(), record.getSource());
     }
 
     /**

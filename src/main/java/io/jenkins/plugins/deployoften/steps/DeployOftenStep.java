@@ -14,6 +14,7 @@ import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
 import io.jenkins.plugins.deployoften.model.deploy.DeployLane;
@@ -122,7 +123,7 @@ public class DeployOftenStep extends Step implements Serializable {
                 listener.getLogger().println(DeployBanner.skipped(name, reason));
                 // the ledger waits for the disk (or the database): never on the Pipeline engine's thread
                 Executor background = Timer.get();
-                DeployRecord skipped = RunFacts.recordFor(run, name, commit)
+                DeployRecord skipped = RunFacts.recordFor(run, name, commit, DeploySource.DEPLOY_OFTEN)
                         .outcome(DeployOutcome.SKIPPED)
                         .reason(reason)
                         .startedAt(Instant.now())
@@ -218,7 +219,10 @@ public class DeployOftenStep extends Step implements Serializable {
             Instant start = Instant.ofEpochMilli(startedAtMillis);
             Duration duration = Duration.between(start, Instant.now());
             DeployRecord record = RunFacts.recordFor(
-                            run, name, commit.isEmpty() ? Optional.empty() : Optional.of(commit))
+                            run,
+                            name,
+                            commit.isEmpty() ? Optional.empty() : Optional.of(commit),
+                            DeploySource.DEPLOY_OFTEN)
                     .outcome(outcome)
                     .reason(outcome == DeployOutcome.SUCCESS ? "" : reason)
                     .startedAt(start)

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.deploy.NeverDeployed;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
                 return;
             }
             Result result = run.getResult();
-            DeployRecord skipped = RunFacts.recordFor(run, previous.get().getEnvironment(), Optional.empty())
+            DeployRecord skipped = RunFacts.recordFor(
+                            run, previous.get().getEnvironment(), Optional.empty(), DeploySource.NO_DEPLOY)
                     .outcome(DeployOutcome.SKIPPED)
                     .reason(NeverDeployed.reason(result == null ? null : result.toString()))
                     .startedAt(Instant.now())

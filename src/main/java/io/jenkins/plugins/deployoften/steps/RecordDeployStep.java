@@ -14,6 +14,7 @@ import io.jenkins.plugins.deployoften.config.AllowedServices;
 import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.deploy.ExternalDeploy;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.time.Duration;
@@ -142,7 +143,8 @@ public class RecordDeployStep extends Step {
             DeployRecord record = RunFacts.recordFor(
                             run,
                             target.environment(),
-                            target.commit(getContext().get(EnvVars.class), text -> Messages.RecordDeploy_invalid(text)))
+                            target.commit(getContext().get(EnvVars.class), text -> Messages.RecordDeploy_invalid(text)),
+                            DeploySource.RECORD_DEPLOY)
                     .outcome(outcome)
                     .startedAt(end.minusMillis(durationMillis))
                     .duration(Duration.ofMillis(durationMillis))

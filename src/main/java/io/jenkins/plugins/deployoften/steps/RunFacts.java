@@ -4,6 +4,7 @@ import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.ArtifactIdentity;
 import java.util.ArrayList;
@@ -19,15 +20,19 @@ final class RunFacts {
     private RunFacts() {}
 
     /**
-     * Starts a record for a build: job, number, URL, trigger and deployed artifacts.
+     * Starts a record for a build: job, number, URL, trigger, deployed artifacts and the step that makes it. Every
+     * record a build writes starts here, so each carries its provenance.
      *
      * @param run the build
      * @param environment where it deploys
      * @param commit the commit, when known
+     * @param source the step that makes the record
      * @return a builder that still needs outcome, start and duration
      */
-    static DeployRecord.Builder recordFor(Run<?, ?> run, EnvironmentName environment, Optional<String> commit) {
+    static DeployRecord.Builder recordFor(
+            Run<?, ?> run, EnvironmentName environment, Optional<String> commit, DeploySource source) {
         return DeployRecord.builder(environment.value(), run.getParent().getFullName(), run.getNumber())
+                .source(source)
                 .buildUrl(run.getUrl())
                 .commit(commit.orElse(null))
                 .artifactFingerprint(artifactIdentity(run).orElse(null))

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.deploy.BuildResult;
 import io.jenkins.plugins.deployoften.model.deploy.DeployAttempts;
 import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
@@ -88,7 +89,7 @@ final class StagingDeploy {
                     }
                 });
         log.println(DeployBanner.end(settings.getEnvironment(), report.outcome(), report.duration(), report.reason()));
-        DeployRecord record = RunFacts.recordFor(run, settings.getEnvironment(), commit)
+        DeployRecord record = RunFacts.recordFor(run, settings.getEnvironment(), commit, DeploySource.DEPLOY_TO_STAGING)
                 .outcome(report.outcome())
                 .reason(report.reason())
                 .startedAt(report.startedAt())
@@ -155,7 +156,7 @@ final class StagingDeploy {
 
     private DeployRecord skipped(Run<?, ?> run, String reason) {
         Instant now = clock.instant();
-        return RunFacts.recordFor(run, settings.getEnvironment(), commit)
+        return RunFacts.recordFor(run, settings.getEnvironment(), commit, DeploySource.DEPLOY_TO_STAGING)
                 .outcome(DeployOutcome.SKIPPED)
                 .reason(reason)
                 .startedAt(now)

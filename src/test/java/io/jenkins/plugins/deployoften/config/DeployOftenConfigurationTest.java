@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.util.List;
 import java.util.Optional;
@@ -403,5 +405,42 @@ public class DeployOftenConfigurationTest {
         assertThat(configuration.getMetricsEnvironmentList()).containsExactly("staging", "production");
         assertThat(configuration.getMetricsEnvironmentLimit()).isEqualTo(5);
         assertThat(store.saves).isEqualTo(2);
+    }
+
+    @Test
+    public void trustedSourcesDefaultToAllAndAreSavedAsEntered() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+
+        assertThat(configuration.getTrustedSourceSet()).isEqualTo(TrustedSources.ALL);
+        assertThat(configuration.getTrustedSources()).isEmpty();
+
+        configuration.setTrustedSources(" deployOften,deployToStaging ");
+
+        assertThat(configuration.getTrustedSourceSet().sources())
+                .containsExactly(DeploySource.DEPLOY_TO_STAGING, DeploySource.DEPLOY_OFTEN);
+        assertThat(configuration.getTrustedSources()).isEqualTo("deployToStaging, deployOften");
+        assertThat(store.saves).isEqualTo(1);
+        configuration.setTrustedSources("");
+        assertThat(configuration.getTrustedSourceSet()).isEqualTo(TrustedSources.ALL);
+    }
+
+    @Test
+    public void anUnknownTrustedSourceIsRefusedNamingTheFieldAndTheSourcesAndChangesNothing() {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        configuration.setTrustedSources("deployToStaging");
+
+        assertThatThrownBy(() -> configuration.applyAllOrNothing(form -> {
+                    form.setDefaultEnvironment("qa");
+                    form.setTrustedSources("deployToStaging, jenkinsfile");
+                }))
+                .isInstanceOf(hudson.model.Descriptor.FormException.class)
+                .hasMessageContaining("trustedSources")
+                .hasMessageContaining("deployToStaging, deployOften, recordDeploy, noDeploy, unknown");
+
+        assertThat(configuration.getTrustedSources()).isEqualTo("deployToStaging");
+        assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(store.saves).isEqualTo(1);
     }
 }

@@ -23,6 +23,7 @@ import io.jenkins.plugins.deployoften.ledger.Ledgers;
 import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateMode;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
@@ -70,6 +71,7 @@ public class ReleaseGateBuilderTest {
         when(configuration.getGatePolicy()).thenReturn(new GatePolicySettings());
         when(configuration.policyInForce(anyString(), any())).thenCallRealMethod();
         when(configuration.getServiceAccess()).thenReturn(ServiceAccess.NONE);
+        when(configuration.getTrustedSourceSet()).thenReturn(TrustedSources.ALL);
         configurationLookup = mockStatic(DeployOftenConfiguration.class);
         configurationLookup.when(DeployOftenConfiguration::get).thenReturn(configuration);
         configurationLookup

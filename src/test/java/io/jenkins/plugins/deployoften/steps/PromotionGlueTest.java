@@ -14,6 +14,7 @@ import hudson.model.FreeStyleProject;
 import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.NeverDeployed;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public class PromotionGlueTest {
         when(run.getAction(Fingerprinter.FingerprintAction.class)).thenReturn(fingerprints);
         when(fingerprints.getRecords()).thenReturn(Map.of("app.war", "0cc175b9c0f1b6a831c399e269772661"));
 
-        DeployRecord record = RunFacts.recordFor(run, EnvironmentName.of("staging"), Optional.of("abc"))
+        DeployRecord record = RunFacts.recordFor(
+                        run, EnvironmentName.of("staging"), Optional.of("abc"), DeploySource.DEPLOY_TO_STAGING)
                 .outcome(DeployOutcome.SUCCESS)
                 .startedAt(T0)
                 .build();

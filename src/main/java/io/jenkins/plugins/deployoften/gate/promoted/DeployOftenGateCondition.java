@@ -20,6 +20,7 @@ import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.Symbol;
@@ -81,7 +82,9 @@ public class DeployOftenGateCondition extends PromotionCondition {
                 name,
                 CandidateIdentity.ofBuild(build.getNumber()),
                 Instant.now(),
-                Optional.empty());
+                Optional.empty(),
+                Set.of(),
+                DeployOftenConfiguration.get().getTrustedSourceSet());
     }
 
     /** Shown on the promotion: why the gate let the build through. */

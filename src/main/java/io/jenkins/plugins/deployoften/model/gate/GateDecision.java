@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public final class GateDecision {
     private final List<RuleVerdict> verdicts;
     private final GateOverride override;
     private final int skippedLedgerLines;
+    private final TrustedSources trustedSources;
 
     GateDecision(
             GateStatus status,
@@ -36,6 +38,29 @@ public final class GateDecision {
             List<RuleVerdict> verdicts,
             GateOverride override,
             int skippedLedgerLines) {
+        this(
+                status,
+                mode,
+                environment,
+                candidate,
+                evaluatedAt,
+                verdicts,
+                override,
+                skippedLedgerLines,
+                TrustedSources.ALL);
+    }
+
+    GateDecision(
+            GateStatus status,
+            GateMode mode,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant evaluatedAt,
+            List<RuleVerdict> verdicts,
+            GateOverride override,
+            int skippedLedgerLines,
+            TrustedSources trustedSources) {
+        this.trustedSources = Objects.requireNonNull(trustedSources, "trustedSources");
         this.status = Objects.requireNonNull(status, "status");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -96,6 +121,17 @@ public final class GateDecision {
      *     (limit 14): deploy a current build to staging}; user text in it (a candidate's commit, an override's
      *     reason) shown through {@link DisplayText}, so the line stays one line displayed in order
      */
+    /** @return the sources whose records the rules counted ({@link TrustedSources#ALL} unless restricted) */
+    public TrustedSources getTrustedSources() {
+        return trustedSources;
+    }
+
+    /** @return this decision, made counting only the records of these sources */
+    GateDecision withTrustedSources(TrustedSources trusted) {
+        return new GateDecision(
+                status, mode, environment, candidate, evaluatedAt, verdicts, override, skippedLedgerLines, trusted);
+    }
+
     public String summary() {
         return DisplayText.of(GateTexts.summary(this));
     }
@@ -113,7 +149,8 @@ public final class GateDecision {
                 && candidate.equals(other.candidate)
                 && evaluatedAt.equals(other.evaluatedAt)
                 && verdicts.equals(other.verdicts)
-                && Objects.equals(override, other.override);
+                && Objects.equals(override, other.override)
+                && trustedSources.equals(other.trustedSources);
     }
 
     @Override

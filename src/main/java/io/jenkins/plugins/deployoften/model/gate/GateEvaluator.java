@@ -3,6 +3,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +69,56 @@ public final class GateEvaluator {
             Optional<GateOverride> override,
             Set<EnvironmentName> recordedEnvironments)
             throws IOException {
+        return evaluate(
+                policy, ledger, environment, candidate, now, override, recordedEnvironments, TrustedSources.ALL);
+    }
+
+    /**
+     * As {@link #evaluate(GatePolicy, DeployLedger, EnvironmentName, CandidateIdentity, Instant, Optional, Set)},
+     * counting only the records of the trusted sources. With {@link TrustedSources#ALL} the reads are exactly those
+     * of the other forms. Restricted, a record of another source counts for no rule, and no read grows with the
+     * whole history: one {@link DeployLedger#readSince} for the {@link #trustedWindowDays trusted window} (FRESH,
+     * FREQUENT, HEALTHY and the failure rate read its trusted records) and the candidate look-up by source.
+     *
+     * @param trusted the sources whose records count
+     * @return the decision, which names the trusted sources
+     * @throws IOException when the ledger cannot be read at all
+     */
+    public static GateDecision evaluate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override,
+            Set<EnvironmentName> recordedEnvironments,
+            TrustedSources trusted)
+            throws IOException {
         requireArguments(policy, environment, candidate, now, override);
         required("ledger", ledger);
         required("recordedEnvironments", recordedEnvironments);
-        GateHistory history = GateHistory.of(ledger, windowStart(policy, now));
-        return decide(policy, history, environment, candidate, now, override, recordedEnvironments);
+        required("trusted", trusted);
+        GateHistory history = GateHistory.of(ledger, windowStart(policy, now, trusted));
+        return decide(policy, history, environment, candidate, now, override, recordedEnvironments, trusted);
+    }
+
+    /**
+     * The days a gate that trusts only some sources reads back: the longest of the frequency and failure-rate
+     * windows (as always), of {@code freshMaxDays} when FRESH is on, and of the failure-rate window (on or off)
+     * when HEALTHY is on, whose last K deploys are then the trusted ones of this window.
+     *
+     * @param policy the rules
+     * @return the days, 0 when no rule on reads records by start
+     */
+    static int trustedWindowDays(GatePolicy policy) {
+        int days = policy.maxWindowDays();
+        if (policy.isFreshEnabled()) {
+            days = Math.max(days, policy.getFreshMaxDays());
+        }
+        if (policy.isHealthyEnabled()) {
+            days = Math.max(days, policy.getFailureRateWindowDays());
+        }
+        return days;
     }
 
     /**
@@ -94,24 +140,44 @@ public final class GateEvaluator {
             CandidateIdentity candidate,
             Instant now,
             Optional<GateOverride> override) {
+        return evaluate(policy, history, environment, candidate, now, override, TrustedSources.ALL);
+    }
+
+    /**
+     * As {@link #evaluate(GatePolicy, LedgerRead, EnvironmentName, CandidateIdentity, Instant, Optional)}, counting
+     * only the records of the trusted sources, read as from a ledger (the same window).
+     *
+     * @param trusted the sources whose records count
+     * @return the decision
+     */
+    public static GateDecision evaluate(
+            GatePolicy policy,
+            LedgerRead history,
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            Instant now,
+            Optional<GateOverride> override,
+            TrustedSources trusted) {
         requireArguments(policy, environment, candidate, now, override);
         required("history", history);
+        required("trusted", trusted);
         try {
             return decide(
                     policy,
-                    GateHistory.of(history, windowStart(policy, now)),
+                    GateHistory.of(history, windowStart(policy, now, trusted)),
                     environment,
                     candidate,
                     now,
                     override,
-                    Set.of());
+                    Set.of(),
+                    trusted);
         } catch (IOException e) {
             throw new IllegalStateException("records in memory cannot fail to be read", e);
         }
     }
 
-    private static Instant windowStart(GatePolicy policy, Instant now) {
-        int days = policy.maxWindowDays();
+    private static Instant windowStart(GatePolicy policy, Instant now, TrustedSources trusted) {
+        int days = trusted.isAll() ? policy.maxWindowDays() : trustedWindowDays(policy);
         return days == 0 ? null : now.minus(Duration.ofDays(days));
     }
 
@@ -122,14 +188,20 @@ public final class GateEvaluator {
             CandidateIdentity candidate,
             Instant now,
             Optional<GateOverride> override,
-            Set<EnvironmentName> recordedEnvironments)
+            Set<EnvironmentName> recordedEnvironments,
+            TrustedSources trusted)
             throws IOException {
-        GateRules rules = new GateRules(policy, history, environment, now, recordedEnvironments);
+        GateHistory counted = trusted.isAll() ? history : GateHistory.trusting(history, trusted);
+        GateRules rules = new GateRules(
+                policy, counted, environment, now, recordedEnvironments, trusted, trustedWindowDays(policy));
         List<RuleVerdict> verdicts = new ArrayList<>();
         verdicts.add(rules.fresh());
         verdicts.add(rules.frequent());
         verdicts.add(rules.candidatePractised(candidate));
         verdicts.add(rules.healthy());
+        if (!trusted.isAll()) {
+            verdicts.replaceAll(verdict -> verdict.countingOnly(trusted));
+        }
         boolean failed = verdicts.stream().anyMatch(RuleVerdict::isFailed);
         GateStatus status;
         if (!failed) {
@@ -138,7 +210,7 @@ public final class GateEvaluator {
             status = policy.getMode() == GateMode.ENFORCE ? GateStatus.BLOCK : GateStatus.WARN;
         }
         GateDecision decision = new GateDecision(
-                status, policy.getMode(), environment, candidate, now, verdicts, null, history.skippedLines());
+                status, policy.getMode(), environment, candidate, now, verdicts, null, history.skippedLines(), trusted);
         return override.isPresent() ? overridden(decision, override.get()) : decision;
     }
 
@@ -161,7 +233,8 @@ public final class GateEvaluator {
                 decision.getEvaluatedAt(),
                 verdicts,
                 override,
-                decision.getSkippedLedgerLines());
+                decision.getSkippedLedgerLines(),
+                decision.getTrustedSources());
     }
 
     private static void requireArguments(

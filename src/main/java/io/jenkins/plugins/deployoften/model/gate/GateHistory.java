@@ -3,11 +3,14 @@ package io.jenkins.plugins.deployoften.model.gate;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -28,12 +31,13 @@ interface GateHistory {
     Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException;
 
     /**
-     * The last successful deploy to the environment that shares an identity with the candidate, as {@link
-     * DeployLedger#lastSuccessOfCandidate} finds it (by a ledger's index when it has one, so "last" may be by start
-     * rather than by append). Deploys started after the evaluation time are not excluded here.
+     * The last successful deploy to the environment of a trusted source that shares an identity with the
+     * candidate, as {@link DeployLedger#lastSuccessOfCandidate(EnvironmentName, Optional, Optional,
+     * java.util.OptionalInt, TrustedSources)} finds it (by a ledger's index when it has one, so "last" may be by
+     * start rather than by append). Deploys started after the evaluation time are not excluded here.
      */
-    Optional<SuccessfulDeploy> lastSuccessOfCandidate(EnvironmentName environment, CandidateIdentity candidate)
-            throws IOException;
+    Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+            EnvironmentName environment, CandidateIdentity candidate, TrustedSources trusted) throws IOException;
 
     /**
      * The successful deploy to the environment that <em>started</em> last among those started at or before {@code
@@ -75,12 +79,14 @@ interface GateHistory {
 
             @Override
             public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
-                    EnvironmentName environment, CandidateIdentity candidate) throws IOException {
+                    EnvironmentName environment, CandidateIdentity candidate, TrustedSources trusted)
+                    throws IOException {
                 return ledger.lastSuccessOfCandidate(
                         environment,
                         candidate.getArtifactFingerprint(),
                         candidate.getCommit(),
-                        candidate.getBuildNumber());
+                        candidate.getBuildNumber(),
+                        trusted);
             }
 
             @Override
@@ -136,9 +142,10 @@ interface GateHistory {
 
             @Override
             public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
-                    EnvironmentName environment, CandidateIdentity candidate) {
+                    EnvironmentName environment, CandidateIdentity candidate, TrustedSources trusted) {
                 return findLast(r -> r.getOutcome() == DeployOutcome.SUCCESS
                                 && r.getEnvironment().equals(environment)
+                                && trusted.trusts(r)
                                 && candidate.matchedBy(r).isPresent())
                         .map(r -> practised(r, candidate));
             }
@@ -168,6 +175,70 @@ interface GateHistory {
     }
 
     /**
+     * The history as a gate that trusts only some sources reads it: records of other sources are not there. The
+     * window is the base's, filtered; the candidate look-up is the base's by trusted source (a ledger's index, so a
+     * few look-ups); the by-start look-ups (the last success for FRESH, the last completed for HEALTHY, the first
+     * record) are answered from the filtered window, so no read grows with the whole history: the caller reads a
+     * window long enough for the rules that use them ({@link GateEvaluator}).
+     *
+     * @param base the history of every source
+     * @param trusted the sources whose records count; not {@link TrustedSources#ALL}
+     * @return the filtered history
+     */
+    static GateHistory trusting(GateHistory base, TrustedSources trusted) {
+        List<DeployRecord> window =
+                base.window().stream().filter(trusted::trusts).collect(Collectors.toList());
+        return new GateHistory() {
+            @Override
+            public List<DeployRecord> window() {
+                return window;
+            }
+
+            @Override
+            public int skippedLines() {
+                return base.skippedLines();
+            }
+
+            @Override
+            public Optional<DeployRecord> findLast(Predicate<DeployRecord> matching) throws IOException {
+                return base.findLast(r -> trusted.trusts(r) && matching.test(r));
+            }
+
+            @Override
+            public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+                    EnvironmentName environment, CandidateIdentity candidate, TrustedSources also) throws IOException {
+                EnumSet<DeploySource> both = EnumSet.copyOf(trusted.sources());
+                both.retainAll(also.sources());
+                return both.isEmpty()
+                        ? Optional.empty()
+                        : base.lastSuccessOfCandidate(environment, candidate, TrustedSources.of(both));
+            }
+
+            @Override
+            public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) {
+                return DeployLedger.newestFirst(
+                                matching(window, environment, now, r -> r.getOutcome() == DeployOutcome.SUCCESS), 1)
+                        .stream()
+                        .findFirst();
+            }
+
+            @Override
+            public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) {
+                DeployLedger.checkCount(count);
+                return DeployLedger.newestFirst(
+                        matching(window, environment, now, r -> r.getOutcome().isCompleted()), count);
+            }
+
+            @Override
+            public Optional<DeployRecord> firstStarted(EnvironmentName environment) {
+                return window.stream()
+                        .filter(r -> r.getEnvironment().equals(environment))
+                        .min(DeployLedger.START_ORDER);
+            }
+        };
+    }
+
+    /**
      * @return the records of the environment started at or before now that match, in append order (not private:
      *     SpotBugs takes a private interface method called from an anonymous class for an uncalled one)
      */
@@ -182,10 +253,9 @@ interface GateHistory {
 
     /** @return the deploy as a match of the candidate; the record shares an identity with it */
     static SuccessfulDeploy practised(DeployRecord record, CandidateIdentity candidate) {
-        return new SuccessfulDeploy(
+        return SuccessfulDeploy.of(
+                record,
                 SuccessfulDeploy.MatchedBy.valueOf(
-                        candidate.matchedBy(record).orElseThrow().name()),
-                record.getBuildNumber(),
-                record.getStartedAt());
+                        candidate.matchedBy(record).orElseThrow().name()));
     }
 }

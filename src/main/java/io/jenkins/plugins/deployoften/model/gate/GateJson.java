@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.ledger.LineSafeJson;
 import io.jenkins.plugins.deployoften.model.ledger.StrictJsonLine;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,9 @@ import java.util.Optional;
  *            written before overrides were bound have neither
  * skippedLedgerLines  unreadable ledger lines met (number)
  * policy     {source, rules, notApplied: [rule name]}: the policy applied (optional; absent before 2026-12)
+ * trustedSources  the sources whose records the rules counted: {@code all}, or their ids comma-separated, such
+ *            as {@code deployToStaging, deployOften}; a line written before sources were kept has none and
+ *            reads as {@code all}. Each passed verdict's explanation names the source of the record it rests on.
  * </pre>
  *
  * Pending override ({@code deployoften-override.json}), version {@value #OVERRIDE_VERSION}: {@code {v, user, reason,
@@ -89,6 +93,7 @@ final class GateJson {
             if (entry.policy() != AuditedPolicy.NOT_RECORDED) {
                 writePolicy(json, entry.policy());
             }
+            json.writeStringField("trustedSources", decision.getTrustedSources().toString());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);
@@ -125,7 +130,8 @@ final class GateJson {
                     Instant.parse(text(node, "evaluated")),
                     verdicts,
                     override == null ? null : decodeOverrideFields(override),
-                    count(node, "skippedLedgerLines"));
+                    count(node, "skippedLedgerLines"),
+                    trustedSources(optionalText(node, "trustedSources")));
             JsonNode policy = node.get("policy");
             return Optional.of(new GateAuditEntry(
                     text(node, "job"),
@@ -162,6 +168,12 @@ final class GateJson {
             rules.add(rule.asText());
         }
         return new AuditedPolicy(text(policy, "source"), text(policy, "rules"), rules);
+    }
+
+    private static TrustedSources trustedSources(String text) {
+        return text == null || text.equals(TrustedSources.ALL.toString())
+                ? TrustedSources.ALL
+                : TrustedSources.parse(text);
     }
 
     static byte[] encodeOverride(GateOverride override) {

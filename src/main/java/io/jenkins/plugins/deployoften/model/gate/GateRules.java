@@ -4,6 +4,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,10 @@ import java.util.Set;
  * {@link io.jenkins.plugins.deployoften.model.DeployLedger#START_ORDER} (ties: the greater build number, then
  * the later appended), never by append order: deploys ending out of order or a replayed spool change no
  * decision.
+ *
+ * <p>With {@link TrustedSources trusted sources} restricted, a record of another source counts for no rule: the
+ * history is filtered, FRESH and HEALTHY's last K deploys are taken from the trusted records of the window read
+ * (see {@link GateEvaluator}), and CANDIDATE_PRACTISED asks the ledger's index by source.
  */
 final class GateRules {
     private final GatePolicy policy;
@@ -25,18 +30,30 @@ final class GateRules {
     private final Instant now;
 
     private final Set<EnvironmentName> recordedEnvironments;
+    private final TrustedSources trusted;
+    private final int trustedWindowDays;
 
+    /**
+     * @param history the history the rules read; with trusted sources restricted, already {@link
+     *     GateHistory#trusting filtered} to them
+     * @param trusted the sources whose records count
+     * @param trustedWindowDays with trusted sources restricted, how many days back the history's window reaches
+     */
     GateRules(
             GatePolicy policy,
             GateHistory history,
             EnvironmentName environment,
             Instant now,
-            Set<EnvironmentName> recordedEnvironments) {
+            Set<EnvironmentName> recordedEnvironments,
+            TrustedSources trusted,
+            int trustedWindowDays) {
         this.policy = policy;
         this.history = history;
         this.environment = environment;
         this.now = now;
         this.recordedEnvironments = recordedEnvironments;
+        this.trusted = trusted;
+        this.trustedWindowDays = trustedWindowDays;
     }
 
     /** Fresh: now − start of the successful deploy that started last ≤ freshMaxDays × 24 h. */
@@ -46,6 +63,11 @@ final class GateRules {
         }
         String remedy = GateTexts.freshRemedy(environment);
         Optional<DeployRecord> last = history.lastSuccessStartedBy(environment, now);
+        if (last.isEmpty() && !trusted.isAll()) {
+            // the window read holds the trusted records of the last freshMaxDays days at least
+            return RuleVerdict.fail(
+                    GateRule.FRESH, GateTexts.noTrustedSuccessWithin(environment, trustedWindowDays), remedy);
+        }
         if (last.isEmpty()) {
             boolean anyDeploy =
                     history.firstStarted(environment).filter(this::counts).isPresent();
@@ -62,7 +84,12 @@ final class GateRules {
         if (age.compareTo(Duration.ofDays(maxDays)) <= 0) {
             return RuleVerdict.pass(
                     GateRule.FRESH,
-                    GateTexts.freshWithin(environment, age, last.get().getBuildNumber(), maxDays));
+                    GateTexts.freshWithin(
+                            environment,
+                            age,
+                            last.get().getBuildNumber(),
+                            maxDays,
+                            last.get().getSource()));
         }
         return RuleVerdict.fail(GateRule.FRESH, GateTexts.freshTooOld(environment, age, maxDays), remedy);
     }
@@ -102,7 +129,7 @@ final class GateRules {
                     GateTexts.candidateNotCheckable(),
                     GateTexts.candidateNotCheckableRemedy());
         }
-        Optional<SuccessfulDeploy> practised = history.lastSuccessOfCandidate(environment, candidate);
+        Optional<SuccessfulDeploy> practised = history.lastSuccessOfCandidate(environment, candidate, trusted);
         if (practised.isPresent() && practised.get().startedAt().isAfter(now)) {
             // the newest match started after now (a skewed clock wrote it): look for one that counts, as before
             practised = history.findLast(
@@ -122,7 +149,8 @@ final class GateRules {
                         candidate,
                         practised.get().buildNumber(),
                         CandidateIdentity.Kind.valueOf(
-                                practised.get().matchedBy().name())));
+                                practised.get().matchedBy().name()),
+                        practised.get().source()));
     }
 
     /**

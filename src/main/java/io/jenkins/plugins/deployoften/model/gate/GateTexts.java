@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +44,27 @@ final class GateTexts {
         return "no successful " + environment + " deploy recorded yet";
     }
 
-    static String freshWithin(EnvironmentName environment, Duration age, int buildNumber, int maxDays) {
+    static String freshWithin(
+            EnvironmentName environment, Duration age, int buildNumber, int maxDays, DeploySource source) {
         return "last successful " + environment + " deploy (build #" + buildNumber + ") was " + age(age)
-                + " ago (limit " + plural(maxDays, "day") + ")";
+                + " ago (limit " + plural(maxDays, "day") + ")" + recordedBy(source);
+    }
+
+    /**
+     * @return what follows the evidence a rule passed on: {@code , recorded by deployToStaging}, or {@code , recorded
+     *     before sources were kept} for a record without one
+     */
+    static String recordedBy(DeploySource source) {
+        return source == DeploySource.UNKNOWN ? ", recorded before sources were kept" : ", recorded by " + source.id();
+    }
+
+    static String noTrustedSuccessWithin(EnvironmentName environment, int days) {
+        return "no successful " + environment + " deploy from a trusted source in the last " + plural(days, "day");
+    }
+
+    /** @return what follows a checked rule's explanation when trusted sources are restricted */
+    static String countingOnly(TrustedSources trusted) {
+        return " (counting only records of " + trusted + ")";
     }
 
     static String freshTooOld(EnvironmentName environment, Duration age, int maxDays) {
@@ -87,9 +107,13 @@ final class GateTexts {
     }
 
     static String candidatePractised(
-            EnvironmentName environment, CandidateIdentity candidate, int buildNumber, CandidateIdentity.Kind kind) {
+            EnvironmentName environment,
+            CandidateIdentity candidate,
+            int buildNumber,
+            CandidateIdentity.Kind kind,
+            DeploySource source) {
         return "the release candidate (" + candidate.describe() + ") was deployed successfully to " + environment
-                + " by build #" + buildNumber + " (same " + kindName(kind) + ")";
+                + " by build #" + buildNumber + " (same " + kindName(kind) + ")" + recordedBy(source);
     }
 
     static String candidateNotPractised(EnvironmentName environment, CandidateIdentity candidate) {

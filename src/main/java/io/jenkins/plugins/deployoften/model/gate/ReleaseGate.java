@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class ReleaseGate {
     private final DeployLedger ledger;
     private final PendingOverrides overrides;
     private final GateAuditLog auditLog;
+    private final TrustedSources trusted;
 
     /**
      * @param policy the rules and mode, applied as given
@@ -29,7 +31,24 @@ public final class ReleaseGate {
      * @throws IllegalArgumentException naming a missing argument
      */
     public ReleaseGate(GatePolicy policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
-        this(PolicyInForce.asGiven(GateEvaluator.required("policy", policy)), ledger, overrides, auditLog);
+        this(policy, ledger, overrides, auditLog, TrustedSources.ALL);
+    }
+
+    /**
+     * @param policy the rules and mode, applied as given
+     * @param ledger the job's deploy history
+     * @param overrides the job's pending override
+     * @param auditLog the job's audit trail
+     * @param trusted the sources whose records the rules count (the administrator's setting)
+     * @throws IllegalArgumentException naming a missing argument
+     */
+    public ReleaseGate(
+            GatePolicy policy,
+            DeployLedger ledger,
+            PendingOverrides overrides,
+            GateAuditLog auditLog,
+            TrustedSources trusted) {
+        this(PolicyInForce.asGiven(GateEvaluator.required("policy", policy)), ledger, overrides, auditLog, trusted);
     }
 
     /**
@@ -37,9 +56,17 @@ public final class ReleaseGate {
      * @param ledger the job's deploy history
      * @param overrides the job's pending override
      * @param auditLog the job's audit trail
+     * @param trusted the sources whose records the rules count (the administrator's setting)
      * @throws IllegalArgumentException naming a missing argument
      */
-    public ReleaseGate(PolicyInForce policy, DeployLedger ledger, PendingOverrides overrides, GateAuditLog auditLog) {
+    public ReleaseGate(
+            PolicyInForce policy,
+            DeployLedger ledger,
+            PendingOverrides overrides,
+            GateAuditLog auditLog,
+            TrustedSources trusted) {
+        GateEvaluator.required("trusted", trusted);
+        this.trusted = trusted;
         GateEvaluator.required("policy", policy);
         GateEvaluator.required("ledger", ledger);
         GateEvaluator.required("overrides", overrides);
@@ -77,7 +104,8 @@ public final class ReleaseGate {
                 candidate,
                 now,
                 Optional.empty(),
-                otherRecordedEnvironments(environment));
+                otherRecordedEnvironments(environment),
+                trusted);
         Optional<GateOverride> override = overrides.consume(candidate, now);
         GateDecision decision = override.isPresent() ? GateEvaluator.overridden(ruled, override.get()) : ruled;
         try {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +31,13 @@ public final class RuleVerdict {
 
     static RuleVerdict notChecked(GateRule rule) {
         return new RuleVerdict(rule, RuleStatus.NOT_CHECKED, GateTexts.ruleOff(rule), null);
+    }
+
+    /** @return this verdict, its explanation saying which sources were counted; a rule switched off as it is */
+    RuleVerdict countingOnly(TrustedSources trusted) {
+        return status == RuleStatus.NOT_CHECKED
+                ? this
+                : new RuleVerdict(rule, status, explanation + GateTexts.countingOnly(trusted), remedy);
     }
 
     public GateRule getRule() {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -266,25 +267,28 @@ public final class FileDeployLedger implements DeployLedger {
      * be; when it cannot, as in a read-only directory, the summary made in memory answers). "Last" is the match that
      * <em>started</em> last (ties: the greater build number), where the {@link DeployLedger#lastSuccessOfCandidate
      * default} takes the one <em>appended</em> last: whether a match exists is the same, and only which one is reported
-     * can differ. When the summary cannot be had at all, this falls back to the default scan.
+     * can differ. The summary's index is kept by source and identity, so with trusted sources restricted this is
+     * still a few look-ups. When the summary cannot be had at all, this falls back to the default scan.
      */
     @Override
     public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
             EnvironmentName environment,
             Optional<String> artifactFingerprint,
             Optional<String> commit,
-            OptionalInt buildNumber)
+            OptionalInt buildNumber,
+            TrustedSources trusted)
             throws IOException {
         if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
             return Optional.empty();
         }
         Optional<LedgerSummary> summary = currentSummary();
         if (summary.isEmpty()) {
-            return DeployLedger.super.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+            return DeployLedger.super.lastSuccessOfCandidate(
+                    environment, artifactFingerprint, commit, buildNumber, trusted);
         }
         return summary.get()
                 .environment(environment)
-                .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber));
+                .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber, trusted));
     }
 
     /**

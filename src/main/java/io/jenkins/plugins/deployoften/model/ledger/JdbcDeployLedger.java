@@ -4,9 +4,11 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,18 +64,19 @@ public final class JdbcDeployLedger implements DeployLedger {
 
     private static final String COLUMNS = "id, recorded_at, environment, job, build_number, build_url, commit_id,"
             + " commit_time, commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms,"
-            + " trigger_text, message";
+            + " trigger_text, message, source";
 
     private static final String INSERT = "INSERT INTO deployoften_deploy (service, controller, recorded_at,"
             + " environment, job, build_number, build_url, commit_id, commit_time, commit_time_nanos, artifact,"
-            + " outcome, reason, started_at, started_nanos, duration_ms, trigger_text, message)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " outcome, reason, started_at, started_nanos, duration_ms, trigger_text, message, source)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
 
     private static final String INSERT_UNLESS_STORED_UNDER_ANY_SERVICE = "INSERT INTO deployoften_deploy (service,"
             + " controller, recorded_at, environment, job, build_number, build_url, commit_id, commit_time,"
             + " commit_time_nanos, artifact, outcome, reason, started_at, started_nanos, duration_ms, trigger_text,"
-            + " message) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+            + " message, source) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+            + " (SELECT 1 FROM"
             + " deployoften_deploy WHERE controller = ? AND job = ? AND build_number = ? AND environment = ?"
             + " AND started_at = ? AND started_nanos = ? AND outcome = ?)"
             + " ON CONFLICT ON CONSTRAINT deployoften_deploy_attempt DO NOTHING";
@@ -209,13 +212,13 @@ public final class JdbcDeployLedger implements DeployLedger {
                 int stored = 0;
                 for (DeployRecord record : records) {
                     bindInsert(insert, record);
-                    insert.setString(19, controller);
-                    insert.setString(20, storable(record.getJobFullName()));
-                    insert.setInt(21, record.getBuildNumber());
-                    insert.setString(22, record.getEnvironment().value());
-                    insert.setObject(23, timestamp(record.getStartedAt()));
-                    insert.setInt(24, record.getStartedAt().getNano());
-                    insert.setString(25, record.getOutcome().name());
+                    insert.setString(20, controller);
+                    insert.setString(21, storable(record.getJobFullName()));
+                    insert.setInt(22, record.getBuildNumber());
+                    insert.setString(23, record.getEnvironment().value());
+                    insert.setObject(24, timestamp(record.getStartedAt()));
+                    insert.setInt(25, record.getStartedAt().getNano());
+                    insert.setString(26, record.getOutcome().name());
                     stored += insert.executeUpdate();
                 }
                 connection.commit();
@@ -418,21 +421,24 @@ public final class JdbcDeployLedger implements DeployLedger {
             EnvironmentName environment,
             Optional<String> artifactFingerprint,
             Optional<String> commit,
-            OptionalInt buildNumber)
+            OptionalInt buildNumber,
+            TrustedSources trusted)
             throws IOException {
         if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
             return Optional.empty();
         }
         if (!artifactFingerprint.map(JdbcDeployLedger::isAscii).orElse(true)
                 || !commit.map(JdbcDeployLedger::isAscii).orElse(true)) {
-            return DeployLedger.super.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+            return DeployLedger.super.lastSuccessOfCandidate(
+                    environment, artifactFingerprint, commit, buildNumber, trusted);
         }
         List<String> matches = new ArrayList<>();
         artifactFingerprint.ifPresent(x -> matches.add("lower(artifact) = lower(?)"));
         commit.ifPresent(x -> matches.add("lower(commit_id) = lower(?)"));
         buildNumber.ifPresent(x -> matches.add("build_number = ?"));
         String sql = "SELECT " + COLUMNS + " FROM deployoften_deploy WHERE " + scoped() + " AND environment = ?"
-                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + BY_START_NEWEST_FIRST
+                + " AND outcome = 'SUCCESS' AND (" + String.join(" OR ", matches) + ")" + SOURCE_FILTER
+                + BY_START_NEWEST_FIRST
                 + " LIMIT " + FIND_PAGE;
         int offset = 0;
         while (true) {
@@ -446,16 +452,16 @@ public final class JdbcDeployLedger implements DeployLedger {
                     statement.setString(index++, commit.get());
                 }
                 if (buildNumber.isPresent()) {
-                    statement.setInt(index, buildNumber.getAsInt());
+                    statement.setInt(index++, buildNumber.getAsInt());
                 }
+                bindSources(statement, index, trusted);
             });
             for (Row row : page) {
                 Optional<SuccessfulDeploy.MatchedBy> matched = row.record == null
                         ? Optional.empty()
                         : SuccessfulDeploy.matchedBy(row.record, artifactFingerprint, commit, buildNumber);
                 if (matched.isPresent()) {
-                    return Optional.of(new SuccessfulDeploy(
-                            matched.get(), row.record.getBuildNumber(), row.record.getStartedAt()));
+                    return Optional.of(SuccessfulDeploy.of(row.record, matched.get()));
                 }
             }
             if (page.size() < FIND_PAGE) {
@@ -463,6 +469,29 @@ public final class JdbcDeployLedger implements DeployLedger {
             }
             offset += page.size();
         }
+    }
+
+    /**
+     * The condition on the source column that keeps the trusted sources' rows: one parameter per known source (its
+     * id when trusted, else NULL, which matches nothing) and one saying whether a NULL source ({@link
+     * DeploySource#UNKNOWN}) is trusted. Constant text, so the sources are bound, never written into the SQL.
+     */
+    private static final String SOURCE_FILTER = " AND (source IN (?, ?, ?, ?) OR (source IS NULL AND ?))";
+
+    private static void bindSources(PreparedStatement statement, int first, TrustedSources trusted)
+            throws SQLException {
+        int index = first;
+        for (DeploySource source : DeploySource.values()) {
+            if (source == DeploySource.UNKNOWN) {
+                continue;
+            }
+            if (trusted.trusts(source)) {
+                statement.setString(index++, source.id());
+            } else {
+                statement.setNull(index++, Types.VARCHAR);
+            }
+        }
+        statement.setBoolean(index, trusted.trusts(DeploySource.UNKNOWN));
     }
 
     private static boolean isAscii(String text) {
@@ -612,6 +641,11 @@ public final class JdbcDeployLedger implements DeployLedger {
         insert.setLong(16, record.getDuration().toMillis());
         setText(insert, 17, record.getTrigger());
         setText(insert, 18, record.getMessage());
+        if (record.getSource() == DeploySource.UNKNOWN) {
+            insert.setNull(19, Types.VARCHAR); // as a row stored before sources were: the two read the same
+        } else {
+            insert.setString(19, record.getSource().id());
+        }
     }
 
     private static void setText(PreparedStatement statement, int index, Optional<String> text) throws SQLException {
@@ -710,10 +744,19 @@ public final class JdbcDeployLedger implements DeployLedger {
                     .duration(Duration.ofMillis(row.getLong("duration_ms")))
                     .trigger(row.getString("trigger_text"))
                     .message(row.getString("message"))
+                    .source(source(row.getString("source")))
                     .build();
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** @return the source a row names; NULL (a row stored before schema version 3) is {@link DeploySource#UNKNOWN} */
+    private static DeploySource source(String id) {
+        if (id == null) {
+            return DeploySource.UNKNOWN;
+        }
+        return DeploySource.ofId(id).orElseThrow(() -> new IllegalArgumentException("source: unknown " + id));
     }
 
     private static Instant instant(ResultSet row, String column, String nanosColumn) throws SQLException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,14 @@ import java.util.Optional;
  * durationMs   deploy duration in milliseconds
  * trigger      who or what triggered it (optional)
  * message      short message (optional)
+ * source       the step that made the record ({@link DeploySource#id()}: deployToStaging, deployOften,
+ *              recordDeploy, noDeploy); absent for a record recorded before records carried their source, which
+ *              reads as {@link DeploySource#UNKNOWN} (and is written without it again)
  * service      in a spool only: the shared ledger service key the record was meant for (optional)
  * </pre>
  *
- * Unknown fields are ignored, so later minor additions stay readable; a line with a newer version, or one
+ * Unknown fields are ignored, so later minor additions stay readable ({@code source} is one: a line without it
+ * is a line written before it, and an older reader ignores it); a line with a newer version, or one
  * that is not strictly a record of this version ({@link #decode}), is reported as unreadable.
  */
 public final class LedgerLineFormat {
@@ -125,6 +130,9 @@ public final class LedgerLineFormat {
             json.writeNumberField("durationMs", record.getDuration().toMillis());
             writeOptional(json, "trigger", record.getTrigger());
             writeOptional(json, "message", record.getMessage());
+            if (record.getSource() != DeploySource.UNKNOWN) {
+                json.writeStringField("source", record.getSource().id());
+            }
             writeOptional(json, "service", service);
             json.writeEndObject();
         } catch (IOException e) {
@@ -147,7 +155,7 @@ public final class LedgerLineFormat {
      *   <li>{@code v} is not the JSON integer {@value #VERSION}, {@code build} not a JSON integer that fits an
      *       {@code int}, {@code durationMs} not a JSON integer that fits a {@code long} (so {@code "v":"1"}, {@code
      *       1.0} or {@code "build":1.5} are refused, not rounded), or a text field is not a JSON string (an
-     *       optional one may be missing, never {@code null});
+     *       optional one may be missing, never {@code null}), or {@code source} is not a {@link DeploySource#id()};
      *   <li>a required field is missing, or a value is not one a record allows ({@link DeployRecord.Builder}: an
      *       instant outside {@link DeployRecord#EARLIEST} to {@link DeployRecord#LATEST}, the {@code recorded}
      *       stamp included).
@@ -216,6 +224,7 @@ public final class LedgerLineFormat {
         private String started;
         private String trigger;
         private String message;
+        private String source;
         private String service;
 
         /** Reads the value the parser points at, leaving the parser on its last token. */
@@ -277,6 +286,9 @@ public final class LedgerLineFormat {
                 case "message":
                     message = text(name, json);
                     break;
+                case "source":
+                    source = text(name, json);
+                    break;
                 case "service":
                     service = text(name, json);
                     break;
@@ -304,10 +316,17 @@ public final class LedgerLineFormat {
                     .duration(Duration.ofMillis(requiredLong(hasDurationMs, durationMs, "durationMs")))
                     .trigger(trigger)
                     .message(message)
+                    .source(source == null ? DeploySource.UNKNOWN : sourceOf(source))
                     .build();
             Instant recordedAt = InstantText.parse(required(recorded, "recorded"));
             DeployRecord.checkInRange("recorded", recordedAt);
             return new Line(record, recordedAt, service);
+        }
+
+        private static DeploySource sourceOf(String id) {
+            return DeploySource.ofId(id)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("source: must be one of " + DeploySource.allowedIds()));
         }
 
         private static String text(String field, JsonParser json) throws IOException {

@@ -4,10 +4,12 @@ import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -34,7 +36,8 @@ import java.util.TreeMap;
  * the completed deploys' durations and of the lead times and the day's {@link
  * io.jenkins.plugins.deployoften.model.BuildNumbers build numbers}, the recovery times per day of the failures
  * ({@link Environment#getRecoveries()}), and an index from candidate identity (commit, artifact fingerprint, build
- * number) to the environment's last successful deploy with it. The statistics read it through {@link
+ * number) to the environment's last successful deploy with it, and the same index by {@link DeploySource source}
+ * and identity (for a gate that trusts only some sources). The statistics read it through {@link
  * #digest(EnvironmentName)}. It also says which ledger state it reflects ({@link Position}): it is a cache of the
  * ledger, never a second source of truth, and is rebuilt from the ledger whenever it does not match it.
  * Immutable; fold records with {@link #builder()} or {@link #toBuilder()}.
@@ -352,6 +355,7 @@ public final class LedgerSummary {
         private final SortedMap<String, Ref> commits;
         private final SortedMap<String, Ref> fingerprints;
         private final SortedMap<Integer, Ref> builds;
+        private final SortedMap<String, Ref> sourced;
 
         Environment(
                 EnvironmentName name,
@@ -367,7 +371,8 @@ public final class LedgerSummary {
                 Instant recoveriesInexactThrough,
                 SortedMap<String, Ref> commits,
                 SortedMap<String, Ref> fingerprints,
-                SortedMap<Integer, Ref> builds) {
+                SortedMap<Integer, Ref> builds,
+                SortedMap<String, Ref> sourced) {
             this.name = Objects.requireNonNull(name, "name");
             if (records < 1 || first == null || last == null) {
                 throw new IllegalArgumentException("an environment has at least one record");
@@ -415,6 +420,7 @@ public final class LedgerSummary {
             this.commits = Collections.unmodifiableSortedMap(new TreeMap<>(commits));
             this.fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
             this.builds = Collections.unmodifiableSortedMap(new TreeMap<>(builds));
+            this.sourced = Collections.unmodifiableSortedMap(new TreeMap<>(sourced));
         }
 
         public EnvironmentName getName() {
@@ -551,24 +557,61 @@ public final class LedgerSummary {
          */
         public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
                 Optional<String> artifactFingerprint, Optional<String> commit, OptionalInt buildNumber) {
-            SuccessfulDeploy.MatchedBy matchedBy = null;
-            Ref best = null;
-            Ref[] found = {
-                artifactFingerprint.map(f -> fingerprints.get(identityKey(f))).orElse(null),
-                commit.map(c -> commits.get(identityKey(c))).orElse(null),
-                buildNumber.isPresent() ? builds.get(buildNumber.getAsInt()) : null
-            };
+            return lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber, TrustedSources.ALL);
+        }
+
+        /**
+         * As {@link #lastSuccessOfCandidate(Optional, Optional, OptionalInt)} among the successful deploys of the
+         * trusted sources, from the index by source and identity ({@link #getSourcedIndex()}): at most three
+         * look-ups per trusted source. With every source trusted it finds the same deploy, by the same identity;
+         * of deploys of two sources equal by start and build number, the source first in {@link DeploySource} order
+         * is reported.
+         *
+         * @param artifactFingerprint the candidate's artifact fingerprint, if any
+         * @param commit the candidate's commit, if any
+         * @param buildNumber the candidate's build number, if any
+         * @param trusted the sources whose deploys count
+         * @return the match, with the source of its record, if any
+         */
+        public Optional<SuccessfulDeploy> lastSuccessOfCandidate(
+                Optional<String> artifactFingerprint,
+                Optional<String> commit,
+                OptionalInt buildNumber,
+                TrustedSources trusted) {
+            List<Optional<String>> keys = List.of(
+                    artifactFingerprint.map(LedgerSummary::identityKey),
+                    commit.map(LedgerSummary::identityKey),
+                    buildNumber.isPresent() ? Optional.of(Integer.toString(buildNumber.getAsInt())) : Optional.empty());
             SuccessfulDeploy.MatchedBy[] kinds = SuccessfulDeploy.MatchedBy.values();
-            for (int i = 0; i < found.length; i++) {
-                // strictly later only: of equal deploys the first kind in order is the one reported
-                if (found[i] != null && (best == null || found[i].compareTo(best) > 0)) {
-                    best = found[i];
-                    matchedBy = kinds[i];
+            Ref best = null;
+            SuccessfulDeploy.MatchedBy matchedBy = null;
+            DeploySource bestSource = null;
+            for (int i = 0; i < kinds.length; i++) {
+                if (keys.get(i).isEmpty()) {
+                    continue;
+                }
+                for (DeploySource source : trusted.sources()) {
+                    Ref found =
+                            sourced.get(sourcedKey(source, kinds[i], keys.get(i).get()));
+                    // strictly later only: of equal deploys the first kind, then source, in order is reported
+                    if (found != null && (best == null || found.compareTo(best) > 0)) {
+                        best = found;
+                        matchedBy = kinds[i];
+                        bestSource = source;
+                    }
                 }
             }
             return best == null
                     ? Optional.empty()
-                    : Optional.of(new SuccessfulDeploy(matchedBy, best.buildNumber(), best.startedAt()));
+                    : Optional.of(new SuccessfulDeploy(matchedBy, best.buildNumber(), best.startedAt(), bestSource));
+        }
+
+        /**
+         * @return the index by source and identity: {@link #sourcedKey} to the last successful deploy of that source
+         *     with that identity
+         */
+        public SortedMap<String, Ref> getSourcedIndex() {
+            return sourced;
         }
 
         /** @return the commit index: {@link #identityKey(String) key} to last successful deploy */
@@ -601,7 +644,8 @@ public final class LedgerSummary {
                     && days.equals(other.days)
                     && commits.equals(other.commits)
                     && fingerprints.equals(other.fingerprints)
-                    && builds.equals(other.builds);
+                    && builds.equals(other.builds)
+                    && sourced.equals(other.sourced);
         }
 
         @Override
@@ -628,6 +672,20 @@ public final class LedgerSummary {
         return key.toString();
     }
 
+    /**
+     * The key of the index by source and identity: the source's id, the kind's initial ({@code A}rtifact, {@code
+     * C}ommit, {@code B}uild) and the {@link #identityKey(String) identity key} (a build number in decimal),
+     * separated by spaces. An identity is one word, so no two keys collide.
+     *
+     * @param source the source of the deploy
+     * @param kind the kind of identity
+     * @param key the identity's key
+     * @return the key
+     */
+    public static String sourcedKey(DeploySource source, SuccessfulDeploy.MatchedBy kind, String key) {
+        return source.id() + " " + kind.name().charAt(0) + " " + key;
+    }
+
     /** The fold of one environment. */
     private static final class EnvironmentFold {
         private final EnvironmentName name;
@@ -651,6 +709,7 @@ public final class LedgerSummary {
         private final TreeMap<String, Ref> commits = new TreeMap<>();
         private final TreeMap<String, Ref> fingerprints = new TreeMap<>();
         private final TreeMap<Integer, Ref> builds = new TreeMap<>();
+        private final TreeMap<String, Ref> sourced = new TreeMap<>();
 
         EnvironmentFold(EnvironmentName name) {
             this.name = name;
@@ -674,6 +733,7 @@ public final class LedgerSummary {
             commits.putAll(from.commits);
             fingerprints.putAll(from.fingerprints);
             builds.putAll(from.builds);
+            sourced.putAll(from.sourced);
         }
 
         /** Folds a record appended after every record folded so far. */
@@ -696,6 +756,7 @@ public final class LedgerSummary {
                         .ifPresent(
                                 fingerprint -> fingerprints.merge(identityKey(fingerprint), ref, LedgerSummary::later));
                 builds.merge(record.getBuildNumber(), ref, LedgerSummary::later);
+                indexBySource(record, ref);
             }
             if (record.getOutcome().isCompleted()) {
                 int at = insertionPoint(record);
@@ -711,6 +772,24 @@ public final class LedgerSummary {
                         return built == null ? new DeployCounts.Tally() : new DeployCounts.Tally(built);
                     })
                     .add(record);
+        }
+
+        private void indexBySource(DeployRecord record, Ref ref) {
+            DeploySource source = record.getSource();
+            record.getArtifactFingerprint()
+                    .ifPresent(f -> sourced.merge(
+                            sourcedKey(source, SuccessfulDeploy.MatchedBy.ARTIFACT_FINGERPRINT, identityKey(f)),
+                            ref,
+                            LedgerSummary::later));
+            record.getCommit()
+                    .ifPresent(c -> sourced.merge(
+                            sourcedKey(source, SuccessfulDeploy.MatchedBy.COMMIT, identityKey(c)),
+                            ref,
+                            LedgerSummary::later));
+            sourced.merge(
+                    sourcedKey(source, SuccessfulDeploy.MatchedBy.BUILD, Integer.toString(record.getBuildNumber())),
+                    ref,
+                    LedgerSummary::later);
         }
 
         /** @return where the record goes among the kept completed deploys: after every one not later than it */
@@ -843,7 +922,8 @@ public final class LedgerSummary {
                     recoveriesInexactThrough,
                     commits,
                     fingerprints,
-                    builds);
+                    builds,
+                    sourced);
         }
     }
 

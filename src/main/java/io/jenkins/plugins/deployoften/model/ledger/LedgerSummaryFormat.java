@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The summary file's format, version 3: one JSON object, UTF-8, ending with a newline.
+ * The summary file's format, version 4: one JSON object, UTF-8, ending with a newline.
  *
  * <pre>
  * v             format version (3)
@@ -62,6 +62,7 @@ import java.util.TreeMap;
  *   commits       [key, started, build] per commit key ({@link LedgerSummary#identityKey(String)})
  *   artifacts     [key, started, build] per artifact fingerprint key
  *   builds        [build, started] per build number
+ *   sourced       [key, started, build] per source and identity ({@link LedgerSummary#sourcedKey})
  * sha256        SHA-256 (hex) of the object as written without this field
  * </pre>
  *
@@ -69,18 +70,19 @@ import java.util.TreeMap;
  * epoch: the summary never depends on when a line was recorded). Instants are ISO-8601 UTC strings.
  *
  * <p>Version 2 added {@code latestStart} and {@code disorder}; version 3 the exact streak, the lead-time
- * sketches, the build numbers and the recovery times (what the statistics read). An older summary is unreadable
+ * sketches, the build numbers and the recovery times (what the statistics read); version 4 the index by source
+ * ({@code sourced}), and records keep their {@code source} in their ledger lines. An older summary is unreadable
  * like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary is a
- * cache: nothing is lost), and that rebuild writes version 3.
+ * cache: nothing is lost), and that rebuild writes version 4.
  *
- * <p>Decoding is strict: anything but exactly what version 3 writes (another version, a torn or corrupted file,
+ * <p>Decoding is strict: anything but exactly what version 4 writes (another version, a torn or corrupted file,
  * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is computed over the canonical encoding
  * of what was decoded, so a file that decodes at all decodes to exactly the summary that was written.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
@@ -101,7 +103,7 @@ public final class LedgerSummaryFormat {
 
     /**
      * @param bytes the file's bytes
-     * @return the summary, or empty when the bytes are not exactly a version 3 summary
+     * @return the summary, or empty when the bytes are not exactly a version 4 summary
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
         try (JsonParser json = FACTORY.createParser(bytes)) {
@@ -230,6 +232,7 @@ public final class LedgerSummaryFormat {
             json.writeEndArray();
         }
         json.writeEndArray();
+        writeIndex(json, "sourced", environment.getSourcedIndex());
         json.writeEndObject();
     }
 
@@ -406,6 +409,8 @@ public final class LedgerSummaryFormat {
                 throw new IllegalArgumentException("build twice: " + build);
             }
         }
+        field(json, "sourced");
+        TreeMap<String, Ref> sourced = readIndex(json);
         expect(json.nextToken(), JsonToken.END_OBJECT);
         return new Environment(
                 name,
@@ -421,7 +426,8 @@ public final class LedgerSummaryFormat {
                 recoveriesInexactThrough,
                 commits,
                 artifacts,
-                builds);
+                builds,
+                sourced);
     }
 
     private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
@@ -498,6 +504,10 @@ public final class LedgerSummaryFormat {
                 .getRecord();
         if (!record.getEnvironment().equals(environment)) {
             throw new IllegalArgumentException("record of another environment");
+        }
+        // exactly as written: what a reader ignores (the recorded stamp, an unknown field) must not hide damage
+        if (!line.equals(line(record))) {
+            throw new IllegalArgumentException("record not as written");
         }
         return record;
     }

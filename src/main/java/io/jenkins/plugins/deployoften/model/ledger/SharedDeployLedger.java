@@ -5,6 +5,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -363,9 +364,11 @@ public final class SharedDeployLedger implements DeployLedger {
             EnvironmentName environment,
             Optional<String> artifactFingerprint,
             Optional<String> commit,
-            OptionalInt buildNumber)
+            OptionalInt buildNumber,
+            TrustedSources trusted)
             throws IOException {
-        return read(ledger -> ledger.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber));
+        return read(ledger ->
+                ledger.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber, trusted));
     }
 
     @Override

@@ -10,9 +10,12 @@ import hudson.plugins.promoted_builds.PromotionBadge;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -41,6 +44,7 @@ public class DeployOftenGateConditionTest {
         when(settings.getGatePolicy()).thenReturn(new GatePolicySettings());
         when(settings.policyInForce(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any()))
                 .thenCallRealMethod();
+        when(settings.getTrustedSourceSet()).thenReturn(TrustedSources.ALL);
         configuration
                 .when(io.jenkins.plugins.deployoften.config.DeployOftenConfiguration::get)
                 .thenReturn(settings);
@@ -88,6 +92,17 @@ public class DeployOftenGateConditionTest {
         assertThat(badge).isInstanceOf(DeployOftenGateCondition.GatePassedBadge.class);
         assertThat(((DeployOftenGateCondition.GatePassedBadge) badge).getSummary())
                 .contains("PASS");
+    }
+
+    @Test
+    public void deploysOfSourcesTheAdministratorDoesNotTrustPromoteNothing() throws Exception {
+        Instant now = Instant.now();
+        deployed(4, now.minus(Duration.ofDays(3)));
+        deployed(5, now.minus(Duration.ofHours(1)));
+        when(settings.getTrustedSourceSet()).thenReturn(TrustedSources.of(Set.of(DeploySource.DEPLOY_TO_STAGING)));
+
+        // the records were kept before sources were: unknown, which is not trusted now
+        assertThat(condition.isMet(null, build(5))).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
@@ -54,7 +55,12 @@ public class GateStartOrderTest {
             assertThat(verdictOf(decision, GateRule.FRESH))
                     .contains(RuleVerdict.pass(
                             GateRule.FRESH,
-                            GateTexts.freshWithin(STAGING, Duration.between(shortOne.getStartedAt(), NOW), 11, 14)));
+                            GateTexts.freshWithin(
+                                    STAGING,
+                                    Duration.between(shortOne.getStartedAt(), NOW),
+                                    11,
+                                    14,
+                                    shortOne.getSource())));
         }
         assertAllAgree(policy, appendOrder, NOW, byEnd(appendOrder));
     }
@@ -100,7 +106,8 @@ public class GateStartOrderTest {
         for (GateDecision decision : bothWays(policy, appendOrder, NOW, replayedNow)) {
             assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
             assertThat(verdictOf(decision, GateRule.FRESH))
-                    .contains(RuleVerdict.pass(GateRule.FRESH, GateTexts.freshWithin(STAGING, days(2), 51, 14)));
+                    .contains(RuleVerdict.pass(
+                            GateRule.FRESH, GateTexts.freshWithin(STAGING, days(2), 51, 14, DeploySource.UNKNOWN)));
             assertThat(verdictOf(decision, GateRule.HEALTHY))
                     .contains(RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(STAGING, 3)));
         }
@@ -249,7 +256,8 @@ public class GateStartOrderTest {
             fresh = age.compareTo(Duration.ofDays(maxDays)) <= 0
                     ? RuleVerdict.pass(
                             GateRule.FRESH,
-                            GateTexts.freshWithin(environment, age, lastSuccess.getBuildNumber(), maxDays))
+                            GateTexts.freshWithin(
+                                    environment, age, lastSuccess.getBuildNumber(), maxDays, lastSuccess.getSource()))
                     : RuleVerdict.fail(
                             GateRule.FRESH,
                             GateTexts.freshTooOld(environment, age, maxDays),

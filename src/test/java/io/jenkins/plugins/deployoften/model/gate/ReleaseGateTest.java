@@ -81,7 +81,12 @@ public class ReleaseGateTest {
         GatePolicy looser = GatePolicy.builder().mode(GateMode.WARN).build();
         PolicyInForce inForce = new PolicyFloors(GatePolicy.defaults(), java.util.Map.of())
                 .inForce("folder/app", java.util.Optional.of(looser));
-        ReleaseGate floored = new ReleaseGate(inForce, new FileDeployLedger(job), overrides, auditLog);
+        ReleaseGate floored = new ReleaseGate(
+                inForce,
+                new FileDeployLedger(job),
+                overrides,
+                auditLog,
+                io.jenkins.plugins.deployoften.model.TrustedSources.ALL);
 
         GateDecision decision = floored.evaluate("folder/app", 9, STAGING, CandidateIdentity.ofBuild(41), NOW);
 

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.StatisticsFixtures;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -106,6 +109,7 @@ public abstract class DeployLedgerContract {
                 .duration(Duration.ofMillis(1_000L * build + 7))
                 .trigger(text)
                 .message(text)
+                .source(DeploySource.values()[build % DeploySource.values().length])
                 .build();
     }
 
@@ -330,6 +334,7 @@ public abstract class DeployLedgerContract {
                     .duration(Duration.ofMinutes(random.nextInt(20)))
                     .commit("C0FFEE" + (build % 17))
                     .artifactFingerprint("ab" + (build % 23))
+                    .source(DeploySource.values()[random.nextInt(DeploySource.values().length)])
                     .build();
             ledger.append(record);
             appended.add(record);
@@ -374,6 +379,41 @@ public abstract class DeployLedgerContract {
                     .map(DeployRecord::getStartedAt)
                     .max(Comparator.naturalOrder());
             assertThat(found.map(SuccessfulDeploy::startedAt)).isEqualTo(latestMatchStart);
+
+            // only some sources trusted: the store's index by source answers as the scan that filters by source
+            EnumSet<DeploySource> some = EnumSet.noneOf(DeploySource.class);
+            for (DeploySource source : DeploySource.values()) {
+                if (random.nextBoolean()) {
+                    some.add(source);
+                }
+            }
+            if (some.isEmpty()) {
+                some.add(DeploySource.DEPLOY_TO_STAGING);
+            }
+            TrustedSources trusted = TrustedSources.of(some);
+            Optional<SuccessfulDeploy> trustedFound =
+                    ledger.lastSuccessOfCandidate(environment, fingerprint, commit, number, trusted);
+            Optional<SuccessfulDeploy> trustedScanned =
+                    scans.lastSuccessOfCandidate(environment, fingerprint, commit, number, trusted);
+            assertThat(trustedFound.map(SuccessfulDeploy::matchedBy))
+                    .as("trusting %s", trusted)
+                    .isEqualTo(trustedScanned.map(SuccessfulDeploy::matchedBy));
+            assertThat(trustedFound.map(SuccessfulDeploy::startedAt))
+                    .as("trusting %s", trusted)
+                    .isEqualTo(stored.stream()
+                            .filter(r -> r.getOutcome() == SUCCESS
+                                    && r.getEnvironment().equals(environment)
+                                    && trusted.trusts(r)
+                                    && SuccessfulDeploy.matchedBy(r, fingerprint, commit, number)
+                                            .isPresent())
+                            .map(DeployRecord::getStartedAt)
+                            .max(Comparator.naturalOrder()));
+            trustedFound.ifPresent(match -> assertThat(trusted.trusts(match.source()))
+                    .as("source %s", match.source())
+                    .isTrue());
+            if (trusted.isAll()) {
+                assertThat(trustedFound).isEqualTo(found);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
@@ -238,11 +239,10 @@ public class FileDeployLedgerCandidateTest {
     }
 
     private static SuccessfulDeploy practised(DeployRecord record, CandidateIdentity candidate) {
-        return new SuccessfulDeploy(
+        return SuccessfulDeploy.of(
+                record,
                 SuccessfulDeploy.MatchedBy.valueOf(
-                        candidate.matchedBy(record).orElseThrow().name()),
-                record.getBuildNumber(),
-                record.getStartedAt());
+                        candidate.matchedBy(record).orElseThrow().name()));
     }
 
     /** Commits, fingerprints and builds from the generator's pools and beyond them, in either case, any subset. */
@@ -315,9 +315,10 @@ public class FileDeployLedgerCandidateTest {
                 EnvironmentName environment,
                 Optional<String> artifactFingerprint,
                 Optional<String> commit,
-                OptionalInt buildNumber)
+                OptionalInt buildNumber,
+                TrustedSources trusted)
                 throws IOException {
-            return ledger.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber);
+            return ledger.lastSuccessOfCandidate(environment, artifactFingerprint, commit, buildNumber, trusted);
         }
     }
 }

@@ -7,6 +7,8 @@ import static io.jenkins.plugins.deployoften.model.ledger.DeployLedgerContract.b
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +70,26 @@ public class SharedDeployLedgerOutageTest {
         assertThat(again.getStored()).isZero();
         assertThat(builds(jdbc.readAll().records())).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(builds(local.readAll().records())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    public void importedRecordsKeepTheSourceOfTheStepThatMadeThem() throws Exception {
+        DeployRecord staged =
+                at(1, T0).toBuilder().source(DeploySource.DEPLOY_TO_STAGING).build();
+        DeployRecord reported = at(2, T0.plusSeconds(60)).toBuilder()
+                .source(DeploySource.RECORD_DEPLOY)
+                .build();
+        DeployRecord old = at(3, T0.plusSeconds(120)); // recorded before sources were kept
+        local.append(staged);
+        local.append(reported);
+        local.append(old);
+
+        assertThat(ledger.importLocalHistory().getStored()).isEqualTo(3);
+
+        assertThat(jdbc.readAll().records()).containsExactly(staged, reported, old);
+        assertThat(jdbc.readAll().records())
+                .extracting(DeployRecord::getSource)
+                .containsExactly(DeploySource.DEPLOY_TO_STAGING, DeploySource.RECORD_DEPLOY, DeploySource.UNKNOWN);
     }
 
     @Test

@@ -6,9 +6,11 @@ import io.jenkins.plugins.deployoften.model.BuildNumbers;
 import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Environment;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Ref;
 import java.time.DayOfWeek;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +48,7 @@ final class SummaryHistories {
     static List<DeployRecord> randomHistory(long seed, int size) {
         Random random = new Random(seed);
         Random commitTimes = new Random(~seed); // apart, so the other draws stay what they were
+        Random sources = new Random(seed * 31 + 7); // apart too: mixed sources, the other draws unchanged
         List<DeployRecord> records = new ArrayList<>();
         List<Instant> starts = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -84,6 +88,7 @@ final class SummaryHistories {
                 // mostly before the start, sometimes after the end (a skewed clock: the lead time is 0)
                 record.commitTime(start.minus(Duration.ofMinutes(commitTimes.nextInt(3 * 24 * 60) - 60)));
             }
+            record.source(DeploySource.values()[sources.nextInt(DeploySource.values().length)]);
             records.add(record.build());
         }
         return records;
@@ -340,6 +345,41 @@ final class SummaryHistories {
         assertThat(environment.getBuildIndex().keySet()).isEqualTo(builds);
         assertThat(environment.lastSuccessWithCommit("never-deployed")).isEmpty();
         assertThat(environment.lastSuccessOfBuild(Integer.MAX_VALUE)).isEmpty();
+        assertSourcedIndex(environment, successes);
+    }
+
+    /** The index by source and identity: per source, the newest success with that identity, as brute force. */
+    private static void assertSourcedIndex(Environment environment, List<DeployRecord> successes) {
+        Set<String> keys = new HashSet<>();
+        for (DeployRecord record : successes) {
+            DeploySource source = record.getSource();
+            TrustedSources only = TrustedSources.of(Set.of(source));
+            record.getCommit().ifPresent(commit -> {
+                keys.add(source + " C " + LedgerSummary.identityKey(commit));
+                assertThat(environment
+                                .lastSuccessOfCandidate(
+                                        Optional.empty(), Optional.of(commit), OptionalInt.empty(), only)
+                                .map(found -> new Ref(found.startedAt(), found.buildNumber())))
+                        .as("commit %s of %s", commit, source)
+                        .isEqualTo(newest(
+                                successes,
+                                r -> r.getSource() == source
+                                        && r.getCommit()
+                                                .filter(commit::equalsIgnoreCase)
+                                                .isPresent()));
+            });
+            record.getArtifactFingerprint()
+                    .ifPresent(fingerprint -> keys.add(source + " A " + LedgerSummary.identityKey(fingerprint)));
+            keys.add(source + " B " + record.getBuildNumber());
+            assertThat(environment
+                            .lastSuccessOfCandidate(
+                                    Optional.empty(), Optional.empty(), OptionalInt.of(record.getBuildNumber()), only)
+                            .map(found -> new Ref(found.startedAt(), found.buildNumber())))
+                    .as("build %d of %s", record.getBuildNumber(), source)
+                    .isEqualTo(newest(
+                            successes, r -> r.getSource() == source && r.getBuildNumber() == record.getBuildNumber()));
+        }
+        assertThat(environment.getSourcedIndex().keySet()).isEqualTo(keys);
     }
 
     /** @return the last of the sorted successes that matches, as a reference */
