@@ -1,3 +1,23 @@
 package hudson.model;
 
-public abstract class View {}
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.Collection;
+import jenkins.widgets.HasWidgets;
+
+public abstract class View implements HasWidgets {
+    @NonNull
+    public abstract Collection<TopLevelItem> getItems();
+
+    @NonNull
+    public String getViewName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getViewUrl() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -56,6 +56,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     private int retentionDays = LedgerRetention.DEFAULT_DAYS;
     private LedgerStore ledgerStore = LedgerStore.JOB_FOLDERS;
     private String controllerName = "";
+    private boolean dashboardWidget = true;
 
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
@@ -94,6 +95,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         retentionDays = other.retentionDays;
         ledgerStore = other.ledgerStore;
         controllerName = other.controllerName;
+        dashboardWidget = other.dashboardWidget;
     }
 
     /**
@@ -327,6 +329,17 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setControllerName(String controllerName) {
         this.controllerName = StepValues.trimmed(controllerName);
+        store.save();
+    }
+
+    /** @return whether the "Deploy health" widget shows on the dashboard and every view; on by default */
+    public boolean isDashboardWidget() {
+        return dashboardWidget;
+    }
+
+    @DataBoundSetter
+    public void setDashboardWidget(boolean dashboardWidget) {
+        this.dashboardWidget = dashboardWidget;
         store.save();
     }
 

@@ -302,4 +302,16 @@ public class DeployOftenConfigurationTest {
         assertThat(configuration.getControllerName()).isEqualTo("ci-eu-1");
         assertThat(store.saves).isEqualTo(2);
     }
+
+    @Test
+    public void theDashboardWidgetIsOnByDefaultAndItsSwitchIsSavedByTheSystemPage() throws Exception {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        assertThat(configuration.isDashboardWidget()).isTrue();
+
+        configuration.applyAllOrNothing(form -> form.setDashboardWidget(false));
+
+        assertThat(configuration.isDashboardWidget()).isFalse();
+        assertThat(store.saves).isEqualTo(1);
+    }
 }
