@@ -91,7 +91,8 @@ public final class DeployHealthWidget extends Widget {
             }
             try {
                 health.add(DeployHealthService.get().healthOf(job));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // one unreadable ledger must not take the dashboard down: the job is left out and logged
                 LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
             }
         }
