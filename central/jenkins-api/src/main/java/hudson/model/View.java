@@ -1,10 +1,13 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
 import java.util.Collection;
 import jenkins.widgets.HasWidgets;
 
 public abstract class View implements HasWidgets {
+    public static final Permission READ = null;
+
     @NonNull
     public abstract Collection<TopLevelItem> getItems();
 
