@@ -14,6 +14,7 @@ import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
+import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.jenkinsci.Symbol;
  */
 public final class DeployHealthWidget extends Widget {
     private static final Logger LOGGER = Logger.getLogger(DeployHealthWidget.class.getName());
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     /** Where the README explains how to start. */
     static final String QUICK_START_URL = "https://github.com/jenkinsci/deployoften-plugin#quick-start";
@@ -86,7 +88,8 @@ public final class DeployHealthWidget extends Widget {
         }
         List<DeployHealthView> health = new ArrayList<>();
         for (Job<?, ?> job : jobs.values()) {
-            if (!job.hasPermission(Item.READ) || !DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
+            // the view and Items list only readable items already; checked again so no path can leak a job
+            if (!JENKINS.hasPermission(Item.READ, job) || !DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
                 continue;
             }
             try {
