@@ -3,11 +3,17 @@ package hudson.model;
 import hudson.util.DescribableList;
 import hudson.views.ListViewColumn;
 import java.io.IOException;
+import java.util.List;
 
 public class ListView extends View {
     public ListView(String name) {}
 
     public DescribableList<ListViewColumn, Descriptor<ListViewColumn>> getColumns() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<TopLevelItem> getItems() {
         throw new UnsupportedOperationException();
     }
 

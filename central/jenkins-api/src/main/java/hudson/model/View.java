@@ -1,3 +1,26 @@
 package hudson.model;
 
-public abstract class View {}
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
+import java.util.Collection;
+import jenkins.widgets.HasWidgets;
+
+public abstract class View implements HasWidgets {
+    public static final Permission READ = null;
+
+    @NonNull
+    public abstract Collection<TopLevelItem> getItems();
+
+    @NonNull
+    public String getViewName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getViewUrl() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -71,6 +71,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     /** The trusted sources as entered; {@code null} (a configuration saved before the setting) and blank: all. */
     private String trustedSources = "";
 
+    private boolean dashboardWidget = true;
+
     private final transient ConfigurationStore store;
     private final transient JenkinsFacade jenkins;
 
@@ -113,6 +115,7 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
         metricsEnvironments = other.metricsEnvironments;
         metricsEnvironmentLimit = other.metricsEnvironmentLimit;
         trustedSources = other.trustedSources;
+        dashboardWidget = other.dashboardWidget;
     }
 
     /**
@@ -349,6 +352,17 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setControllerName(String controllerName) {
         this.controllerName = StepValues.trimmed(controllerName);
+        store.save();
+    }
+
+    /** @return whether the "Deploy health" widget shows on the dashboard and every view; on by default */
+    public boolean isDashboardWidget() {
+        return dashboardWidget;
+    }
+
+    @DataBoundSetter
+    public void setDashboardWidget(boolean dashboardWidget) {
+        this.dashboardWidget = dashboardWidget;
         store.save();
     }
 

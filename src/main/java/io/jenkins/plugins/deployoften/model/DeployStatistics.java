@@ -72,6 +72,7 @@ public final class DeployStatistics {
     private final int skippedBuildsNeverDeployed;
     private final int missingBuilds;
     private final Instant lastSuccessEndedAt;
+    private final Instant lastSuccessStartedAt;
     private final Instant nextRecordStart;
 
     private DeployStatistics(Figures figures) {
@@ -79,7 +80,8 @@ public final class DeployStatistics {
         this.window = figures.window;
         this.skippedLines = figures.skippedLines;
         this.historyStart = figures.historyStart;
-        this.lastSuccessEndedAt = figures.lastSuccessEndedAt;
+        this.lastSuccessEndedAt = figures.lastSuccess == null ? null : figures.lastSuccess.getEndedAt();
+        this.lastSuccessStartedAt = figures.lastSuccess == null ? null : figures.lastSuccess.getStartedAt();
         this.nextRecordStart = figures.nextRecordStart;
         this.daysSoFar = window.getDaysSoFarSince(Optional.ofNullable(historyStart));
         this.weeks = List.copyOf(figures.weeks);
@@ -87,8 +89,7 @@ public final class DeployStatistics {
         this.failed = weeks.stream().mapToInt(WeeklyBucket::getFailed).sum();
         this.aborted = weeks.stream().mapToInt(WeeklyBucket::getAborted).sum();
         this.skipped = weeks.stream().mapToInt(WeeklyBucket::getSkipped).sum();
-        int firstWeekJudged = historyStart == null ? 0 : window.weekOf(historyStart);
-        this.frequencyClass = FrequencyClass.classify(weeks.subList(firstWeekJudged, weeks.size()));
+        this.frequencyClass = FrequencyClass.classify(weeks.subList(getFirstWeekJudged(), weeks.size()));
         this.medianDuration = figures.durations.nearestRank(50).orElse(null);
         this.p90Duration = figures.durations.nearestRank(90).orElse(null);
         this.medianLeadTime = figures.leadTimes.nearestRank(50).orElse(null);
@@ -108,6 +109,7 @@ public final class DeployStatistics {
         this.skippedLines = computed.skippedLines;
         this.historyStart = computed.historyStart;
         this.lastSuccessEndedAt = computed.lastSuccessEndedAt;
+        this.lastSuccessStartedAt = computed.lastSuccessStartedAt;
         this.nextRecordStart = computed.nextRecordStart;
         this.daysSoFar = later.getDaysSoFarSince(Optional.ofNullable(computed.historyStart));
         this.weeks = computed.weeks;
@@ -225,7 +227,7 @@ public final class DeployStatistics {
         int[] failed = new int[window.getWeeks()];
         int[] aborted = new int[window.getWeeks()];
         int[] skipped = new int[window.getWeeks()];
-        int[] daysWithSuccess = new int[window.getWeeks()];
+        int[] successDays = new int[window.getWeeks()];
         DurationSketch.Mutable[] durations = new DurationSketch.Mutable[window.getWeeks()];
         for (Map.Entry<LocalDate, DeployCounts> day : days.entrySet()) {
             int week = (int) (ChronoUnit.DAYS.between(firstDay, day.getKey()) / 7);
@@ -235,7 +237,7 @@ public final class DeployStatistics {
             aborted[week] += counts.aborted();
             skipped[week] += counts.skipped();
             if (counts.successful() > 0) {
-                daysWithSuccess[week]++;
+                successDays[week] |= WeeklyBucket.dayBit(day.getKey());
             }
             if (counts.durations().count() > 0) {
                 if (durations[week] == null) {
@@ -255,7 +257,7 @@ public final class DeployStatistics {
                     failed[week],
                     aborted[week],
                     skipped[week],
-                    daysWithSuccess[week],
+                    successDays[week],
                     weekDurations));
             figures.durations.addAll(weekDurations);
         }
@@ -278,8 +280,7 @@ public final class DeployStatistics {
         Optional<DeployStreak> streak = digest.getStreak();
         figures.streak =
                 streak.isPresent() ? streak.get() : streakFromRecords(ledger, environment, window, records.inWindow());
-        figures.lastSuccessEndedAt =
-                digest.getLastSuccess().map(DeployRecord::getEndedAt).orElse(null);
+        figures.lastSuccess = digest.getLastSuccess().orElse(null);
         figures.historyStart = digest.getFirst()
                 .map(first -> historyStart(first.getStartedAt(), window))
                 .orElse(null);
@@ -295,9 +296,8 @@ public final class DeployStatistics {
         Figures figures = fromWindow(environment, window, inWindow);
         figures.skippedLines =
                 digest.map(d -> saturated(d.getUnreadableLines())).orElse(read.skippedLines());
-        if (figures.lastSuccessEndedAt == null) {
-            figures.lastSuccessEndedAt = ledger.lastSuccessStartedBy(environment, justBefore(window.getStart()))
-                    .map(DeployRecord::getEndedAt)
+        if (figures.lastSuccess == null) {
+            figures.lastSuccess = ledger.lastSuccessStartedBy(environment, justBefore(window.getStart()))
                     .orElse(null);
         }
         figures.streak = continuedBeforeTheWindow(ledger, environment, window, inWindow, figures.streak);
@@ -348,7 +348,7 @@ public final class DeployStatistics {
         }
         if (olderGiven) {
             byNow.sort(DeployLedger.START_ORDER);
-            figures.lastSuccessEndedAt = lastSuccessEndedAt(byNow);
+            figures.lastSuccess = lastSuccess(byNow);
             figures.streak = DeployStreak.newestRunOf(byNow);
             figures.historyStart = null;
         }
@@ -380,7 +380,7 @@ public final class DeployStatistics {
         }
         figures.recoveries = recoveryTimes(inWindow);
         figures.neverDeployed = neverDeployedBuilds(inWindow);
-        figures.lastSuccessEndedAt = lastSuccessEndedAt(inWindow);
+        figures.lastSuccess = lastSuccess(inWindow);
         figures.streak = DeployStreak.newestRunOf(inWindow);
         figures.historyStart =
                 inWindow.isEmpty() ? null : historyStart(inWindow.get(0).getStartedAt(), window);
@@ -505,10 +505,10 @@ public final class DeployStatistics {
         return selected;
     }
 
-    private static Instant lastSuccessEndedAt(List<DeployRecord> oldestFirst) {
+    private static DeployRecord lastSuccess(List<DeployRecord> oldestFirst) {
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             if (oldestFirst.get(i).getOutcome() == DeployOutcome.SUCCESS) {
-                return oldestFirst.get(i).getEndedAt();
+                return oldestFirst.get(i);
             }
         }
         return null;
@@ -581,7 +581,7 @@ public final class DeployStatistics {
         private DurationSketch.Mutable recoveries = new DurationSketch.Mutable();
         private int[] neverDeployed = {0, 0};
         private int skippedLines;
-        private Instant lastSuccessEndedAt;
+        private DeployRecord lastSuccess;
         private DeployStreak streak = DeployStreak.none();
         private Instant historyStart;
         private Instant nextRecordStart;
@@ -661,6 +661,14 @@ public final class DeployStatistics {
         return Optional.ofNullable(historyStart);
     }
 
+    /**
+     * @return the index in {@link #getWeeks()} of the first week the {@link FrequencyClass} judges: the week of
+     *     the environment's first record, or 0 when the history began by the window's first day
+     */
+    public int getFirstWeekJudged() {
+        return historyStart == null ? 0 : window.weekOf(historyStart);
+    }
+
     /** @return the frequency class, see {@link FrequencyClass} for the rules */
     public FrequencyClass getFrequencyClass() {
         return frequencyClass;
@@ -694,6 +702,15 @@ public final class DeployStatistics {
      */
     public Optional<Duration> getTimeSinceLastSuccess() {
         return Optional.ofNullable(timeSinceLastSuccess);
+    }
+
+    /**
+     * @return when the successful deploy that started last (by {@code now}, in {@link DeployLedger#START_ORDER})
+     *     started, the instant the release gate's {@code FRESH} rule measures the age from; empty when there is
+     *     none
+     */
+    public Optional<Instant> getLastSuccessStartedAt() {
+        return Optional.ofNullable(lastSuccessStartedAt);
     }
 
     /** @return the current run of completed deploys with the same outcome, see {@link DeployStreak} */
@@ -788,6 +805,7 @@ public final class DeployStatistics {
                 && Objects.equals(medianDuration, other.medianDuration)
                 && Objects.equals(p90Duration, other.p90Duration)
                 && Objects.equals(timeSinceLastSuccess, other.timeSinceLastSuccess)
+                && Objects.equals(lastSuccessStartedAt, other.lastSuccessStartedAt)
                 && streak.equals(other.streak)
                 && Objects.equals(medianRecoveryTime, other.medianRecoveryTime)
                 && Objects.equals(medianLeadTime, other.medianLeadTime)

@@ -41,10 +41,10 @@ public enum FrequencyClass {
     }
 
     /**
-     * @param weeks the weeks to judge, oldest first
+     * @param weeks the weeks to judge, oldest first: from the week of the first record on
      * @return the class by the rules above
      */
-    static FrequencyClass classify(List<WeeklyBucket> weeks) {
+    public static FrequencyClass classify(List<WeeklyBucket> weeks) {
         List<Integer> daysPerWeek = new ArrayList<>();
         List<Integer> perMonth = new ArrayList<>();
         int weeksWithSuccess = 0;

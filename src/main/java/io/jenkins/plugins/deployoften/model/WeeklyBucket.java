@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The deploys of one environment that started in one ISO week (Monday 00:00 UTC to the next Monday). Weeks
@@ -23,7 +21,8 @@ public final class WeeklyBucket {
     private final int failed;
     private final int aborted;
     private final int skipped;
-    private final int daysWithSuccess;
+    private final int successDays;
+    private final DurationSketch durations;
     private final Duration medianDuration;
     private final Duration p90Duration;
 
@@ -33,7 +32,8 @@ public final class WeeklyBucket {
             int failed,
             int aborted,
             int skipped,
-            int daysWithSuccess,
+            int successDays,
+            DurationSketch durations,
             Duration medianDuration,
             Duration p90Duration) {
         this.weekStart = weekStart;
@@ -41,9 +41,18 @@ public final class WeeklyBucket {
         this.failed = failed;
         this.aborted = aborted;
         this.skipped = skipped;
-        this.daysWithSuccess = daysWithSuccess;
+        this.successDays = successDays;
+        this.durations = durations;
         this.medianDuration = medianDuration;
         this.p90Duration = p90Duration;
+    }
+
+    /**
+     * @param day a UTC day
+     * @return its bit in a week's set of days with a successful deploy: bit 0 Monday to bit 6 Sunday
+     */
+    static int dayBit(LocalDate day) {
+        return 1 << (day.getDayOfWeek().getValue() - 1);
     }
 
     /**
@@ -52,11 +61,11 @@ public final class WeeklyBucket {
      * @return the week's figures
      */
     static WeeklyBucket of(Instant weekStart, List<DeployRecord> records) {
-        Set<LocalDate> successDays = new HashSet<>();
+        int successDays = 0;
         DurationSketch.Mutable durations = new DurationSketch.Mutable();
         for (DeployRecord record : records) {
             if (record.getOutcome() == DeployOutcome.SUCCESS) {
-                successDays.add(StatisticsWindow.dayOf(record.getStartedAt()));
+                successDays |= dayBit(StatisticsWindow.dayOf(record.getStartedAt()));
             }
             if (record.getOutcome().isCompleted()) {
                 durations.add(record.getDuration());
@@ -68,7 +77,7 @@ public final class WeeklyBucket {
                 count(records, DeployOutcome.FAILURE),
                 count(records, DeployOutcome.ABORTED),
                 count(records, DeployOutcome.SKIPPED),
-                successDays.size(),
+                successDays,
                 durations);
     }
 
@@ -78,7 +87,8 @@ public final class WeeklyBucket {
      * @param failed its failed deploys
      * @param aborted its aborted deploys
      * @param skipped its skipped deploys
-     * @param daysWithSuccess on how many distinct UTC days of the week a successful deploy started
+     * @param successDays the UTC days of the week on which a successful deploy started, one {@link #dayBit bit}
+     *     each
      * @param durations the sketch of its completed deploys' durations
      * @return the week's figures
      */
@@ -88,7 +98,7 @@ public final class WeeklyBucket {
             int failed,
             int aborted,
             int skipped,
-            int daysWithSuccess,
+            int successDays,
             DurationSketch.Mutable durations) {
         return new WeeklyBucket(
                 weekStart,
@@ -96,7 +106,8 @@ public final class WeeklyBucket {
                 failed,
                 aborted,
                 skipped,
-                daysWithSuccess,
+                successDays,
+                durations.toSketch(),
                 durations.nearestRank(50).orElse(null),
                 durations.nearestRank(90).orElse(null));
     }
@@ -130,7 +141,50 @@ public final class WeeklyBucket {
             throw new IllegalArgumentException("medianDuration is " + median + ": use a duration >= 0");
         }
         return new WeeklyBucket(
-                weekStart.atStartOfDay(ZoneOffset.UTC).toInstant(), successful, failed, 0, 0, 0, median, null);
+                weekStart.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                successful,
+                failed,
+                0,
+                0,
+                0,
+                DurationSketch.empty(),
+                median,
+                null);
+    }
+
+    /**
+     * The figures of several histories' same week as one: the counts added up, the days with a successful deploy
+     * united (two jobs deploying on the same day make one such day), and the durations merged, so the median and
+     * the 90th percentile are those of all the week's completed deploys.
+     *
+     * @param weeks the same week of several histories, at least one
+     * @return the week of them all
+     * @throws IllegalArgumentException when no week is given or the weeks start on different days
+     */
+    public static WeeklyBucket combine(List<WeeklyBucket> weeks) {
+        if (weeks == null || weeks.isEmpty()) {
+            throw new IllegalArgumentException("weeks is empty: give the same week of at least one history");
+        }
+        Instant start = weeks.get(0).weekStart;
+        int successful = 0;
+        int failed = 0;
+        int aborted = 0;
+        int skipped = 0;
+        int successDays = 0;
+        DurationSketch.Mutable durations = new DurationSketch.Mutable();
+        for (WeeklyBucket week : weeks) {
+            if (!week.weekStart.equals(start)) {
+                throw new IllegalArgumentException("weeks start on " + start + " and " + week.weekStart
+                        + ": combine only the same week of several histories");
+            }
+            successful += week.successful;
+            failed += week.failed;
+            aborted += week.aborted;
+            skipped += week.skipped;
+            successDays |= week.successDays;
+            durations.addAll(week.durations);
+        }
+        return of(start, successful, failed, aborted, skipped, successDays, durations);
     }
 
     private static int count(List<DeployRecord> records, DeployOutcome outcome) {
@@ -166,7 +220,12 @@ public final class WeeklyBucket {
 
     /** @return on how many distinct UTC days of this week a successful deploy started */
     public int getDaysWithSuccess() {
-        return daysWithSuccess;
+        return Integer.bitCount(successDays);
+    }
+
+    /** @return the sketch of this week's completed deploys' durations, empty for a week built from counts */
+    public DurationSketch getDurations() {
+        return durations;
     }
 
     /** @return the median duration of this week's completed deploys ({@link DurationSketch}), empty when none */
@@ -192,7 +251,7 @@ public final class WeeklyBucket {
                 && failed == other.failed
                 && aborted == other.aborted
                 && skipped == other.skipped
-                && daysWithSuccess == other.daysWithSuccess
+                && successDays == other.successDays
                 && weekStart.equals(other.weekStart)
                 && Objects.equals(medianDuration, other.medianDuration)
                 && Objects.equals(p90Duration, other.p90Duration);

@@ -443,4 +443,16 @@ public class DeployOftenConfigurationTest {
         assertThat(configuration.getDefaultEnvironment()).isEqualTo("staging");
         assertThat(store.saves).isEqualTo(1);
     }
+
+    @Test
+    public void theDashboardWidgetIsOnByDefaultAndItsSwitchIsSavedByTheSystemPage() throws Exception {
+        CountingStore store = new CountingStore();
+        DeployOftenConfiguration configuration = new DeployOftenConfiguration(store);
+        assertThat(configuration.isDashboardWidget()).isTrue();
+
+        configuration.applyAllOrNothing(form -> form.setDashboardWidget(false));
+
+        assertThat(configuration.isDashboardWidget()).isFalse();
+        assertThat(store.saves).isEqualTo(1);
+    }
 }

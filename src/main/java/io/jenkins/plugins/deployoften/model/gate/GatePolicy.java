@@ -6,6 +6,7 @@ import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -74,6 +75,14 @@ public final class GatePolicy {
      */
     public record FreshRule(boolean enabled, int maxDays) {
         public static final FreshRule DEFAULT = new FreshRule(true, DEFAULT_FRESH_MAX_DAYS);
+
+        /**
+         * @param age the time since the last successful deploy started
+         * @return whether that deploy is recent enough for this rule: at most {@code maxDays} days old
+         */
+        public boolean allows(Duration age) {
+            return age.compareTo(Duration.ofDays(maxDays)) <= 0;
+        }
 
         /** @return what is wrong with the limit, naming {@code freshMaxDays}, or empty */
         public Optional<FieldProblem> problem() {

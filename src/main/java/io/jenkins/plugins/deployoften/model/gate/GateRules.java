@@ -81,7 +81,7 @@ final class GateRules {
         }
         Duration age = Duration.between(last.get().getStartedAt(), now);
         int maxDays = policy.getFreshMaxDays();
-        if (age.compareTo(Duration.ofDays(maxDays)) <= 0) {
+        if (policy.fresh().allows(age)) {
             return RuleVerdict.pass(
                     GateRule.FRESH,
                     GateTexts.freshWithin(

@@ -30,6 +30,10 @@ import java.util.Optional;
  * the last given week are added with no deploys (and no median, a gap in the line), so the axis is linear in
  * time. With more than {@value #VISIBLE_WEEKS} weeks the chart opens on the latest {@value #VISIBLE_WEEKS} with a
  * zoom slider; with no week at all it shows the "no data" text. Medians are rounded half up to 0.1 s.
+ *
+ * <p>The {@link #compact compact} chart, for a side panel: the stacked bars only (no duration line, no second
+ * axis, no legend, no zoom), coloured with the Jenkins theme's success and error colours, which the page
+ * resolves from their CSS variables.
  */
 public final class DeployTrendChart {
     /** The most weeks a chart spans, first to last: 20 years. */
@@ -41,6 +45,8 @@ public final class DeployTrendChart {
     static final String FAILURE_COLOR = "#e6001f";
     static final String DURATION_COLOR = "#2b6cb0";
     static final String STACK = "deploys";
+    static final String SUCCESS_THEME_COLOR = "--success-color";
+    static final String FAILURE_THEME_COLOR = "--error-color";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER = MAPPER.writer().with(new HtmlSafeJsonEscapes());
@@ -48,10 +54,12 @@ public final class DeployTrendChart {
 
     private final List<WeeklyBucket> weeks;
     private final ChartLabels labels;
+    private final boolean compact;
 
-    private DeployTrendChart(List<WeeklyBucket> weeks, ChartLabels labels) {
+    private DeployTrendChart(List<WeeklyBucket> weeks, ChartLabels labels, boolean compact) {
         this.weeks = weeks;
         this.labels = labels;
+        this.compact = compact;
     }
 
     /**
@@ -76,13 +84,29 @@ public final class DeployTrendChart {
      *     {@value #MAX_WEEKS} weeks, or the labels are missing
      */
     public static DeployTrendChart of(List<WeeklyBucket> weeks, ChartLabels labels) {
+        return create(weeks, labels, false);
+    }
+
+    /**
+     * Creates the compact chart for a side panel, see the class comment.
+     *
+     * @param weeks the weeks in ascending order, each week at most once; gaps are allowed
+     * @param labels the words to show
+     * @return the chart
+     * @throws IllegalArgumentException as {@link #of(List, ChartLabels)}
+     */
+    public static DeployTrendChart compact(List<WeeklyBucket> weeks, ChartLabels labels) {
+        return create(weeks, labels, true);
+    }
+
+    private static DeployTrendChart create(List<WeeklyBucket> weeks, ChartLabels labels, boolean compact) {
         if (weeks == null || weeks.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("weeks is missing or has a missing week: use a list of weeks");
         }
         if (labels == null) {
             throw new IllegalArgumentException("labels is missing: use ChartLabels.english() or translated ones");
         }
-        return new DeployTrendChart(withGapsFilled(weeks), labels);
+        return new DeployTrendChart(withGapsFilled(weeks), labels, compact);
     }
 
     private static List<WeeklyBucket> withGapsFilled(List<WeeklyBucket> weeks) {
@@ -130,6 +154,9 @@ public final class DeployTrendChart {
         ObjectNode tooltip = option.putObject("tooltip");
         tooltip.put("trigger", "axis");
         tooltip.putObject("axisPointer").put("type", "shadow");
+        if (compact) {
+            return compactOption(option);
+        }
         ObjectNode legend = option.putObject("legend");
         legend.put("top", 0);
         legend.putArray("data").add(labels.successful()).add(labels.failed()).add(labels.medianDuration());
@@ -196,6 +223,36 @@ public final class DeployTrendChart {
                             duration -> medianData.add(BigDecimal.valueOf(duration.toMillis())
                                     .divide(BigDecimal.valueOf(MILLIS_PER_SECOND), 1, RoundingMode.HALF_UP)),
                             medianData::addNull);
+        }
+        return option;
+    }
+
+    private ObjectNode compactOption(ObjectNode option) {
+        ObjectNode grid = option.putObject("grid");
+        grid.put("left", 4);
+        grid.put("right", 4);
+        grid.put("top", 8);
+        grid.put("bottom", 4);
+        grid.put("containLabel", true);
+        ObjectNode xAxis = option.putArray("xAxis").addObject();
+        xAxis.put("type", "category");
+        xAxis.putObject("axisTick").put("show", false);
+        xAxis.putObject("axisLabel").put("show", false);
+        ArrayNode dates = xAxis.putArray("data");
+        weeks.forEach(week -> dates.add(week.getWeekStart().toString()));
+        ObjectNode countAxis = option.putArray("yAxis").addObject();
+        countAxis.put("type", "value");
+        countAxis.put("min", 0);
+        countAxis.put("minInterval", 1);
+        countAxis.put("splitNumber", 2);
+        ArrayNode series = option.putArray("series");
+        ArrayNode successfulData =
+                bars(series, labels.successful(), SUCCESS_THEME_COLOR).putArray("data");
+        ArrayNode failedData =
+                bars(series, labels.failed(), FAILURE_THEME_COLOR).putArray("data");
+        for (WeeklyBucket week : weeks) {
+            successfulData.add(week.getSuccessful());
+            failedData.add(week.getFailed());
         }
         return option;
     }

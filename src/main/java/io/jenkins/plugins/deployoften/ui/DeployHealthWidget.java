@@ -1,0 +1,217 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.Items;
+import hudson.model.Job;
+import hudson.model.TopLevelItem;
+import hudson.model.View;
+import hudson.widgets.Widget;
+import io.jenkins.plugins.deployoften.Messages;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.model.deploy.Durations;
+import io.jenkins.plugins.deployoften.model.view.ChartLabels;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
+import io.jenkins.plugins.util.JenkinsFacade;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.Symbol;
+
+/**
+ * The "Deploy health" widget in the side panel of the dashboard and of every view: the view's deploying jobs
+ * that the user may read, as one {@link ViewDeployHealth}, from each job's cached ledger summary ({@link
+ * DeployHealthService}, the same figures as the Deploy health page), never from builds.
+ */
+public final class DeployHealthWidget extends Widget {
+    private static final Logger LOGGER = Logger.getLogger(DeployHealthWidget.class.getName());
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
+    /** Where the README explains how to start. */
+    static final String QUICK_START_URL = "https://github.com/jenkinsci/deployoften-plugin#quick-start";
+
+    private final View view;
+    private ViewDeployHealth health;
+
+    DeployHealthWidget(View view) {
+        this.view = view;
+    }
+
+    @Override
+    protected String getOwnerUrl() {
+        return view.getUrl();
+    }
+
+    /** @return the widget's title */
+    public String getTitle() {
+        return Messages.DeployHealthWidget_title();
+    }
+
+    /** @return the figures, computed once per page */
+    public ViewDeployHealth getHealth() {
+        if (health == null) {
+            health = ViewDeployHealth.of(
+                    healthOfReadableJobs(view),
+                    DeployOftenConfiguration.get().getGatePolicy().toPolicy().fresh(),
+                    Instant.now());
+        }
+        return health;
+    }
+
+    /**
+     * @param view a view
+     * @return the health of each job of the view (and of its folders) that the current user may read and that
+     *     deploys, one summary read each
+     */
+    static List<DeployHealthView> healthOfReadableJobs(View view) {
+        Map<String, Job<?, ?>> jobs = new LinkedHashMap<>();
+        for (TopLevelItem item : view.getItems()) {
+            if (item instanceof Job) {
+                jobs.putIfAbsent(item.getFullName(), (Job<?, ?>) item);
+            }
+            if (item instanceof ItemGroup) {
+                for (Job<?, ?> job : Items.getAllItems((ItemGroup<?>) item, Job.class)) {
+                    jobs.putIfAbsent(job.getFullName(), job);
+                }
+            }
+        }
+        List<DeployHealthView> health = new ArrayList<>();
+        for (Job<?, ?> job : jobs.values()) {
+            // the view and Items list only readable items already; checked again so no path can leak a job
+            if (!JENKINS.hasPermission(Item.READ, job) || !DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
+                continue;
+            }
+            try {
+                health.add(DeployHealthService.get().healthOf(job));
+            } catch (IOException | RuntimeException e) {
+                // one unreadable ledger must not take the dashboard down: the job is left out and logged
+                LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
+            }
+        }
+        return health;
+    }
+
+    /** @return the compact weekly trend as an ECharts option, safe to embed in HTML */
+    public String getTrendChartJson() {
+        ChartLabels labels = new ChartLabels(
+                Messages.DeployHealthWidget_successful(),
+                Messages.DeployHealthWidget_failed(),
+                "",
+                "",
+                "",
+                Messages.DeployHealthWidget_noDeploys());
+        return getHealth().trendChart(labels).toJson();
+    }
+
+    /** @return deploys per week and frequency class, such as {@code 4.2/week (weekly)} */
+    public String getFrequency() {
+        ViewDeployHealth figures = getHealth();
+        return Messages.DeployHealthWidget_frequency(
+                String.format(Locale.ROOT, "%.1f", figures.getDeploysPerWeek()),
+                figures.getFrequencyClass().word());
+    }
+
+    /** @return the change failure rate line */
+    public String getFailureRate() {
+        return getHealth()
+                .getChangeFailureRate()
+                .map(rate -> Messages.DeployHealthWidget_failureRate(Math.round(rate * 100)))
+                .orElse(Messages.DeployHealthWidget_failureRateNoData());
+    }
+
+    /** @return whether deploys get quicker, with both medians */
+    public String getPace() {
+        ViewDeployHealth figures = getHealth();
+        String recent = figures.getRecentMedianDuration().map(Durations::format).orElse("");
+        String earlier =
+                figures.getEarlierMedianDuration().map(Durations::format).orElse("");
+        switch (figures.getPace()) {
+            case QUICKER:
+                return Messages.DeployHealthWidget_quicker(recent, earlier);
+            case SLOWER:
+                return Messages.DeployHealthWidget_slower(recent, earlier);
+            case ABOUT_THE_SAME:
+                return Messages.DeployHealthWidget_aboutTheSame(recent, earlier);
+            default:
+                return Messages.DeployHealthWidget_paceUnknown();
+        }
+    }
+
+    /** @return the line counting the deploying jobs */
+    public String getJobsText() {
+        return Messages.DeployHealthWidget_jobs(getHealth().getJobs());
+    }
+
+    /** @return the line counting the stale jobs */
+    public String getStaleText() {
+        return Messages.DeployHealthWidget_stale(getHealth().getStale());
+    }
+
+    /** @return the line counting the jobs going stale */
+    public String getGoingStaleText() {
+        return Messages.DeployHealthWidget_goingStale(getHealth().getGoingStale(), ViewDeployHealth.WARNING_DAYS);
+    }
+
+    /** @return the line counting the blocked gates */
+    public String getBlockedText() {
+        return Messages.DeployHealthWidget_blocked(getHealth().getBlocked());
+    }
+
+    /** @return the line shown when no job of the view deploys */
+    public String getEmptyText() {
+        return Messages.DeployHealthWidget_empty();
+    }
+
+    /** @return the quick-start link's text */
+    public String getQuickStartText() {
+        return Messages.DeployHealthWidget_quickStart();
+    }
+
+    /** @return the README's quick start */
+    public String getQuickStartUrl() {
+        return QUICK_START_URL;
+    }
+
+    /**
+     * @param state {@code all}, {@code stale}, {@code goingStale} or {@code blocked}
+     * @return the Deploy health page's URL relative to the root, filtered to this view and that state
+     */
+    public String healthPageUrl(String state) {
+        return "deployoften/?view=" + URLEncoder.encode(view.getViewUrl(), StandardCharsets.UTF_8) + "&state="
+                + URLEncoder.encode(state, StandardCharsets.UTF_8);
+    }
+
+    /** Adds the widget to every view, unless the administrator switched it off. */
+    @Extension
+    @Symbol("deployHealth")
+    public static final class ViewFactory extends ViewWidgetFactory<View, DeployHealthWidget> {
+        @Override
+        public Class<View> type() {
+            return View.class;
+        }
+
+        @Override
+        public Class<DeployHealthWidget> widgetType() {
+            return DeployHealthWidget.class;
+        }
+
+        @Override
+        Collection<DeployHealthWidget> widgetsFor(View view) {
+            if (!DeployOftenConfiguration.get().isDashboardWidget()) {
+                return List.of();
+            }
+            return List.of(new DeployHealthWidget(view));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.deployoften.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Item;
+import hudson.model.ListView;
+import hudson.model.Result;
+import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/** The "Deploy health" widget in the side panel of the dashboard and of a view, rendered by a running Jenkins. */
+public class DeployHealthWidgetITest {
+    private static final String PANE = "id=\"deployoftenHealth\"";
+
+    @Rule
+    public JenkinsRule jenkins = new JenkinsRule();
+
+    private WorkflowJob deployed(String name, String result) throws Exception {
+        WorkflowJob job = jenkins.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition("recordDeploy result: '" + result + "'", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, job);
+        return job;
+    }
+
+    private String page(String user, String url) throws Exception {
+        return jenkins.createWebClient().login(user).goTo(url).getWebResponse().getContentAsString();
+    }
+
+    @Test
+    public void theDashboardShowsTheWidgetWithTheFiguresOfTheJobsTheUserMayRead() throws Exception {
+        WorkflowJob visible = deployed("visible-service", "SUCCESS");
+        deployed("hidden-service", "FAILURE");
+        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
+        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, hudson.model.View.READ)
+                .everywhere()
+                .to("alice")
+                .grant(Item.READ)
+                .onItems(visible)
+                .to("alice"));
+
+        String admin = page("admin", "");
+        String alice = page("alice", "");
+
+        // control: whoever may read both jobs counts both, and the failure
+        assertThat(admin)
+                .contains(PANE, "Deploy health", "2 job(s) deploy", "change failure rate 50%")
+                .contains("class=\"deployoften-trend deployoften-widget-trend\"")
+                .contains("deployoften/?view=view%2Fall%2F&amp;state=stale");
+        assertThat(alice)
+                .contains(PANE, "1 job(s) deploy", "change failure rate 0%", "0 stale", "0 blocked gate(s)")
+                .doesNotContain("hidden-service");
+    }
+
+    @Test
+    public void aViewWhoseDeployingJobsAreHiddenSaysNoJobDeploysAndLinksToTheQuickStart() throws Exception {
+        WorkflowJob visible = jenkins.createProject(WorkflowJob.class, "plain");
+        WorkflowJob hidden = deployed("hidden-service", "SUCCESS");
+        ListView view = new ListView("team");
+        jenkins.jenkins.addView(view);
+        view.add(visible);
+        view.add(hidden);
+        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
+        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, hudson.model.View.READ)
+                .everywhere()
+                .to("alice")
+                .grant(Item.READ)
+                .onItems(visible)
+                .to("alice"));
+
+        String admin = page("admin", "view/team/");
+        String alice = page("alice", "view/team/");
+
+        assertThat(admin).contains(PANE, "1 job(s) deploy").contains("deployoften/?view=view%2Fteam%2F&amp;");
+        assertThat(alice)
+                .contains(PANE, "No job of this view deploys yet.", DeployHealthWidget.QUICK_START_URL)
+                .doesNotContain("job(s) deploy")
+                .doesNotContain("hidden-service");
+    }
+
+    @Test
+    public void administratorsCanSwitchTheWidgetOff() throws Exception {
+        deployed("service", "SUCCESS");
+        assertThat(jenkins.createWebClient().goTo("").getWebResponse().getContentAsString())
+                .contains(PANE);
+
+        DeployOftenConfiguration.get().setDashboardWidget(false);
+        jenkins.configRoundtrip();
+
+        assertThat(DeployOftenConfiguration.get().isDashboardWidget()).isFalse();
+        assertThat(jenkins.createWebClient().goTo("").getWebResponse().getContentAsString())
+                .doesNotContain(PANE);
+    }
+}
