@@ -70,12 +70,17 @@ public class ServiceMappingITest {
     @Test
     public void aJobInAMappedFolderMayUseItsServicesAndOnlyThose() throws Exception {
         DeployOftenConfiguration.get().setServiceMappings(List.of(new ServiceMapping("prod", "prod/payments")));
+        // the administrator's floor: a Jenkinsfile's policy may only tighten it
+        io.jenkins.plugins.deployoften.config.GatePolicySettings warn =
+                new io.jenkins.plugins.deployoften.config.GatePolicySettings();
+        warn.setMode(io.jenkins.plugins.deployoften.model.gate.GateMode.WARN);
+        DeployOftenConfiguration.get().setGatePolicy(warn);
         MockFolder prod = jenkins.createFolder("prod");
         WorkflowJob deploy = job(
                 prod,
                 "payments-deploy",
                 "recordDeploy service: 'prod/payments', result: 'SUCCESS', commit: 'abc123'\n"
-                        + "def decision = releaseGate(service: 'prod/payments', policy: gatePolicy(mode: 'WARN'))\n"
+                        + "def decision = releaseGate(service: 'prod/payments')\n"
                         + "echo \"gate said ${decision.status}\"");
         WorkflowJob other = job(prod, "other", "recordDeploy service: 'prod/ledger', result: 'SUCCESS'");
 
