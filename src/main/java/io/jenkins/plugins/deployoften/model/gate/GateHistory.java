@@ -119,7 +119,7 @@ interface GateHistory {
                 : records.stream()
                         .filter(r -> !r.getStartedAt().isBefore(windowStart))
                         .collect(Collectors.toList());
-        return new GateHistory() {
+        return new InMemory(records) {
             @Override
             public List<DeployRecord> window() {
                 return window;
@@ -149,28 +149,6 @@ interface GateHistory {
                                 && candidate.matchedBy(r).isPresent())
                         .map(r -> practised(r, candidate));
             }
-
-            @Override
-            public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) {
-                return DeployLedger.newestFirst(
-                                matching(records, environment, now, r -> r.getOutcome() == DeployOutcome.SUCCESS), 1)
-                        .stream()
-                        .findFirst();
-            }
-
-            @Override
-            public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) {
-                DeployLedger.checkCount(count);
-                return DeployLedger.newestFirst(
-                        matching(records, environment, now, r -> r.getOutcome().isCompleted()), count);
-            }
-
-            @Override
-            public Optional<DeployRecord> firstStarted(EnvironmentName environment) {
-                return records.stream()
-                        .filter(r -> r.getEnvironment().equals(environment))
-                        .min(DeployLedger.START_ORDER); // of equal ones, the first met: the earlier appended
-            }
         };
     }
 
@@ -188,7 +166,7 @@ interface GateHistory {
     static GateHistory trusting(GateHistory base, TrustedSources trusted) {
         List<DeployRecord> window =
                 base.window().stream().filter(trusted::trusts).collect(Collectors.toList());
-        return new GateHistory() {
+        return new InMemory(window) {
             @Override
             public List<DeployRecord> window() {
                 return window;
@@ -213,28 +191,6 @@ interface GateHistory {
                         ? Optional.empty()
                         : base.lastSuccessOfCandidate(environment, candidate, TrustedSources.of(both));
             }
-
-            @Override
-            public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) {
-                return DeployLedger.newestFirst(
-                                matching(window, environment, now, r -> r.getOutcome() == DeployOutcome.SUCCESS), 1)
-                        .stream()
-                        .findFirst();
-            }
-
-            @Override
-            public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) {
-                DeployLedger.checkCount(count);
-                return DeployLedger.newestFirst(
-                        matching(window, environment, now, r -> r.getOutcome().isCompleted()), count);
-            }
-
-            @Override
-            public Optional<DeployRecord> firstStarted(EnvironmentName environment) {
-                return window.stream()
-                        .filter(r -> r.getEnvironment().equals(environment))
-                        .min(DeployLedger.START_ORDER);
-            }
         };
     }
 
@@ -242,6 +198,37 @@ interface GateHistory {
      * @return the records of the environment started at or before now that match, in append order (not private:
      *     SpotBugs takes a private interface method called from an anonymous class for an uncalled one)
      */
+    /** The by-start look-ups answered from records in memory, in append order. */
+    abstract static class InMemory implements GateHistory {
+        private final List<DeployRecord> records;
+
+        InMemory(List<DeployRecord> records) {
+            this.records = records;
+        }
+
+        @Override
+        public Optional<DeployRecord> lastSuccessStartedBy(EnvironmentName environment, Instant now) {
+            return DeployLedger.newestFirst(
+                            matching(records, environment, now, r -> r.getOutcome() == DeployOutcome.SUCCESS), 1)
+                    .stream()
+                    .findFirst();
+        }
+
+        @Override
+        public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count) {
+            DeployLedger.checkCount(count);
+            return DeployLedger.newestFirst(
+                    matching(records, environment, now, r -> r.getOutcome().isCompleted()), count);
+        }
+
+        @Override
+        public Optional<DeployRecord> firstStarted(EnvironmentName environment) {
+            return records.stream()
+                    .filter(r -> r.getEnvironment().equals(environment))
+                    .min(DeployLedger.START_ORDER); // of equal ones, the first met: the earlier appended
+        }
+    }
+
     static List<DeployRecord> matching(
             List<DeployRecord> records, EnvironmentName environment, Instant now, Predicate<DeployRecord> outcome) {
         return records.stream()
