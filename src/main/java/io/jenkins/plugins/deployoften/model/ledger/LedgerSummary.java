@@ -352,10 +352,10 @@ public final class LedgerSummary {
         private final SortedMap<LocalDate, DurationSketch> recoveries;
         private final List<Pending> pending;
         private final Instant recoveriesInexactThrough;
-        private final SortedMap<String, Ref> commits;
-        private final SortedMap<String, Ref> fingerprints;
-        private final SortedMap<Integer, Ref> builds;
-        private final SortedMap<String, Ref> sourced;
+        private final RefIndex<String> commits;
+        private final RefIndex<String> fingerprints;
+        private final RefIndex<Integer> builds;
+        private final RefIndex<String> sourced;
 
         Environment(
                 EnvironmentName name,
@@ -369,10 +369,10 @@ public final class LedgerSummary {
                 SortedMap<LocalDate, DurationSketch> recoveries,
                 List<Pending> pending,
                 Instant recoveriesInexactThrough,
-                SortedMap<String, Ref> commits,
-                SortedMap<String, Ref> fingerprints,
-                SortedMap<Integer, Ref> builds,
-                SortedMap<String, Ref> sourced) {
+                RefIndex<String> commits,
+                RefIndex<String> fingerprints,
+                RefIndex<Integer> builds,
+                RefIndex<String> sourced) {
             this.name = Objects.requireNonNull(name, "name");
             if (records < 1 || first == null || last == null) {
                 throw new IllegalArgumentException("an environment has at least one record");
@@ -417,10 +417,10 @@ public final class LedgerSummary {
             this.recoveries = Collections.unmodifiableSortedMap(new TreeMap<>(recoveries));
             this.pending = List.copyOf(pending);
             this.recoveriesInexactThrough = recoveriesInexactThrough;
-            this.commits = Collections.unmodifiableSortedMap(new TreeMap<>(commits));
-            this.fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
-            this.builds = Collections.unmodifiableSortedMap(new TreeMap<>(builds));
-            this.sourced = Collections.unmodifiableSortedMap(new TreeMap<>(sourced));
+            this.commits = Objects.requireNonNull(commits, "commits");
+            this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+            this.builds = Objects.requireNonNull(builds, "builds");
+            this.sourced = Objects.requireNonNull(sourced, "sourced");
         }
 
         public EnvironmentName getName() {
@@ -611,22 +611,22 @@ public final class LedgerSummary {
          *     with that identity
          */
         public SortedMap<String, Ref> getSourcedIndex() {
-            return sourced;
+            return sourced.asSortedMap();
         }
 
         /** @return the commit index: {@link #identityKey(String) key} to last successful deploy */
         public SortedMap<String, Ref> getCommitIndex() {
-            return commits;
+            return commits.asSortedMap();
         }
 
         /** @return the artifact fingerprint index: {@link #identityKey(String) key} to last successful deploy */
         public SortedMap<String, Ref> getArtifactFingerprintIndex() {
-            return fingerprints;
+            return fingerprints.asSortedMap();
         }
 
         /** @return the build index: build number to last successful deploy */
         public SortedMap<Integer, Ref> getBuildIndex() {
-            return builds;
+            return builds.asSortedMap();
         }
 
         @Override
@@ -706,13 +706,17 @@ public final class LedgerSummary {
         private int runLength;
         private boolean runExact = true;
         private Ref breaker;
-        private final TreeMap<String, Ref> commits = new TreeMap<>();
-        private final TreeMap<String, Ref> fingerprints = new TreeMap<>();
-        private final TreeMap<Integer, Ref> builds = new TreeMap<>();
-        private final TreeMap<String, Ref> sourced = new TreeMap<>();
+        private final RefIndex.Builder<String> commits;
+        private final RefIndex.Builder<String> fingerprints;
+        private final RefIndex.Builder<Integer> builds;
+        private final RefIndex.Builder<String> sourced;
 
         EnvironmentFold(EnvironmentName name) {
             this.name = name;
+            this.commits = new RefIndex.Builder<>();
+            this.fingerprints = new RefIndex.Builder<>();
+            this.builds = new RefIndex.Builder<>();
+            this.sourced = new RefIndex.Builder<>();
         }
 
         EnvironmentFold(Environment from) {
@@ -730,10 +734,10 @@ public final class LedgerSummary {
             runLength = from.streak.length();
             runExact = from.streak.exact();
             breaker = from.streak.breaker().orElse(null);
-            commits.putAll(from.commits);
-            fingerprints.putAll(from.fingerprints);
-            builds.putAll(from.builds);
-            sourced.putAll(from.sourced);
+            commits = from.commits.toBuilder();
+            fingerprints = from.fingerprints.toBuilder();
+            builds = from.builds.toBuilder();
+            sourced = from.sourced.toBuilder();
         }
 
         /** Folds a record appended after every record folded so far. */
@@ -751,11 +755,10 @@ public final class LedgerSummary {
                     lastSuccess = record;
                 }
                 Ref ref = Ref.of(record);
-                record.getCommit().ifPresent(commit -> commits.merge(identityKey(commit), ref, LedgerSummary::later));
+                record.getCommit().ifPresent(commit -> commits.add(identityKey(commit), ref));
                 record.getArtifactFingerprint()
-                        .ifPresent(
-                                fingerprint -> fingerprints.merge(identityKey(fingerprint), ref, LedgerSummary::later));
-                builds.merge(record.getBuildNumber(), ref, LedgerSummary::later);
+                        .ifPresent(fingerprint -> fingerprints.add(identityKey(fingerprint), ref));
+                builds.add(record.getBuildNumber(), ref);
                 indexBySource(record, ref);
             }
             if (record.getOutcome().isCompleted()) {
@@ -777,19 +780,14 @@ public final class LedgerSummary {
         private void indexBySource(DeployRecord record, Ref ref) {
             DeploySource source = record.getSource();
             record.getArtifactFingerprint()
-                    .ifPresent(f -> sourced.merge(
-                            sourcedKey(source, SuccessfulDeploy.MatchedBy.ARTIFACT_FINGERPRINT, identityKey(f)),
-                            ref,
-                            LedgerSummary::later));
+                    .ifPresent(f -> sourced.add(
+                            sourcedKey(source, SuccessfulDeploy.MatchedBy.ARTIFACT_FINGERPRINT, identityKey(f)), ref));
             record.getCommit()
-                    .ifPresent(c -> sourced.merge(
-                            sourcedKey(source, SuccessfulDeploy.MatchedBy.COMMIT, identityKey(c)),
-                            ref,
-                            LedgerSummary::later));
-            sourced.merge(
+                    .ifPresent(c ->
+                            sourced.add(sourcedKey(source, SuccessfulDeploy.MatchedBy.COMMIT, identityKey(c)), ref));
+            sourced.add(
                     sourcedKey(source, SuccessfulDeploy.MatchedBy.BUILD, Integer.toString(record.getBuildNumber())),
-                    ref,
-                    LedgerSummary::later);
+                    ref);
         }
 
         /** @return where the record goes among the kept completed deploys: after every one not later than it */
@@ -920,19 +918,15 @@ public final class LedgerSummary {
                     allRecoveries,
                     new ArrayList<>(pending),
                     recoveriesInexactThrough,
-                    commits,
-                    fingerprints,
-                    builds,
-                    sourced);
+                    commits.build(),
+                    fingerprints.build(),
+                    builds.build(),
+                    sourced.build());
         }
     }
 
     static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Ref later(Ref kept, Ref added) {
-        return added.compareTo(kept) >= 0 ? added : kept;
     }
 
     /** Folds records into a summary. Not thread-safe. */

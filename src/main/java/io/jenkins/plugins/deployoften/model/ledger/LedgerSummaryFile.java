@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,14 +45,20 @@ import java.util.function.Consumer;
  * (missing, unreadable, or the ledger was compacted, truncated or replaced) it is rebuilt by one forward scan.
  *
  * <ul>
- *   <li>Every append of the ledger folds its line into the summary and writes it in the same lock hold, once the line
- *       is durable ({@code appendAndFold}), when a summary is known (this process's fold, in memory, else the file) at
- *       the ledger's position just before the append, or a few lines behind it. Otherwise the append starts the rebuild
- *       and returns: it never scans, never waits for a rebuild, and never fails because of the summary. While another
- *       append of this process already waits for the lock, an append leaves the write to it (up to 32 KiB of lines), so
- *       appends that queue up write the summary once, not once each. Every compaction stores the summary of the file it
- *       wrote ({@code storeHoldingLock}). So once the appends are done the summary file equals a rebuild; after a crash
- *       it is at most those deferred lines and the interrupted append behind, which the next append catches up.
+ *   <li>Every append of the ledger folds its line into the summary in the same lock hold, once the line is durable
+ *       ({@code appendAndFold}), when a summary is known (this process's fold, in memory, else the file) at the
+ *       ledger's position just before the append, or a few lines behind it, and keeps the new summary in memory: the
+ *       fold and the build cost O(days + the environment's kept deploys), never O(history), as the candidate indexes
+ *       share their frozen parts ({@link RefIndex}). Otherwise the append starts the rebuild and returns: it never
+ *       scans, never waits for a rebuild, and never fails because of the summary. The file, whose encoding is
+ *       O(history), is written by the append only once it lags more than {@value #DEFERRED_BYTES} bytes of lines
+ *       behind; else {@value #IDLE_FLUSH_MILLIS} ms after the appends pause, on a background thread that encodes it
+ *       without the lock and renames it holding the lock unless the ledger moved on. So a burst of appends writes it
+ *       once per {@value #DEFERRED_BYTES} bytes, a lone append writes it off the build's thread, and once the appends
+ *       are done the summary file equals a rebuild. Every compaction stores the summary of the file it wrote ({@code
+ *       storeHoldingLock}), and the process writes what is left when it exits ({@link #flushUnwritten()}). After a
+ *       crash the file is at most {@value #DEFERRED_BYTES} bytes and the interrupted append behind, which the next
+ *       append or reader catches up.
  *   <li>Rebuilds run once per ledger at a time, on a background thread ({@code rebuildInBackground()}): one
  *       forward scan without the lock (appends only add bytes after the length it read first, and a compaction
  *       renames a new file over the ledger while the scan goes on reading the old one), then the lines appended
@@ -105,6 +113,20 @@ public final class LedgerSummaryFile {
     private static final ConcurrentMap<Path, CompletableFuture<LedgerSummary>> REBUILDS = new ConcurrentHashMap<>();
 
     private static final ExecutorService REBUILDER = rebuilder();
+
+    /** How long after an append whose summary was not written the file is written, unless another append came. */
+    static final long IDLE_FLUSH_MILLIS = 1000;
+
+    /** The ledgers whose summary file an idle flush is scheduled for. */
+    private static final ConcurrentMap<Path, Boolean> FLUSHES = new ConcurrentHashMap<>();
+
+    private static final ScheduledExecutorService FLUSHER = flusher();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(LedgerSummaryFile::flushUnwritten, "DeployOften ledger summary flush at exit"));
+    }
 
     /** For tests: told of every full scan of a ledger once it has taken the ledger's length, before it reads. */
     private static final AtomicReference<Consumer<Path>> SCAN_LISTENER = new AtomicReference<>();
@@ -340,10 +362,78 @@ public final class LedgerSummaryFile {
             forget(); // the next reader or append repairs it
             return;
         }
-        if (anotherWaits && folding.written >= 0 && folding.at.length() - folding.written <= DEFERRED_BYTES) {
-            return; // the next append writes it, a few lines on
+        LedgerSummary summary = buildAndRemember(folding);
+        if (summary == null) {
+            return;
         }
-        write(folding);
+        if (folding.written >= 0 && folding.at.length() - folding.written <= DEFERRED_BYTES) {
+            if (!anotherWaits) {
+                flushWhenIdle(); // else the next append, a few lines on, decides
+            }
+            return;
+        }
+        writeFile(folding, summary);
+    }
+
+    /**
+     * Writes the summary this process folded to the file, once the appends paused: {@value #IDLE_FLUSH_MILLIS} ms
+     * after the append that scheduled it, encoded without the ledger's lock and written holding it, unless the
+     * ledger moved on meanwhile (then the next append schedules it again). At most one per ledger is scheduled.
+     */
+    private void flushWhenIdle() {
+        Path key = ledger.getFile();
+        if (FLUSHES.putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            FLUSHER.schedule(this::flushNow, IDLE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            FLUSHES.remove(key);
+        }
+    }
+
+    private void flushNow() {
+        synchronized (FLUSHES) { // one at a time, so a test's flush waits for the background one in progress
+            flushNowOneAtATime();
+        }
+    }
+
+    private void flushNowOneAtATime() {
+        Path key = ledger.getFile();
+        FLUSHES.remove(key);
+        try {
+            SoftReference<Folding> kept = FOLDING.get(key);
+            Folding folding = kept == null ? null : kept.get();
+            LedgerSummary summary = remembered();
+            if (folding == null
+                    || summary == null
+                    || !summary.getPosition().equals(folding.at)
+                    || folding.written == folding.at.length()
+                    || !Files.isDirectory(directory)) {
+                return;
+            }
+            byte[] bytes = LedgerSummaryFormat.encode(summary);
+            ledger.withLock(() -> {
+                if (isCurrent(summary) && folding.at.equals(summary.getPosition())) {
+                    AtomicFiles.replace(summaryFile, TEMP_FILE_NAME, bytes, false);
+                    folding.written = folding.at.length();
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            // a cache: the file lags a few lines, which its next reader catches up
+        }
+    }
+
+    /**
+     * Writes what the appends of this process folded and left unwritten now, on the caller's thread, as the idle
+     * flush does once the appends paused, after waiting for the idle flush in progress. Run when the process exits
+     * (a shutdown hook), so a controller stopped and started again finds every summary file current.
+     */
+    static void flushUnwritten() {
+        for (Path key : FOLDING.keySet()) {
+            new LedgerSummaryFile(key.getParent()).flushNow();
+        }
     }
 
     /** Writes what the appends of this process folded and left unwritten; the caller holds the ledger's lock. */
@@ -356,14 +446,26 @@ public final class LedgerSummaryFile {
     }
 
     private void write(Folding folding) {
+        LedgerSummary summary = buildAndRemember(folding);
+        if (summary != null) {
+            writeFile(folding, summary);
+        }
+    }
+
+    /** @return the summary folded so far, now kept in memory; {@code null} when it could not be built */
+    private LedgerSummary buildAndRemember(Folding folding) {
         LedgerSummary summary;
         try {
             summary = folding.builder.position(folding.at).build();
         } catch (RuntimeException e) {
             forget();
-            return;
+            return null;
         }
         remember(summary);
+        return summary;
+    }
+
+    private void writeFile(Folding folding, LedgerSummary summary) {
         try {
             writeHoldingLock(summary, false);
             folding.written = folding.at.length();
@@ -636,6 +738,17 @@ public final class LedgerSummaryFile {
     /** @return the rebuild of this ledger's summary in flight, if there is one */
     Optional<CompletableFuture<LedgerSummary>> rebuildInFlight() {
         return Optional.ofNullable(REBUILDS.get(ledger.getFile()));
+    }
+
+    private static ScheduledExecutorService flusher() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "DeployOften ledger summary flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setKeepAliveTime(30, TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ExecutorService rebuilder() {

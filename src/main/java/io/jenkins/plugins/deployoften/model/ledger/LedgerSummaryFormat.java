@@ -424,10 +424,10 @@ public final class LedgerSummaryFormat {
                 recoveries,
                 pending,
                 recoveriesInexactThrough,
-                commits,
-                artifacts,
-                builds,
-                sourced);
+                RefIndex.of(commits),
+                RefIndex.of(artifacts),
+                RefIndex.of(builds),
+                RefIndex.of(sourced));
     }
 
     private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {

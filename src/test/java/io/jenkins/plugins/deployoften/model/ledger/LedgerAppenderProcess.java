@@ -51,6 +51,7 @@ public final class LedgerAppenderProcess {
             out.flush();
         }
         if (args.length > 4 && STALL_BEFORE_SUMMARY.equals(args[4])) {
+            LedgerSummaryFile.flushUnwritten(); // the appends paused: the summary file is written, then the next stalls
             LedgerSummaryFile.beforeFold(() -> {
                 out.println(STALLED);
                 out.flush();

@@ -228,7 +228,41 @@ public class LedgerSummaryAppendTest {
     }
 
     @Test(timeout = 120_000)
-    public void appendsQueuedForTheLockLeaveTheSummaryToTheLastOfThemWhichWritesIt() throws Exception {
+    public void aBurstOfAppendsWritesTheFileOncePerDeferredBytesAndThePauseWritesTheRest() throws Exception {
+        ledger.append(randomHistory(30, 1).get(0)); // the first append of this process writes the file
+        long writtenAt = summaries.read().orElseThrow().getPosition().length();
+        int appends = 0;
+        int writes = 0;
+        for (DeployRecord record : randomHistory(31, 400)) {
+            ledger.append(record);
+            appends++;
+            long now = summaries.read().orElseThrow().getPosition().length();
+            assertThat(summaries.ledgerPosition().length() - now)
+                    .as("lag after append %d", appends)
+                    .isLessThanOrEqualTo(LedgerSummaryFile.DEFERRED_BYTES);
+            if (now != writtenAt) {
+                writes++;
+                writtenAt = now;
+            }
+        }
+        long burstBytes = summaries.ledgerPosition().length();
+        assertThat(writes)
+                .as("file writes during %d appends of %d bytes", appends, burstBytes)
+                .isPositive()
+                .isLessThanOrEqualTo((int) (burstBytes / LedgerSummaryFile.DEFERRED_BYTES) + 1);
+        // the pause: the background flush writes what the burst left, without a scan, within a few seconds
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!summaries.isCurrent(summaries.read().orElseThrow()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(summaries.isCurrent(summaries.read().orElseThrow()))
+                .as("the summary file after the pause")
+                .isTrue();
+        assertRebuildWithoutScan(job);
+    }
+
+    @Test(timeout = 120_000)
+    public void appendsQueuedForTheLockLeaveTheSummaryFileToTheirPauseAndKeepItCaughtUp() throws Exception {
         for (DeployRecord record : randomHistory(21, 100)) {
             ledger.append(record);
         }
