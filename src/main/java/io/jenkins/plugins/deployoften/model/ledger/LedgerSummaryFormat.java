@@ -77,8 +77,9 @@ import java.util.TreeMap;
  *
  * <p>Decoding is strict: anything but exactly what version 4 writes (another version, a torn or corrupted file,
  * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
- * {@link #decode(byte[])} returns empty; it never throws. The checksum is computed over the canonical encoding
- * of what was decoded, so a file that decodes at all decodes to exactly the summary that was written.
+ * {@link #decode(byte[])} returns empty; it never throws. The checksum is checked over the file's own bytes
+ * (everything before the checksum field, closed by a brace: the body as it was signed), not over an encoding made
+ * again, so decoding encodes nothing, and a file that decodes at all holds exactly the bytes that were written.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
@@ -86,6 +87,9 @@ public final class LedgerSummaryFormat {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] CHECKSUM_FIELD = ",\"sha256\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKSUM_END = "\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final int SHA256_HEX_LENGTH = 64;
 
     private LedgerSummaryFormat() {}
 
@@ -95,7 +99,9 @@ public final class LedgerSummaryFormat {
      */
     public static byte[] encode(LedgerSummary summary) {
         byte[] body = body(summary);
-        byte[] tail = (",\"sha256\":\"" + sha256(body) + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (new String(CHECKSUM_FIELD, StandardCharsets.US_ASCII) + sha256(body)
+                        + new String(CHECKSUM_END, StandardCharsets.US_ASCII) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] file = Arrays.copyOf(body, body.length - 1 + tail.length);
         System.arraycopy(tail, 0, file, body.length - 1, tail.length);
         return file;
@@ -111,7 +117,7 @@ public final class LedgerSummaryFormat {
             if (json.nextToken() != null) {
                 return Optional.empty();
             }
-            if (decoded.sha256 == null || !decoded.sha256.equals(sha256(body(decoded.summary)))) {
+            if (decoded.sha256 == null || !decoded.sha256.equals(sha256OfBody(bytes))) {
                 return Optional.empty();
             }
             return Optional.of(decoded.summary);
@@ -264,9 +270,33 @@ public final class LedgerSummaryFormat {
         return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
     }
 
+    /**
+     * @return the SHA-256 of the body {@link #encode} signed, taken from the file's own bytes (all before the
+     *     checksum field, closed by a brace) without encoding anything again; {@code null} when the bytes do not end
+     *     with the checksum field as {@link #encode} writes it (its newline may be missing)
+     */
+    private static String sha256OfBody(byte[] file) {
+        int end = file.length > 0 && file[file.length - 1] == '\n' ? file.length - 1 : file.length;
+        int bodyEnd = end - CHECKSUM_FIELD.length - SHA256_HEX_LENGTH - CHECKSUM_END.length;
+        if (bodyEnd <= 0
+                || !Arrays.equals(
+                        file, bodyEnd, bodyEnd + CHECKSUM_FIELD.length, CHECKSUM_FIELD, 0, CHECKSUM_FIELD.length)
+                || !Arrays.equals(file, end - CHECKSUM_END.length, end, CHECKSUM_END, 0, CHECKSUM_END.length)) {
+            return null;
+        }
+        MessageDigest digest = sha256Digest();
+        digest.update(file, 0, bodyEnd);
+        digest.update((byte) '}');
+        return HEX.formatHex(digest.digest());
+    }
+
     static String sha256(byte[] bytes) {
+        return HEX.formatHex(sha256Digest().digest(bytes));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
