@@ -130,6 +130,92 @@ public final class DeployStatistics {
         this.missingBuilds = computed.missingBuilds;
     }
 
+    /** Statistics as {@link DeployStatisticsFormat} stored them: the others are derived again, as computing does. */
+    private DeployStatistics(Stored stored) {
+        this.environment = stored.environment();
+        this.window = StatisticsWindow.ending(stored.now(), stored.windowWeeks());
+        this.skippedLines = stored.skippedLines();
+        this.historyStart = stored.historyStart();
+        this.lastSuccessEndedAt = stored.lastSuccessEndedAt();
+        this.lastSuccessStartedAt = stored.lastSuccessStartedAt();
+        this.nextRecordStart = stored.nextRecordStart();
+        this.daysSoFar = window.getDaysSoFarSince(Optional.ofNullable(historyStart));
+        this.weeks = List.copyOf(stored.weeks());
+        if (weeks.size() != window.getWeeks()) {
+            throw new IllegalArgumentException(
+                    "weeks: the window has " + window.getWeeks() + " weeks, " + weeks.size() + " were stored");
+        }
+        this.successful = weeks.stream().mapToInt(WeeklyBucket::getSuccessful).sum();
+        this.failed = weeks.stream().mapToInt(WeeklyBucket::getFailed).sum();
+        this.aborted = weeks.stream().mapToInt(WeeklyBucket::getAborted).sum();
+        this.skipped = weeks.stream().mapToInt(WeeklyBucket::getSkipped).sum();
+        this.frequencyClass = FrequencyClass.classify(weeks.subList(getFirstWeekJudged(), weeks.size()));
+        this.medianDuration = stored.medianDuration();
+        this.p90Duration = stored.p90Duration();
+        this.medianLeadTime = stored.medianLeadTime();
+        this.timeSinceLastSuccess = timeSince(lastSuccessEndedAt, window);
+        this.streak = Objects.requireNonNull(stored.streak(), "streak");
+        this.medianRecoveryTime = stored.medianRecoveryTime();
+        this.recoveredFailures = stored.recoveredFailures();
+        this.unrecoveredFailures = failed - recoveredFailures;
+        this.skippedBuildsNeverDeployed = stored.skippedBuildsNeverDeployed();
+        this.missingBuilds = stored.missingBuilds();
+    }
+
+    /**
+     * Every figure of the statistics that the others are not derived from: what {@link DeployStatisticsFormat}
+     * stores. Durations and instants are {@code null} when absent.
+     */
+    record Stored(
+            EnvironmentName environment,
+            Instant now,
+            int windowWeeks,
+            int skippedLines,
+            List<WeeklyBucket> weeks,
+            Instant historyStart,
+            Duration medianDuration,
+            Duration p90Duration,
+            Duration medianLeadTime,
+            DeployStreak streak,
+            Duration medianRecoveryTime,
+            int recoveredFailures,
+            int skippedBuildsNeverDeployed,
+            int missingBuilds,
+            Instant lastSuccessStartedAt,
+            Instant lastSuccessEndedAt,
+            Instant nextRecordStart) {}
+
+    /** @return what {@link DeployStatisticsFormat} stores of these statistics */
+    Stored stored() {
+        return new Stored(
+                environment,
+                window.getNow(),
+                window.getWeeks(),
+                skippedLines,
+                weeks,
+                historyStart,
+                medianDuration,
+                p90Duration,
+                medianLeadTime,
+                streak,
+                medianRecoveryTime,
+                recoveredFailures,
+                skippedBuildsNeverDeployed,
+                missingBuilds,
+                lastSuccessStartedAt,
+                lastSuccessEndedAt,
+                nextRecordStart);
+    }
+
+    /**
+     * @param stored what {@link #stored()} gave
+     * @return the statistics it describes
+     * @throws IllegalArgumentException when its parts do not fit together
+     */
+    static DeployStatistics restore(Stored stored) {
+        return new DeployStatistics(stored);
+    }
+
     private static Duration timeSince(Instant lastSuccessEndedAt, StatisticsWindow window) {
         return lastSuccessEndedAt == null ? null : notNegative(Duration.between(lastSuccessEndedAt, window.getNow()));
     }

@@ -197,6 +197,16 @@ public final class WeeklyBucket {
         return count;
     }
 
+    /** @return Monday 00:00 UTC of this week */
+    Instant startInstant() {
+        return weekStart;
+    }
+
+    /** @return the UTC days of this week on which a successful deploy started, one {@link #dayBit bit} each */
+    int successDayBits() {
+        return successDays;
+    }
+
     /** @return the Monday this week starts on (UTC) */
     public LocalDate getWeekStart() {
         return weekStart.atZone(ZoneOffset.UTC).toLocalDate();

@@ -12,8 +12,13 @@ import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.ledger.AtomicFiles;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -33,7 +38,10 @@ import java.util.concurrent.ConcurrentMap;
  * the figures that depend on the day (ages such as "2 h ago", the days so far and so the deploys per week)
  * from what was cached, exactly as a fresh computation would. An entry that cannot be moved (the clock went
  * back, or a future-dated record has started since) is recomputed. A badge or a page row served from the
- * cache costs two file look-ups, whatever the history holds.
+ * cache costs two file look-ups, whatever the history holds. Each computed entry is also written to the job's
+ * {@value HealthFile#FILE_NAME} ({@link DeployHealthSnapshot}), and a job not in memory (after a restart) is
+ * served from that file while the ledger and audit trail are as it says, so the first page after a restart reads
+ * one small file per job instead of each ledger's summary.
  */
 public final class DeployHealthService {
     /** How many recent gate decisions are searched for the last override. */
@@ -75,18 +83,50 @@ public final class DeployHealthService {
         return summaryOf(
                 job.getFullName(),
                 DeployOftenConfiguration.ledgers().of(job),
-                new AuditLogSource(GateFiles.auditLogOf(job)));
+                new AuditLogSource(GateFiles.auditLogOf(job)),
+                HealthFile.ofJob(job));
     }
 
-    Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
+    Summary summaryOf(String key, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots) throws IOException {
         Instant now = clock.instant();
         String version = ledger.version() + "|" + audit.version() + "|" + weekOf(now);
         Cached cached = cache.get(key);
         if (cached == null || !cached.version.equals(version) || !cached.view.canMoveTo(now)) {
-            cached = compute(ledger, audit, now, version);
+            cached = cached == null ? stored(snapshots, version, now) : null;
+            if (cached == null) {
+                cached = compute(ledger, audit, now, version);
+                store(snapshots, cached);
+            }
             cache.put(key, cached);
         }
         return new Summary(cached.view.at(now), cached.lastOverride);
+    }
+
+    Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
+        return summaryOf(key, ledger, audit, SnapshotStore.NONE);
+    }
+
+    /** @return what a snapshot kept of the job for this version, as after a restart; {@code null} when none fits */
+    private static Cached stored(SnapshotStore snapshots, String version, Instant now) {
+        try {
+            Optional<DeployHealthSnapshot> snapshot = snapshots
+                    .read()
+                    .flatMap(DeployHealthSnapshot::decode)
+                    .filter(kept -> kept.getSource().equals(version));
+            return snapshot.filter(kept -> kept.getView().canMoveTo(now))
+                    .map(kept -> new Cached(version, kept.getView(), kept.getLastOverride()))
+                    .orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null; // a cache: computed afresh
+        }
+    }
+
+    private static void store(SnapshotStore snapshots, Cached cached) {
+        try {
+            snapshots.write(DeployHealthSnapshot.encode(cached.version, cached.view, cached.lastOverride));
+        } catch (IOException | RuntimeException e) {
+            // a cache: the next restart computes the job again
+        }
     }
 
     /** @return the Monday of the ISO week of {@code now}, UTC: the statistics window starts on a Monday */
@@ -113,9 +153,14 @@ public final class DeployHealthService {
         return DisplayText.of(override.user()) + ": " + DisplayText.of(override.reason());
     }
 
-    /** Forgets what was computed for a job, for example after an override was granted. */
+    /** Forgets what was computed for a job, for example after an override was granted, here and on disk. */
     public void invalidate(Job<?, ?> job) {
         cache.remove(job.getFullName());
+        try {
+            HealthFile.ofJob(job).delete();
+        } catch (IOException e) {
+            // its source no longer matches after the change that invalidated it, so it would not be used
+        }
     }
 
     /**
@@ -141,6 +186,62 @@ public final class DeployHealthService {
         String version() throws IOException;
 
         List<GateAuditEntry> recent(int limit) throws IOException;
+    }
+
+    /** Where a job's computed health is kept across restarts ({@link DeployHealthSnapshot}). */
+    interface SnapshotStore {
+        /** Keeps nothing: every job not in memory is computed. */
+        SnapshotStore NONE = new SnapshotStore() {
+            @Override
+            public Optional<byte[]> read() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void write(byte[] bytes) {}
+        };
+
+        /** @return the bytes last written, empty when none */
+        Optional<byte[]> read() throws IOException;
+
+        /** @param bytes replaces what was written, whole or not at all */
+        void write(byte[] bytes) throws IOException;
+    }
+
+    /** {@value #FILE_NAME} in the job's directory, beside its ledger and gate audit trail. */
+    static final class HealthFile implements SnapshotStore {
+        static final String FILE_NAME = "deployoften-health.json";
+
+        private final Path file;
+
+        HealthFile(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Optional<byte[]> read() throws IOException {
+            try {
+                return Optional.of(Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            synchronized (HealthFile.class) { // one temporary file name per directory
+                AtomicFiles.replace(file, FILE_NAME + ".tmp", bytes, false);
+            }
+        }
+
+        /** @return the job's file, in its directory */
+        static HealthFile ofJob(Job<?, ?> job) {
+            return new HealthFile(job.getRootDir().toPath().resolve(FILE_NAME));
+        }
+
+        void delete() throws IOException {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The job's audit file. */

@@ -14,8 +14,11 @@ import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -142,6 +146,90 @@ public class DeployHealthServiceTest {
         assertThat(nextWeek.view.getStatistics().getWindow().getStart())
                 .isEqualTo(Instant.parse("2026-03-23T00:00:00Z"));
         assertThat(auditReads).isEqualTo(4);
+    }
+
+    @Test
+    public void afterARestartTheHealthIsServedFromItsSnapshotWithoutReadingTheLedgerOrTheAuditTrail() throws Exception {
+        file.append(success(1, T0.minus(Duration.ofDays(1))));
+        file.append(DeployRecord.builder("staging", "app", 2)
+                .outcome(DeployOutcome.FAILURE)
+                .startedAt(T0.minus(Duration.ofHours(2)))
+                .duration(Duration.ofSeconds(75))
+                .build());
+        KeptSnapshots snapshots = new KeptSnapshots();
+        new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+        assertThat(snapshots.writes).isEqualTo(1);
+        int ledgerReads = ledger.reads;
+        int trailReads = auditReads;
+
+        now = T0.plus(Duration.ofHours(13)); // the next day, the same ISO week
+        DeployHealthService.Summary restarted =
+                new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+
+        assertThat(ledger.reads).isEqualTo(ledgerReads);
+        assertThat(auditReads).isEqualTo(trailReads);
+        assertThat(snapshots.writes).isEqualTo(1);
+        assertThat(shown(restarted))
+                .isEqualTo(shown(new DeployHealthService(clock).summaryOf("app", ledger, auditSource)));
+        assertThat(restarted.view.getStatistics().getFailed()).isEqualTo(1);
+    }
+
+    @Test
+    public void aSnapshotOfAnotherLedgerStateOrADamagedOneIsComputedAfreshAndWrittenAgain() throws Exception {
+        file.append(success(1, T0.minus(Duration.ofHours(1))));
+        KeptSnapshots snapshots = new KeptSnapshots();
+        new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+
+        file.append(success(2, T0.minusSeconds(10)));
+        int ledgerReads = ledger.reads;
+        DeployHealthService.Summary afterAppend =
+                new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+        assertThat(ledger.reads).isGreaterThan(ledgerReads);
+        assertThat(afterAppend.view.getStatistics().getSuccessful()).isEqualTo(2);
+        assertThat(snapshots.writes).isEqualTo(2);
+
+        snapshots.bytes[snapshots.bytes.length / 2] ^= 0x01;
+        ledgerReads = ledger.reads;
+        DeployHealthService.Summary afterDamage =
+                new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+        assertThat(ledger.reads).isGreaterThan(ledgerReads);
+        assertThat(shown(afterDamage)).isEqualTo(shown(afterAppend));
+        assertThat(snapshots.writes).isEqualTo(3);
+        assertThat(DeployHealthSnapshot.decode(snapshots.bytes)).isPresent();
+    }
+
+    @Test
+    public void theHealthFileIsReplacedWholeAndAMissingOneIsNone() throws Exception {
+        Path directory = temporary.newFolder("health").toPath();
+        DeployHealthService.HealthFile health =
+                new DeployHealthService.HealthFile(directory.resolve(DeployHealthService.HealthFile.FILE_NAME));
+        assertThat(health.read()).isEmpty();
+        health.write(new byte[] {1, 2, 3});
+        health.write(new byte[] {4, 5});
+        assertThat(health.read()).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly(4, 5));
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactly(DeployHealthService.HealthFile.FILE_NAME);
+        }
+        health.delete();
+        assertThat(health.read()).isEmpty();
+    }
+
+    /** A snapshot store in memory that counts its writes. */
+    private static final class KeptSnapshots implements DeployHealthService.SnapshotStore {
+        private byte[] bytes;
+        private int writes;
+
+        @Override
+        public Optional<byte[]> read() {
+            return Optional.ofNullable(bytes).map(byte[]::clone);
+        }
+
+        @Override
+        public void write(byte[] written) {
+            bytes = written.clone();
+            writes++;
+        }
     }
 
     /** Everything a page, a badge or the API shows of a view. */

@@ -9,7 +9,9 @@ import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DurationSketch;
+import io.jenkins.plugins.deployoften.model.DurationSketchJson;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.SignedJson;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Environment;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Pending;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Position;
@@ -19,14 +21,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +84,6 @@ public final class LedgerSummaryFormat {
     public static final int VERSION = 4;
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] CHECKSUM_FIELD = ",\"sha256\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHECKSUM_END = "\"}".getBytes(StandardCharsets.US_ASCII);
-    private static final int SHA256_HEX_LENGTH = 64;
 
     private LedgerSummaryFormat() {}
 
@@ -98,13 +92,7 @@ public final class LedgerSummaryFormat {
      * @return the file's bytes, newline included
      */
     public static byte[] encode(LedgerSummary summary) {
-        byte[] body = body(summary);
-        byte[] tail = (new String(CHECKSUM_FIELD, StandardCharsets.US_ASCII) + sha256(body)
-                        + new String(CHECKSUM_END, StandardCharsets.US_ASCII) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] file = Arrays.copyOf(body, body.length - 1 + tail.length);
-        System.arraycopy(tail, 0, file, body.length - 1, tail.length);
-        return file;
+        return SignedJson.sign(body(summary));
     }
 
     /**
@@ -117,7 +105,7 @@ public final class LedgerSummaryFormat {
             if (json.nextToken() != null) {
                 return Optional.empty();
             }
-            if (decoded.sha256 == null || !decoded.sha256.equals(sha256OfBody(bytes))) {
+            if (decoded.sha256 == null || !decoded.sha256.equals(SignedJson.sha256OfSignedObject(bytes))) {
                 return Optional.empty();
             }
             return Optional.of(decoded.summary);
@@ -244,13 +232,7 @@ public final class LedgerSummaryFormat {
 
     /** A sketch as an array: its 0 ms count, then (bucket, count) pairs ascending. */
     private static void writeSketch(JsonGenerator json, DurationSketch sketch) throws IOException {
-        json.writeStartArray();
-        json.writeNumber(sketch.zeros());
-        for (Map.Entry<Integer, Long> bucket : sketch.buckets().entrySet()) {
-            json.writeNumber(bucket.getKey());
-            json.writeNumber(bucket.getValue());
-        }
-        json.writeEndArray();
+        DurationSketchJson.write(json, sketch);
     }
 
     private static void writeIndex(JsonGenerator json, String field, Map<String, Ref> index) throws IOException {
@@ -270,36 +252,8 @@ public final class LedgerSummaryFormat {
         return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
     }
 
-    /**
-     * @return the SHA-256 of the body {@link #encode} signed, taken from the file's own bytes (all before the
-     *     checksum field, closed by a brace) without encoding anything again; {@code null} when the bytes do not end
-     *     with the checksum field as {@link #encode} writes it (its newline may be missing)
-     */
-    private static String sha256OfBody(byte[] file) {
-        int end = file.length > 0 && file[file.length - 1] == '\n' ? file.length - 1 : file.length;
-        int bodyEnd = end - CHECKSUM_FIELD.length - SHA256_HEX_LENGTH - CHECKSUM_END.length;
-        if (bodyEnd <= 0
-                || !Arrays.equals(
-                        file, bodyEnd, bodyEnd + CHECKSUM_FIELD.length, CHECKSUM_FIELD, 0, CHECKSUM_FIELD.length)
-                || !Arrays.equals(file, end - CHECKSUM_END.length, end, CHECKSUM_END, 0, CHECKSUM_END.length)) {
-            return null;
-        }
-        MessageDigest digest = sha256Digest();
-        digest.update(file, 0, bodyEnd);
-        digest.update((byte) '}');
-        return HEX.formatHex(digest.digest());
-    }
-
     static String sha256(byte[] bytes) {
-        return HEX.formatHex(sha256Digest().digest(bytes));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return SignedJson.sha256(bytes);
     }
 
     // ---------------------------------------------------------------- decoding
@@ -498,18 +452,7 @@ public final class LedgerSummaryFormat {
 
     /** Reads a sketch whose START_ARRAY is the current token, up to and with its END_ARRAY. */
     private static DurationSketch readSketch(JsonParser json) throws IOException {
-        long zeros = readLong(json);
-        TreeMap<Integer, Long> buckets = new TreeMap<>();
-        JsonToken token;
-        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-            int bucket = Math.toIntExact(longValue(json, token));
-            long count = readLong(json);
-            if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
-                throw new IllegalArgumentException("buckets out of order");
-            }
-            buckets.put(bucket, count);
-        }
-        return DurationSketch.of(zeros, buckets);
+        return DurationSketchJson.read(json);
     }
 
     private static TreeMap<String, Ref> readIndex(JsonParser json) throws IOException {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -32,6 +33,15 @@ public final class DeployHealthView {
     public static DeployHealthView of(DeployStatistics statistics, Optional<GateDecision> lastGateDecision) {
         return new DeployHealthView(
                 statistics, lastGateDecision.map(DeployHealthView::stateOf).orElse(GateBadgeState.UNKNOWN));
+    }
+
+    /**
+     * @param statistics the environment's statistics
+     * @param gateState what the gate badge shows, as {@link #getGateState()} gave it
+     * @return the view, as one stored with its gate state is read back
+     */
+    public static DeployHealthView of(DeployStatistics statistics, GateBadgeState gateState) {
+        return new DeployHealthView(Objects.requireNonNull(statistics, "statistics"), gateState);
     }
 
     /**

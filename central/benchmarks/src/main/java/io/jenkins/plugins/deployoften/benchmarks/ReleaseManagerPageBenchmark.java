@@ -55,8 +55,9 @@ import org.openjdk.jol.info.GraphLayout;
  *       HealthServicePage}) on a settable clock, its cache filled at 23:59 UTC on Friday and the page then loaded
  *       at 00:01 on Saturday, the same ISO week: every entry is moved on to the new day, none should be computed;
  *   <li>{@code firstPageAfterRestart}: the first page of a fresh service after the ledger summaries kept in
- *       memory were forgotten, as after a controller restart: every job is computed, its summary read from its
- *       summary file (on disk, and in the operating system's page cache).
+ *       memory were forgotten, as after a controller restart (on disk, and in the operating system's page cache):
+ *       with {@code healthFiles=true}, as the plugin runs, every job is served from its health file; with {@code
+ *       false} (the files missing or stale) every job is computed, its ledger summary decoded from its file.
  * </ul>
  *
  * The first five use the benchmark's copy of the page's cache ({@link ReleaseManagerPage}); the last three the
@@ -364,6 +365,10 @@ public class ReleaseManagerPageBenchmark {
      */
     @State(Scope.Benchmark)
     public static class AfterRestart {
+        /** Whether the plugin's health files are there (true) or the first page decodes every ledger summary. */
+        @Param({"true", "false"})
+        boolean healthFiles;
+
         HealthServicePage service;
 
         /** How many jobs the set-up's check loads after a restart: all 5,000 would take minutes. */
@@ -373,7 +378,7 @@ public class ReleaseManagerPageBenchmark {
         public void check(Jobs jobs) throws IOException {
             try {
                 Clock clock = Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC);
-                HealthServicePage before = new HealthServicePage(clock);
+                HealthServicePage before = new HealthServicePage(clock, healthFiles);
                 ReleaseManagerPage.rowsFrom(before, jobs.list); // computes every job and writes its summary file
                 for (ReleaseManagerPage.Job job : jobs.list) {
                     Path summary =
@@ -388,10 +393,11 @@ public class ReleaseManagerPageBenchmark {
                 List<ReleaseManagerRows.Row> warm = ReleaseManagerPage.rowsFrom(before, checked);
                 restart();
                 List<ReleaseManagerRows.Row> afterRestart = ReleaseManagerPage.rowsFrom(service, checked);
+                int expectedComputed = healthFiles ? 0 : checked.size();
                 if (!ReleaseManagerPage.contentOf(afterRestart).equals(ReleaseManagerPage.contentOf(warm))
-                        || service.computed() != checked.size()) {
+                        || service.computed() != expectedComputed) {
                     throw new IllegalStateException("the first page after a restart differs from the page before it,"
-                            + " or did not compute every job (" + service.computed() + ")");
+                            + " or computed " + service.computed() + " jobs instead of " + expectedComputed);
                 }
                 System.out.printf(
                         Locale.ROOT,
@@ -407,7 +413,7 @@ public class ReleaseManagerPageBenchmark {
         @Setup(Level.Invocation)
         public void restart() {
             SummariesInMemory.forget();
-            service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
+            service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC), healthFiles);
         }
     }
 

@@ -3,8 +3,10 @@ package io.jenkins.plugins.deployoften.ui;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The plugin's own {@link DeployHealthService}, built with a clock (its package-private constructor) and asked for
  * a job's health and last override the way {@code DeployHealthRootAction} and the badges ask, by the job's full
- * name, ledger and gate audit trail ({@code summaryOf(key, ledger, audit)}, the part of the service without
- * Jenkins). Lives in the benchmarks module, in the plugin's package, so the benchmarks measure the production cache
+ * name, ledger and gate audit trail ({@code summaryOf(key, ledger, audit, snapshots)}, the part of the service
+ * without Jenkins), with or without the job's health file. Lives in the benchmarks module, in the plugin's package, so the benchmarks measure the production cache
  * rather than a copy of it; no production code was added for it.
  *
  * <p>The service reads a job's audit trail entries only when it computes the job's health (a cache miss), so the
@@ -21,11 +23,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HealthServicePage {
     private final DeployHealthService service;
+    private final boolean healthFiles;
     private final AtomicInteger computed = new AtomicInteger();
 
     /** @param clock the service's clock: each look-up takes its time from it */
     public HealthServicePage(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * @param clock the service's clock: each look-up takes its time from it
+     * @param healthFiles whether the service keeps each job's health in its {@code deployoften-health.json}, as
+     *     the plugin does, beside the job's file ledger
+     */
+    public HealthServicePage(Clock clock, boolean healthFiles) {
         this.service = new DeployHealthService(clock);
+        this.healthFiles = healthFiles;
+    }
+
+    private DeployHealthService.SnapshotStore snapshotsOf(DeployLedger ledger) {
+        if (!healthFiles) {
+            return DeployHealthService.SnapshotStore.NONE;
+        }
+        Path jobDirectory = ((FileDeployLedger) ledger).getFile().getParent();
+        return new DeployHealthService.HealthFile(jobDirectory.resolve(DeployHealthService.HealthFile.FILE_NAME));
     }
 
     /**
@@ -33,7 +54,7 @@ public final class HealthServicePage {
      * @throws IOException when the ledger or audit trail cannot be read
      */
     public DeployHealthView healthOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
-        return service.summaryOf(fullName, ledger, new CountingAudit(audit)).view;
+        return service.summaryOf(fullName, ledger, new CountingAudit(audit), snapshotsOf(ledger)).view;
     }
 
     /**
@@ -41,7 +62,7 @@ public final class HealthServicePage {
      * @throws IOException when the ledger or audit trail cannot be read
      */
     public String lastOverrideOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
-        return service.summaryOf(fullName, ledger, new CountingAudit(audit)).lastOverride;
+        return service.summaryOf(fullName, ledger, new CountingAudit(audit), snapshotsOf(ledger)).lastOverride;
     }
 
     /** @return how many look-ups computed a job's health instead of serving it from the cache */

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.deployoften.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@link DurationSketch} as JSON: {@code [zeros, bucket, count, bucket, count, …]}, buckets ascending. Shared by
+ * the files that store sketches (the ledger summary, the deploy health), so they read and write them alike.
+ */
+public final class DurationSketchJson {
+    private DurationSketchJson() {}
+
+    /**
+     * @param json where to write
+     * @param sketch the sketch
+     * @throws IOException when the generator fails
+     */
+    public static void write(JsonGenerator json, DurationSketch sketch) throws IOException {
+        json.writeStartArray();
+        json.writeNumber(sketch.zeros());
+        for (Map.Entry<Integer, Long> bucket : sketch.buckets().entrySet()) {
+            json.writeNumber(bucket.getKey());
+            json.writeNumber(bucket.getValue());
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * Reads a sketch whose START_ARRAY is the current token, through its END_ARRAY.
+     *
+     * @param json the parser
+     * @return the sketch
+     * @throws IOException when the parser fails
+     * @throws IllegalArgumentException when it is not a sketch as {@link #write} writes it
+     */
+    public static DurationSketch read(JsonParser json) throws IOException {
+        long zeros = longValue(json, json.nextToken());
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        JsonToken token;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+            int bucket = Math.toIntExact(longValue(json, token));
+            long count = longValue(json, json.nextToken());
+            if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
+                throw new IllegalArgumentException("buckets out of order");
+            }
+            buckets.put(bucket, count);
+        }
+        return DurationSketch.of(zeros, buckets);
+    }
+
+    private static long longValue(JsonParser json, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT
+                || (json.getNumberType() != JsonParser.NumberType.INT
+                        && json.getNumberType() != JsonParser.NumberType.LONG)) {
+            throw new IllegalArgumentException("expected a whole number, found " + token);
+        }
+        return json.getLongValue();
+    }
+}
