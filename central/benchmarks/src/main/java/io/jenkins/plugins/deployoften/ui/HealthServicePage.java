@@ -3,9 +3,11 @@ package io.jenkins.plugins.deployoften.ui;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,9 +25,26 @@ public final class HealthServicePage {
     private final DeployHealthService service;
     private final AtomicInteger computed = new AtomicInteger();
 
+    private final Clock clock;
+
     /** @param clock the service's clock: each look-up takes its time from it */
     public HealthServicePage(Clock clock) {
         this.service = new DeployHealthService(clock);
+        this.clock = clock;
+    }
+
+    /** @return the service's clock reading */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * @return the job as the Deploy health page's table takes it, as {@code DeployHealthService.tableJobOf(job)}
+     * @throws IOException when the ledger or audit trail cannot be read
+     */
+    public DeployHealthTable.Job tableJobOf(String fullName, String url, DeployLedger ledger, GateAuditLog audit)
+            throws IOException {
+        return service.tableJobOf(fullName, url, ledger, new CountingAudit(audit));
     }
 
     /**
@@ -34,14 +53,6 @@ public final class HealthServicePage {
      */
     public DeployHealthView healthOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
         return service.summaryOf(fullName, ledger, new CountingAudit(audit)).view;
-    }
-
-    /**
-     * @return the job's last override, as {@code DeployHealthService.lastOverrideOf(job)}
-     * @throws IOException when the ledger or audit trail cannot be read
-     */
-    public String lastOverrideOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
-        return service.summaryOf(fullName, ledger, new CountingAudit(audit)).lastOverride;
     }
 
     /** @return how many look-ups computed a job's health instead of serving it from the cache */
