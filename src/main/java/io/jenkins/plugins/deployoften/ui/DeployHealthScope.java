@@ -60,21 +60,21 @@ final class DeployHealthScope {
     static DeployHealthScope of(String view, String folder) {
         String folderName = ViewPath.trimSlashes(folder);
         String viewPath = ViewPath.trimSlashes(view);
-        Item folderItem = null;
+        ItemGroup<?> folderGroup = null;
         if (!folderName.isEmpty()) {
-            folderItem = readableFolder(folderName);
-            if (folderItem == null) {
+            folderGroup = readableFolder(folderName);
+            if (folderGroup == null) {
                 return problem(Messages.DeployHealthPage_unknownFolder(folderName));
             }
         }
         if (!viewPath.isEmpty()) {
             ViewGroup root;
             String where;
-            if (folderItem == null) {
+            if (folderGroup == null) {
                 root = Jenkins.get();
                 where = Messages.DeployHealthPage_inJenkins();
-            } else if (folderItem instanceof ViewGroup) {
-                root = (ViewGroup) folderItem;
+            } else if (folderGroup instanceof ViewGroup) {
+                root = (ViewGroup) folderGroup;
                 where = Messages.DeployHealthPage_inFolder(folderName);
             } else {
                 return problem(Messages.DeployHealthPage_folderWithoutViews(viewPath, folderName));
@@ -85,9 +85,8 @@ final class DeployHealthScope {
             }
             return ofView(found.view());
         }
-        if (folderItem != null) {
-            return new DeployHealthScope(
-                    readableDeploying(Items.getAllItems((ItemGroup<?>) folderItem, Job.class)), List.of());
+        if (folderGroup != null) {
+            return new DeployHealthScope(readableDeploying(Items.getAllItems(folderGroup, Job.class)), List.of());
         }
         List<Job<?, ?>> all = new ArrayList<>();
         for (Job<?, ?> job : JENKINS.getAllJobs()) {
@@ -101,11 +100,11 @@ final class DeployHealthScope {
     }
 
     /** @return the folder of that full name when the user may read it, else {@code null} */
-    private static Item readableFolder(String fullName) {
+    private static ItemGroup<?> readableFolder(String fullName) {
         try {
             Item item = Jenkins.get().getItemByFullName(fullName, Item.class);
-            if (item instanceof ItemGroup && JENKINS.hasPermission(Item.READ, item)) {
-                return item;
+            if (item instanceof ItemGroup<?> group && JENKINS.hasPermission(Item.READ, item)) {
+                return group;
             }
             return null;
         } catch (AccessDeniedException e) {
