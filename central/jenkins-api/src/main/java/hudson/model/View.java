@@ -1,11 +1,12 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.util.Collection;
 import jenkins.widgets.HasWidgets;
 
-public abstract class View implements HasWidgets {
+public abstract class View implements AccessControlled, HasWidgets {
     public static final Permission READ = null;
 
     @NonNull
@@ -13,6 +14,10 @@ public abstract class View implements HasWidgets {
 
     @NonNull
     public String getViewName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public ViewGroup getOwner() {
         throw new UnsupportedOperationException();
     }
 

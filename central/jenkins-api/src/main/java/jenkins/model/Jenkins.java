@@ -5,15 +5,17 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
 import hudson.model.Item;
 import hudson.model.View;
+import hudson.model.ViewGroup;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, ViewGroup {
     public static final Permission ADMINISTER = null;
 
     public static final Permission READ = null;
@@ -42,6 +44,11 @@ public class Jenkins implements AccessControlled {
     }
 
     public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Collection<View> getViews() {
         throw new UnsupportedOperationException();
     }
 

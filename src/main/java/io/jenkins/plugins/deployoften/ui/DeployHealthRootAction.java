@@ -1,24 +1,31 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import hudson.Extension;
-import hudson.model.Job;
+import hudson.model.Api;
 import hudson.model.RootAction;
 import io.jenkins.plugins.deployoften.Messages;
-import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthCsv;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.WebMethod;
 
 /**
- * The release managers' page "Deploy health" at {@code /deployoften/}: one row per job the user can read
- * that uses DeployOften, from cached ledger summaries, never from builds.
+ * The release managers' page "Deploy health" at {@code /deployoften/}, with its exports {@code api/json} (and
+ * {@code api/xml}) and {@code rows.csv}: what runs where for the jobs of a view, a folder or all of Jenkins that
+ * the user may read, filtered by state ({@link DeployHealthPage}). Everything comes from the jobs' cached ledger
+ * summaries ({@link DeployHealthService}), never from builds. Jenkins lets only users with Overall/Read reach the
+ * page; the exports check it again, and every job is checked for Item/Read.
  */
 @Extension
 public class DeployHealthRootAction implements RootAction {
-    private static final Logger LOGGER = Logger.getLogger(DeployHealthRootAction.class.getName());
+    /** The page's URL name, under the Jenkins root. */
+    static final String URL_NAME = "deployoften";
 
     private final JenkinsFacade jenkins;
 
@@ -26,7 +33,7 @@ public class DeployHealthRootAction implements RootAction {
         this(new JenkinsFacade());
     }
 
-    /** @param jenkins the Jenkins whose jobs are listed, for tests */
+    /** @param jenkins the permission check, for tests */
     DeployHealthRootAction(JenkinsFacade jenkins) {
         this.jenkins = jenkins;
     }
@@ -43,33 +50,55 @@ public class DeployHealthRootAction implements RootAction {
 
     @Override
     public String getUrlName() {
-        return "deployoften";
+        return URL_NAME;
     }
 
     /**
-     * @param folder the folder filter, blank for all
-     * @param gate the gate state filter, blank for all
-     * @return the rows the current user may read
+     * @param request the request, whose {@code view}, {@code folder}, {@code state} and {@code page} parameters
+     *     name what to show
+     * @return the page as the current user may see it
      */
-    public List<ReleaseManagerRows.Row> rows(String folder, String gate) {
-        List<Job> jobs = jenkins.getAllJobs();
-        List<ReleaseManagerRows.Row> rows = new ArrayList<>();
-        for (Job<?, ?> job : jobs) {
-            if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
-                continue;
-            }
-            try {
-                DeployHealthService health = DeployHealthService.get();
-                rows.add(new ReleaseManagerRows.Row(
-                        job.getFullName(), job.getUrl(), health.healthOf(job), health.lastOverrideOf(job)));
-            } catch (IOException e) {
-                LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
-            }
+    public DeployHealthPage page(StaplerRequest2 request) {
+        checkRead();
+        return DeployHealthPage.of(
+                request.getParameter("view"),
+                request.getParameter("folder"),
+                request.getParameter("state"),
+                request.getParameter("page"));
+    }
+
+    /**
+     * @param request the request, with the page's scope parameters
+     * @return every row of that scope for {@code api/json} and {@code api/xml}
+     */
+    public Api getApi(StaplerRequest2 request) {
+        return new Api(new DeployHealthPageApi(page(request)));
+    }
+
+    /**
+     * Answers {@code rows.csv}: every row of the scope the request's parameters name, see {@link DeployHealthCsv}.
+     *
+     * @param request the request, with the page's scope parameters
+     * @param response where the CSV goes
+     * @throws IOException when it cannot be written
+     */
+    @WebMethod(name = "rows.csv")
+    public void doRowsCsv(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
+        DeployHealthPage page = page(request);
+        byte[] body = DeployHealthCsv.of(page.getTable()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(DeployHealthCsv.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename=\"deploy-health.csv\"");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
         }
-        try {
-            return ReleaseManagerRows.filter(rows, folder, gate);
-        } catch (IllegalArgumentException e) {
-            return ReleaseManagerRows.filter(rows, folder, "");
+    }
+
+    /** Overall/Read, which Jenkins also demands before it routes to the page. */
+    private void checkRead() {
+        if (!jenkins.hasPermission(Jenkins.READ)) {
+            throw HttpResponses.errorWithoutStack(403, Messages.DeployHealthPage_forbidden());
         }
     }
 }

@@ -8,12 +8,14 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.ledger.AtomicFiles;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +41,10 @@ import java.util.concurrent.ConcurrentMap;
  * the figures that depend on the day (ages such as "2 h ago", the days so far and so the deploys per week)
  * from what was cached, exactly as a fresh computation would. An entry that cannot be moved (the clock went
  * back, or a future-dated record has started since) is recomputed. A badge or a page row served from the
- * cache costs two file look-ups, whatever the history holds. Each computed entry is also written to the job's
- * {@value HealthFile#FILE_NAME} ({@link DeployHealthSnapshot}), and a job not in memory (after a restart) is
+ * cache costs two file look-ups, whatever the history holds. The entry also keeps what ran on each environment
+ * ({@link EnvironmentStatus}, for the Deploy health page's "what runs where"), read when it is computed: every
+ * appended record changes the ledger's version and so recomputes it. Each computed entry is also written to the
+ * job's {@value HealthFile#FILE_NAME} ({@link DeployHealthSnapshot}), and a job not in memory (after a restart) is
  * served from that file while the ledger and audit trail are as it says, so the first page after a restart reads
  * one small file per job instead of each ledger's summary.
  */
@@ -79,12 +84,35 @@ public final class DeployHealthService {
         return summaryOf(job).lastOverride;
     }
 
+    /**
+     * @param job the job
+     * @return the job as the Deploy health page's table takes it: its health, what runs on each environment and its
+     *     last override, from one look-up of the cache
+     * @throws IOException when the ledger or the audit trail cannot be read
+     */
+    public DeployHealthTable.Job tableJobOf(Job<?, ?> job) throws IOException {
+        return tableJobOf(
+                job.getFullName(),
+                job.getUrl(),
+                DeployOftenConfiguration.ledgers().of(job),
+                new AuditLogSource(GateFiles.auditLogOf(job)),
+                HealthFile.ofJob(job));
+    }
+
     private Summary summaryOf(Job<?, ?> job) throws IOException {
         return summaryOf(
                 job.getFullName(),
                 DeployOftenConfiguration.ledgers().of(job),
                 new AuditLogSource(GateFiles.auditLogOf(job)),
                 HealthFile.ofJob(job));
+    }
+
+    /** As {@link #tableJobOf(Job)}, by the job's full name and URL, ledger, audit trail and health file. */
+    DeployHealthTable.Job tableJobOf(
+            String fullName, String url, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots)
+            throws IOException {
+        Summary summary = summaryOf(fullName, ledger, audit, snapshots);
+        return new DeployHealthTable.Job(fullName, url, summary.view, summary.environments, summary.lastOverride);
     }
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots) throws IOException {
@@ -99,7 +127,7 @@ public final class DeployHealthService {
             }
             cache.put(key, cached);
         }
-        return new Summary(cached.view.at(now), cached.lastOverride);
+        return new Summary(cached.view.at(now), cached.lastOverride, cached.environments);
     }
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
@@ -114,7 +142,7 @@ public final class DeployHealthService {
                     .flatMap(DeployHealthSnapshot::decode)
                     .filter(kept -> kept.getSource().equals(version));
             return snapshot.filter(kept -> kept.getView().canMoveTo(now))
-                    .map(kept -> new Cached(version, kept.getView(), kept.getLastOverride()))
+                    .map(kept -> new Cached(version, kept.getView(), kept.getLastOverride(), kept.getEnvironments()))
                     .orElse(null);
         } catch (IOException | RuntimeException e) {
             return null; // a cache: computed afresh
@@ -123,7 +151,8 @@ public final class DeployHealthService {
 
     private static void store(SnapshotStore snapshots, Cached cached) {
         try {
-            snapshots.write(DeployHealthSnapshot.encode(cached.version, cached.view, cached.lastOverride));
+            snapshots.write(
+                    DeployHealthSnapshot.encode(cached.version, cached.view, cached.lastOverride, cached.environments));
         } catch (IOException | RuntimeException e) {
             // a cache: the next restart computes the job again
         }
@@ -146,7 +175,12 @@ public final class DeployHealthService {
                 .findFirst()
                 .map(DeployHealthService::describe)
                 .orElse("");
-        return new Cached(version, DeployHealthView.of(statistics, lastDecision), lastOverride);
+        List<EnvironmentStatus> environments = new ArrayList<>();
+        for (EnvironmentName environment : ledger.environments()) {
+            environments.add(EnvironmentStatus.of(ledger, environment, now));
+        }
+        return new Cached(
+                version, DeployHealthView.of(statistics, lastDecision), lastOverride, List.copyOf(environments));
     }
 
     private static String describe(GateOverride override) {
@@ -263,14 +297,19 @@ public final class DeployHealthService {
         }
     }
 
-    /** What the cache hands out: the view at the time of the request and the last override. */
+    /**
+     * What the cache hands out: the view at the time of the request, the last override, and what ran on each
+     * environment when the entry was computed.
+     */
     static final class Summary {
         final DeployHealthView view;
         final String lastOverride;
+        final List<EnvironmentStatus> environments;
 
-        Summary(DeployHealthView view, String lastOverride) {
+        Summary(DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
             this.view = view;
             this.lastOverride = lastOverride;
+            this.environments = environments;
         }
     }
 
@@ -278,11 +317,13 @@ public final class DeployHealthService {
         private final String version;
         private final DeployHealthView view;
         private final String lastOverride;
+        private final List<EnvironmentStatus> environments;
 
-        Cached(String version, DeployHealthView view, String lastOverride) {
+        Cached(String version, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
             this.version = version;
             this.view = view;
             this.lastOverride = lastOverride;
+            this.environments = environments;
         }
     }
 }

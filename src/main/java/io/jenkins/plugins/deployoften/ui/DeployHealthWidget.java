@@ -1,32 +1,18 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.model.ItemGroup;
-import hudson.model.Items;
-import hudson.model.Job;
-import hudson.model.TopLevelItem;
 import hudson.model.View;
 import hudson.widgets.Widget;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.view.ChartLabels;
-import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
 import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
-import io.jenkins.plugins.util.JenkinsFacade;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.Symbol;
 
 /**
@@ -35,8 +21,6 @@ import org.jenkinsci.Symbol;
  * DeployHealthService}, the same figures as the Deploy health page), never from builds.
  */
 public final class DeployHealthWidget extends Widget {
-    private static final Logger LOGGER = Logger.getLogger(DeployHealthWidget.class.getName());
-    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     /** Where the README explains how to start. */
     static final String QUICK_START_URL = "https://github.com/jenkinsci/deployoften-plugin#quick-start";
@@ -62,42 +46,9 @@ public final class DeployHealthWidget extends Widget {
     public ViewDeployHealth getHealth() {
         if (health == null) {
             health = ViewDeployHealth.of(
-                    healthOfReadableJobs(view),
+                    DeployHealthScope.ofView(view).health(),
                     DeployOftenConfiguration.get().getGatePolicy().toPolicy().fresh(),
                     Instant.now());
-        }
-        return health;
-    }
-
-    /**
-     * @param view a view
-     * @return the health of each job of the view (and of its folders) that the current user may read and that
-     *     deploys, one summary read each
-     */
-    static List<DeployHealthView> healthOfReadableJobs(View view) {
-        Map<String, Job<?, ?>> jobs = new LinkedHashMap<>();
-        for (TopLevelItem item : view.getItems()) {
-            if (item instanceof Job) {
-                jobs.putIfAbsent(item.getFullName(), (Job<?, ?>) item);
-            }
-            if (item instanceof ItemGroup) {
-                for (Job<?, ?> job : Items.getAllItems((ItemGroup<?>) item, Job.class)) {
-                    jobs.putIfAbsent(job.getFullName(), job);
-                }
-            }
-        }
-        List<DeployHealthView> health = new ArrayList<>();
-        for (Job<?, ?> job : jobs.values()) {
-            // the view and Items list only readable items already; checked again so no path can leak a job
-            if (!JENKINS.hasPermission(Item.READ, job) || !DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
-                continue;
-            }
-            try {
-                health.add(DeployHealthService.get().healthOf(job));
-            } catch (IOException | RuntimeException e) {
-                // one unreadable ledger must not take the dashboard down: the job is left out and logged
-                LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
-            }
         }
         return health;
     }
@@ -185,11 +136,15 @@ public final class DeployHealthWidget extends Widget {
 
     /**
      * @param state {@code all}, {@code stale}, {@code goingStale} or {@code blocked}
-     * @return the Deploy health page's URL relative to the root, filtered to this view and that state
+     * @return the Deploy health page's URL relative to the root, filtered to this view ({@link ViewPath}) and that
+     *     state; for a view the page cannot name (a user's "My Views"), filtered to that state only
+     * @throws IllegalArgumentException for another state
      */
     public String healthPageUrl(String state) {
-        return "deployoften/?view=" + URLEncoder.encode(view.getViewUrl(), StandardCharsets.UTF_8) + "&state="
-                + URLEncoder.encode(state, StandardCharsets.UTF_8);
+        HealthStateFilter filter = HealthStateFilter.parse(state)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "state: '" + state + "' is not a state; use one of " + HealthStateFilter.allowed()));
+        return DeployHealthRootAction.URL_NAME + "/" + DeployHealthPage.query(ViewPath.of(view), filter);
     }
 
     /** Adds the widget to every view, unless the administrator switched it off. */

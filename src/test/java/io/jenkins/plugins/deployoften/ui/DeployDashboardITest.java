@@ -2,11 +2,11 @@ package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.steps.DeployToStagingRecorder;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
@@ -105,12 +105,11 @@ public class DeployDashboardITest {
         jenkins.createProject(WorkflowJob.class, "plain");
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        DeployHealthRootAction page = ExtensionList.lookupSingleton(DeployHealthRootAction.class);
+        List<DeployHealthTable.Row> rows =
+                DeployHealthPage.of(null, null, null, null).getTable().getRows();
 
-        assertThat(page.rows("", ""))
-                .extracting(ReleaseManagerRows.Row::jobFullName)
-                .containsExactly("deploying");
-        assertThat(page.rows("", "").get(0).health().getFailureRate()).isEqualTo("100%");
+        assertThat(rows).extracting(row -> row.getJob().fullName()).containsExactly("deploying");
+        assertThat(rows.get(0).getJob().health().getFailureRate()).isEqualTo("100%");
     }
 
     @Test

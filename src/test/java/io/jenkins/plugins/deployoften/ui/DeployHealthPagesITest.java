@@ -6,55 +6,188 @@ import hudson.model.Item;
 import hudson.model.ListView;
 import hudson.model.Result;
 import jenkins.model.Jenkins;
+import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockFolder;
 
-/** The release managers' page and the list view column, rendered by a running Jenkins. */
+/**
+ * The Deploy health page (its scope and state filters, what runs where, {@code api/json} and {@code rows.csv}) and
+ * the list view column, rendered by a running Jenkins with its security.
+ */
 public class DeployHealthPagesITest {
     @Rule
     public JenkinsRule jenkins = new JenkinsRule();
 
     private WorkflowJob deployed(String name) throws Exception {
+        return deployed(name, "recordDeploy result: 'SUCCESS'");
+    }
+
+    private WorkflowJob deployed(String name, String script) throws Exception {
         WorkflowJob job = jenkins.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
+        job.setDefinition(new CpsFlowDefinition(script, true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, job);
         return job;
     }
 
-    @Test
-    public void theReleaseManagersPageListsOnlyTheJobsTheUserMayRead() throws Exception {
+    private String page(String user, String url) throws Exception {
+        return jenkins.createWebClient().login(user).goTo(url).getWebResponse().getContentAsString();
+    }
+
+    private String file(String user, String url, String contentType) throws Exception {
+        Page page = jenkins.createWebClient().login(user).goTo(url, contentType);
+        return page.getWebResponse().getContentAsString();
+    }
+
+    /** Two jobs; alice may read only {@code visible-service}; the hidden one deploys to its own environment. */
+    private void aliceSeesOneOfTwoJobs() throws Exception {
         WorkflowJob visible = deployed("visible-service");
-        deployed("hidden-service");
+        deployed(
+                "hidden-service",
+                "recordDeploy environment: 'secret-env', result: 'FAILURE'\n"
+                        + "recordDeploy environment: 'staging', result: 'FAILURE'");
         jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
         jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER)
                 .everywhere()
                 .to("admin")
-                .grant(Jenkins.READ)
+                .grant(Jenkins.READ, hudson.model.View.READ)
                 .everywhere()
                 .to("alice")
                 .grant(Item.READ)
                 .onItems(visible)
                 .to("alice"));
+    }
 
-        String adminPage = jenkins.createWebClient()
-                .login("admin")
-                .goTo("deployoften/")
+    @Test
+    public void thePageListsOnlyTheJobsTheUserMayReadAndAHiddenJobChangesNoNumber() throws Exception {
+        aliceSeesOneOfTwoJobs();
+
+        String adminPage = page("admin", "deployoften/");
+        String alicePage = page("alice", "deployoften/");
+
+        // control: both jobs deploy, so someone who may read both sees a row, a column and a count for each
+        assertThat(adminPage)
+                .contains("job/visible-service/deployoften/", "job/hidden-service/deployoften/")
+                .contains(">secret-env<", "2 job(s) deploy", "1 stale")
+                .contains("jenkins-app-bar", "class=\"jenkins-table deployoften-health-table\"");
+        assertThat(alicePage)
+                .contains("job/visible-service/deployoften/", "1 job(s) deploy", "0 stale")
+                .doesNotContain("hidden-service")
+                .doesNotContain("secret-env");
+        // the build is linked, the time exact on hover, the outcome and who shown
+        assertThat(alicePage)
+                .contains("href=\"/jenkins/job/visible-service/1/\"")
+                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" title=\"\\d{4}-")
+                .contains("succeeded");
+        // CSP: the page's own markup has no inline script or style
+        String panel = alicePage.substring(alicePage.indexOf("jenkins-app-bar"), alicePage.indexOf("</table>"));
+        assertThat(panel).doesNotContain("style=").doesNotContain("<script").doesNotContain("onclick");
+    }
+
+    @Test
+    public void aFailedLastAttemptIsMarkedBesideWhatStillRuns() throws Exception {
+        deployed(
+                "service",
+                "recordDeploy result: 'SUCCESS', commit: '0123456789abcdef0123456789abcdef01234567'\n"
+                        + "recordDeploy result: 'FAILURE'");
+
+        String page =
+                jenkins.createWebClient().goTo("deployoften/").getWebResponse().getContentAsString();
+
+        assertThat(page)
+                .contains("deployoften-cell--failed", "last attempt failed")
+                .contains(">0123456<", "title=\"0123456789abcdef0123456789abcdef01234567\"");
+    }
+
+    @Test
+    public void theViewFolderAndStateFiltersNarrowTheRows() throws Exception {
+        WorkflowJob inView = deployed("in-view");
+        deployed("stale-one", "recordDeploy result: 'FAILURE'");
+        MockFolder team = jenkins.createFolder("team");
+        WorkflowJob inFolder = team.createProject(WorkflowJob.class, "app");
+        inFolder.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS'", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, inFolder);
+        ListView view = new ListView("deploys");
+        jenkins.jenkins.addView(view);
+        view.add(inView);
+
+        String byView = page("admin", "deployoften/?view=deploys");
+        String byFolder = page("admin", "deployoften/?folder=team");
+        String stale = page("admin", "deployoften/?state=stale");
+        String all = page("admin", "deployoften/?view=all&state=all");
+
+        assertThat(byView).contains("job/in-view/deployoften/").doesNotContain("job/stale-one/", "job/team/");
+        assertThat(byFolder).contains("job/team/job/app/deployoften/").doesNotContain("job/in-view/");
+        // never deployed successfully: stale
+        assertThat(stale).contains("job/stale-one/deployoften/").doesNotContain("job/in-view/deployoften/");
+        assertThat(all).contains("job/in-view/", "job/stale-one/", "job/team/job/app/");
+        // the stale job comes first
+        assertThat(all.indexOf("job/stale-one/deployoften/")).isLessThan(all.indexOf("job/in-view/deployoften/"));
+    }
+
+    @Test
+    public void unknownParametersAreNamedWithTheirAllowedValuesAndShowNoRows() throws Exception {
+        deployed("service");
+        JenkinsRule.WebClient web = jenkins.createWebClient();
+
+        String state = web.goTo("deployoften/?state=green").getWebResponse().getContentAsString();
+        String view = web.goTo("deployoften/?view=nope").getWebResponse().getContentAsString();
+        String folder = web.goTo("deployoften/?folder=nope").getWebResponse().getContentAsString();
+        String hostile = web.goTo("deployoften/?view=%3Cscript%3Ealert(1)%3C/script%3E")
                 .getWebResponse()
                 .getContentAsString();
-        String alicePage = jenkins.createWebClient()
-                .login("alice")
-                .goTo("deployoften/")
-                .getWebResponse()
-                .getContentAsString();
 
-        // control: both jobs deploy, so someone who may read both sees a row for each
-        assertThat(adminPage).contains("job/visible-service/deployoften/", "job/hidden-service/deployoften/");
-        assertThat(alicePage).contains("job/visible-service/deployoften/").doesNotContain("hidden-service");
+        assertThat(state).contains("state: ", "green", "is not a state; use one of all, stale, goingStale, blocked");
+        assertThat(view).contains("view: ", "nope", "is not a view you may read in Jenkins; use one of: all");
+        assertThat(folder).contains("folder: ", "nope", "is not a folder you may read");
+        for (String page : new String[] {state, view, folder}) {
+            assertThat(page).doesNotContain("job/service/deployoften/").doesNotContain("deployoften-health-table");
+        }
+        assertThat(hostile).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    public void apiJsonAndTheCsvExportTheRowsOfTheSameScopeTheUserMayRead() throws Exception {
+        aliceSeesOneOfTwoJobs();
+
+        String adminJson = file("admin", "deployoften/api/json", "application/json");
+        String aliceJson = file("alice", "deployoften/api/json", "application/json");
+        String aliceCsv = file("alice", "deployoften/rows.csv", "text/csv");
+        String staleJson = file("admin", "deployoften/api/json?state=stale", "application/json");
+        String unknownJson = file("admin", "deployoften/api/json?view=nope", "application/json");
+
+        assertThat(adminJson).contains("\"job\":\"visible-service\"", "\"job\":\"hidden-service\"", "secret-env");
+        assertThat(aliceJson)
+                .contains("\"job\":\"visible-service\"", "\"environments\":[\"staging\"]", "\"jobs\":1")
+                .contains("\"buildUrl\":\"job/visible-service/1/\"", "\"outcome\":\"SUCCESS\"")
+                .doesNotContain("hidden-service");
+        assertThat(aliceCsv)
+                .startsWith("job,jobUrl,gate,stale,goingStale,lastOverride,environment,build,")
+                .contains(
+                        "\r\nvisible-service,job/visible-service/,UNKNOWN,false,false,,staging,1,job/visible-service/1/,")
+                .doesNotContain("hidden-service");
+        assertThat(staleJson).contains("\"job\":\"hidden-service\"").doesNotContain("\"job\":\"visible-service\"");
+        assertThat(unknownJson).contains("\"problems\":[\"view: \\\"nope\\\"").contains("\"rows\":[]");
+    }
+
+    @Test
+    public void withoutOverallReadThePageAndItsExportsAreRefused() throws Exception {
+        deployed("service");
+        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
+        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
+
+        JenkinsRule.WebClient anonymous = jenkins.createWebClient();
+        anonymous.assertFails("deployoften/", 403);
+        anonymous.assertFails("deployoften/api/json", 403);
+        anonymous.assertFails("deployoften/rows.csv", 403);
     }
 
     @Test

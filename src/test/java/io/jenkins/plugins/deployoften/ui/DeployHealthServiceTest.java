@@ -172,6 +172,12 @@ public class DeployHealthServiceTest {
         assertThat(shown(restarted))
                 .isEqualTo(shown(new DeployHealthService(clock).summaryOf("app", ledger, auditSource)));
         assertThat(restarted.view.getStatistics().getFailed()).isEqualTo(1);
+        assertThat(restarted.environments).singleElement().satisfies(staging -> {
+            assertThat(staging.getCurrent().map(DeployRecord::getBuildNumber)).contains(1);
+            assertThat(staging.getLastAttempt().map(DeployRecord::getBuildNumber))
+                    .contains(2);
+            assertThat(staging.isLastAttemptFailed()).isTrue();
+        });
     }
 
     @Test

@@ -55,7 +55,7 @@ public class DeployHealthWidgetITest {
         assertThat(admin)
                 .contains(PANE, "Deploy health", "2 job(s) deploy", "change failure rate 50%")
                 .contains("class=\"deployoften-trend deployoften-widget-trend\"")
-                .contains("deployoften/?view=view%2Fall%2F&amp;state=stale");
+                .contains("deployoften/?view=all&amp;state=stale");
         assertThat(alice)
                 .contains(PANE, "1 job(s) deploy", "change failure rate 0%", "0 stale", "0 blocked gate(s)")
                 .doesNotContain("hidden-service");
@@ -84,7 +84,7 @@ public class DeployHealthWidgetITest {
         String admin = page("admin", "view/team/");
         String alice = page("alice", "view/team/");
 
-        assertThat(admin).contains(PANE, "1 job(s) deploy").contains("deployoften/?view=view%2Fteam%2F&amp;");
+        assertThat(admin).contains(PANE, "1 job(s) deploy").contains("deployoften/?view=team&amp;state=blocked");
         assertThat(alice)
                 .contains(PANE, "No job of this view deploys yet.", DeployHealthWidget.QUICK_START_URL)
                 .doesNotContain("job(s) deploy")

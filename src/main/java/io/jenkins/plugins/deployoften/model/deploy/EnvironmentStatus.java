@@ -6,6 +6,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,18 @@ public final class EnvironmentStatus {
                         ? lastAttempt
                         : ledger.lastSuccessStartedBy(environment, now);
         return new EnvironmentStatus(environment, current.orElse(null), lastAttempt.orElse(null));
+    }
+
+    /**
+     * @param environment the environment
+     * @param current its last successful deploy, as {@link #getCurrent()} gave it
+     * @param lastAttempt its last deploy that ran, as {@link #getLastAttempt()} gave it
+     * @return the status, as one stored is read back
+     */
+    public static EnvironmentStatus of(
+            EnvironmentName environment, Optional<DeployRecord> current, Optional<DeployRecord> lastAttempt) {
+        return new EnvironmentStatus(
+                Objects.requireNonNull(environment, "environment"), current.orElse(null), lastAttempt.orElse(null));
     }
 
     public EnvironmentName getEnvironment() {

@@ -4,24 +4,34 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DeployStatisticsFormat;
+import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SignedJson;
+import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A job's computed deploy health as a small file, so that after a restart the Deploy health page, the widget and
- * the badges are served from it without reading the ledger's summary: the health, its last override, and the
- * state of the ledger and gate audit trail it was computed from ({@code source}, the cache's version string). It
+ * the badges are served from it without reading the ledger's summary: the health, its last override, what runs on
+ * each environment (records as the text of their ledger lines), and the state of the ledger and gate audit trail
+ * it was computed from ({@code source}, the cache's version string). It
  * is a cache: the caller uses it only while {@code source} equals the current version, and computes afresh (and
  * writes the file again) otherwise.
  *
  * <pre>
- * {"v":1,"source":"…","gate":"PASS|WARN|BLOCK|UNKNOWN","lastOverride":"…","statistics":{…},"sha256":"…"}
+ * {"v":1,"source":"…","gate":"PASS|WARN|BLOCK|UNKNOWN","lastOverride":"…",
+ *  "environments":[[name, current line or null, last attempt line or null], …],"statistics":{…},"sha256":"…"}
  * </pre>
  *
  * The statistics are {@link DeployStatisticsFormat}'s object; the checksum is {@link SignedJson}'s. Decoding is
@@ -37,20 +47,25 @@ public final class DeployHealthSnapshot {
     private final String source;
     private final DeployHealthView view;
     private final String lastOverride;
+    private final List<EnvironmentStatus> environments;
 
-    private DeployHealthSnapshot(String source, DeployHealthView view, String lastOverride) {
+    private DeployHealthSnapshot(
+            String source, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
         this.source = source;
         this.view = view;
         this.lastOverride = lastOverride;
+        this.environments = environments;
     }
 
     /**
      * @param source the state of the ledger and audit trail the health was computed from
      * @param view the health
      * @param lastOverride the last override's text, empty when none
+     * @param environments what runs on each environment
      * @return the file's bytes
      */
-    public static byte[] encode(String source, DeployHealthView view, String lastOverride) {
+    public static byte[] encode(
+            String source, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -58,6 +73,15 @@ public final class DeployHealthSnapshot {
             json.writeStringField("source", Objects.requireNonNull(source, "source"));
             json.writeStringField("gate", view.getGateState().name());
             json.writeStringField("lastOverride", Objects.requireNonNull(lastOverride, "lastOverride"));
+            json.writeArrayFieldStart("environments");
+            for (EnvironmentStatus environment : environments) {
+                json.writeStartArray();
+                json.writeString(environment.getEnvironment().toString());
+                writeRecord(json, environment.getCurrent());
+                writeRecord(json, environment.getLastAttempt());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
             json.writeFieldName("statistics");
             DeployStatisticsFormat.write(json, view.getStatistics());
             json.writeEndObject();
@@ -86,6 +110,18 @@ public final class DeployHealthSnapshot {
             String source = readString(json, "source");
             GateBadgeState gate = GateBadgeState.valueOf(readString(json, "gate"));
             String lastOverride = readString(json, "lastOverride");
+            field(json, "environments");
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            List<EnvironmentStatus> environments = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                expect(json.currentToken(), JsonToken.START_ARRAY);
+                expect(json.nextToken(), JsonToken.VALUE_STRING);
+                EnvironmentName environment = EnvironmentName.of(json.getText());
+                Optional<DeployRecord> current = readRecord(json);
+                Optional<DeployRecord> lastAttempt = readRecord(json);
+                expect(json.nextToken(), JsonToken.END_ARRAY);
+                environments.add(EnvironmentStatus.of(environment, current, lastAttempt));
+            }
             field(json, "statistics");
             DeployStatistics statistics = DeployStatisticsFormat.read(json);
             String sha256 = readString(json, "sha256");
@@ -93,7 +129,8 @@ public final class DeployHealthSnapshot {
             if (json.nextToken() != null || !sha256.equals(signed)) {
                 return Optional.empty();
             }
-            return Optional.of(new DeployHealthSnapshot(source, DeployHealthView.of(statistics, gate), lastOverride));
+            return Optional.of(new DeployHealthSnapshot(
+                    source, DeployHealthView.of(statistics, gate), lastOverride, List.copyOf(environments)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -112,6 +149,31 @@ public final class DeployHealthSnapshot {
     /** @return the last override's text, empty when none */
     public String getLastOverride() {
         return lastOverride;
+    }
+
+    /** @return what runs on each environment, as computed */
+    public List<EnvironmentStatus> getEnvironments() {
+        return environments;
+    }
+
+    /** A record as the text of its ledger line (its {@code recorded} stamp the epoch), or null. */
+    private static void writeRecord(JsonGenerator json, Optional<DeployRecord> record) throws IOException {
+        if (record.isEmpty()) {
+            json.writeNull();
+            return;
+        }
+        byte[] line = LedgerLineFormat.encode(record.get(), Instant.EPOCH);
+        json.writeString(new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<DeployRecord> readRecord(JsonParser json) throws IOException {
+        if (json.nextToken() == JsonToken.VALUE_NULL) {
+            return Optional.empty();
+        }
+        expect(json.currentToken(), JsonToken.VALUE_STRING);
+        return Optional.of(LedgerLineFormat.decode(json.getText().getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalArgumentException("an unreadable record"))
+                .getRecord());
     }
 
     private static String readString(JsonParser json, String name) throws IOException {

@@ -26,17 +26,15 @@ import java.util.TreeMap;
  *       among the jobs with a history (a record in the window, or a successful deploy before it);
  *   <li>the frequency class: {@link FrequencyClass} judged on the combined weeks from the earliest week any of
  *       those jobs is judged from (two jobs deploying on different days make two days with a deploy);
- *   <li>stale: the job's last successful deploy fails the {@code FRESH} rule now (none counts as failing); going
- *       stale: it passes now and, without a deploy, fails it {@value #WARNING_DAYS} days from now; with the rule off
- *       no job is either;
- *   <li>blocked: the job's last gate decision was BLOCK;
+ *   <li>stale, going stale and blocked: as {@link HealthStanding} decides (the Deploy health page filters on the
+ *       same);
  *   <li>the pace: the median duration of the completed deploys of the last {@value #PACE_WEEKS} weeks against that
  *       of the {@value #PACE_WEEKS} weeks before; "about the same" within {@value #SAME_PACE_PERCENT} % either way.
  * </ul>
  */
 public final class ViewDeployHealth {
-    /** How far ahead "going stale" looks. */
-    public static final int WARNING_DAYS = 2;
+    /** How far ahead "going stale" looks, as {@link HealthStanding}. */
+    public static final int WARNING_DAYS = HealthStanding.WARNING_DAYS;
     /** The weeks each side of the pace comparison. */
     public static final int PACE_WEEKS = 4;
     /** How much the medians may differ and still be "about the same", in percent of the earlier one. */
@@ -96,13 +94,14 @@ public final class ViewDeployHealth {
         for (DeployHealthView job : jobs) {
             DeployStatistics statistics = job.getStatistics();
             builder.jobs++;
-            if (job.getGateState() == GateBadgeState.BLOCK) {
+            HealthStanding standing = HealthStanding.of(job, fresh, now);
+            if (standing.blocked()) {
                 builder.blocked++;
             }
-            Optional<Instant> lastSuccess = statistics.getLastSuccessStartedAt();
-            if (isStale(fresh, lastSuccess, now)) {
+            if (standing.stale()) {
                 builder.stale++;
-            } else if (isStale(fresh, lastSuccess, now.plus(Duration.ofDays(WARNING_DAYS)))) {
+            }
+            if (standing.goingStale()) {
                 builder.goingStale++;
             }
             for (WeeklyBucket week : statistics.getWeeks()) {
@@ -128,15 +127,6 @@ public final class ViewDeployHealth {
             }
         }
         return new ViewDeployHealth(builder, weeks, FrequencyClass.classify(judged));
-    }
-
-    private static boolean isStale(GatePolicy.FreshRule fresh, Optional<Instant> lastSuccessStart, Instant at) {
-        if (!fresh.enabled()) {
-            return false;
-        }
-        return lastSuccessStart
-                .map(start -> !fresh.allows(Duration.between(start, at)))
-                .orElse(true);
     }
 
     private static boolean hasHistory(DeployStatistics statistics) {

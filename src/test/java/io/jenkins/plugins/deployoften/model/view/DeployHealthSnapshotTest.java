@@ -7,6 +7,7 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.SignedJson;
+import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,17 @@ import org.junit.Test;
 public class DeployHealthSnapshotTest {
     private static final Instant NOW = Instant.parse("2026-03-18T12:00:00Z");
     private static final String SOURCE = "5120@1764000000000@(dev=803,ino=42)|empty|2026-03-16";
+
+    private static final List<EnvironmentStatus> ENVIRONMENTS = List.of(
+            EnvironmentStatus.of(
+                    EnvironmentName.of("staging"),
+                    Optional.of(record(3, DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(5)))),
+                    Optional.of(record(4, DeployOutcome.FAILURE, NOW.minus(Duration.ofHours(1))))),
+            EnvironmentStatus.of(
+                    EnvironmentName.of("prod"),
+                    Optional.empty(),
+                    Optional.of(record(2, DeployOutcome.ABORTED, NOW.minus(Duration.ofDays(2))))),
+            EnvironmentStatus.of(EnvironmentName.of("qa"), Optional.empty(), Optional.empty()));
 
     private static DeployHealthView view(GateBadgeState gate) {
         List<DeployRecord> records = List.of(
@@ -40,7 +52,7 @@ public class DeployHealthSnapshotTest {
     public void itReadsBackAsWritten() {
         for (GateBadgeState gate : GateBadgeState.values()) {
             DeployHealthView view = view(gate);
-            byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view, "alice: hotfix INC-42");
+            byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view, "alice: hotfix INC-42", ENVIRONMENTS);
 
             DeployHealthSnapshot read = DeployHealthSnapshot.decode(bytes).orElseThrow();
 
@@ -48,6 +60,15 @@ public class DeployHealthSnapshotTest {
             assertThat(read.getLastOverride()).isEqualTo("alice: hotfix INC-42");
             assertThat(read.getView().getGateState()).isEqualTo(gate);
             assertThat(read.getView().getStatistics()).isEqualTo(view.getStatistics());
+            assertThat(read.getEnvironments()).hasSize(3);
+            for (int i = 0; i < ENVIRONMENTS.size(); i++) {
+                EnvironmentStatus written = ENVIRONMENTS.get(i);
+                assertThat(read.getEnvironments().get(i).getEnvironment()).isEqualTo(written.getEnvironment());
+                assertThat(read.getEnvironments().get(i).getCurrent()).isEqualTo(written.getCurrent());
+                assertThat(read.getEnvironments().get(i).getLastAttempt()).isEqualTo(written.getLastAttempt());
+                assertThat(read.getEnvironments().get(i).isLastAttemptFailed())
+                        .isEqualTo(written.isLastAttemptFailed());
+            }
             assertThat(read.getView().getSummary()).isEqualTo(view.getSummary());
             assertThat(read.getView().badge("frequency").orElseThrow().svg())
                     .isEqualTo(view.badge("frequency").orElseThrow().svg());
@@ -57,7 +78,7 @@ public class DeployHealthSnapshotTest {
     @Test
     public void hostileTextReadsBackExactly() {
         String hostile = "\"},\"sha256\":\"0\"}\n</script><img src=x onerror=alert(1)>\u2028\u0000 ünï ☃ \\";
-        byte[] bytes = DeployHealthSnapshot.encode(hostile, view(GateBadgeState.BLOCK), hostile);
+        byte[] bytes = DeployHealthSnapshot.encode(hostile, view(GateBadgeState.BLOCK), hostile, ENVIRONMENTS);
 
         DeployHealthSnapshot read = DeployHealthSnapshot.decode(bytes).orElseThrow();
 
@@ -70,7 +91,7 @@ public class DeployHealthSnapshotTest {
 
     @Test
     public void everyByteFlipAndEveryTruncationIsUnreadable() {
-        byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "");
+        byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS);
         for (int at = 0; at < bytes.length; at++) {
             for (int mask : new int[] {0x01, 0x20, 0x80}) {
                 byte[] damaged = bytes.clone();
@@ -89,8 +110,9 @@ public class DeployHealthSnapshotTest {
 
     @Test
     public void anotherVersionIsUnreadable() {
-        String text =
-                new String(DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), ""), StandardCharsets.UTF_8);
+        String text = new String(
+                DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS),
+                StandardCharsets.UTF_8);
         String otherVersion = text.replace("{\"v\":" + DeployHealthSnapshot.VERSION + ",", "{\"v\":0,");
         String object = otherVersion.substring(0, otherVersion.lastIndexOf(",\"sha256\"")) + "}";
         byte[] resigned = SignedJson.sign(object.getBytes(StandardCharsets.UTF_8));

@@ -5,12 +5,15 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
+import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
+import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
-import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
+import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.time.DayOfWeek;
@@ -30,8 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * that ran, {@code DeployStatistics.compute} over 12 weeks, {@code DeployHealthView.of}, the gate state and
  * the last override from the newest entries of the job's gate audit trail) and kept per job while the
  * ledger's and the audit trail's {@code version()} and the ISO week (UTC) are unchanged, the view moved on to
- * the page's time ({@code DeployHealthView.at}); then {@code ReleaseManagerRows.filter}. With
- * {@code readOverrides} false the rows leave the override column empty, for comparison.
+ * the page's time ({@code DeployHealthView.at}), with what runs on each environment ({@code EnvironmentStatus},
+ * read on a miss as the service does); then {@code DeployHealthTable.of} (every state, the default {@code FRESH}
+ * rule). With {@code readOverrides} false the rows leave the override column empty, for comparison.
  */
 final class ReleaseManagerPage {
     private final Instant now;
@@ -58,11 +62,14 @@ final class ReleaseManagerPage {
         final String version;
         final DeployHealthView view;
         final String lastOverride;
+        final List<EnvironmentStatus> environments;
 
-        CachedSummary(String version, DeployHealthView view, String lastOverride) {
+        CachedSummary(
+                String version, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
             this.version = version;
             this.view = view;
             this.lastOverride = lastOverride;
+            this.environments = environments;
         }
     }
 
@@ -76,14 +83,24 @@ final class ReleaseManagerPage {
      *     page does on every load
      * @return the page's rows for every job, no folder or gate filter
      */
-    List<ReleaseManagerRows.Row> rows(List<Job> jobs, boolean readOverrides) throws IOException {
-        List<ReleaseManagerRows.Row> rows = new ArrayList<>(jobs.size());
+    List<DeployHealthTable.Row> rows(List<Job> jobs, boolean readOverrides) throws IOException {
+        List<DeployHealthTable.Job> rows = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
             CachedSummary summary = summaryOf(job);
-            rows.add(new ReleaseManagerRows.Row(
-                    job.fullName, job.url, summary.view.at(now), readOverrides ? summary.lastOverride : ""));
+            rows.add(new DeployHealthTable.Job(
+                    job.fullName,
+                    job.url,
+                    summary.view.at(now),
+                    summary.environments,
+                    readOverrides ? summary.lastOverride : ""));
         }
-        return ReleaseManagerRows.filter(rows, "", "");
+        return table(rows, now);
+    }
+
+    /** @return the table's rows of every state, as the page builds them */
+    static List<DeployHealthTable.Row> table(List<DeployHealthTable.Job> jobs, Instant now) {
+        return DeployHealthTable.of(jobs, HealthStateFilter.ALL, GatePolicy.FreshRule.DEFAULT, now)
+                .getRows();
     }
 
     /** @return "USER: REASON" of the newest overridden decision among the last 20, as the plugin's page */
@@ -110,10 +127,19 @@ final class ReleaseManagerPage {
             return cached;
         }
         misses++;
-        CachedSummary computed =
-                new CachedSummary(version, compute(job.ledger, job.audit, now), lastOverride(job.audit));
+        CachedSummary computed = new CachedSummary(
+                version, compute(job.ledger, job.audit, now), lastOverride(job.audit), environments(job.ledger, now));
         cache.put(job.fullName, computed);
         return computed;
+    }
+
+    /** @return what runs on each environment of the ledger, as a miss of the service reads it */
+    static List<EnvironmentStatus> environments(DeployLedger ledger, Instant now) throws IOException {
+        List<EnvironmentStatus> environments = new ArrayList<>();
+        for (EnvironmentName environment : ledger.environments()) {
+            environments.add(EnvironmentStatus.of(ledger, environment, now));
+        }
+        return List.copyOf(environments);
     }
 
     /** @return what a cache miss computes */
@@ -129,41 +155,43 @@ final class ReleaseManagerPage {
     }
 
     /**
-     * The page's rows as {@code DeployHealthRootAction.rows} builds them from the plugin's own service: per job
-     * {@code healthOf} and {@code lastOverrideOf} (two look-ups of the service's cache), then the filter.
+     * The page's rows as {@code DeployHealthScope.tableJobs} builds them from the plugin's own service: per job one
+     * look-up of the service's cache ({@code tableJobOf}), then the table.
      *
      * @param service the plugin's {@code DeployHealthService} on the benchmark's clock
-     * @return the page's rows for every job, no folder or gate filter
+     * @return the page's rows for every job, every state
      */
-    static List<ReleaseManagerRows.Row> rowsFrom(HealthServicePage service, List<Job> jobs) throws IOException {
-        List<ReleaseManagerRows.Row> rows = new ArrayList<>(jobs.size());
+    static List<DeployHealthTable.Row> rowsFrom(HealthServicePage service, List<Job> jobs) throws IOException {
+        List<DeployHealthTable.Job> rows = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
-            rows.add(new ReleaseManagerRows.Row(
-                    job.fullName,
-                    job.url,
-                    service.healthOf(job.fullName, job.ledger, job.audit),
-                    service.lastOverrideOf(job.fullName, job.ledger, job.audit)));
+            rows.add(service.tableJobOf(job.fullName, job.url, job.ledger, job.audit));
         }
-        return ReleaseManagerRows.filter(rows, "", "");
+        return table(rows, service.now());
     }
 
     /**
      * @return what the rows show, comparable with {@code equals} (a view has no {@code equals} of its own): per row
-     *     the job, its statistics, gate state, texts, frequency badge and last override
+     *     the job, its statistics, gate state, texts, frequency badge, last override and per environment the deploy
+     *     shown and the last attempt
      */
-    static List<List<Object>> contentOf(List<ReleaseManagerRows.Row> rows) {
+    static List<List<Object>> contentOf(List<DeployHealthTable.Row> rows) {
         List<List<Object>> content = new ArrayList<>(rows.size());
-        for (ReleaseManagerRows.Row row : rows) {
-            DeployHealthView view = row.health();
+        for (DeployHealthTable.Row row : rows) {
+            DeployHealthView view = row.getJob().health();
+            List<Object> cells = new ArrayList<>();
+            for (DeployHealthTable.Cell cell : row.getCells().values()) {
+                cells.add(List.of(cell.getEnvironment(), cell.getShown(), cell.getLastAttempt()));
+            }
             content.add(List.of(
-                    row.jobFullName(),
-                    row.jobUrl(),
+                    row.getJob().fullName(),
+                    row.getJob().url(),
                     view.getStatistics(),
                     view.getGateState(),
                     view.getSummary(),
                     view.getLastSuccess(),
                     view.badge("frequency").orElseThrow().svg(),
-                    row.lastOverride()));
+                    row.getJob().lastOverride(),
+                    cells));
         }
         return content;
     }

@@ -5,8 +5,8 @@ import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummaryFile;
 import io.jenkins.plugins.deployoften.model.ledger.SummariesInMemory;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
-import io.jenkins.plugins.deployoften.model.view.ReleaseManagerRows;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -268,9 +268,9 @@ public class ReleaseManagerPageBenchmark {
         public void fill(Jobs jobs) throws IOException {
             try {
                 service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
-                List<ReleaseManagerRows.Row> first = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                List<DeployHealthTable.Row> first = ReleaseManagerPage.rowsFrom(service, jobs.list);
                 int computed = service.computed();
-                List<ReleaseManagerRows.Row> second = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                List<DeployHealthTable.Row> second = ReleaseManagerPage.rowsFrom(service, jobs.list);
                 if (computed != jobs.list.size()
                         || service.computed() != computed
                         || !ReleaseManagerPage.contentOf(second).equals(ReleaseManagerPage.contentOf(first))) {
@@ -308,10 +308,10 @@ public class ReleaseManagerPageBenchmark {
             try {
                 fill(jobs);
                 clock.set(FIRST_PAGE_AT);
-                List<ReleaseManagerRows.Row> afterMidnight = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                List<DeployHealthTable.Row> afterMidnight = ReleaseManagerPage.rowsFrom(service, jobs.list);
                 int computed = service.computed() - computedWhenFilled;
                 HealthServicePage fresh = new HealthServicePage(clock);
-                List<ReleaseManagerRows.Row> computedAfresh = ReleaseManagerPage.rowsFrom(fresh, jobs.list);
+                List<DeployHealthTable.Row> computedAfresh = ReleaseManagerPage.rowsFrom(fresh, jobs.list);
                 if (!ReleaseManagerPage.contentOf(afterMidnight).equals(ReleaseManagerPage.contentOf(computedAfresh))
                         || fresh.computed() != jobs.list.size()) {
                     throw new IllegalStateException(
@@ -390,9 +390,9 @@ public class ReleaseManagerPageBenchmark {
                 HistoryScalingBenchmark.Ledgers.checkSummaryFileCurrent(
                         ((FileDeployLedger) jobs.list.get(0).ledger).getFile().getParent());
                 List<ReleaseManagerPage.Job> checked = jobs.list.subList(0, Math.min(CHECKED_JOBS, jobs.list.size()));
-                List<ReleaseManagerRows.Row> warm = ReleaseManagerPage.rowsFrom(before, checked);
+                List<DeployHealthTable.Row> warm = ReleaseManagerPage.rowsFrom(before, checked);
                 restart();
-                List<ReleaseManagerRows.Row> afterRestart = ReleaseManagerPage.rowsFrom(service, checked);
+                List<DeployHealthTable.Row> afterRestart = ReleaseManagerPage.rowsFrom(service, checked);
                 int expectedComputed = healthFiles ? 0 : checked.size();
                 if (!ReleaseManagerPage.contentOf(afterRestart).equals(ReleaseManagerPage.contentOf(warm))
                         || service.computed() != expectedComputed) {
@@ -421,18 +421,18 @@ public class ReleaseManagerPageBenchmark {
     @Benchmark
     @Warmup(iterations = 1, time = 1)
     @Measurement(iterations = 3, time = 1)
-    public List<ReleaseManagerRows.Row> coldPage(Jobs jobs) throws IOException {
+    public List<DeployHealthTable.Row> coldPage(Jobs jobs) throws IOException {
         return new ReleaseManagerPage(DeployHistory.NOW).rows(jobs.list, false);
     }
 
     @Benchmark
-    public List<ReleaseManagerRows.Row> warmPage(Jobs jobs, WarmPage warm) throws IOException {
+    public List<DeployHealthTable.Row> warmPage(Jobs jobs, WarmPage warm) throws IOException {
         return warm.page.rows(jobs.list, false);
     }
 
     /** The warm page plus what the plugin's page reads uncached on every load: each job's last override. */
     @Benchmark
-    public List<ReleaseManagerRows.Row> warmPageWithOverrides(Jobs jobs, WarmPage warm) throws IOException {
+    public List<DeployHealthTable.Row> warmPageWithOverrides(Jobs jobs, WarmPage warm) throws IOException {
         return warm.page.rows(jobs.list, true);
     }
 
@@ -457,7 +457,7 @@ public class ReleaseManagerPageBenchmark {
 
     /** The warm page as the production service serves it: per job two cache look-ups. */
     @Benchmark
-    public List<ReleaseManagerRows.Row> warmPageFromService(Jobs jobs, WarmService warm) throws IOException {
+    public List<DeployHealthTable.Row> warmPageFromService(Jobs jobs, WarmService warm) throws IOException {
         return ReleaseManagerPage.rowsFrom(warm.service, jobs.list);
     }
 
@@ -466,7 +466,7 @@ public class ReleaseManagerPageBenchmark {
      * warmPageFromService}.
      */
     @Benchmark
-    public List<ReleaseManagerRows.Row> firstPageAfterMidnight(Jobs jobs, BeforeMidnight midnight) throws IOException {
+    public List<DeployHealthTable.Row> firstPageAfterMidnight(Jobs jobs, BeforeMidnight midnight) throws IOException {
         return ReleaseManagerPage.rowsFrom(midnight.service, jobs.list);
     }
 
@@ -477,7 +477,7 @@ public class ReleaseManagerPageBenchmark {
     @Benchmark
     @Warmup(iterations = 0)
     @Measurement(iterations = 3, time = 1)
-    public List<ReleaseManagerRows.Row> firstPageAfterRestart(Jobs jobs, AfterRestart restarted) throws IOException {
+    public List<DeployHealthTable.Row> firstPageAfterRestart(Jobs jobs, AfterRestart restarted) throws IOException {
         return ReleaseManagerPage.rowsFrom(restarted.service, jobs.list);
     }
 }

@@ -4,10 +4,12 @@ import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +28,8 @@ public final class HealthServicePage {
     private final boolean healthFiles;
     private final AtomicInteger computed = new AtomicInteger();
 
+    private final Clock clock;
+
     /** @param clock the service's clock: each look-up takes its time from it */
     public HealthServicePage(Clock clock) {
         this(clock, false);
@@ -39,6 +43,7 @@ public final class HealthServicePage {
     public HealthServicePage(Clock clock, boolean healthFiles) {
         this.service = new DeployHealthService(clock);
         this.healthFiles = healthFiles;
+        this.clock = clock;
     }
 
     private DeployHealthService.SnapshotStore snapshotsOf(DeployLedger ledger) {
@@ -49,20 +54,26 @@ public final class HealthServicePage {
         return new DeployHealthService.HealthFile(jobDirectory.resolve(DeployHealthService.HealthFile.FILE_NAME));
     }
 
+    /** @return the service's clock reading */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * @return the job as the Deploy health page's table takes it, as {@code DeployHealthService.tableJobOf(job)}
+     * @throws IOException when the ledger or audit trail cannot be read
+     */
+    public DeployHealthTable.Job tableJobOf(String fullName, String url, DeployLedger ledger, GateAuditLog audit)
+            throws IOException {
+        return service.tableJobOf(fullName, url, ledger, new CountingAudit(audit), snapshotsOf(ledger));
+    }
+
     /**
      * @return the job's health now, as {@code DeployHealthService.healthOf(job)}
      * @throws IOException when the ledger or audit trail cannot be read
      */
     public DeployHealthView healthOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
         return service.summaryOf(fullName, ledger, new CountingAudit(audit), snapshotsOf(ledger)).view;
-    }
-
-    /**
-     * @return the job's last override, as {@code DeployHealthService.lastOverrideOf(job)}
-     * @throws IOException when the ledger or audit trail cannot be read
-     */
-    public String lastOverrideOf(String fullName, DeployLedger ledger, GateAuditLog audit) throws IOException {
-        return service.summaryOf(fullName, ledger, new CountingAudit(audit), snapshotsOf(ledger)).lastOverride;
     }
 
     /** @return how many look-ups computed a job's health instead of serving it from the cache */
