@@ -120,6 +120,9 @@ public final class LedgerSummaryFile {
     /** The ledgers whose summary file an idle flush is scheduled for. */
     private static final ConcurrentMap<Path, Boolean> FLUSHES = new ConcurrentHashMap<>();
 
+    /** Held by every flush of a summary file that the appends left unwritten. */
+    private static final Object FLUSHING = new Object();
+
     private static final ScheduledExecutorService FLUSHER = flusher();
 
     static {
@@ -393,7 +396,7 @@ public final class LedgerSummaryFile {
     }
 
     private void flushNow() {
-        synchronized (FLUSHES) { // one at a time, so a test's flush waits for the background one in progress
+        synchronized (FLUSHING) { // one at a time, so a test's flush waits for the background one in progress
             flushNowOneAtATime();
         }
     }
@@ -432,7 +435,10 @@ public final class LedgerSummaryFile {
      */
     static void flushUnwritten() {
         for (Path key : FOLDING.keySet()) {
-            new LedgerSummaryFile(key.getParent()).flushNow();
+            Path directory = key.getParent();
+            if (directory != null) {
+                new LedgerSummaryFile(directory).flushNow();
+            }
         }
     }
 
