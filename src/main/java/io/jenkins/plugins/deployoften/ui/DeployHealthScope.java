@@ -7,10 +7,10 @@ import hudson.model.Job;
 import hudson.model.TopLevelItem;
 import hudson.model.View;
 import hudson.model.ViewGroup;
+import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
-import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -71,7 +70,7 @@ final class DeployHealthScope {
             ViewGroup root;
             String where;
             if (folderGroup == null) {
-                root = Jenkins.get();
+                root = JENKINS.getRoot();
                 where = Messages.DeployHealthPage_inJenkins();
             } else if (folderGroup instanceof ViewGroup) {
                 root = (ViewGroup) folderGroup;
@@ -102,7 +101,7 @@ final class DeployHealthScope {
     /** @return the folder of that full name when the user may read it, else {@code null} */
     private static ItemGroup<?> readableFolder(String fullName) {
         try {
-            Item item = Jenkins.get().getItemByFullName(fullName, Item.class);
+            Item item = JENKINS.getItemByFullName(fullName).orElse(null);
             if (item instanceof ItemGroup<?> group && JENKINS.hasPermission(Item.READ, item)) {
                 return group;
             }
