@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Item;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -10,6 +11,9 @@ import jenkins.model.Jenkins;
  * is the one class of the plugin that reaches the Jenkins singleton, as the architecture rule of plugin-util-api
  * wants (only a class of this name may), so glue code stays testable with a replaced facade.
  */
+@SuppressFBWarnings(
+        value = "NM_SAME_SIMPLE_NAME_AS_SUPERCLASS",
+        justification = "plugin-util-api's architecture rule lets only classes named JenkinsFacade reach Jenkins.get()")
 public class JenkinsFacade extends io.jenkins.plugins.util.JenkinsFacade {
     private static final long serialVersionUID = 1L;
 
