@@ -1,5 +1,10 @@
 package io.jenkins.plugins.deployoften.model;
 
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.expect;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.field;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.readString;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.stringValue;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -187,26 +192,9 @@ public final class DeployStatisticsFormat {
         return token == JsonToken.VALUE_NULL ? null : stringValue(json, token);
     }
 
-    private static String readString(JsonParser json, String name) throws IOException {
-        field(json, name);
-        return stringValue(json, json.nextToken());
-    }
-
     private static int readInt(JsonParser json, String name) throws IOException {
         field(json, name);
         return intValue(json, json.nextToken());
-    }
-
-    private static void field(JsonParser json, String name) throws IOException {
-        expect(json.nextToken(), JsonToken.FIELD_NAME);
-        if (!name.equals(json.currentName())) {
-            throw new IllegalArgumentException("expected field " + name + ", found " + json.currentName());
-        }
-    }
-
-    private static String stringValue(JsonParser json, JsonToken token) throws IOException {
-        expect(token, JsonToken.VALUE_STRING);
-        return json.getText();
     }
 
     private static int intValue(JsonParser json, JsonToken token) throws IOException {
@@ -215,11 +203,5 @@ public final class DeployStatisticsFormat {
             throw new IllegalArgumentException("expected a count, found " + json.getText());
         }
         return json.getIntValue();
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
-        }
     }
 }

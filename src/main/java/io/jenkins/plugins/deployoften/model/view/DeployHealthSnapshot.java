@@ -1,5 +1,9 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.expect;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.field;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.readString;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -174,24 +178,5 @@ public final class DeployHealthSnapshot {
         return Optional.of(LedgerLineFormat.decode(json.getText().getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IllegalArgumentException("an unreadable record"))
                 .getRecord());
-    }
-
-    private static String readString(JsonParser json, String name) throws IOException {
-        field(json, name);
-        expect(json.nextToken(), JsonToken.VALUE_STRING);
-        return json.getText();
-    }
-
-    private static void field(JsonParser json, String name) throws IOException {
-        expect(json.nextToken(), JsonToken.FIELD_NAME);
-        if (!name.equals(json.currentName())) {
-            throw new IllegalArgumentException("expected field " + name + ", found " + json.currentName());
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
-        }
     }
 }
