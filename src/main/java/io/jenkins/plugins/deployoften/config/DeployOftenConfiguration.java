@@ -325,9 +325,8 @@ public class DeployOftenConfiguration extends GlobalConfiguration {
 
     /** @return where each job's deploy history lives, as the administrator chose */
     Ledgers currentLedgers() {
-        if (!jenkins.isPluginInstalled("database")) {
-            return Ledgers.inJobFolders().withServiceAccess(getServiceAccess());
-        }
+        // the store stays as chosen without the Database plugin: Ledgers then keeps history in the job folders and
+        // says why, which the administrative monitor shows
         return new Ledgers(getLedgerStore(), getEffectiveControllerName(), jenkins)
                 .withServiceAccess(getServiceAccess());
     }

@@ -25,7 +25,7 @@ public final class Ledgers {
     private final JenkinsFacade jenkins;
     private final ServiceAccess access;
 
-    /** @return the ledgers of a controller without the Database plugin: each job's history in its folder */
+    /** @return ledgers that keep each job's history in its folder */
     public static Ledgers inJobFolders() {
         return new Ledgers(LedgerStore.JOB_FOLDERS, "");
     }

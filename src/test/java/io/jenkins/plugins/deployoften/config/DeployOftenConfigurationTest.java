@@ -119,6 +119,18 @@ public class DeployOftenConfigurationTest {
     }
 
     @Test
+    public void theJenkinsDatabaseChosenByScriptWithoutTheDatabasePluginSaysWhatToInstall() {
+        DeployOftenConfiguration configuration =
+                new DeployOftenConfiguration(new CountingStore(), mock(JenkinsFacade.class));
+        assertThat(configuration.currentLedgers().sharedLedgerProblem()).isEmpty();
+
+        configuration.setLedgerStore(LedgerStore.JENKINS_DATABASE);
+
+        assertThat(configuration.currentLedgers().sharedLedgerProblem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("the Database plugin is not installed"));
+    }
+
+    @Test
     public void anOutageOfTheChosenDatabaseDoesNotKeepOtherSettingsFromBeingSaved() throws Exception {
         CountingStore store = new CountingStore();
         JenkinsFacade withDatabasePlugin = mock(JenkinsFacade.class);
