@@ -11,15 +11,22 @@ import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.GateRule;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
+import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummaryFile;
 import io.jenkins.plugins.deployoften.model.ledger.SummariesInMemory;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
@@ -59,6 +66,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code firstReadAfterRestart}: {@code statistics} right after the ledger summaries kept in memory were
  *       forgotten, as after a controller restart: the summary file is read and decoded (it is on disk and in the
  *       operating system's page cache).
+ *   <li>{@code windowBytes}: the floor the statistics are held to (issue 10: within 10 times of it): the window's
+ *       ledger lines (those that start in it) read from the operating system's page cache into a
+ *       buffer, the file opened and closed as every read does, nothing decoded.
  * </ul>
  *
  * <p><b>Steady state.</b> The ledger summary (a cache of the ledger in {@code deployoften-ledger.summary.json} and
@@ -96,6 +106,11 @@ public class HistoryScalingBenchmark {
         GateAuditLog audit;
         CandidateIdentity deployedInWindow;
         CandidateIdentity neverDeployed;
+        /** Where the window's first line starts in the ledger file, and the buffer its lines are read into. */
+        long windowOffset;
+
+        ByteBuffer windowBuffer;
+
         private String summaryStamp;
 
         @Setup(Level.Trial)
@@ -152,6 +167,18 @@ public class HistoryScalingBenchmark {
                 case "badgeCold":
                     Checks.badge(freshHealth(this), reference);
                     break;
+                case "windowBytes":
+                    windowOffset = windowOffset(
+                            ledger.getFile(),
+                            reference
+                                    .readSince(DeployHistory.WINDOW_START)
+                                    .records()
+                                    .size());
+                    windowBuffer = ByteBuffer.allocate(Math.toIntExact(Files.size(ledger.getFile()) - windowOffset));
+                    System.out.printf(
+                            "window: %,d bytes of the ledger's %,d%n",
+                            windowBuffer.capacity(), Files.size(ledger.getFile()));
+                    break;
                 case "environmentStatus":
                     Checks.environmentStatus(
                             EnvironmentStatus.of(ledger, DeployHistory.ENVIRONMENT_NAME, DeployHistory.NOW), reference);
@@ -159,6 +186,51 @@ public class HistoryScalingBenchmark {
                 default:
                     throw new IllegalStateException("no check for the benchmark " + benchmark);
             }
+        }
+
+        /**
+         * @return the offset of the window's first line: the line after the newest one that starts before the window,
+         *     checked to leave exactly the window's records after it
+         */
+        private static long windowOffset(Path file, int recordsInWindow) throws IOException {
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                long lineEnd = in.length() - 1; // the last line's newline
+                int linesInWindow = 0;
+                while (lineEnd > 0) {
+                    long lineStart = lineStartBefore(in, lineEnd);
+                    if (startOf(in, lineStart).isBefore(DeployHistory.WINDOW_START)) {
+                        if (linesInWindow != recordsInWindow) {
+                            throw new IllegalStateException(linesInWindow + " ledger lines start in the window, the"
+                                    + " generated history has " + recordsInWindow);
+                        }
+                        return lineEnd + 1;
+                    }
+                    linesInWindow++;
+                    lineEnd = lineStart - 1;
+                }
+                throw new IllegalStateException("no ledger line starts before the window");
+            }
+        }
+
+        private static long lineStartBefore(RandomAccessFile in, long newline) throws IOException {
+            long position = newline;
+            while (position > 0) {
+                in.seek(position - 1);
+                if (in.read() == '\n') {
+                    break;
+                }
+                position--;
+            }
+            return position;
+        }
+
+        private static Instant startOf(RandomAccessFile in, long offset) throws IOException {
+            in.seek(offset);
+            byte[] line = in.readLine().getBytes(StandardCharsets.ISO_8859_1);
+            return LedgerLineFormat.decode(line)
+                    .orElseThrow(() -> new IllegalStateException("unreadable ledger line at " + offset))
+                    .getRecord()
+                    .getStartedAt();
         }
 
         @TearDown(Level.Trial)
@@ -247,6 +319,18 @@ public class HistoryScalingBenchmark {
     @Benchmark
     public DeployStatistics statistics(Mixed history) throws IOException {
         return WindowStatistics.of(history.ledger);
+    }
+
+    /** The statistics' floor: the window's lines read, as bytes, from the page cache. */
+    @Benchmark
+    public int windowBytes(Mixed history) throws IOException {
+        ByteBuffer into = history.windowBuffer.clear();
+        try (FileChannel channel = FileChannel.open(history.ledger.getFile(), StandardOpenOption.READ)) {
+            while (into.hasRemaining() && channel.read(into, history.windowOffset + into.position()) >= 0) {
+                // reads until the buffer holds the window
+            }
+        }
+        return into.position();
     }
 
     @Benchmark
