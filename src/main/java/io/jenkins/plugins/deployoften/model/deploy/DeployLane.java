@@ -51,7 +51,8 @@ public final class DeployLane {
      *
      * @param buildNumber the build asking
      * @return granted (close it when the deploy ends) or superseded by a newer build
-     * @throws InterruptedException when the build is aborted while waiting; it then no longer waits
+     * @throws InterruptedException when the build is aborted while waiting, or was before it asked; it then no
+     *     longer waits and never takes the lane
      */
     public synchronized Admission enter(int buildNumber) throws InterruptedException {
         waiting.add(buildNumber);
@@ -65,6 +66,10 @@ public final class DeployLane {
                     return new Admission(newer);
                 }
                 if (!busy) {
+                    if (Thread.interrupted()) {
+                        // aborted just as the lane came free: a notify and the interrupt can wake wait() together
+                        throw new InterruptedException("build " + buildNumber + " was aborted before it deployed");
+                    }
                     waiting.remove(buildNumber);
                     busy = true;
                     newestStarted = Math.max(newestStarted, buildNumber);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.model.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.util.List;
@@ -108,6 +109,21 @@ public class DeployLaneTest {
 
         try (DeployLane.Admission three = lane.enter(3)) {
             assertThat(three.isGranted()).isTrue();
+        }
+    }
+
+    @Test
+    public void aBuildAbortedBeforeTheLaneCameFreeNeverTakesIt() throws Exception {
+        // the state a notify and an interrupt arriving together leave a waiting build in: interrupted, lane free
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> lane.enter(1)).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+
+        try (DeployLane.Admission two = lane.enter(2)) {
+            assertThat(two.isGranted()).isTrue();
         }
     }
 
