@@ -113,11 +113,41 @@ public final class DurationSketch {
      * @return one sketch of all their durations, as if every duration had been added to it
      */
     public static DurationSketch merge(Collection<DurationSketch> sketches) {
-        Mutable merged = new Mutable();
+        long zeros = 0;
+        int lowest = Integer.MAX_VALUE;
+        int highest = -1;
         for (DurationSketch sketch : sketches) {
-            merged.addAll(sketch);
+            zeros += sketch.zeros;
+            if (sketch.indexes.length > 0) {
+                lowest = Math.min(lowest, sketch.indexes[0]);
+                highest = Math.max(highest, sketch.indexes[sketch.indexes.length - 1]);
+            }
         }
-        return merged.toSketch();
+        if (highest < 0) {
+            return zeros == 0 ? EMPTY : new DurationSketch(zeros, NO_BUCKETS, NO_COUNTS);
+        }
+        // counted over the range of buckets hit: merging sorted bucket lists one sketch at a time walks the
+        // buckets merged so far for each sketch, which is most of a view's cost with thousands of jobs
+        long[] countOf = new long[highest - lowest + 1];
+        int hit = 0;
+        for (DurationSketch sketch : sketches) {
+            for (int i = 0; i < sketch.indexes.length; i++) {
+                int at = sketch.indexes[i] - lowest;
+                if (countOf[at] == 0) {
+                    hit++;
+                }
+                countOf[at] += sketch.counts[i];
+            }
+        }
+        int[] indexes = new int[hit];
+        long[] counts = new long[hit];
+        for (int at = 0, i = 0; i < hit; at++) {
+            if (countOf[at] > 0) {
+                indexes[i] = lowest + at;
+                counts[i++] = countOf[at];
+            }
+        }
+        return new DurationSketch(zeros, indexes, counts);
     }
 
     /**

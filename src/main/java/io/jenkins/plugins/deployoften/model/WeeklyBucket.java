@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -171,7 +172,7 @@ public final class WeeklyBucket {
         int aborted = 0;
         int skipped = 0;
         int successDays = 0;
-        DurationSketch.Mutable durations = new DurationSketch.Mutable();
+        List<DurationSketch> durations = new ArrayList<>(weeks.size());
         for (WeeklyBucket week : weeks) {
             if (!week.weekStart.equals(start)) {
                 throw new IllegalArgumentException("weeks start on " + start + " and " + week.weekStart
@@ -182,9 +183,19 @@ public final class WeeklyBucket {
             aborted += week.aborted;
             skipped += week.skipped;
             successDays |= week.successDays;
-            durations.addAll(week.durations);
+            durations.add(week.durations);
         }
-        return of(start, successful, failed, aborted, skipped, successDays, durations);
+        DurationSketch merged = DurationSketch.merge(durations);
+        return new WeeklyBucket(
+                start,
+                successful,
+                failed,
+                aborted,
+                skipped,
+                successDays,
+                merged,
+                merged.nearestRank(50).orElse(null),
+                merged.nearestRank(90).orElse(null));
     }
 
     private static int count(List<DeployRecord> records, DeployOutcome outcome) {

@@ -56,6 +56,35 @@ public class DurationSketchTest {
     }
 
     @Test
+    public void mergingSketchesOfAnyRangeEqualsAddingEveryDurationToOne() {
+        Random random = new Random(41);
+        for (int round = 0; round < 300; round++) {
+            List<Duration> all = new ArrayList<>();
+            List<DurationSketch> parts = new ArrayList<>();
+            int partCount = random.nextInt(20);
+            for (int part = 0; part < partCount; part++) {
+                List<Duration> durations = new ArrayList<>();
+                int size = random.nextInt(4) == 0 ? 0 : random.nextInt(60);
+                boolean onlyZeros = random.nextInt(6) == 0;
+                for (int i = 0; i < size; i++) {
+                    // 0 ms, or anything from 1 ms to years: parts whose buckets lie apart, overlap or nest
+                    long millis = onlyZeros || random.nextInt(8) == 0 ? 0 : (long) Math.exp(random.nextDouble() * 33);
+                    durations.add(Duration.ofMillis(millis));
+                }
+                all.addAll(durations);
+                parts.add(DurationSketch.of(durations));
+            }
+            DurationSketch merged = DurationSketch.merge(parts);
+            DurationSketch expected = DurationSketch.of(all);
+            assertThat(merged).isEqualTo(expected);
+            assertThat(merged.count()).isEqualTo(all.size());
+            for (int percent : new int[] {1, 10, 50, 90, 99, 100}) {
+                assertThat(merged.nearestRank(percent)).isEqualTo(expected.nearestRank(percent));
+            }
+        }
+    }
+
+    @Test
     public void aMutableAnswersAsTheSketchItBuildsWhateverOrderAndMergesFilledIt() {
         Random random = new Random(23);
         for (int round = 0; round < 300; round++) {
