@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model;
 
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.countValue;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.expect;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.field;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.readString;
@@ -101,11 +102,11 @@ public final class DeployStatisticsFormat {
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             Instant weekStart = Instant.parse(stringValue(json, json.nextToken()));
-            int successful = intValue(json, json.nextToken());
-            int failed = intValue(json, json.nextToken());
-            int aborted = intValue(json, json.nextToken());
-            int skipped = intValue(json, json.nextToken());
-            int successDays = intValue(json, json.nextToken());
+            int successful = countValue(json, json.nextToken());
+            int failed = countValue(json, json.nextToken());
+            int aborted = countValue(json, json.nextToken());
+            int skipped = countValue(json, json.nextToken());
+            int successDays = countValue(json, json.nextToken());
             expect(json.nextToken(), JsonToken.START_ARRAY);
             DurationSketch durations = DurationSketchJson.read(json);
             expect(json.nextToken(), JsonToken.END_ARRAY);
@@ -131,7 +132,7 @@ public final class DeployStatisticsFormat {
         DeployStreak streak = DeployStreak.none();
         if (json.nextToken() != JsonToken.END_ARRAY) {
             DeployOutcome outcome = DeployOutcome.valueOf(stringValue(json, json.currentToken()));
-            streak = DeployStreak.of(outcome, intValue(json, json.nextToken()));
+            streak = DeployStreak.of(outcome, countValue(json, json.nextToken()));
             expect(json.nextToken(), JsonToken.END_ARRAY);
         }
         int recovered = readInt(json, "recovered");
@@ -194,14 +195,6 @@ public final class DeployStatisticsFormat {
 
     private static int readInt(JsonParser json, String name) throws IOException {
         field(json, name);
-        return intValue(json, json.nextToken());
-    }
-
-    private static int intValue(JsonParser json, JsonToken token) throws IOException {
-        expect(token, JsonToken.VALUE_NUMBER_INT);
-        if (json.getNumberType() != JsonParser.NumberType.INT || json.getIntValue() < 0) {
-            throw new IllegalArgumentException("expected a count, found " + json.getText());
-        }
-        return json.getIntValue();
+        return countValue(json, json.nextToken());
     }
 }

@@ -47,6 +47,20 @@ public final class StrictJsonFields {
     }
 
     /**
+     * @param json the parser
+     * @param token its current token, which must be a count: an {@code int} of 0 or more
+     * @return the count
+     * @throws IOException when the parser fails
+     */
+    public static int countValue(JsonParser json, JsonToken token) throws IOException {
+        expect(token, JsonToken.VALUE_NUMBER_INT);
+        if (json.getNumberType() != JsonParser.NumberType.INT || json.getIntValue() < 0) {
+            throw new IllegalArgumentException("expected a count, found " + json.getText());
+        }
+        return json.getIntValue();
+    }
+
+    /**
      * @param actual the token read
      * @param expected the token that must have come
      */

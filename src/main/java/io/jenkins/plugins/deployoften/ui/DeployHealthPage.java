@@ -259,8 +259,7 @@ public final class DeployHealthPage {
      * @return how long before the page it was, such as {@code 3 min ago}
      */
     public String ago(Instant instant) {
-        Duration age = Duration.between(instant, now);
-        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+        return agoText(instant, now);
     }
 
     /**
@@ -268,6 +267,17 @@ public final class DeployHealthPage {
      * @return it exactly, ISO 8601 in UTC, for the hover title and the {@code datetime} attribute
      */
     public String iso(Instant instant) {
+        return isoText(instant);
+    }
+
+    /** @return how long before {@code now} the instant was, such as {@code 3 min ago}; a later one is {@code 0 s ago} */
+    static String agoText(Instant instant, Instant now) {
+        Duration age = Duration.between(instant, now);
+        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+    }
+
+    /** @return the instant, ISO 8601 in UTC */
+    static String isoText(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 

@@ -10,7 +10,6 @@ import hudson.model.ViewGroup;
 import io.jenkins.plugins.deployoften.JenkinsFacade;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
-import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +43,12 @@ final class DeployHealthScope {
      * @return its jobs, and those of the folders it shows
      */
     static DeployHealthScope ofView(View view) {
-        return new DeployHealthScope(readableDeploying(jobsOf(view)), List.of());
+        return ofView(view, JENKINS);
+    }
+
+    /** As {@link #ofView(View)}, asking {@code jenkins} what the user may read. */
+    static DeployHealthScope ofView(View view, JenkinsFacade jenkins) {
+        return new DeployHealthScope(readableDeploying(jobsOf(view), jenkins), List.of());
     }
 
     /**
@@ -85,13 +89,14 @@ final class DeployHealthScope {
             return ofView(found.view());
         }
         if (folderGroup != null) {
-            return new DeployHealthScope(readableDeploying(Items.getAllItems(folderGroup, Job.class)), List.of());
+            return new DeployHealthScope(
+                    readableDeploying(Items.getAllItems(folderGroup, Job.class), JENKINS), List.of());
         }
         List<Job<?, ?>> all = new ArrayList<>();
         for (Job<?, ?> job : JENKINS.getAllJobs()) {
             all.add(job);
         }
-        return new DeployHealthScope(readableDeploying(all), List.of());
+        return new DeployHealthScope(readableDeploying(all, JENKINS), List.of());
     }
 
     private static DeployHealthScope problem(String message) {
@@ -129,11 +134,11 @@ final class DeployHealthScope {
     }
 
     @SuppressWarnings("rawtypes")
-    private static List<Job<?, ?>> readableDeploying(Collection<? extends Job> candidates) {
+    private static List<Job<?, ?>> readableDeploying(Collection<? extends Job> candidates, JenkinsFacade jenkins) {
         List<Job<?, ?>> kept = new ArrayList<>();
         for (Job<?, ?> job : candidates) {
             // Jenkins lists readable items only already; checked again so no path can leak a job
-            if (JENKINS.hasPermission(Item.READ, job) && DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
+            if (jenkins.hasPermission(Item.READ, job) && DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
                 kept.add(job);
             }
         }
@@ -150,27 +155,17 @@ final class DeployHealthScope {
         return jobs;
     }
 
-    /** @return the health of each job, one summary read each; a job whose ledger cannot be read is left out */
-    List<DeployHealthView> health() {
-        List<DeployHealthView> health = new ArrayList<>();
-        for (Job<?, ?> job : jobs) {
-            try {
-                health.add(DeployHealthService.get().healthOf(job));
-            } catch (IOException | RuntimeException e) {
-                // one unreadable ledger must not take the page down: the job is left out and logged
-                LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
-            }
-        }
-        return health;
-    }
-
-    /** @return each job as the Deploy health page's table takes it, one summary read each */
+    /**
+     * @return each job as the Deploy health page's table takes it, one summary read each; a job whose ledger cannot be
+     *     read is left out
+     */
     List<DeployHealthTable.Job> tableJobs() {
         List<DeployHealthTable.Job> entries = new ArrayList<>();
         for (Job<?, ?> job : jobs) {
             try {
                 entries.add(DeployHealthService.get().tableJobOf(job));
             } catch (IOException | RuntimeException e) {
+                // one unreadable ledger must not take the page down: the job is left out and logged
                 LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
             }
         }

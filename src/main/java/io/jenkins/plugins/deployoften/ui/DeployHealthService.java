@@ -17,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.ledger.AtomicFiles;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.RecentDeploys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,8 @@ import java.util.concurrent.ConcurrentMap;
  * from what was cached, exactly as a fresh computation would. An entry that cannot be moved (the clock went
  * back, or a future-dated record has started since) is recomputed. A badge or a page row served from the
  * cache costs two file look-ups, whatever the history holds. The entry also keeps what ran on each environment
- * ({@link EnvironmentStatus}, for the Deploy health page's "what runs where"), read when it is computed: every
+ * ({@link EnvironmentStatus}, for the Deploy health page's "what runs where") and each environment's {@link
+ * RecentDeploys recent deploys} (for the Deploy health portlet's environments), read when it is computed: every
  * appended record changes the ledger's version and so recomputes it. Each computed entry is also written to the
  * job's {@value HealthFile#FILE_NAME} ({@link DeployHealthSnapshot}), and a job not in memory (after a restart) is
  * served from that file while the ledger and audit trail are as it says, so the first page after a restart reads
@@ -112,14 +114,15 @@ public final class DeployHealthService {
             String fullName, String url, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots)
             throws IOException {
         Summary summary = summaryOf(fullName, ledger, audit, snapshots);
-        return new DeployHealthTable.Job(fullName, url, summary.view, summary.environments, summary.lastOverride);
+        return new DeployHealthTable.Job(
+                fullName, url, summary.view, summary.environments, summary.recent, summary.lastOverride);
     }
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots) throws IOException {
         Instant now = clock.instant();
         String version = ledger.version() + "|" + audit.version() + "|" + weekOf(now);
         Cached cached = cache.get(key);
-        if (cached == null || !cached.version.equals(version) || !cached.view.canMoveTo(now)) {
+        if (cached == null || !cached.version.equals(version) || !cached.summary.view.canMoveTo(now)) {
             cached = cached == null ? stored(snapshots, version, now) : null;
             if (cached == null) {
                 cached = compute(ledger, audit, now, version);
@@ -127,7 +130,7 @@ public final class DeployHealthService {
             }
             cache.put(key, cached);
         }
-        return new Summary(cached.view.at(now), cached.lastOverride, cached.environments);
+        return cached.summary.at(now);
     }
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit) throws IOException {
@@ -142,7 +145,10 @@ public final class DeployHealthService {
                     .flatMap(DeployHealthSnapshot::decode)
                     .filter(kept -> kept.getSource().equals(version));
             return snapshot.filter(kept -> kept.getView().canMoveTo(now))
-                    .map(kept -> new Cached(version, kept.getView(), kept.getLastOverride(), kept.getEnvironments()))
+                    .map(kept -> new Cached(
+                            version,
+                            new Summary(
+                                    kept.getView(), kept.getLastOverride(), kept.getEnvironments(), kept.getRecent())))
                     .orElse(null);
         } catch (IOException | RuntimeException e) {
             return null; // a cache: computed afresh
@@ -151,8 +157,9 @@ public final class DeployHealthService {
 
     private static void store(SnapshotStore snapshots, Cached cached) {
         try {
-            snapshots.write(
-                    DeployHealthSnapshot.encode(cached.version, cached.view, cached.lastOverride, cached.environments));
+            Summary summary = cached.summary;
+            snapshots.write(DeployHealthSnapshot.encode(
+                    cached.version, summary.view, summary.lastOverride, summary.environments, summary.recent));
         } catch (IOException | RuntimeException e) {
             // a cache: the next restart computes the job again
         }
@@ -176,11 +183,19 @@ public final class DeployHealthService {
                 .map(DeployHealthService::describe)
                 .orElse("");
         List<EnvironmentStatus> environments = new ArrayList<>();
+        List<RecentDeploys> recentDeploys = new ArrayList<>();
         for (EnvironmentName environment : ledger.environments()) {
             environments.add(EnvironmentStatus.of(ledger, environment, now));
+            recentDeploys.add(
+                    RecentDeploys.of(DeployStatistics.compute(ledger, environment, now, RecentDeploys.WEEKS)));
         }
         return new Cached(
-                version, DeployHealthView.of(statistics, lastDecision), lastOverride, List.copyOf(environments));
+                version,
+                new Summary(
+                        DeployHealthView.of(statistics, lastDecision),
+                        lastOverride,
+                        List.copyOf(environments),
+                        List.copyOf(recentDeploys)));
     }
 
     private static String describe(GateOverride override) {
@@ -299,31 +314,39 @@ public final class DeployHealthService {
 
     /**
      * What the cache hands out: the view at the time of the request, the last override, and what ran on each
-     * environment when the entry was computed.
+     * environment and its recent deploys when the entry was computed.
      */
     static final class Summary {
         final DeployHealthView view;
         final String lastOverride;
         final List<EnvironmentStatus> environments;
+        final List<RecentDeploys> recent;
 
-        Summary(DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
+        Summary(
+                DeployHealthView view,
+                String lastOverride,
+                List<EnvironmentStatus> environments,
+                List<RecentDeploys> recent) {
             this.view = view;
             this.lastOverride = lastOverride;
             this.environments = environments;
+            this.recent = recent;
+        }
+
+        /** @return the same summary with the view moved on to {@code now}, see {@link DeployHealthView#at} */
+        Summary at(Instant now) {
+            return new Summary(view.at(now), lastOverride, environments, recent);
         }
     }
 
+    /** A computed summary and the version of the ledger, audit trail and week it was computed from. */
     private static final class Cached {
         private final String version;
-        private final DeployHealthView view;
-        private final String lastOverride;
-        private final List<EnvironmentStatus> environments;
+        private final Summary summary;
 
-        Cached(String version, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
+        Cached(String version, Summary summary) {
             this.version = version;
-            this.view = view;
-            this.lastOverride = lastOverride;
-            this.environments = environments;
+            this.summary = summary;
         }
     }
 }

@@ -7,8 +7,11 @@ import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.view.ChartLabels;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
 import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
+import io.jenkins.plugins.deployoften.model.view.ViewEnvironments;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +21,9 @@ import org.jenkinsci.Symbol;
 /**
  * The "Deploy health" widget in the side panel of the dashboard and of every view: the view's deploying jobs
  * that the user may read, as one {@link ViewDeployHealth}, from each job's cached ledger summary ({@link
- * DeployHealthService}, the same figures as the Deploy health page), never from builds.
+ * DeployHealthService}, the same figures as the Deploy health page), never from builds. The Deploy health portlet
+ * of Dashboard View shows the same widget for its dashboard, and may add the {@link #getEnvironments()
+ * environments} of the same jobs, from the same summary read per job.
  */
 public final class DeployHealthWidget extends Widget {
 
@@ -26,7 +31,10 @@ public final class DeployHealthWidget extends Widget {
     static final String QUICK_START_URL = "https://github.com/jenkinsci/deployoften-plugin#quick-start";
 
     private final View view;
+    private Instant now;
+    private List<DeployHealthTable.Job> jobs;
     private ViewDeployHealth health;
+    private ViewEnvironments environments;
 
     DeployHealthWidget(View view) {
         this.view = view;
@@ -42,15 +50,61 @@ public final class DeployHealthWidget extends Widget {
         return Messages.DeployHealthWidget_title();
     }
 
+    /** @return the jobs the user may read, each from one summary read, once per page */
+    private List<DeployHealthTable.Job> jobs() {
+        if (jobs == null) {
+            now = Instant.now();
+            jobs = DeployHealthScope.ofView(view).tableJobs();
+        }
+        return jobs;
+    }
+
     /** @return the figures, computed once per page */
     public ViewDeployHealth getHealth() {
         if (health == null) {
+            List<DeployHealthView> views =
+                    jobs().stream().map(DeployHealthTable.Job::health).toList();
             health = ViewDeployHealth.of(
-                    DeployHealthScope.ofView(view).health(),
+                    views,
                     DeployOftenConfiguration.get().getGatePolicy().toPolicy().fresh(),
-                    Instant.now());
+                    now);
         }
         return health;
+    }
+
+    /** @return the environments the same jobs deploy to, one row each, for the portlet's table */
+    public ViewEnvironments getEnvironments() {
+        if (environments == null) {
+            environments = ViewEnvironments.of(jobs());
+        }
+        return environments;
+    }
+
+    /** @return the headers of the environments' table */
+    public List<String> getEnvironmentColumns() {
+        return List.of(
+                Messages.DeployHealthWidget_environment(),
+                Messages.DeployHealthWidget_environmentJobs(),
+                Messages.DeployHealthWidget_environmentDeploys(ViewEnvironments.WEEKS),
+                Messages.DeployHealthWidget_environmentFailures(),
+                Messages.DeployHealthWidget_environmentLastDeploy());
+    }
+
+    /**
+     * @param instant a time the widget shows
+     * @return how long before the widget's figures it was, such as {@code 3 min ago}
+     */
+    public String ago(Instant instant) {
+        jobs();
+        return DeployHealthPage.agoText(instant, now);
+    }
+
+    /**
+     * @param instant a time the widget shows
+     * @return it exactly, for the hover title and the {@code datetime} attribute
+     */
+    public String iso(Instant instant) {
+        return DeployHealthPage.isoText(instant);
     }
 
     /** @return the compact weekly trend as an ECharts option, safe to embed in HTML */

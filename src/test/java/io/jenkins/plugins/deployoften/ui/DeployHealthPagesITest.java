@@ -2,7 +2,6 @@ package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.Item;
 import hudson.model.ListView;
 import hudson.model.Result;
 import jenkins.model.Jenkins;
@@ -50,17 +49,7 @@ public class DeployHealthPagesITest {
                 "hidden-service",
                 "recordDeploy environment: 'secret-env', result: 'FAILURE'\n"
                         + "recordDeploy environment: 'staging', result: 'FAILURE'");
-        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
-        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin")
-                .grant(Jenkins.READ, hudson.model.View.READ)
-                .everywhere()
-                .to("alice")
-                .grant(Item.READ)
-                .onItems(visible)
-                .to("alice"));
+        AliceReads.only(jenkins, visible);
     }
 
     @Test

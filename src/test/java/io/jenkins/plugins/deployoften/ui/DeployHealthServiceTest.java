@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.ui;
 
+import static io.jenkins.plugins.deployoften.model.StatisticsFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.RecentDeploys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +180,31 @@ public class DeployHealthServiceTest {
                     .contains(2);
             assertThat(staging.isLastAttemptFailed()).isTrue();
         });
+    }
+
+    @Test
+    public void eachEnvironmentsRecentDeploysAreComputedWithTheHealthAndKeptAcrossARestart() throws Exception {
+        file.append(success(1, T0.minus(Duration.ofDays(1))));
+        file.append(record("staging", 2, DeployOutcome.FAILURE, T0.minus(Duration.ofHours(2)), Duration.ofSeconds(30)));
+        file.append(record("prod", 3, DeployOutcome.SUCCESS, T0.minus(Duration.ofDays(40)), Duration.ofSeconds(30)));
+        file.append(record("prod", 4, DeployOutcome.FAILURE, T0.minus(Duration.ofDays(3)), Duration.ofSeconds(30)));
+        file.append(record("prod", 5, DeployOutcome.ABORTED, T0.minus(Duration.ofDays(2)), Duration.ofSeconds(30)));
+        KeptSnapshots snapshots = new KeptSnapshots();
+
+        DeployHealthService.Summary computed =
+                new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+        now = T0.plus(Duration.ofHours(13));
+        int ledgerReads = ledger.reads;
+        DeployHealthService.Summary restarted =
+                new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
+
+        // the last 4 weeks' completed deploys: prod's of 40 days ago and its aborted one are not counted
+        assertThat(computed.recent)
+                .containsExactly(
+                        new RecentDeploys(EnvironmentName.of("prod"), 1, 1),
+                        new RecentDeploys(EnvironmentName.of("staging"), 2, 1));
+        assertThat(restarted.recent).isEqualTo(computed.recent);
+        assertThat(ledger.reads).as("served from the snapshot").isEqualTo(ledgerReads);
     }
 
     @Test

@@ -2,17 +2,14 @@ package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.Item;
 import hudson.model.ListView;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** The "Deploy health" widget in the side panel of the dashboard and of a view, rendered by a running Jenkins. */
 public class DeployHealthWidgetITest {
@@ -36,17 +33,7 @@ public class DeployHealthWidgetITest {
     public void theDashboardShowsTheWidgetWithTheFiguresOfTheJobsTheUserMayRead() throws Exception {
         WorkflowJob visible = deployed("visible-service", "SUCCESS");
         deployed("hidden-service", "FAILURE");
-        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
-        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin")
-                .grant(Jenkins.READ, hudson.model.View.READ)
-                .everywhere()
-                .to("alice")
-                .grant(Item.READ)
-                .onItems(visible)
-                .to("alice"));
+        AliceReads.only(jenkins, visible);
 
         String admin = page("admin", "");
         String alice = page("alice", "");
@@ -69,17 +56,7 @@ public class DeployHealthWidgetITest {
         jenkins.jenkins.addView(view);
         view.add(visible);
         view.add(hidden);
-        jenkins.jenkins.setSecurityRealm(jenkins.createDummySecurityRealm());
-        jenkins.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin")
-                .grant(Jenkins.READ, hudson.model.View.READ)
-                .everywhere()
-                .to("alice")
-                .grant(Item.READ)
-                .onItems(visible)
-                .to("alice"));
+        AliceReads.only(jenkins, visible);
 
         String admin = page("admin", "view/team/");
         String alice = page("alice", "view/team/");

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.countValue;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.expect;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.field;
 import static io.jenkins.plugins.deployoften.model.StrictJsonFields.readString;
+import static io.jenkins.plugins.deployoften.model.StrictJsonFields.stringValue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,14 +30,16 @@ import java.util.Optional;
 /**
  * A job's computed deploy health as a small file, so that after a restart the Deploy health page, the widget and
  * the badges are served from it without reading the ledger's summary: the health, its last override, what runs on
- * each environment (records as the text of their ledger lines), and the state of the ledger and gate audit trail
+ * each environment (records as the text of their ledger lines), each environment's {@link RecentDeploys recent
+ * deploys}, and the state of the ledger and gate audit trail
  * it was computed from ({@code source}, the cache's version string). It
  * is a cache: the caller uses it only while {@code source} equals the current version, and computes afresh (and
  * writes the file again) otherwise.
  *
  * <pre>
  * {"v":1,"source":"…","gate":"PASS|WARN|BLOCK|UNKNOWN","lastOverride":"…",
- *  "environments":[[name, current line or null, last attempt line or null], …],"statistics":{…},"sha256":"…"}
+ *  "environments":[[name, current line or null, last attempt line or null], …],
+ *  "recent":[[name, deploys, failures], …],"statistics":{…},"sha256":"…"}
  * </pre>
  *
  * The statistics are {@link DeployStatisticsFormat}'s object; the checksum is {@link SignedJson}'s. Decoding is
@@ -44,7 +48,7 @@ import java.util.Optional;
  */
 public final class DeployHealthSnapshot {
     /** The version this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -52,13 +56,19 @@ public final class DeployHealthSnapshot {
     private final DeployHealthView view;
     private final String lastOverride;
     private final List<EnvironmentStatus> environments;
+    private final List<RecentDeploys> recent;
 
     private DeployHealthSnapshot(
-            String source, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
+            String source,
+            DeployHealthView view,
+            String lastOverride,
+            List<EnvironmentStatus> environments,
+            List<RecentDeploys> recent) {
         this.source = source;
         this.view = view;
         this.lastOverride = lastOverride;
         this.environments = environments;
+        this.recent = recent;
     }
 
     /**
@@ -66,10 +76,15 @@ public final class DeployHealthSnapshot {
      * @param view the health
      * @param lastOverride the last override's text, empty when none
      * @param environments what runs on each environment
+     * @param recent each environment's recent deploys
      * @return the file's bytes
      */
     public static byte[] encode(
-            String source, DeployHealthView view, String lastOverride, List<EnvironmentStatus> environments) {
+            String source,
+            DeployHealthView view,
+            String lastOverride,
+            List<EnvironmentStatus> environments,
+            List<RecentDeploys> recent) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -83,6 +98,15 @@ public final class DeployHealthSnapshot {
                 json.writeString(environment.getEnvironment().toString());
                 writeRecord(json, environment.getCurrent());
                 writeRecord(json, environment.getLastAttempt());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("recent");
+            for (RecentDeploys environment : recent) {
+                json.writeStartArray();
+                json.writeString(environment.environment().value());
+                json.writeNumber(environment.deploys());
+                json.writeNumber(environment.failures());
                 json.writeEndArray();
             }
             json.writeEndArray();
@@ -114,18 +138,15 @@ public final class DeployHealthSnapshot {
             String source = readString(json, "source");
             GateBadgeState gate = GateBadgeState.valueOf(readString(json, "gate"));
             String lastOverride = readString(json, "lastOverride");
-            field(json, "environments");
-            expect(json.nextToken(), JsonToken.START_ARRAY);
-            List<EnvironmentStatus> environments = new ArrayList<>();
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                expect(json.currentToken(), JsonToken.START_ARRAY);
-                expect(json.nextToken(), JsonToken.VALUE_STRING);
-                EnvironmentName environment = EnvironmentName.of(json.getText());
-                Optional<DeployRecord> current = readRecord(json);
-                Optional<DeployRecord> lastAttempt = readRecord(json);
-                expect(json.nextToken(), JsonToken.END_ARRAY);
-                environments.add(EnvironmentStatus.of(environment, current, lastAttempt));
-            }
+            List<EnvironmentStatus> environments = readByEnvironment(
+                    json,
+                    "environments",
+                    (environment, entry) -> EnvironmentStatus.of(environment, readRecord(entry), readRecord(entry)));
+            List<RecentDeploys> recent = readByEnvironment(
+                    json,
+                    "recent",
+                    (environment, entry) -> new RecentDeploys(
+                            environment, countValue(entry, entry.nextToken()), countValue(entry, entry.nextToken())));
             field(json, "statistics");
             DeployStatistics statistics = DeployStatisticsFormat.read(json);
             String sha256 = readString(json, "sha256");
@@ -134,7 +155,7 @@ public final class DeployHealthSnapshot {
                 return Optional.empty();
             }
             return Optional.of(new DeployHealthSnapshot(
-                    source, DeployHealthView.of(statistics, gate), lastOverride, List.copyOf(environments)));
+                    source, DeployHealthView.of(statistics, gate), lastOverride, environments, recent));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -158,6 +179,31 @@ public final class DeployHealthSnapshot {
     /** @return what runs on each environment, as computed */
     public List<EnvironmentStatus> getEnvironments() {
         return environments;
+    }
+
+    /** @return each environment's recent deploys, as computed */
+    public List<RecentDeploys> getRecent() {
+        return recent;
+    }
+
+    /** Reads what follows an environment's name in its entry. */
+    private interface EntryReader<T> {
+        T read(EnvironmentName environment, JsonParser json) throws IOException;
+    }
+
+    /** @return the field's array of entries {@code [environment name, …]}, each read by {@code reader} */
+    private static <T> List<T> readByEnvironment(JsonParser json, String name, EntryReader<T> reader)
+            throws IOException {
+        field(json, name);
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        List<T> entries = new ArrayList<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            EnvironmentName environment = EnvironmentName.of(stringValue(json, json.nextToken()));
+            entries.add(reader.read(environment, json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+        }
+        return List.copyOf(entries);
     }
 
     /** A record as the text of its ledger line (its {@code recorded} stamp the epoch), or null. */

@@ -66,6 +66,7 @@ public final class DeployHealthTable {
      * @param url the job's URL relative to the Jenkins root, ending in {@code /}
      * @param health the job's deploy health (of the environment it deployed to last)
      * @param environments what runs on each environment the job has records of
+     * @param recent the recent deploys of each environment the job has records of ({@link ViewEnvironments})
      * @param lastOverride "USER: REASON" of the job's last overridden gate decision, or empty text
      */
     public record Job(
@@ -73,6 +74,7 @@ public final class DeployHealthTable {
             String url,
             DeployHealthView health,
             List<EnvironmentStatus> environments,
+            List<RecentDeploys> recent,
             String lastOverride) {
         /** @throws NullPointerException naming the missing value */
         public Job {
@@ -80,6 +82,7 @@ public final class DeployHealthTable {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(health, "health");
             environments = List.copyOf(environments);
+            recent = List.copyOf(recent);
             lastOverride = lastOverride == null ? "" : lastOverride;
         }
     }

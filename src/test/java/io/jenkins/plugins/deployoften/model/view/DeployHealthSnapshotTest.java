@@ -32,6 +32,11 @@ public class DeployHealthSnapshotTest {
                     Optional.of(record(2, DeployOutcome.ABORTED, NOW.minus(Duration.ofDays(2))))),
             EnvironmentStatus.of(EnvironmentName.of("qa"), Optional.empty(), Optional.empty()));
 
+    private static final List<RecentDeploys> RECENT = List.of(
+            new RecentDeploys(EnvironmentName.of("staging"), 7, 2),
+            new RecentDeploys(EnvironmentName.of("prod"), 0, 0),
+            new RecentDeploys(EnvironmentName.of("qa"), 0, 0));
+
     private static DeployHealthView view(GateBadgeState gate) {
         List<DeployRecord> records = List.of(
                 record(1, DeployOutcome.SUCCESS, NOW.minus(Duration.ofDays(3))),
@@ -52,7 +57,7 @@ public class DeployHealthSnapshotTest {
     public void itReadsBackAsWritten() {
         for (GateBadgeState gate : GateBadgeState.values()) {
             DeployHealthView view = view(gate);
-            byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view, "alice: hotfix INC-42", ENVIRONMENTS);
+            byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view, "alice: hotfix INC-42", ENVIRONMENTS, RECENT);
 
             DeployHealthSnapshot read = DeployHealthSnapshot.decode(bytes).orElseThrow();
 
@@ -69,6 +74,7 @@ public class DeployHealthSnapshotTest {
                 assertThat(read.getEnvironments().get(i).isLastAttemptFailed())
                         .isEqualTo(written.isLastAttemptFailed());
             }
+            assertThat(read.getRecent()).isEqualTo(RECENT);
             assertThat(read.getView().getSummary()).isEqualTo(view.getSummary());
             assertThat(read.getView().badge("frequency").orElseThrow().svg())
                     .isEqualTo(view.badge("frequency").orElseThrow().svg());
@@ -78,7 +84,7 @@ public class DeployHealthSnapshotTest {
     @Test
     public void hostileTextReadsBackExactly() {
         String hostile = "\"},\"sha256\":\"0\"}\n</script><img src=x onerror=alert(1)>\u2028\u0000 ünï ☃ \\";
-        byte[] bytes = DeployHealthSnapshot.encode(hostile, view(GateBadgeState.BLOCK), hostile, ENVIRONMENTS);
+        byte[] bytes = DeployHealthSnapshot.encode(hostile, view(GateBadgeState.BLOCK), hostile, ENVIRONMENTS, RECENT);
 
         DeployHealthSnapshot read = DeployHealthSnapshot.decode(bytes).orElseThrow();
 
@@ -91,7 +97,7 @@ public class DeployHealthSnapshotTest {
 
     @Test
     public void everyByteFlipAndEveryTruncationIsUnreadable() {
-        byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS);
+        byte[] bytes = DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS, RECENT);
         for (int at = 0; at < bytes.length; at++) {
             for (int mask : new int[] {0x01, 0x20, 0x80}) {
                 byte[] damaged = bytes.clone();
@@ -108,16 +114,34 @@ public class DeployHealthSnapshotTest {
         }
     }
 
+    /** @return a snapshot's text, of this version */
+    private static String snapshotText() {
+        return new String(
+                DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS, RECENT),
+                StandardCharsets.UTF_8);
+    }
+
+    /** @return the text as another version: its version number replaced, signed again */
+    private static byte[] asVersion(int version, String text) {
+        String changed = text.replace("{\"v\":" + DeployHealthSnapshot.VERSION + ",", "{\"v\":" + version + ",");
+        assertThat(changed).isNotEqualTo(text);
+        String object = changed.substring(0, changed.lastIndexOf(",\"sha256\"")) + "}";
+        return SignedJson.sign(object.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     public void anotherVersionIsUnreadable() {
-        String text = new String(
-                DeployHealthSnapshot.encode(SOURCE, view(GateBadgeState.PASS), "", ENVIRONMENTS),
-                StandardCharsets.UTF_8);
-        String otherVersion = text.replace("{\"v\":" + DeployHealthSnapshot.VERSION + ",", "{\"v\":0,");
-        String object = otherVersion.substring(0, otherVersion.lastIndexOf(",\"sha256\"")) + "}";
-        byte[] resigned = SignedJson.sign(object.getBytes(StandardCharsets.UTF_8));
+        assertThat(DeployHealthSnapshot.decode(asVersion(0, snapshotText()))).isEqualTo(Optional.empty());
+    }
 
-        assertThat(otherVersion).isNotEqualTo(text);
-        assertThat(DeployHealthSnapshot.decode(resigned)).isEqualTo(Optional.empty());
+    @Test
+    public void aFileOfVersionOneWithoutRecentDeploysIsUnreadable() {
+        String text = snapshotText();
+        // as version 1 wrote it: no recent deploys; the job is computed afresh rather than shown without them
+        String withoutRecent =
+                text.substring(0, text.indexOf(",\"recent\":")) + text.substring(text.indexOf(",\"statistics\":"));
+
+        assertThat(withoutRecent).doesNotContain("\"recent\"").contains("\"environments\"", "\"statistics\"");
+        assertThat(DeployHealthSnapshot.decode(asVersion(1, withoutRecent))).isEqualTo(Optional.empty());
     }
 }

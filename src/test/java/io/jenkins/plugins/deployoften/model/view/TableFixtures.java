@@ -66,15 +66,20 @@ final class TableFixtures {
         return job(name, records, false);
     }
 
-    /** As the service computes a job: the health of the environment deployed to last, the status of every one. */
+    /**
+     * As the service computes a job: the health of the environment deployed to last, the status and the recent deploys
+     * of every one.
+     */
     static DeployHealthTable.Job job(String name, Records records, boolean blocked) throws IOException {
         ListLedger ledger = new ListLedger(records.records());
         List<EnvironmentStatus> environments = new ArrayList<>();
+        List<RecentDeploys> recent = new ArrayList<>();
         EnvironmentName last = EnvironmentName.of("staging");
         Instant lastStart = null;
         for (EnvironmentName environment : ledger.environments()) {
             EnvironmentStatus status = EnvironmentStatus.of(ledger, environment, NOW);
             environments.add(status);
+            recent.add(RecentDeploys.of(DeployStatistics.compute(ledger, environment, NOW, RecentDeploys.WEEKS)));
             Optional<DeployRecord> attempt = status.getLastAttempt();
             if (attempt.isPresent()
                     && (lastStart == null || attempt.get().getStartedAt().isAfter(lastStart))) {
@@ -85,7 +90,8 @@ final class TableFixtures {
         DeployHealthView health = DeployHealthView.of(
                 DeployStatistics.compute(records.records(), last, NOW, 12),
                 blocked ? Optional.of(blockedDecision()) : Optional.empty());
-        return new DeployHealthTable.Job(name, "job/" + name.replace("/", "/job/") + "/", health, environments, "");
+        return new DeployHealthTable.Job(
+                name, "job/" + name.replace("/", "/job/") + "/", health, environments, recent, "");
     }
 
     static GateDecision blockedDecision() {

@@ -152,13 +152,15 @@ public class DeployHealthWidgetBenchmark {
     }
 
     /**
-     * @return the widget's model of the jobs, as {@code DeployHealthWidget.getHealth()}: each job's health from the
-     *     service, then the aggregation at the service's instant ({@link DeployHistory#NOW})
+     * @return the widget's model of the jobs, as {@code DeployHealthWidget.getHealth()}: each job as the service
+     *     hands it to the widget (its {@code tableJobOf}), its health taken, then the aggregation at the service's
+     *     instant ({@link DeployHistory#NOW})
      */
     static ViewDeployHealth model(HealthServicePage service, List<ReleaseManagerPage.Job> jobs) throws IOException {
         List<DeployHealthView> health = new ArrayList<>(jobs.size());
         for (ReleaseManagerPage.Job job : jobs) {
-            health.add(service.healthOf(job.fullName, job.ledger, job.audit));
+            health.add(service.tableJobOf(job.fullName, job.url, job.ledger, job.audit)
+                    .health());
         }
         return ViewDeployHealth.of(health, FRESH, DeployHistory.NOW);
     }

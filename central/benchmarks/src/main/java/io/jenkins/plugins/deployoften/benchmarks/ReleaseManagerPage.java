@@ -92,6 +92,7 @@ final class ReleaseManagerPage {
                     job.url,
                     summary.view.at(now),
                     summary.environments,
+                    List.of(), // the page shows no recent deploys (the portlet's environments do)
                     readOverrides ? summary.lastOverride : ""));
         }
         return table(rows, now);
