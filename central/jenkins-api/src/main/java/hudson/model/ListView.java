@@ -20,4 +20,12 @@ public class ListView extends View {
     public void add(TopLevelItem item) throws IOException {
         throw new UnsupportedOperationException();
     }
+
+    public void setRecurse(boolean recurse) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setIncludeRegex(String includeRegex) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -10,6 +10,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
 
 /** The "Deploy health" widget in the side panel of the dashboard and of a view, rendered by a running Jenkins. */
 public class DeployHealthWidgetITest {
@@ -20,6 +21,13 @@ public class DeployHealthWidgetITest {
 
     private WorkflowJob deployed(String name, String result) throws Exception {
         WorkflowJob job = jenkins.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition("recordDeploy result: '" + result + "'", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, job);
+        return job;
+    }
+
+    private WorkflowJob deployedIn(MockFolder folder, String name, String result) throws Exception {
+        WorkflowJob job = folder.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition("recordDeploy result: '" + result + "'", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, job);
         return job;
@@ -65,6 +73,28 @@ public class DeployHealthWidgetITest {
         assertThat(alice)
                 .contains(PANE, "No job of this view deploys yet.", DeployHealthWidget.QUICK_START_URL)
                 .doesNotContain("job(s) deploy")
+                .doesNotContain("hidden-service");
+    }
+
+    @Test
+    public void aViewThatShowsAFolderAndItsJobsCountsEachReadableJobOnce() throws Exception {
+        MockFolder team = jenkins.createFolder("team");
+        WorkflowJob visible = deployedIn(team, "visible-service", "SUCCESS");
+        deployedIn(team, "hidden-service", "FAILURE");
+        deployed("outside-service", "FAILURE");
+        // the folder itself and its jobs both match: each job must still count once
+        ListView view = new ListView("team-view");
+        view.setRecurse(true);
+        view.setIncludeRegex("team.*");
+        jenkins.jenkins.addView(view);
+        AliceReads.only(jenkins, team, visible);
+
+        String admin = page("admin", "view/team-view/");
+        String alice = page("alice", "view/team-view/");
+
+        assertThat(admin).contains(PANE, "2 job(s) deploy", "change failure rate 50%");
+        assertThat(alice)
+                .contains(PANE, "1 job(s) deploy", "change failure rate 0%")
                 .doesNotContain("hidden-service");
     }
 
