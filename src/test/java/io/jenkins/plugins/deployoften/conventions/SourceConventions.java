@@ -61,6 +61,30 @@ final class SourceConventions {
         return problems;
     }
 
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
+    /**
+     * A property named as one of JEXL's words (its operators and literals): Jelly's JEXL cannot parse
+     * {@code ${view.empty}} and the page stops rendering where it stands; {@code ${view.isEmpty()}} can.
+     */
+    private static final Pattern JEXL_WORD_PROPERTY =
+            Pattern.compile("\\.(empty|not|and|or|div|mod|eq|ne|lt|gt|le|ge|null|true|false|new)\\b(?!\\s*\\()");
+
+    /** @return one line per Jelly expression that reads a property JEXL takes for one of its words */
+    static List<String> jexlWordProperties(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path jelly : files(resources, ".jelly")) {
+            Matcher expression = EXPRESSION.matcher(read(jelly));
+            while (expression.find()) {
+                Matcher word = JEXL_WORD_PROPERTY.matcher(expression.group(1));
+                if (word.find()) {
+                    problems.add(resources.relativize(jelly) + ": JEXL cannot read the property '" + word.group(1)
+                            + "' in " + expression.group() + "; call its getter");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** @return one line per form field of a config or global page that has no help file beside it */
     static List<String> missingHelpFiles(Path resources) {
         return missingHelpFiles(resources, null);

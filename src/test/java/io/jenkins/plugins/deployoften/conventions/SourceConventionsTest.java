@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,26 @@ public class SourceConventionsTest {
         write(root.resolve("c.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "<p>${x}</p>");
 
         assertThat(SourceConventions.unescapedOutput(root)).hasSize(2).allMatch(line -> !line.startsWith("c.jelly"));
+    }
+
+    @Test
+    public void noJellyExpressionReadsAPropertyJexlTakesForAWord() {
+        assertThat(SourceConventions.jexlWordProperties(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void catchesPropertiesNamedAsJexlWords() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        write(
+                root.resolve("a.jelly"),
+                SourceConventions.ESCAPE_BY_DEFAULT + "<j:if test='${it and !it.health.empty}'/>");
+        write(root.resolve("b.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "<p>${it.health.isEmpty()}</p>");
+        write(root.resolve("c.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "<p>${it.emptyText} ${a.jobs gt 0}</p>");
+
+        assertThat(SourceConventions.jexlWordProperties(root))
+                .singleElement(STRING)
+                .startsWith("a.jelly")
+                .contains("'empty'");
     }
 
     @Test
@@ -95,7 +116,7 @@ public class SourceConventionsTest {
                 "<?xml version='1.0'?>\n" + SourceConventions.ESCAPE_BY_DEFAULT + "\n<j:jelly/>");
 
         assertThat(SourceConventions.jellyProblems(root))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .singleElement(STRING)
                 .contains("a/index.jelly")
                 .contains("does not start with");
     }
@@ -105,9 +126,7 @@ public class SourceConventionsTest {
         Path root = temporary.newFolder().toPath();
         write(root.resolve("broken.jelly"), SourceConventions.ESCAPE_BY_DEFAULT + "\n<j:jelly><f:entry></j:jelly>");
 
-        assertThat(SourceConventions.jellyProblems(root))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .contains("not well-formed");
+        assertThat(SourceConventions.jellyProblems(root)).singleElement(STRING).contains("not well-formed");
     }
 
     @Test
@@ -117,7 +136,7 @@ public class SourceConventionsTest {
         write(root.resolve("X/help-documented.html"), "<div>help</div>");
 
         assertThat(SourceConventions.missingHelpFiles(root))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .singleElement(STRING)
                 .contains("'forgotten'");
     }
 
@@ -130,7 +149,7 @@ public class SourceConventionsTest {
                 "class X { X() { addHelpFileRedirect(\"shared\", Other.class, \"shared\"); } }");
 
         assertThat(SourceConventions.missingHelpFiles(root.resolve("res"), root.resolve("java")))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .singleElement(STRING)
                 .contains("'forgotten'");
         assertThat(SourceConventions.missingHelpFiles(root.resolve("res"))).hasSize(2);
     }
