@@ -37,6 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code widgetWarm}: every job's health in the service's memory (filled at the same instant): per job the
  *       ledger's and the audit trail's {@code version()} (a stat of each file), a map look-up and {@code
  *       DeployHealthView.at}, then the aggregation; issue 13's target is under 50 ms;
+ *   <li>{@code lookupsWarm} and {@code aggregationWarm}: its two halves apart, the per-job look-ups alone and the
+ *       aggregation alone of the healths looked up once in the set-up;
  *   <li>{@code widgetAfterRestart}: before every operation the ledger summaries kept in memory are forgotten and
  *       the service is new, as after a controller restart; with {@code healthFiles=true}, as the plugin runs, every
  *       job is served from its {@code deployoften-health.json}; with {@code false} (the files missing or stale) every
@@ -71,6 +73,8 @@ public class DeployHealthWidgetBenchmark {
     @State(Scope.Benchmark)
     public static class WarmWidget {
         HealthServicePage service;
+        /** Every job's health, looked up once after the check: what {@code aggregationWarm} aggregates. */
+        List<DeployHealthView> healths;
 
         @Setup(Level.Trial)
         public void fill(ReleaseManagerPageBenchmark.Jobs jobs) throws IOException {
@@ -86,6 +90,7 @@ public class DeployHealthWidgetBenchmark {
                             + " afresh, but the first computed " + computedJobs + " jobs and the second "
                             + (service.computed() - computedJobs));
                 }
+                healths = healths(service, jobs.list);
                 System.out.printf(
                         Locale.ROOT,
                         "%n# the warm model equals the one computed afresh for %,d jobs: %s%n",
@@ -157,12 +162,17 @@ public class DeployHealthWidgetBenchmark {
      *     instant ({@link DeployHistory#NOW})
      */
     static ViewDeployHealth model(HealthServicePage service, List<ReleaseManagerPage.Job> jobs) throws IOException {
-        List<DeployHealthView> health = new ArrayList<>(jobs.size());
+        return ViewDeployHealth.of(healths(service, jobs), FRESH, DeployHistory.NOW);
+    }
+
+    private static List<DeployHealthView> healths(HealthServicePage service, List<ReleaseManagerPage.Job> jobs)
+            throws IOException {
+        List<DeployHealthView> healths = new ArrayList<>(jobs.size());
         for (ReleaseManagerPage.Job job : jobs) {
-            health.add(service.tableJobOf(job.fullName, job.url, job.ledger, job.audit)
+            healths.add(service.tableJobOf(job.fullName, job.url, job.ledger, job.audit)
                     .health());
         }
-        return ViewDeployHealth.of(health, FRESH, DeployHistory.NOW);
+        return healths;
     }
 
     /** @return every figure the widget shows, to compare two models */
@@ -187,6 +197,19 @@ public class DeployHealthWidgetBenchmark {
     @Benchmark
     public ViewDeployHealth widgetWarm(ReleaseManagerPageBenchmark.Jobs jobs, WarmWidget warm) throws IOException {
         return model(warm.service, jobs.list);
+    }
+
+    /** The first half of {@code widgetWarm}: every job's health from the service's memory, not aggregated. */
+    @Benchmark
+    public List<DeployHealthView> lookupsWarm(ReleaseManagerPageBenchmark.Jobs jobs, WarmWidget warm)
+            throws IOException {
+        return healths(warm.service, jobs.list);
+    }
+
+    /** The second half of {@code widgetWarm}: the aggregation of the jobs' healths, looked up once in the set-up. */
+    @Benchmark
+    public ViewDeployHealth aggregationWarm(WarmWidget warm) {
+        return ViewDeployHealth.of(warm.healths, FRESH, DeployHistory.NOW);
     }
 
     /**
