@@ -51,9 +51,10 @@ public class DeployDashboardAction implements Action {
         return job;
     }
 
+    /** @return the plugin's symbol (images/symbols/deployoften.svg), drawn in the theme's text colour */
     @Override
     public String getIconFileName() {
-        return "/plugin/deployoften/icons/deploy-success.svg";
+        return DeployHealthRootAction.ICON;
     }
 
     @Override
