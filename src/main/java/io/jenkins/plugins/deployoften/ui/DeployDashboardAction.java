@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.ui;
 
 import hudson.model.Action;
 import hudson.model.Api;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.User;
 import io.jenkins.plugins.deployoften.Messages;
@@ -30,6 +31,8 @@ import java.util.Optional;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -275,6 +278,22 @@ public class DeployDashboardAction implements Action {
         GateFiles.overridesOf(job).grant(override);
         DeployHealthService.get().invalidate(job);
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * Answers {@code trendChart}: the trend chart as ECharts option JSON, which the job page loads after it has
+     * shown, so that a job page with several trends is not held up by this one. It changes nothing; Jenkins routes
+     * only users who may read the job to this action, and it checks again.
+     *
+     * @param response where the JSON goes
+     * @throws IOException when the ledger cannot be read or the JSON cannot be written
+     */
+    @GET
+    public void doTrendChart(StaplerResponse2 response) throws IOException {
+        job.checkPermission(Item.READ);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.getWriter().write(getTrendChartJson());
     }
 
     /** @return the statistics for {@code api/json} and {@code api/xml} */
