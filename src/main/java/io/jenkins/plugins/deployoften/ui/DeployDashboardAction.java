@@ -17,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.gate.OverrideGrant;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.BadgeSnippet;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.IOException;
@@ -217,14 +218,27 @@ public class DeployDashboardAction implements Action {
         return job.hasPermission(DeployOftenPermissions.OVERRIDE_GATE);
     }
 
-    /** @return Markdown that embeds the frequency badge, for the README of the deployed service */
-    public String getBadgeMarkdown(String rootUrl) {
-        return "![deploys](" + badgeUrl(rootUrl, "frequency") + ")";
+    /**
+     * @param rootUrl Jenkins' root URL, which the snippets' badge URLs start with
+     * @return what to copy to show each badge elsewhere, such as in the README of the deployed service
+     */
+    public List<BadgeSnippet> getBadgeSnippets(String rootUrl) {
+        return DeployHealthView.badgeNames().stream()
+                .map(name -> new BadgeSnippet(name, badgeUrl(rootUrl, name), badgeAlt(name)))
+                .toList();
     }
 
-    /** @return HTML that embeds the frequency badge */
-    public String getBadgeHtml(String rootUrl) {
-        return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\"deploys\">";
+    private static String badgeAlt(String name) {
+        switch (name) {
+            case "frequency":
+                return Messages.BadgeSnippet_frequency();
+            case "last":
+                return Messages.BadgeSnippet_last();
+            case "failures":
+                return Messages.BadgeSnippet_failures();
+            default:
+                return Messages.BadgeSnippet_gate();
+        }
     }
 
     /** Jenkins' root URL ends in {@code /} ({@code Jenkins.getRootUrl()}), a configured one may not. */
