@@ -6,10 +6,13 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.steps.DeployToStagingRecorder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -68,17 +71,15 @@ public class DeployDashboardITest {
         deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        String page = jenkins.createWebClient()
-                .goTo("job/deploying/deployoften/")
-                .getWebResponse()
-                .getContentAsString();
+        HtmlPage html = jenkins.createWebClient().goTo("job/deploying/deployoften/");
+        String page = html.getWebResponse().getContentAsString();
 
         // Jelly formats every text with MessageFormat: a lone apostrophe would vanish
         assertThat(page).contains("this controller's job folder", "1 min 12 s", "ago");
         assertThat(page).contains("href=\"/jenkins/job/deploying/1/\"");
         assertThat(page).doesNotContain("Duration (ms)", "Older deploys", "controllers job folder");
-        // no raw Instant: 2026-12-01T20:25:45.123456789Z
-        assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        // no raw Instant in what the page shows (2026-12-01T20:25:45.123456789Z): only in datetime attributes
+        assertThat(html.asNormalizedText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     }
 
     @Test
@@ -120,5 +121,72 @@ public class DeployDashboardITest {
 
         assertThat(new DeployBadgeRootAction().visibleHealth("deploying")).isPresent();
         assertThat(new DeployBadgeRootAction().visibleHealth("missing")).isEmpty();
+    }
+
+    @Test
+    public void theDashboardIsLaidOutWithJenkinsComponents() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        HtmlPage html = jenkins.createWebClient().goTo("job/deploying/deployoften/");
+        String main = PageMarkup.mainContent(html.getWebResponse().getContentAsString());
+
+        // the title in the app bar, the environment as its subtitle, the page's actions beside it
+        assertThat(main)
+                .contains("class=\"jenkins-app-bar")
+                .containsPattern("Deploy dashboard\\s*<span class=\"jenkins-app-bar__subtitle\">staging</span>")
+                .contains("href=\"/jenkins/deployoften/\"", "href=\"api/json?pretty=true\"");
+        // the sections are cards
+        for (String card : List.of("current", "statistics", "trend", "gate", "override", "recent", "badges")) {
+            assertThat(main).contains("class=\"jenkins-card\" id=\"deployoften-" + card + "\"");
+        }
+        // the recent deploys: a sortable table with its headers, the build linked, the time relative, exact on hover
+        assertThat(main)
+                .contains("class=\"jenkins-table jenkins-table--small sortable deployoften-recent\"")
+                .containsPattern("<th>Started</th>\\s*<th>Build</th>\\s*<th>Environment</th>\\s*<th>Outcome</th>"
+                        + "\\s*<th>Duration</th>\\s*<th>Commit</th>\\s*<th>Triggered by</th>\\s*<th>Recorded by</th>"
+                        + "\\s*<th>Reason</th>")
+                .contains("<a href=\"/jenkins/job/deploying/1/\">#1</a>")
+                .containsPattern(
+                        "<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\" tooltip=\"[^\"]+\">[^<]+ ago</time>")
+                .contains("1 min 12 s");
+        // one page of deploys: no pagination
+        assertThat(main).doesNotContain("deployoften-pagination");
+        // every badge with a copy button for its Markdown and one for its HTML
+        List<String> copied = html.querySelectorAll("#deployoften-badges button.jenkins-copy-button").stream()
+                .map(button -> ((DomElement) button).getAttribute("text"))
+                .toList();
+        String root = jenkins.getURL().toString();
+        List<String> expected = new ArrayList<>();
+        for (String[] badge : new String[][] {
+            {"frequency", "deploys"}, {"last", "last deploy"}, {"failures", "deploy failures"}, {"gate", "release gate"}
+        }) {
+            String url = root + "deployoften-badge/" + badge[0] + ".svg?job=deploying";
+            expected.add("![" + badge[1] + "](" + url + ")");
+            expected.add("<img src=\"" + url + "\" alt=\"" + badge[1] + "\">");
+            assertThat(main).contains("<img src=\"/jenkins/deployoften-badge/" + badge[0] + ".svg?job=deploying\"");
+        }
+        assertThat(copied).containsExactlyElementsOf(expected);
+        // CSP: the page's own markup has no inline script or style
+        PageMarkup.assertNoInlineScriptOrStyle(main);
+    }
+
+    @Test
+    public void moreThanAPageOfDeploysIsPaged() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition(
+                "for (int i = 0; i < " + (DeployDashboardAction.PAGE_SIZE + 1)
+                        + "; i++) { recordDeploy result: 'SUCCESS' }",
+                true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+        JenkinsRule.WebClient web = jenkins.createWebClient();
+
+        String first = web.goTo("job/deploying/deployoften/").getWebResponse().getContentAsString();
+        String second =
+                web.goTo("job/deploying/deployoften/?page=1").getWebResponse().getContentAsString();
+
+        assertThat(first).contains("deployoften-pagination", "href=\"?page=1\"").doesNotContain("Newer deploys");
+        assertThat(second).contains("href=\"?page=0\"", "Newer deploys").doesNotContain("Older deploys");
     }
 }

@@ -63,7 +63,7 @@ public class DeployHealthPagesITest {
         assertThat(adminPage)
                 .contains("job/visible-service/deployoften/", "job/hidden-service/deployoften/")
                 .contains(">secret-env<", "2 job(s) deploy", "1 stale")
-                .contains("jenkins-app-bar", "class=\"jenkins-table deployoften-health-table\"");
+                .contains("jenkins-app-bar", "class=\"jenkins-table sortable deployoften-health-table\"");
         assertThat(alicePage)
                 .contains("job/visible-service/deployoften/", "1 job(s) deploy", "0 stale")
                 .doesNotContain("hidden-service")
@@ -71,15 +71,10 @@ public class DeployHealthPagesITest {
         // the build is linked, the time exact on hover, the outcome and who shown
         assertThat(alicePage)
                 .contains("href=\"/jenkins/job/visible-service/1/\"")
-                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" title=\"\\d{4}-")
+                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" tooltip=\"[^\"]*\\d{4}")
                 .contains("succeeded");
         // CSP: the page's own markup has no inline script or style
-        String panel = alicePage.substring(alicePage.indexOf("jenkins-app-bar"), alicePage.indexOf("</table>"));
-        // (scripts loaded by URL, such as echarts-api's, are what the content security policy allows)
-        assertThat(panel)
-                .doesNotContain("style=")
-                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
-                .doesNotContain("onclick");
+        PageMarkup.assertNoInlineScriptOrStyle(PageMarkup.mainContent(alicePage));
     }
 
     @Test
@@ -206,5 +201,37 @@ public class DeployHealthPagesITest {
                 .contains("job/service/deployoften/");
         // the row of the job without deploys is there, its cell stays empty
         assertThat(page).contains("job/plain/").doesNotContain("frequency.svg?job=plain");
+    }
+
+    @Test
+    public void thePageIsLaidOutWithJenkinsComponents() throws Exception {
+        deployed(
+                "service",
+                "recordDeploy result: 'SUCCESS', environment: 'staging'\n"
+                        + "recordDeploy result: 'SUCCESS', environment: 'production'");
+
+        String main = PageMarkup.mainContent(
+                jenkins.createWebClient().goTo("deployoften/").getWebResponse().getContentAsString());
+
+        // the title and the exports in the app bar
+        assertThat(main)
+                .contains("class=\"jenkins-app-bar")
+                .containsPattern("Deploy health\\s*<span class=\"jenkins-app-bar__subtitle\">")
+                .contains("href=\"api/json?state=all\"", "href=\"rows.csv?state=all\"");
+        // the trend and the table are cards; the table sorts by its headers, one column per environment
+        assertThat(main)
+                .contains("class=\"jenkins-card\" id=\"deployoften-health-trend\"")
+                .contains("class=\"jenkins-card\" id=\"deployoften-health-where\"")
+                .contains("class=\"jenkins-table sortable deployoften-health-table\"")
+                .containsPattern("<th>Job</th>\\s*<th>Release gate</th>\\s*<th>[a-z]+</th>\\s*<th>[a-z]+</th>")
+                .contains("<th>staging</th>", "<th>production</th>");
+        // each cell links its build and sorts by the deploy's start
+        assertThat(main)
+                .contains("<a href=\"/jenkins/job/service/1/\">#1</a>")
+                .containsPattern("class=\"deployoften-cell\" data=\"\\d{13}\"")
+                .containsPattern("<time datetime=\"[^\"]+Z\" tooltip=\"[^\"]+\">[^<]+ ago</time>");
+        // one page of rows: no pagination
+        assertThat(main).doesNotContain("deployoften-pagination");
+        PageMarkup.assertNoInlineScriptOrStyle(main);
     }
 }
