@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
-import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -129,47 +129,63 @@ public class DeployDashboardITest {
         deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        HtmlPage html = jenkins.createWebClient().goTo("job/deploying/deployoften/");
-        String main = PageMarkup.mainContent(html.getWebResponse().getContentAsString());
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "job/deploying/deployoften/");
 
         // the title in the app bar, the environment as its subtitle, the page's actions beside it
-        assertThat(main)
-                .contains("class=\"jenkins-app-bar")
-                .containsPattern("Deploy dashboard\\s*<span class=\"jenkins-app-bar__subtitle\">staging</span>")
-                .contains("href=\"/jenkins/deployoften/\"", "href=\"api/json?pretty=true\"");
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar h1")).containsExactly("Deploy dashboard staging");
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar__subtitle")).containsExactly("staging");
+        assertThat(PageMarkup.attributes(page, ".jenkins-app-bar__controls a", "href"))
+                .containsExactly("/jenkins/deployoften/", "api/json?pretty=true");
         // the sections are cards
         for (String card : List.of("current", "statistics", "trend", "gate", "override", "recent", "badges")) {
-            assertThat(main).contains("class=\"jenkins-card\" id=\"deployoften-" + card + "\"");
+            assertThat(page.querySelectorAll(".jenkins-card#deployoften-" + card))
+                    .as(card)
+                    .hasSize(1);
         }
         // the recent deploys: a sortable table with its headers, the build linked, the time relative, exact on hover
-        assertThat(main)
-                .contains("class=\"jenkins-table jenkins-table--small sortable deployoften-recent\"")
-                .containsPattern("<th>Started</th>\\s*<th>Build</th>\\s*<th>Environment</th>\\s*<th>Outcome</th>"
-                        + "\\s*<th>Duration</th>\\s*<th>Commit</th>\\s*<th>Triggered by</th>\\s*<th>Recorded by</th>"
-                        + "\\s*<th>Reason</th>")
-                .contains("<a href=\"/jenkins/job/deploying/1/\">#1</a>")
-                .containsPattern(
-                        "<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\" tooltip=\"[^\"]+\">[^<]+ ago</time>")
-                .contains("1 min 12 s");
+        assertThat(PageMarkup.texts(page, "table.jenkins-table.sortable.deployoften-recent thead th"))
+                .containsExactly(
+                        "Started",
+                        "Build",
+                        "Environment",
+                        "Outcome",
+                        "Duration",
+                        "Commit",
+                        "Triggered by",
+                        "Recorded by",
+                        "Reason");
+        String row = "table.deployoften-recent tbody tr ";
+        assertThat(PageMarkup.attributes(page, row + "a", "href")).containsExactly("/jenkins/job/deploying/1/");
+        assertThat(PageMarkup.texts(page, row + "a")).containsExactly("#1");
+        assertThat(PageMarkup.attributes(page, row + "time", "datetime"))
+                .singleElement(STRING)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(PageMarkup.attributes(page, row + "time", "tooltip"))
+                .singleElement(STRING)
+                .containsPattern("\\d{4}");
+        assertThat(PageMarkup.texts(page, row + "time")).singleElement(STRING).endsWith(" ago");
+        assertThat(PageMarkup.texts(page, row + "td")).contains("1 min 12 s");
         // one page of deploys: no pagination
-        assertThat(main).doesNotContain("deployoften-pagination");
+        assertThat(page.querySelectorAll(".deployoften-pagination")).isEmpty();
         // every badge with a copy button for its Markdown and one for its HTML
-        List<String> copied = html.querySelectorAll("#deployoften-badges button.jenkins-copy-button").stream()
-                .map(button -> ((DomElement) button).getAttribute("text"))
-                .toList();
         String root = jenkins.getURL().toString();
         List<String> expected = new ArrayList<>();
+        List<String> images = new ArrayList<>();
         for (String[] badge : new String[][] {
             {"frequency", "deploys"}, {"last", "last deploy"}, {"failures", "deploy failures"}, {"gate", "release gate"}
         }) {
             String url = root + "deployoften-badge/" + badge[0] + ".svg?job=deploying";
             expected.add("![" + badge[1] + "](" + url + ")");
             expected.add("<img src=\"" + url + "\" alt=\"" + badge[1] + "\">");
-            assertThat(main).contains("<img src=\"/jenkins/deployoften-badge/" + badge[0] + ".svg?job=deploying\"");
+            images.add("/jenkins/deployoften-badge/" + badge[0] + ".svg?job=deploying");
         }
-        assertThat(copied).containsExactlyElementsOf(expected);
+        assertThat(PageMarkup.attributes(page, "#deployoften-badges button.jenkins-copy-button", "text"))
+                .containsExactlyElementsOf(expected);
+        assertThat(PageMarkup.attributes(page, "#deployoften-badges img", "src"))
+                .containsExactlyElementsOf(images);
         // CSP: the page's own markup has no inline script or style
-        PageMarkup.assertNoInlineScriptOrStyle(main);
+        PageMarkup.assertNoInlineScriptOrStyle(
+                PageMarkup.mainContent(page.getWebResponse().getContentAsString()));
     }
 
     @Test

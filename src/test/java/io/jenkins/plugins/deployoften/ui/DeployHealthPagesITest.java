@@ -1,11 +1,13 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import hudson.model.ListView;
 import hudson.model.Result;
 import jenkins.model.Jenkins;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -210,28 +212,33 @@ public class DeployHealthPagesITest {
                 "recordDeploy result: 'SUCCESS', environment: 'staging'\n"
                         + "recordDeploy result: 'SUCCESS', environment: 'production'");
 
-        String main = PageMarkup.mainContent(
-                jenkins.createWebClient().goTo("deployoften/").getWebResponse().getContentAsString());
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "deployoften/");
 
-        // the title and the exports in the app bar
-        assertThat(main)
-                .contains("class=\"jenkins-app-bar")
-                .containsPattern("Deploy health\\s*<span class=\"jenkins-app-bar__subtitle\">")
-                .contains("href=\"api/json?state=all\"", "href=\"rows.csv?state=all\"");
+        // the title and the scope in the app bar, the exports beside it
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar h1"))
+                .singleElement(STRING)
+                .startsWith("Deploy health ");
+        assertThat(PageMarkup.attributes(page, ".jenkins-app-bar__controls a", "href"))
+                .containsExactly("api/json?state=all", "rows.csv?state=all");
         // the trend and the table are cards; the table sorts by its headers, one column per environment
-        assertThat(main)
-                .contains("class=\"jenkins-card\" id=\"deployoften-health-trend\"")
-                .contains("class=\"jenkins-card\" id=\"deployoften-health-where\"")
-                .contains("class=\"jenkins-table sortable deployoften-health-table\"")
-                .containsPattern("<th>Job</th>\\s*<th>Release gate</th>\\s*<th>[a-z]+</th>\\s*<th>[a-z]+</th>")
-                .contains("<th>staging</th>", "<th>production</th>");
+        assertThat(page.querySelectorAll(".jenkins-card#deployoften-health-trend"))
+                .hasSize(1);
+        assertThat(page.querySelectorAll(".jenkins-card#deployoften-health-where table.jenkins-table.sortable"))
+                .hasSize(1);
+        assertThat(PageMarkup.texts(page, "table.deployoften-health-table thead th"))
+                .containsExactlyInAnyOrder("Job", "Release gate", "staging", "production")
+                .startsWith("Job", "Release gate");
         // each cell links its build and sorts by the deploy's start
-        assertThat(main)
-                .contains("<a href=\"/jenkins/job/service/1/\">#1</a>")
-                .containsPattern("class=\"deployoften-cell\" data=\"\\d{13}\"")
-                .containsPattern("<time datetime=\"[^\"]+Z\" tooltip=\"[^\"]+\">[^<]+ ago</time>");
+        String cells = "table.deployoften-health-table tbody td.deployoften-cell";
+        assertThat(PageMarkup.attributes(page, cells + " a", "href"))
+                .containsExactly("/jenkins/job/service/1/", "/jenkins/job/service/1/");
+        assertThat(PageMarkup.attributes(page, cells, "data")).hasSize(2).allMatch(data -> data.matches("\\d{13}"));
+        assertThat(PageMarkup.attributes(page, cells + " time", "tooltip"))
+                .hasSize(2)
+                .allMatch(tooltip -> tooltip.matches(".*\\d{4}.*"));
         // one page of rows: no pagination
-        assertThat(main).doesNotContain("deployoften-pagination");
-        PageMarkup.assertNoInlineScriptOrStyle(main);
+        assertThat(page.querySelectorAll(".deployoften-pagination")).isEmpty();
+        PageMarkup.assertNoInlineScriptOrStyle(
+                PageMarkup.mainContent(page.getWebResponse().getContentAsString()));
     }
 }
