@@ -34,9 +34,18 @@ function page(html) {
   return { dir, file };
 }
 
+// Jenkins' light theme (core's _theme.scss at 2.555.3): the chart names its colours by these CSS variables, which a
+// Jenkins page resolves in the current theme (echarts-api's resolveJenkinsColors)
+const THEME = {
+  "--success-color": "oklch(70% 0.2155 150)",
+  "--error-color": "oklch(60% 0.2671 30)",
+  "--blue": "oklch(55% 0.2308 256.91)",
+};
+
 function chart(input, output, width = 900, height = 450) {
   // the option goes in its own script file, so no JSON text is ever parsed as HTML
-  const option = readFileSync(input, "utf8");
+  const option = readFileSync(input, "utf8").replace(/"(--[a-z-]+)"/g, (quoted, name) =>
+    name in THEME ? JSON.stringify(THEME[name]) : quoted);
   const { dir, file } = page(`<!DOCTYPE html><html><head><meta charset="utf-8">
 <style>html,body{margin:0;background:#fff}#chart{width:${width}px;height:${height}px}</style></head>
 <body><div id="chart"></div>

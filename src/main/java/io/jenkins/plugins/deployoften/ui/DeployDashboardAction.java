@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.ui;
 
 import hudson.model.Action;
 import hudson.model.Api;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.User;
 import io.jenkins.plugins.deployoften.Messages;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
 import io.jenkins.plugins.deployoften.model.gate.OverrideGrant;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
+import io.jenkins.plugins.deployoften.model.view.BadgeSnippet;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.io.IOException;
@@ -30,6 +32,8 @@ import java.util.Optional;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -51,9 +55,10 @@ public class DeployDashboardAction implements Action {
         return job;
     }
 
+    /** @return the plugin's symbol (images/symbols/deployoften.svg), drawn in the theme's text colour */
     @Override
     public String getIconFileName() {
-        return "/plugin/deployoften/icons/deploy-success.svg";
+        return DeployHealthRootAction.ICON;
     }
 
     @Override
@@ -213,14 +218,27 @@ public class DeployDashboardAction implements Action {
         return job.hasPermission(DeployOftenPermissions.OVERRIDE_GATE);
     }
 
-    /** @return Markdown that embeds the frequency badge, for the README of the deployed service */
-    public String getBadgeMarkdown(String rootUrl) {
-        return "![deploys](" + badgeUrl(rootUrl, "frequency") + ")";
+    /**
+     * @param rootUrl Jenkins' root URL, which the snippets' badge URLs start with
+     * @return what to copy to show each badge elsewhere, such as in the README of the deployed service
+     */
+    public List<BadgeSnippet> getBadgeSnippets(String rootUrl) {
+        return DeployHealthView.badgeNames().stream()
+                .map(name -> new BadgeSnippet(name, badgeUrl(rootUrl, name), badgeAlt(name)))
+                .toList();
     }
 
-    /** @return HTML that embeds the frequency badge */
-    public String getBadgeHtml(String rootUrl) {
-        return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\"deploys\">";
+    private static String badgeAlt(String name) {
+        switch (name) {
+            case "frequency":
+                return Messages.BadgeSnippet_frequency();
+            case "last":
+                return Messages.BadgeSnippet_last();
+            case "failures":
+                return Messages.BadgeSnippet_failures();
+            default:
+                return Messages.BadgeSnippet_gate();
+        }
     }
 
     /** Jenkins' root URL ends in {@code /} ({@code Jenkins.getRootUrl()}), a configured one may not. */
@@ -274,6 +292,22 @@ public class DeployDashboardAction implements Action {
         GateFiles.overridesOf(job).grant(override);
         DeployHealthService.get().invalidate(job);
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * Answers {@code trendChart}: the trend chart as ECharts option JSON, which the job page loads after it has
+     * shown, so that a job page with several trends is not held up by this one. It changes nothing; Jenkins routes
+     * only users who may read the job to this action, and it checks again.
+     *
+     * @param response where the JSON goes
+     * @throws IOException when the ledger cannot be read or the JSON cannot be written
+     */
+    @GET
+    public void doTrendChart(StaplerResponse2 response) throws IOException {
+        job.checkPermission(Item.READ);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.getWriter().write(getTrendChartJson());
     }
 
     /** @return the statistics for {@code api/json} and {@code api/xml} */

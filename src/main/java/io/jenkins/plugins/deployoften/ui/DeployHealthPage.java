@@ -17,7 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,23 +261,10 @@ public final class DeployHealthPage {
         return agoText(instant, now);
     }
 
-    /**
-     * @param instant a time the page shows
-     * @return it exactly, ISO 8601 in UTC, for the hover title and the {@code datetime} attribute
-     */
-    public String iso(Instant instant) {
-        return isoText(instant);
-    }
-
     /** @return how long before {@code now} the instant was, such as {@code 3 min ago}; a later one is {@code 0 s ago} */
     static String agoText(Instant instant, Instant now) {
         Duration age = Duration.between(instant, now);
         return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
-    }
-
-    /** @return the instant, ISO 8601 in UTC */
-    static String isoText(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     /**

@@ -27,6 +27,12 @@ public class DeployHealthRootAction implements RootAction {
     /** The page's URL name, under the Jenkins root. */
     static final String URL_NAME = "deployoften";
 
+    /**
+     * The plugin's Jenkins symbol, {@code images/symbols/deployoften.svg}, for the links of its actions: core draws it
+     * in the theme's text colour ({@code currentColor}).
+     */
+    static final String ICON = "symbol-deployoften plugin-deployoften";
+
     private final JenkinsFacade jenkins;
 
     public DeployHealthRootAction() {
@@ -40,7 +46,7 @@ public class DeployHealthRootAction implements RootAction {
 
     @Override
     public String getIconFileName() {
-        return "/plugin/deployoften/icons/deploy-success.svg";
+        return ICON;
     }
 
     @Override

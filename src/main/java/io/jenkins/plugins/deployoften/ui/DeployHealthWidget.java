@@ -99,14 +99,6 @@ public final class DeployHealthWidget extends Widget {
         return DeployHealthPage.agoText(instant, now);
     }
 
-    /**
-     * @param instant a time the widget shows
-     * @return it exactly, for the hover title and the {@code datetime} attribute
-     */
-    public String iso(Instant instant) {
-        return DeployHealthPage.isoText(instant);
-    }
-
     /** @return the compact weekly trend as an ECharts option, safe to embed in HTML */
     public String getTrendChartJson() {
         ChartLabels labels = new ChartLabels(

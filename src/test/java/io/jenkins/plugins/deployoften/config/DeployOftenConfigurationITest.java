@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.ExtensionList;
 import io.jenkins.plugins.deployoften.ledger.LedgerStore;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.Rule;
@@ -82,5 +84,50 @@ public class DeployOftenConfigurationITest {
         assertThat(monitor.isActivated()).isTrue();
         assertThat(web.goTo("manage/").getWebResponse().getContentAsString())
                 .contains("DeployOften keeps deploy history in the Jenkins database, but that cannot be used");
+    }
+
+    @Test
+    public void eachGateRulesLimitsSitUnderItsCheckboxAndASwitchedOffRuleKeepsThem() throws Exception {
+        GatePolicySettings policy = new GatePolicySettings();
+        policy.setFrequentEnabled(false);
+        policy.setFrequentMinDeploys(5);
+        DeployOftenConfiguration.get().setGatePolicy(policy);
+
+        HtmlPage page = jenkins.createWebClient().goTo("manage/configure");
+
+        for (String[] rule : new String[][] {
+            {"freshEnabled", "freshMaxDays", "1", "3650"},
+            {"frequentEnabled", "frequentMinDeploys", "1", "87600"},
+            {"frequentEnabled", "frequentWindowDays", "1", "3650"},
+            {"healthyEnabled", "healthyLastDeploys", "1", "100"},
+            {"failureRateEnabled", "failureRateMaxPercent", "0", "100"},
+            {"failureRateEnabled", "failureRateWindowDays", "1", "3650"}
+        }) {
+            // the System page's own policy, not a folder exception's
+            DomElement limit = page.querySelector("input[name='_." + rule[1] + "']");
+            assertThat(limit.getAttribute("type")).as(rule[1]).isEqualTo("number");
+            assertThat(limit.getAttribute("min")).as(rule[1]).isEqualTo(rule[2]);
+            assertThat(limit.getAttribute("max")).as(rule[1]).isEqualTo(rule[3]);
+            DomNode checkbox = optionalBlockOf(limit).querySelector("input[name='_." + rule[0] + "']");
+            assertThat(checkbox).as(rule[1] + " under " + rule[0]).isNotNull();
+        }
+
+        jenkins.configRoundtrip();
+
+        // the blocks are inline: a rule switched off still sends its limits, in the same object
+        GatePolicySettings saved = DeployOftenConfiguration.get().getGatePolicy();
+        assertThat(saved.isFrequentEnabled()).isFalse();
+        assertThat(saved.getFrequentMinDeploys()).isEqualTo(5);
+        assertThat(saved.isFreshEnabled()).isTrue();
+    }
+
+    private static DomNode optionalBlockOf(DomNode node) {
+        DomNode block = node;
+        while (!(block instanceof DomElement element
+                && element.getAttribute("class").contains("optionalBlock-container"))) {
+            block = block.getParentNode();
+            assertThat(block).as("an optional block around the field").isNotNull();
+        }
+        return block;
     }
 }

@@ -85,6 +85,63 @@ final class SourceConventions {
         return problems;
     }
 
+    /** Inline code or style, which Jenkins' content security policy forbids: a script without src, a handler, a style. */
+    private static final Pattern INLINE_CODE =
+            Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+=\"|\\sstyle=\"|<style\\b");
+
+    /**
+     * @return one line per Jelly file with an inline script, an event handler attribute or inline style: scripts
+     *     come from adjuncts or {@code <script src>}, styles from the adjuncts' CSS
+     */
+    static List<String> inlineCode(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path jelly : files(resources, ".jelly")) {
+            Matcher inline = INLINE_CODE.matcher(read(jelly));
+            if (inline.find()) {
+                problems.add(resources.relativize(jelly) + ": inline code or style ("
+                        + inline.group().strip() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** A colour an SVG attribute or style gives itself: anything but {@code none} and {@code currentColor}. */
+    private static final Pattern FIXED_COLOR = Pattern.compile(
+            "\\b(fill|stroke|stop-color|color)\\s*[=:]\\s*\"?(?!none\\b|currentColor\\b)[#a-zA-Z(][^\";]*");
+
+    /**
+     * Jenkins symbols ({@code images/symbols/NAME.svg}, shown with {@code symbol-NAME plugin-deployoften}) take the
+     * colour of the text around them, so they follow the theme.
+     *
+     * @return one line per symbol that is not well-formed XML, is not drawn in {@code currentColor}, or gives
+     *     itself a colour, a style or a script
+     */
+    static List<String> symbolProblems(Path resources) {
+        List<String> problems = new ArrayList<>();
+        for (Path svg : files(resources.resolve("images/symbols"), ".svg")) {
+            String where = resources.relativize(svg) + ": ";
+            String text = read(svg);
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.newDocumentBuilder().parse(svg.toFile());
+            } catch (SAXException | IOException | ParserConfigurationException e) {
+                problems.add(where + "not well-formed XML: " + e.getMessage());
+            }
+            if (!text.contains("currentColor")) {
+                problems.add(where + "is not drawn in currentColor");
+            }
+            Matcher fixed = FIXED_COLOR.matcher(text);
+            if (fixed.find()) {
+                problems.add(where + "has a colour of its own (" + fixed.group() + ")");
+            }
+            if (text.contains("style") || text.contains("<script")) {
+                problems.add(where + "has a style or a script");
+            }
+        }
+        return problems;
+    }
+
     /** @return one line per form field of a config or global page that has no help file beside it */
     static List<String> missingHelpFiles(Path resources) {
         return missingHelpFiles(resources, null);

@@ -70,6 +70,52 @@ public class SourceConventionsTest {
     }
 
     @Test
+    public void noJellyFileHasInlineScriptOrStyle() {
+        assertThat(SourceConventions.inlineCode(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void catchesInlineScriptHandlersAndStyle() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        String start = SourceConventions.ESCAPE_BY_DEFAULT + "<j:jelly>";
+        write(root.resolve("a.jelly"), start + "<script>alert(1)</script></j:jelly>");
+        write(root.resolve("b.jelly"), start + "<button onclick=\"go()\"/></j:jelly>");
+        write(root.resolve("c.jelly"), start + "<div style=\"width: 5px\"/></j:jelly>");
+        write(root.resolve("d.jelly"), start + "<script src=\"${resURL}/a.js\"/><div data-style=\"x\"/></j:jelly>");
+
+        assertThat(SourceConventions.inlineCode(root)).hasSize(3).allMatch(line -> !line.startsWith("d.jelly"));
+    }
+
+    @Test
+    public void everySymbolIsDrawnInTheThemesColour() {
+        assertThat(RESOURCES.resolve("images/symbols/deployoften.svg")).isRegularFile();
+        assertThat(SourceConventions.symbolProblems(RESOURCES)).isEmpty();
+    }
+
+    @Test
+    public void catchesSymbolsWithAColourOfTheirOwn() throws IOException {
+        Path root = temporary.newFolder().toPath();
+        String open = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">";
+        write(
+                root.resolve("images/symbols/good.svg"),
+                open + "<path d=\"M1 1h4\" fill=\"none\" stroke=\"currentColor\"/></svg>");
+        write(
+                root.resolve("images/symbols/hex.svg"),
+                open + "<circle r=\"7\" fill=\"#2e8540\"/><path d=\"M1 1\" fill=\"currentColor\"/></svg>");
+        write(root.resolve("images/symbols/named.svg"), open + "<path d=\"M1 1\" stroke=\"white\"/></svg>");
+        write(
+                root.resolve("images/symbols/styled.svg"),
+                open + "<path d=\"M1 1\" style=\"fill: red\" stroke=\"currentColor\"/></svg>");
+
+        assertThat(SourceConventions.symbolProblems(root))
+                .anyMatch(line -> line.startsWith("images/symbols/hex.svg: has a colour of its own"))
+                .anyMatch(line -> line.startsWith("images/symbols/named.svg: is not drawn in currentColor"))
+                .anyMatch(line -> line.startsWith("images/symbols/named.svg: has a colour of its own"))
+                .anyMatch(line -> line.startsWith("images/symbols/styled.svg: has a colour of its own"))
+                .noneMatch(line -> line.startsWith("images/symbols/good.svg"));
+    }
+
+    @Test
     public void everyConfigurationFieldHasAHelpFile() {
         assertThat(SourceConventions.missingHelpFiles(RESOURCES, ROOT.resolve("src/main/java")))
                 .isEmpty();

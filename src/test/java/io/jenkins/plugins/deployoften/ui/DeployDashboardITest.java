@@ -1,15 +1,18 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.steps.DeployToStagingRecorder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -68,17 +71,15 @@ public class DeployDashboardITest {
         deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        String page = jenkins.createWebClient()
-                .goTo("job/deploying/deployoften/")
-                .getWebResponse()
-                .getContentAsString();
+        HtmlPage html = jenkins.createWebClient().goTo("job/deploying/deployoften/");
+        String page = html.getWebResponse().getContentAsString();
 
         // Jelly formats every text with MessageFormat: a lone apostrophe would vanish
         assertThat(page).contains("this controller's job folder", "1 min 12 s", "ago");
         assertThat(page).contains("href=\"/jenkins/job/deploying/1/\"");
         assertThat(page).doesNotContain("Duration (ms)", "Older deploys", "controllers job folder");
-        // no raw Instant: 2026-12-01T20:25:45.123456789Z
-        assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        // no raw Instant in what the page shows (2026-12-01T20:25:45.123456789Z): only in datetime attributes
+        assertThat(html.asNormalizedText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     }
 
     @Test
@@ -120,5 +121,88 @@ public class DeployDashboardITest {
 
         assertThat(new DeployBadgeRootAction().visibleHealth("deploying")).isPresent();
         assertThat(new DeployBadgeRootAction().visibleHealth("missing")).isEmpty();
+    }
+
+    @Test
+    public void theDashboardIsLaidOutWithJenkinsComponents() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition("recordDeploy result: 'SUCCESS', durationMillis: 72000", true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "job/deploying/deployoften/");
+
+        // the title in the app bar, the environment as its subtitle, the page's actions beside it
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar h1")).containsExactly("Deploy dashboard staging");
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar__subtitle")).containsExactly("staging");
+        assertThat(PageMarkup.attributes(page, ".jenkins-app-bar__controls a", "href"))
+                .containsExactly("/jenkins/deployoften/", "api/json?pretty=true");
+        // the sections are cards
+        for (String card : List.of("current", "statistics", "trend", "gate", "override", "recent", "badges")) {
+            assertThat(page.querySelectorAll(".jenkins-card#deployoften-" + card))
+                    .as(card)
+                    .hasSize(1);
+        }
+        // the recent deploys: a sortable table with its headers, the build linked, the time relative, exact on hover
+        assertThat(PageMarkup.texts(page, "table.jenkins-table.sortable.deployoften-recent thead th"))
+                .containsExactly(
+                        "Started",
+                        "Build",
+                        "Environment",
+                        "Outcome",
+                        "Duration",
+                        "Commit",
+                        "Triggered by",
+                        "Recorded by",
+                        "Reason");
+        String row = "table.deployoften-recent tbody tr ";
+        assertThat(PageMarkup.attributes(page, row + "a", "href")).containsExactly("/jenkins/job/deploying/1/");
+        assertThat(PageMarkup.texts(page, row + "a")).containsExactly("#1");
+        assertThat(PageMarkup.attributes(page, row + "time", "datetime"))
+                .singleElement(STRING)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(PageMarkup.attributes(page, row + "time", "tooltip"))
+                .singleElement(STRING)
+                .containsPattern("\\d{4}");
+        assertThat(PageMarkup.texts(page, row + "time")).singleElement(STRING).endsWith(" ago");
+        assertThat(PageMarkup.texts(page, row + "td")).contains("1 min 12 s");
+        // one page of deploys: no pagination
+        assertThat(page.querySelectorAll(".deployoften-pagination")).isEmpty();
+        // every badge with a copy button for its Markdown and one for its HTML
+        String root = jenkins.getURL().toString();
+        List<String> expected = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        for (String[] badge : new String[][] {
+            {"frequency", "deploys"}, {"last", "last deploy"}, {"failures", "deploy failures"}, {"gate", "release gate"}
+        }) {
+            String url = root + "deployoften-badge/" + badge[0] + ".svg?job=deploying";
+            expected.add("![" + badge[1] + "](" + url + ")");
+            expected.add("<img src=\"" + url + "\" alt=\"" + badge[1] + "\">");
+            images.add("/jenkins/deployoften-badge/" + badge[0] + ".svg?job=deploying");
+        }
+        assertThat(PageMarkup.attributes(page, "#deployoften-badges button.jenkins-copy-button", "text"))
+                .containsExactlyElementsOf(expected);
+        assertThat(PageMarkup.attributes(page, "#deployoften-badges img", "src"))
+                .containsExactlyElementsOf(images);
+        // CSP: the page's own markup has no inline script or style
+        PageMarkup.assertNoInlineScriptOrStyle(
+                PageMarkup.mainContent(page.getWebResponse().getContentAsString()));
+    }
+
+    @Test
+    public void moreThanAPageOfDeploysIsPaged() throws Exception {
+        WorkflowJob deploying = jenkins.createProject(WorkflowJob.class, "deploying");
+        deploying.setDefinition(new CpsFlowDefinition(
+                "for (int i = 0; i < " + (DeployDashboardAction.PAGE_SIZE + 1)
+                        + "; i++) { recordDeploy result: 'SUCCESS' }",
+                true));
+        jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
+        JenkinsRule.WebClient web = jenkins.createWebClient();
+
+        String first = web.goTo("job/deploying/deployoften/").getWebResponse().getContentAsString();
+        String second =
+                web.goTo("job/deploying/deployoften/?page=1").getWebResponse().getContentAsString();
+
+        assertThat(first).contains("deployoften-pagination", "href=\"?page=1\"").doesNotContain("Newer deploys");
+        assertThat(second).contains("href=\"?page=0\"", "Newer deploys").doesNotContain("Older deploys");
     }
 }

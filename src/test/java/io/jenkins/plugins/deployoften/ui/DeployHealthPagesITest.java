@@ -1,11 +1,13 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import hudson.model.ListView;
 import hudson.model.Result;
 import jenkins.model.Jenkins;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -63,7 +65,7 @@ public class DeployHealthPagesITest {
         assertThat(adminPage)
                 .contains("job/visible-service/deployoften/", "job/hidden-service/deployoften/")
                 .contains(">secret-env<", "2 job(s) deploy", "1 stale")
-                .contains("jenkins-app-bar", "class=\"jenkins-table deployoften-health-table\"");
+                .contains("jenkins-app-bar", "class=\"jenkins-table sortable deployoften-health-table\"");
         assertThat(alicePage)
                 .contains("job/visible-service/deployoften/", "1 job(s) deploy", "0 stale")
                 .doesNotContain("hidden-service")
@@ -71,15 +73,10 @@ public class DeployHealthPagesITest {
         // the build is linked, the time exact on hover, the outcome and who shown
         assertThat(alicePage)
                 .contains("href=\"/jenkins/job/visible-service/1/\"")
-                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" title=\"\\d{4}-")
+                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" tooltip=\"[^\"]*\\d{4}")
                 .contains("succeeded");
         // CSP: the page's own markup has no inline script or style
-        String panel = alicePage.substring(alicePage.indexOf("jenkins-app-bar"), alicePage.indexOf("</table>"));
-        // (scripts loaded by URL, such as echarts-api's, are what the content security policy allows)
-        assertThat(panel)
-                .doesNotContain("style=")
-                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
-                .doesNotContain("onclick");
+        PageMarkup.assertNoInlineScriptOrStyle(PageMarkup.mainContent(alicePage));
     }
 
     @Test
@@ -206,5 +203,42 @@ public class DeployHealthPagesITest {
                 .contains("job/service/deployoften/");
         // the row of the job without deploys is there, its cell stays empty
         assertThat(page).contains("job/plain/").doesNotContain("frequency.svg?job=plain");
+    }
+
+    @Test
+    public void thePageIsLaidOutWithJenkinsComponents() throws Exception {
+        deployed(
+                "service",
+                "recordDeploy result: 'SUCCESS', environment: 'staging'\n"
+                        + "recordDeploy result: 'SUCCESS', environment: 'production'");
+
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "deployoften/");
+
+        // the title and the scope in the app bar, the exports beside it
+        assertThat(PageMarkup.texts(page, ".jenkins-app-bar h1"))
+                .singleElement(STRING)
+                .startsWith("Deploy health ");
+        assertThat(PageMarkup.attributes(page, ".jenkins-app-bar__controls a", "href"))
+                .containsExactly("api/json?state=all", "rows.csv?state=all");
+        // the trend and the table are cards; the table sorts by its headers, one column per environment
+        assertThat(page.querySelectorAll(".jenkins-card#deployoften-health-trend"))
+                .hasSize(1);
+        assertThat(page.querySelectorAll(".jenkins-card#deployoften-health-where table.jenkins-table.sortable"))
+                .hasSize(1);
+        assertThat(PageMarkup.texts(page, "table.deployoften-health-table thead th"))
+                .containsExactlyInAnyOrder("Job", "Release gate", "staging", "production")
+                .startsWith("Job", "Release gate");
+        // each cell links its build and sorts by the deploy's start
+        String cells = "table.deployoften-health-table tbody td.deployoften-cell";
+        assertThat(PageMarkup.attributes(page, cells + " a", "href"))
+                .containsExactly("/jenkins/job/service/1/", "/jenkins/job/service/1/");
+        assertThat(PageMarkup.attributes(page, cells, "data")).hasSize(2).allMatch(data -> data.matches("\\d{13}"));
+        assertThat(PageMarkup.attributes(page, cells + " time", "tooltip"))
+                .hasSize(2)
+                .allMatch(tooltip -> tooltip.matches(".*\\d{4}.*"));
+        // one page of rows: no pagination
+        assertThat(page.querySelectorAll(".deployoften-pagination")).isEmpty();
+        PageMarkup.assertNoInlineScriptOrStyle(
+                PageMarkup.mainContent(page.getWebResponse().getContentAsString()));
     }
 }

@@ -32,8 +32,12 @@ import java.util.Optional;
  * zoom slider; with no week at all it shows the "no data" text. Medians are rounded half up to 0.1 s.
  *
  * <p>The {@link #compact compact} chart, for a side panel: the stacked bars only (no duration line, no second
- * axis, no legend, no zoom), coloured with the Jenkins theme's success and error colours, which the page
- * resolves from their CSS variables.
+ * axis, no legend, no zoom).
+ *
+ * <p>Colours: both charts name the Jenkins theme's colours by their CSS variables ({@code --success-color},
+ * {@code --error-color}, {@code --blue}), which the page resolves in the current theme, light or dark, with
+ * echarts-api's {@code echartsJenkinsApi.resolveJenkinsColors}; the page also gives every text the theme's text
+ * colour.
  */
 public final class DeployTrendChart {
     /** The most weeks a chart spans, first to last: 20 years. */
@@ -41,12 +45,10 @@ public final class DeployTrendChart {
     /** The weeks shown before zooming out. */
     public static final int VISIBLE_WEEKS = 26;
 
-    static final String SUCCESS_COLOR = "#1ea64b";
-    static final String FAILURE_COLOR = "#e6001f";
-    static final String DURATION_COLOR = "#2b6cb0";
+    static final String SUCCESS_COLOR = "--success-color";
+    static final String FAILURE_COLOR = "--error-color";
+    static final String DURATION_COLOR = "--blue";
     static final String STACK = "deploys";
-    static final String SUCCESS_THEME_COLOR = "--success-color";
-    static final String FAILURE_THEME_COLOR = "--error-color";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER = MAPPER.writer().with(new HtmlSafeJsonEscapes());
@@ -247,9 +249,8 @@ public final class DeployTrendChart {
         countAxis.put("splitNumber", 2);
         ArrayNode series = option.putArray("series");
         ArrayNode successfulData =
-                bars(series, labels.successful(), SUCCESS_THEME_COLOR).putArray("data");
-        ArrayNode failedData =
-                bars(series, labels.failed(), FAILURE_THEME_COLOR).putArray("data");
+                bars(series, labels.successful(), SUCCESS_COLOR).putArray("data");
+        ArrayNode failedData = bars(series, labels.failed(), FAILURE_COLOR).putArray("data");
         for (WeeklyBucket week : weeks) {
             successfulData.add(week.getSuccessful());
             failedData.add(week.getFailed());

@@ -177,4 +177,21 @@ public class DeployTrendChartTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("medianDuration is PT-1S");
     }
+
+    @Test
+    public void bothChartsNameTheThemesColoursSoTheyFollowTheLightAndTheDarkTheme() throws Exception {
+        List<WeeklyBucket> weeks = List.of(week(0, 3, 1, 412_000L));
+        JsonNode full = json(weeks);
+        JsonNode compact = MAPPER.readTree(
+                DeployTrendChart.compact(weeks, ChartLabels.english()).toJson());
+
+        assertThat(full.get("series"))
+                .extracting(series -> series.get("itemStyle").get("color").asText())
+                .containsExactly("--success-color", "--error-color", "--blue");
+        assertThat(compact.get("series"))
+                .extracting(series -> series.get("itemStyle").get("color").asText())
+                .containsExactly("--success-color", "--error-color");
+        // no colour of its own anywhere, which the dark theme could not change
+        assertThat(full.toString() + compact).doesNotContainPattern("#[0-9a-fA-F]{3,6}\\b|rgb\\(");
+    }
 }
