@@ -7,6 +7,7 @@ import hudson.model.User;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
+import io.jenkins.plugins.deployoften.gate.GateWords;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
@@ -185,6 +186,30 @@ public class DeployDashboardAction implements Action {
     /** @return the most recent gate decisions, newest first */
     public List<GateAuditEntry> getGateAudit() throws IOException {
         return GateFiles.auditLogOf(job).readRecent(20).entries();
+    }
+
+    /**
+     * @param entry a gate decision of the audit trail
+     * @return what it decided, in the request's language
+     */
+    public String decided(GateAuditEntry entry) {
+        return GateWords.forUser().status(entry.decision().getStatus());
+    }
+
+    /**
+     * @param entry a gate decision of the audit trail
+     * @return why, in one line in the request's language; the verdicts in the words they were recorded with
+     */
+    public String why(GateAuditEntry entry) {
+        return GateWords.user(entry.decision());
+    }
+
+    /**
+     * @param override an override
+     * @return the candidate it is bound to, in the request's language, on one line
+     */
+    public String candidate(GateOverride override) {
+        return DisplayText.of(GateWords.forUser().candidate(override.candidate()));
     }
 
     /**

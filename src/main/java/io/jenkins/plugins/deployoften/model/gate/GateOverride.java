@@ -92,6 +92,6 @@ public record GateOverride(
 
     @Override
     public String toString() {
-        return GateTexts.overridden(this);
+        return AuditWording.overridden(this);
     }
 }

@@ -70,8 +70,8 @@ public final class OverrideGrant {
                     0,
                     0,
                     "",
-                    "the " + (kind == CandidateIdentity.Kind.BUILD ? "build number" : GateTexts.kindName(kind))
-                            + " the override is for"));
+                    "the " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + (kind == CandidateIdentity.Kind.BUILD ? " number" : "") + " the override is for"));
         }
         String word = value.strip();
         switch (kind) {

@@ -41,7 +41,7 @@ public final class PolicyFloors {
     public PolicyInForce inForce(String jobFullName, Optional<GatePolicy> jobPolicy) {
         Optional<String> folder = nearestFolder(jobFullName);
         GatePolicy floor = folder.map(folders::get).orElse(global);
-        String source = folder.map(name -> "folder " + name).orElse(GLOBAL);
+        String source = folder.map(AuditWording::folderSource).orElse(GLOBAL);
         return PolicyInForce.of(floor, source, jobPolicy);
     }
 
