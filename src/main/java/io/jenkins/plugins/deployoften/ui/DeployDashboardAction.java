@@ -4,14 +4,15 @@ import hudson.model.Action;
 import hudson.model.Api;
 import hudson.model.Job;
 import hudson.model.User;
+import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.gate.GateWords;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
@@ -108,10 +109,23 @@ public class DeployDashboardAction implements Action {
         return DeployOftenConfiguration.ledgers().of(job) instanceof SharedDeployLedger;
     }
 
+    /** @return the figures the page shows, in the request's language */
+    public HealthWords getWords() throws IOException {
+        return HealthWords.of(getHealth());
+    }
+
+    /**
+     * @param outcome how a deploy ended
+     * @return it in the request's language
+     */
+    public String outcome(DeployOutcome outcome) {
+        return DisplayNames.outcome(outcome);
+    }
+
     /** @return the one-line summary for the job page; a note instead when the ledger cannot be read */
     public String getSummary() {
         try {
-            return getHealth().getSummary();
+            return getWords().getSummary();
         } catch (IOException e) {
             return Messages.DeployDashboard_unreadable(e.getMessage());
         }
@@ -149,8 +163,7 @@ public class DeployDashboardAction implements Action {
      * @return how long ago it was, such as {@code 3 min ago}
      */
     public String ago(Instant instant) {
-        Duration age = Duration.between(instant, Instant.now());
-        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+        return HealthWords.ago(Duration.between(instant, Instant.now()));
     }
 
     /**
@@ -168,7 +181,7 @@ public class DeployDashboardAction implements Action {
      * @return it in words, such as {@code 1 min 12 s}
      */
     public String duration(Duration duration) {
-        return Durations.format(duration);
+        return DurationWords.of(duration);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
@@ -259,8 +258,7 @@ public final class DeployHealthPage {
      * @return how long before the page it was, such as {@code 3 min ago}
      */
     public String ago(Instant instant) {
-        Duration age = Duration.between(instant, now);
-        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+        return HealthWords.ago(Duration.between(instant, now));
     }
 
     /**
@@ -285,16 +283,7 @@ public final class DeployHealthPage {
      * @return its outcome in words
      */
     public String outcome(DeployRecord record) {
-        switch (record.getOutcome()) {
-            case SUCCESS:
-                return Messages.DeployHealthPage_outcomeSuccess();
-            case FAILURE:
-                return Messages.DeployHealthPage_outcomeFailure();
-            case ABORTED:
-                return Messages.DeployHealthPage_outcomeAborted();
-            default:
-                return Messages.DeployHealthPage_outcomeSkipped();
-        }
+        return DisplayNames.outcome(record.getOutcome());
     }
 
     /**
@@ -302,16 +291,7 @@ public final class DeployHealthPage {
      * @return it in words
      */
     public String gate(GateBadgeState state) {
-        switch (state) {
-            case PASS:
-                return Messages.DeployHealthPage_gatePass();
-            case WARN:
-                return Messages.DeployHealthPage_gateWarn();
-            case BLOCK:
-                return Messages.DeployHealthPage_gateBlock();
-            default:
-                return Messages.DeployHealthPage_gateUnknown();
-        }
+        return DisplayNames.gateState(state);
     }
 
     /** @return the "going stale" mark's words */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.deployoften.DisplayNameAssertions;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
@@ -221,20 +221,11 @@ public class GateWordsTest {
     public void everyStatusModeRuleAndKindHasADisplayName() {
         GateWords words = GateWords.forUser(Locale.ENGLISH);
 
-        assertDisplayNames(GateStatus.values(), words::status);
-        assertDisplayNames(GateMode.values(), words::mode);
-        assertDisplayNames(GateRule.values(), words::rule);
-        assertDisplayNames(RuleStatus.values(), words::ruleStatus);
-        assertDisplayNames(CandidateIdentity.Kind.values(), words::kind);
+        DisplayNameAssertions.assertDisplayNames(GateStatus.values(), words::status);
+        DisplayNameAssertions.assertDisplayNames(GateMode.values(), words::mode);
+        DisplayNameAssertions.assertDisplayNames(GateRule.values(), words::rule);
+        DisplayNameAssertions.assertDisplayNames(RuleStatus.values(), words::ruleStatus);
+        DisplayNameAssertions.assertDisplayNames(CandidateIdentity.Kind.values(), words::kind);
         assertThat(GateWords.forLog().status(GateStatus.BLOCK)).isEqualTo("BLOCK");
-    }
-
-    static <E extends Enum<E>> void assertDisplayNames(E[] constants, Function<E, String> name) {
-        assertThat(constants)
-                .allSatisfy(constant -> assertThat(name.apply(constant))
-                        .as(constant.name())
-                        .isNotBlank()
-                        .isNotEqualTo(constant.name()));
-        assertThat(List.of(constants).stream().map(name).distinct()).hasSameSizeAs(constants);
     }
 }

@@ -10,7 +10,6 @@ import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DurationSketch;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
@@ -45,10 +44,11 @@ public class DeployHealthViewTest {
     public void noHistoryShowsNoDataAndNever() {
         DeployHealthView view = DeployHealthView.of(statistics(List.of()), Optional.empty());
 
-        assertThat(view.getFailureRate()).isEqualTo("no data");
-        assertThat(view.getMedianDuration()).isEqualTo("no data");
-        assertThat(view.getLastSuccess()).isEqualTo("never");
-        assertThat(view.getRecoveryTime()).isEqualTo("no data");
+        assertThat(view.getStatistics().getChangeFailureRate()).isEmpty();
+        assertThat(view.getStatistics().getMedianDuration()).isEmpty();
+        assertThat(view.getLastSuccessAge()).isEmpty();
+        assertThat(view.getLastSuccessAgeMillis()).isEqualTo(-1);
+        assertThat(view.getStatistics().getMedianRecoveryTime()).isEmpty();
         assertThat(view.getGateState()).isEqualTo(GateBadgeState.UNKNOWN);
         assertThat(view.badge("last").orElseThrow().value()).isEqualTo("never");
         assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("no data");
@@ -68,13 +68,10 @@ public class DeployHealthViewTest {
 
         DeployHealthView view = DeployHealthView.of(statistics(records), Optional.empty());
 
-        assertThat(view.getFailureRate()).isEqualTo("25%");
-        assertThat(view.getMedianDuration())
-                .isEqualTo(Durations.format(DurationSketch.sketched(Duration.ofSeconds(40))))
-                .isEqualTo("39 s");
-        assertThat(view.getLastSuccess()).isEqualTo("2 h ago");
+        assertThat(view.getStatistics().getChangeFailureRate()).contains(0.25);
+        assertThat(view.getStatistics().getMedianDuration()).contains(DurationSketch.sketched(Duration.ofSeconds(40)));
+        assertThat(view.getLastSuccessAge()).contains(Duration.ofHours(2));
         assertThat(view.getEnvironment()).isEqualTo("staging");
-        assertThat(view.getSummary()).startsWith("staging: ").contains("25% failures", "last success 2 h ago");
         assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("25%");
         assertThat(view.badge("last").orElseThrow().label()).isEqualTo("staging");
         assertThat(view.badge("unknown")).isEmpty();
