@@ -133,7 +133,7 @@ public class DeployDashboardAction implements Action {
 
     /** @return the trend chart as ECharts option JSON (escaped for HTML by the page) */
     public String getTrendChartJson() throws IOException {
-        return getHealth().getTrendChart().toJson();
+        return getHealth().trendChart(ChartWords.labels()).toJson();
     }
 
     /**

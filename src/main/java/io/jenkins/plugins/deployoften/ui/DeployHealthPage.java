@@ -5,7 +5,6 @@ import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
-import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployTrendChart;
 import io.jenkins.plugins.deployoften.model.view.GateBadgeState;
@@ -227,14 +226,8 @@ public final class DeployHealthPage {
 
     /** @return the trend of the shown rows' jobs, the job page's chart, as ECharts option JSON (escaped for HTML) */
     public String getTrendChartJson() {
-        ChartLabels labels = new ChartLabels(
-                Messages.DeployHealthWidget_successful(),
-                Messages.DeployHealthWidget_failed(),
-                Messages.DeployHealthPage_medianDuration(),
-                Messages.DeployHealthPage_countAxis(),
-                Messages.DeployHealthPage_durationAxis(),
-                Messages.DeployHealthWidget_noDeploys());
-        return DeployTrendChart.of(table.getShownHealth().getWeeks(), labels).toJson();
+        return DeployTrendChart.of(table.getShownHealth().getWeeks(), ChartWords.labels())
+                .toJson();
     }
 
     /**

@@ -6,7 +6,6 @@ import hudson.widgets.Widget;
 import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
 import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
 import java.time.Instant;
@@ -54,14 +53,7 @@ public final class DeployHealthWidget extends Widget {
 
     /** @return the compact weekly trend as an ECharts option, safe to embed in HTML */
     public String getTrendChartJson() {
-        ChartLabels labels = new ChartLabels(
-                Messages.DeployHealthWidget_successful(),
-                Messages.DeployHealthWidget_failed(),
-                "",
-                "",
-                "",
-                Messages.DeployHealthWidget_noDeploys());
-        return getHealth().trendChart(labels).toJson();
+        return getHealth().trendChart(ChartWords.compactLabels()).toJson();
     }
 
     /** @return deploys per week and frequency class, such as {@code 4.2/week (weekly)} */

@@ -46,7 +46,6 @@ public class UserTextTest {
             ROOT + "model/ledger/SharedDeployLedger.java",
             ROOT + "model/view/BadgeReply.java",
             ROOT + "model/view/Badges.java",
-            ROOT + "model/view/ChartLabels.java",
             ROOT + "steps/DeployOftenStep.java",
             ROOT + "steps/DeployRecording.java",
             ROOT + "steps/RecordDeployStep.java",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.EnglishChartLabels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public class DeployStatisticsMoveTest {
                 "skipped lines " + statistics.getSkippedLines(),
                 "view " + view.getEnvironment() + " | " + view.getGateState(),
                 "age " + view.getLastSuccessAgeMillis() + " " + view.getLastSuccessAge(),
-                "chart " + view.getTrendChart().toJson()));
+                "chart " + view.trendChart(EnglishChartLabels.ENGLISH).toJson()));
         for (String badge : DeployHealthView.badgeNames()) {
             figures.add("badge " + badge + " " + view.badge(badge).orElseThrow().svg());
         }

@@ -252,7 +252,7 @@ public class DeployHealthServiceTest {
                 view.getGateState().name(),
                 words.getSummary(),
                 String.valueOf(view.getLastSuccessAgeMillis()),
-                view.getTrendChart().toJson(),
+                view.trendChart(ChartWords.labels()).toJson(),
                 summary.lastOverride));
         for (String badge : DeployHealthView.badgeNames()) {
             shown.add(view.badge(badge).orElseThrow().svg());

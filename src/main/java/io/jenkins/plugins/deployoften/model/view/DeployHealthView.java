@@ -95,9 +95,12 @@ public final class DeployHealthView {
         return gateState;
     }
 
-    /** @return the trend chart of the statistics window */
-    public DeployTrendChart getTrendChart() {
-        return DeployTrendChart.of(statistics.getWeeks());
+    /**
+     * @param labels the words the chart shows
+     * @return the trend chart of the statistics window
+     */
+    public DeployTrendChart trendChart(ChartLabels labels) {
+        return DeployTrendChart.of(statistics.getWeeks(), labels);
     }
 
     /**

@@ -101,7 +101,7 @@ public class DeployHealthViewTest {
 
         JsonNode chart = new ObjectMapper()
                 .readTree(DeployHealthView.of(statistics(records), Optional.empty())
-                        .getTrendChart()
+                        .trendChart(EnglishChartLabels.ENGLISH)
                         .toJson());
 
         JsonNode series = chart.get("series");

@@ -63,16 +63,17 @@ public final class SampleImages {
                         .svg());
         write(
                 out.resolve("deploy-trend.json"),
-                DeployTrendChart.of(twelveWeeks()).toJson());
+                DeployTrendChart.of(twelveWeeks(), EnglishChartLabels.ENGLISH).toJson());
         write(
                 out.resolve("deploy-trend-empty.json"),
-                DeployTrendChart.of(List.of()).toJson());
+                DeployTrendChart.of(List.of(), EnglishChartLabels.ENGLISH).toJson());
         write(
                 out.resolve("deploy-trend-1-week.json"),
-                DeployTrendChart.of(twelveWeeks().subList(11, 12)).toJson());
+                DeployTrendChart.of(twelveWeeks().subList(11, 12), EnglishChartLabels.ENGLISH)
+                        .toJson());
         write(
                 out.resolve("deploy-trend-520.json"),
-                DeployTrendChart.of(weeks(520)).toJson());
+                DeployTrendChart.of(weeks(520), EnglishChartLabels.ENGLISH).toJson());
     }
 
     static List<WeeklyBucket> twelveWeeks() {
