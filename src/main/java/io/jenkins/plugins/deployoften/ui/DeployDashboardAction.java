@@ -253,12 +253,13 @@ public class DeployDashboardAction implements Action {
 
     /** @return Markdown that embeds the frequency badge, for the README of the deployed service */
     public String getBadgeMarkdown(String rootUrl) {
-        return "![deploys](" + badgeUrl(rootUrl, "frequency") + ")";
+        return "![" + BadgeWords.forRequest().frequencyLabel() + "](" + badgeUrl(rootUrl, "frequency") + ")";
     }
 
     /** @return HTML that embeds the frequency badge */
     public String getBadgeHtml(String rootUrl) {
-        return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\"deploys\">";
+        return "<img src=\"" + badgeUrl(rootUrl, "frequency") + "\" alt=\""
+                + BadgeWords.forRequest().frequencyLabel() + "\">";
     }
 
     /** Jenkins' root URL ends in {@code /} ({@code Jenkins.getRootUrl()}), a configured one may not. */

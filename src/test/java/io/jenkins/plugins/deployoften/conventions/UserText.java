@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  *       {@code new SQLFeatureNotSupportedException}, ...): a diagnostic, as the operating system's and the JDBC
  *       driver's own messages that come with it, which Jenkins shows untranslated too;
  *   <li>in the body of a {@code toString()} method: a programmer's view of a value;
+ *   <li>in a statement that sets or reads an HTTP header ({@code setHeader("Vary", ...)}) or makes a date
+ *       pattern ({@code DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")});
  *   <li>in a statement that names a thread ({@code new Thread(..., "...")}) or, in a periodic work, the work
  *       ({@code super("...")}): Jenkins names its own in English; likewise {@code super("...")} in a file that
  *       declares an {@code IOException} of its own;
@@ -58,7 +60,9 @@ final class UserText {
                     + "|\\bnew\\s+(IllegalArgumentException|IllegalStateException|UnsupportedOperationException"
                     + "|NullPointerException|AssertionError|\\w*IOException|SQL\\w*Exception)\\s*\\("
                     + "|\\bObjects\\s*\\.\\s*requireNonNull\\s*\\("
-                    + "|\\bnew\\s+Thread\\s*\\(");
+                    + "|\\bnew\\s+Thread\\s*\\("
+                    + "|\\.\\s*(set|add|get)Header\\s*\\("
+                    + "|\\bDateTimeFormatter\\s*\\.\\s*ofPattern\\s*\\(");
     /** A class whose {@code super("...")} names it or states an I/O failure. */
     private static final Pattern NAMED_SUPER =
             Pattern.compile("\\bextends\\s+(Async(Periodic|Aperiodic)Work|PeriodicWork|\\w*IOException)\\b");

@@ -44,13 +44,10 @@ public class UserTextTest {
             ROOT + "model/ledger/ServiceRefusal.java",
             ROOT + "model/ledger/ServiceRule.java",
             ROOT + "model/ledger/SharedDeployLedger.java",
-            ROOT + "model/view/BadgeReply.java",
-            ROOT + "model/view/Badges.java",
             ROOT + "steps/DeployOftenStep.java",
             ROOT + "steps/DeployRecording.java",
             ROOT + "steps/RecordDeployStep.java",
-            ROOT + "steps/StagingDeploy.java",
-            ROOT + "ui/DeployDashboardAction.java");
+            ROOT + "steps/StagingDeploy.java");
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();

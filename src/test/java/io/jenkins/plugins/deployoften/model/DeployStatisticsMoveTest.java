@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.EnglishBadgeTexts;
 import io.jenkins.plugins.deployoften.model.view.EnglishChartLabels;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +130,8 @@ public class DeployStatisticsMoveTest {
                 "age " + view.getLastSuccessAgeMillis() + " " + view.getLastSuccessAge(),
                 "chart " + view.trendChart(EnglishChartLabels.ENGLISH).toJson()));
         for (String badge : DeployHealthView.badgeNames()) {
-            figures.add("badge " + badge + " " + view.badge(badge).orElseThrow().svg());
+            figures.add("badge " + badge + " "
+                    + view.badge(badge, EnglishBadgeTexts.ENGLISH).orElseThrow().svg());
         }
         return figures;
     }

@@ -16,6 +16,7 @@ import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.EnglishBadgeTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,11 @@ public class DeployHealthServiceTest {
         assertThat(auditReads).isEqualTo(1);
         assertThat(HealthWords.of(first.view).getLastSuccess()).isEqualTo("1 h ago");
         assertThat(HealthWords.of(later.view).getLastSuccess()).isEqualTo("3 h ago");
-        assertThat(later.view.badge("last").orElseThrow().value()).isEqualTo("3h ago");
+        assertThat(later.view
+                        .badge("last", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("3h ago");
     }
 
     @Test
@@ -255,7 +260,7 @@ public class DeployHealthServiceTest {
                 view.trendChart(ChartWords.labels()).toJson(),
                 summary.lastOverride));
         for (String badge : DeployHealthView.badgeNames()) {
-            shown.add(view.badge(badge).orElseThrow().svg());
+            shown.add(view.badge(badge, EnglishBadgeTexts.ENGLISH).orElseThrow().svg());
         }
         DeployStatisticsApi api = new DeployStatisticsApi(view);
         shown.add(api.getDeploysPerWeek() + " " + api.getFrequencyClass() + " " + api.getMillisSinceLastSuccess());

@@ -105,26 +105,28 @@ public final class DeployHealthView {
 
     /**
      * @param name {@code frequency}, {@code last}, {@code failures} or {@code gate}
+     * @param texts the badge's words
      * @return that badge, or empty for another name
      */
-    public Optional<Badge> badge(String name) {
+    public Optional<Badge> badge(String name, BadgeTexts texts) {
         switch (name) {
             case "frequency":
-                return Optional.of(Badges.frequency(statistics.getDeploysPerWeek(), statistics.getFrequencyClass()));
+                return Optional.of(
+                        Badges.frequency(statistics.getDeploysPerWeek(), statistics.getFrequencyClass(), texts));
             case "last":
-                return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow()));
+                return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow(), texts));
             case "failures":
                 Optional<Double> rate = statistics.getChangeFailureRate();
-                return Optional.of(
-                        Badges.failureRate(rate.isPresent() ? OptionalDouble.of(rate.get()) : OptionalDouble.empty()));
+                return Optional.of(Badges.failureRate(
+                        rate.isPresent() ? OptionalDouble.of(rate.get()) : OptionalDouble.empty(), texts));
             case "gate":
-                return Optional.of(Badges.gate(gateState));
+                return Optional.of(Badges.gate(gateState, texts));
             default:
                 return Optional.empty();
         }
     }
 
-    /** @return the badge names {@link #badge(String)} knows */
+    /** @return the badge names {@link #badge(String, BadgeTexts)} knows */
     public static List<String> badgeNames() {
         return List.of("frequency", "last", "failures", "gate");
     }

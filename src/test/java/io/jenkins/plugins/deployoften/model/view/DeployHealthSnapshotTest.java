@@ -70,8 +70,13 @@ public class DeployHealthSnapshotTest {
                         .isEqualTo(written.isLastAttemptFailed());
             }
             assertThat(read.getView().getLastSuccessAge()).isEqualTo(view.getLastSuccessAge());
-            assertThat(read.getView().badge("frequency").orElseThrow().svg())
-                    .isEqualTo(view.badge("frequency").orElseThrow().svg());
+            assertThat(read.getView()
+                            .badge("frequency", EnglishBadgeTexts.ENGLISH)
+                            .orElseThrow()
+                            .svg())
+                    .isEqualTo(view.badge("frequency", EnglishBadgeTexts.ENGLISH)
+                            .orElseThrow()
+                            .svg());
         }
     }
 

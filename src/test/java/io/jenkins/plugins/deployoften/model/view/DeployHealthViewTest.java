@@ -50,9 +50,14 @@ public class DeployHealthViewTest {
         assertThat(view.getLastSuccessAgeMillis()).isEqualTo(-1);
         assertThat(view.getStatistics().getMedianRecoveryTime()).isEmpty();
         assertThat(view.getGateState()).isEqualTo(GateBadgeState.UNKNOWN);
-        assertThat(view.badge("last").orElseThrow().value()).isEqualTo("never");
-        assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("no data");
-        assertThat(view.badge("gate").orElseThrow().value()).isEqualTo("unknown");
+        assertThat(view.badge("last", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("never");
+        assertThat(view.badge("failures", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("no data");
+        assertThat(view.badge("gate", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("unknown");
     }
 
     @Test
@@ -72,9 +77,13 @@ public class DeployHealthViewTest {
         assertThat(view.getStatistics().getMedianDuration()).contains(DurationSketch.sketched(Duration.ofSeconds(40)));
         assertThat(view.getLastSuccessAge()).contains(Duration.ofHours(2));
         assertThat(view.getEnvironment()).isEqualTo("staging");
-        assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("25%");
-        assertThat(view.badge("last").orElseThrow().label()).isEqualTo("staging");
-        assertThat(view.badge("unknown")).isEmpty();
+        assertThat(view.badge("failures", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("25%");
+        assertThat(view.badge("last", EnglishBadgeTexts.ENGLISH).orElseThrow().label())
+                .isEqualTo("staging");
+        assertThat(view.badge("unknown", EnglishBadgeTexts.ENGLISH)).isEmpty();
     }
 
     @Test
@@ -90,7 +99,8 @@ public class DeployHealthViewTest {
         DeployHealthView view = DeployHealthView.of(statistics(List.of()), Optional.of(blocked));
 
         assertThat(view.getGateState()).isEqualTo(GateBadgeState.BLOCK);
-        assertThat(view.badge("gate").orElseThrow().value()).isEqualTo("blocked");
+        assertThat(view.badge("gate", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("blocked");
     }
 
     @Test
