@@ -30,12 +30,7 @@ public class UserTextTest {
             ROOT + "model/DeployRecord.java",
             ROOT + "model/EnvironmentName.java",
             ROOT + "model/FieldProblem.java",
-            ROOT + "model/deploy/DeployAttempts.java",
-            ROOT + "model/deploy/DeployBanner.java",
-            ROOT + "model/deploy/DeployCondition.java",
             ROOT + "model/deploy/DeploySettings.java",
-            ROOT + "model/deploy/Durations.java",
-            ROOT + "model/deploy/NeverDeployed.java",
             ROOT + "model/gate/GateOverride.java",
             ROOT + "model/gate/OverrideGrant.java",
             ROOT + "model/gate/PolicyFloors.java",
@@ -43,11 +38,7 @@ public class UserTextTest {
             ROOT + "model/ledger/ServiceAccess.java",
             ROOT + "model/ledger/ServiceRefusal.java",
             ROOT + "model/ledger/ServiceRule.java",
-            ROOT + "model/ledger/SharedDeployLedger.java",
-            ROOT + "steps/DeployOftenStep.java",
-            ROOT + "steps/DeployRecording.java",
-            ROOT + "steps/RecordDeployStep.java",
-            ROOT + "steps/StagingDeploy.java");
+            ROOT + "model/ledger/SharedDeployLedger.java");
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();

@@ -50,22 +50,4 @@ public final class Durations {
         }
         return new Shown(Unit.HOURS, minutes / 60, minutes % 60);
     }
-
-    /**
-     * @param duration a non-negative duration
-     * @return its short form in English, for the build log and records
-     */
-    public static String format(Duration duration) {
-        Shown shown = shown(duration);
-        switch (shown.unit()) {
-            case MILLISECONDS:
-                return shown.amount() + " ms";
-            case SECONDS:
-                return shown.amount() + " s";
-            case MINUTES:
-                return shown.amount() + " min" + (shown.rest() == 0 ? "" : " " + shown.rest() + " s");
-            default:
-                return shown.amount() + " h" + (shown.rest() == 0 ? "" : " " + shown.rest() + " min");
-        }
-    }
 }
