@@ -7,12 +7,14 @@ import hudson.model.User;
 import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
 import io.jenkins.plugins.deployoften.gate.GateWords;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
@@ -307,8 +309,8 @@ public class DeployDashboardAction implements Action {
                     expiresInHours,
                     DeployOftenConfiguration.get().getOverrideExpiryHours(),
                     Instant.now());
-        } catch (IllegalArgumentException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        } catch (InvalidValueException e) {
+            return HttpResponses.errorWithoutStack(400, FieldProblems.text(e.problem()));
         }
         GateFiles.overridesOf(job).grant(override);
         DeployHealthService.get().invalidate(job);

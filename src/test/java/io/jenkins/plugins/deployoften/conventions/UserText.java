@@ -34,13 +34,14 @@ import java.util.stream.Stream;
  *   <li>in a statement that sets or reads an HTTP header ({@code setHeader("Vary", ...)}) or makes a date
  *       pattern ({@code DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")});
  *   <li>in a statement that names a thread ({@code new Thread(..., "...")}) or, in a periodic work, the work
- *       ({@code super("...")}): Jenkins names its own in English; likewise {@code super("...")} in a file that
- *       declares an {@code IOException} of its own;
+ *       ({@code super("...")}): Jenkins names its own in English; likewise {@code super("...")}, the message, in
+ *       a file that declares an exception of its own;
  *   <li>SQL (a literal with an SQL keyword in capitals, such as {@code SELECT} or {@code AND}, or a
  *       {@code snake_case} column name), markup ({@code <svg ...>}, {@code attribute="}) and comma-separated
  *       values without spaces (a CSS font list);
  *   <li>in a file of {@link #FORMATS}: the fixed wording of a file format (the gate's audit trail), which must not
- *       change with the language.
+ *       change with the language; and in {@link #REFUSAL_MESSAGES}, the English of the model's refusals as
+ *       exception messages.
  * </ul>
  *
  * A literal looks like user-visible English when it has two words of letters next to each other ({@code "no
@@ -51,6 +52,13 @@ import java.util.stream.Stream;
 final class UserText {
     /** Files whose literals are a file format's fixed words, relative to the source root. */
     static final Set<String> FORMATS = Set.of("io/jenkins/plugins/deployoften/model/gate/AuditWording.java");
+
+    /**
+     * Files whose literals are the English message of the model's refusals ({@code FieldProblem.message()}, the
+     * message of an {@code InvalidValueException}): an exception's message, as above; users read {@code
+     * FieldProblems}' words.
+     */
+    static final Set<String> REFUSAL_MESSAGES = Set.of("io/jenkins/plugins/deployoften/model/FieldProblem.java");
 
     private static final Pattern TWO_WORDS = Pattern.compile("\\p{L}{2,}[ \\t]+\\p{L}{2,}");
     private static final Pattern SENTENCE_PIECE = Pattern.compile("^\\s+\\p{L}{2,}|\\p{L}{2,}\\s+$");
@@ -65,9 +73,9 @@ final class UserText {
                     + "|\\bDateTimeFormatter\\s*\\.\\s*ofPattern\\s*\\(");
     /** A class whose {@code super("...")} names it or states an I/O failure. */
     private static final Pattern NAMED_SUPER =
-            Pattern.compile("\\bextends\\s+(Async(Periodic|Aperiodic)Work|PeriodicWork|\\w*IOException)\\b");
+            Pattern.compile("\\bextends\\s+(Async(Periodic|Aperiodic)Work|PeriodicWork|\\w*Exception)\\b");
 
-    private static final Pattern WORK_NAME = Pattern.compile("\\bsuper\\s*\\($");
+    private static final Pattern WORK_NAME = Pattern.compile("^super\\s*\\(");
     private static final Pattern SQL = Pattern.compile(
             "\\b(SELECT|INSERT|UPDATE|DELETE|WHERE|VALUES|FROM|AND|OR|ORDER BY|GROUP BY|CREATE|ALTER|DROP|TABLE|INDEX"
                     + "|ON CONFLICT|LIMIT|OFFSET|JOIN|NOT|EXISTS|NULL|SET|INTO|DISTINCT|COALESCE|MAX|MIN|COUNT)\\b"
@@ -86,7 +94,7 @@ final class UserText {
         List<String> breaches = new ArrayList<>();
         for (Path file : javaFiles(root)) {
             String path = root.relativize(file).toString().replace('\\', '/');
-            if (!FORMATS.contains(path)) {
+            if (!FORMATS.contains(path) && !REFUSAL_MESSAGES.contains(path)) {
                 for (Literal literal : literals(read(file))) {
                     breaches.add(path + ":" + literal.line + ": \"" + literal.text + "\"");
                 }

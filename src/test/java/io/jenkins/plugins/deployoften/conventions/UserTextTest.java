@@ -27,17 +27,7 @@ public class UserTextTest {
             ROOT + "config/SharedLedgerReconciliationWork.java",
             ROOT + "ledger/Ledgers.java",
             ROOT + "ledger/SharedLedgers.java",
-            ROOT + "model/DeployRecord.java",
-            ROOT + "model/EnvironmentName.java",
-            ROOT + "model/FieldProblem.java",
-            ROOT + "model/deploy/DeploySettings.java",
-            ROOT + "model/gate/GateOverride.java",
-            ROOT + "model/gate/OverrideGrant.java",
-            ROOT + "model/gate/PolicyFloors.java",
             ROOT + "model/ledger/JdbcDeployLedger.java",
-            ROOT + "model/ledger/ServiceAccess.java",
-            ROOT + "model/ledger/ServiceRefusal.java",
-            ROOT + "model/ledger/ServiceRule.java",
             ROOT + "model/ledger/SharedDeployLedger.java");
 
     @Rule
