@@ -1,16 +1,11 @@
 package io.jenkins.plugins.deployoften.conventions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds English that users would read in the Java sources of the glue and the model, which must come from {@code
@@ -92,10 +87,10 @@ final class UserText {
      */
     static List<String> breaches(Path root) {
         List<String> breaches = new ArrayList<>();
-        for (Path file : javaFiles(root)) {
+        for (Path file : SourceConventions.files(root, ".java")) {
             String path = root.relativize(file).toString().replace('\\', '/');
             if (!FORMATS.contains(path) && !REFUSAL_MESSAGES.contains(path)) {
-                for (Literal literal : literals(read(file))) {
+                for (Literal literal : literals(SourceConventions.read(file))) {
                     breaches.add(path + ":" + literal.line + ": \"" + literal.text + "\"");
                 }
             }
@@ -282,22 +277,6 @@ final class UserText {
     private static void blank(StringBuilder code, String source, int start, int end) {
         for (int k = start; k < end; k++) {
             code.append(source.charAt(k) == '\n' ? '\n' : ' ');
-        }
-    }
-
-    private static List<Path> javaFiles(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,36 +1,18 @@
 package io.jenkins.plugins.deployoften.ui;
 
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.quarterFailed;
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.deployoften.model.DeployOutcome;
-import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.DeployStatistics;
-import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.GateBadgeState;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.Test;
 
 /** One job's health in words: the dashboard's figures and the job page's summary line. */
 public class HealthWordsTest {
-    private static final Instant NOW = Instant.parse("2026-03-04T12:00:00Z");
-    private static final EnvironmentName STAGING = EnvironmentName.of("staging");
-
-    private static DeployRecord record(DeployOutcome outcome, Instant started, long seconds) {
-        return DeployRecord.builder("staging", "app", 1)
-                .outcome(outcome)
-                .startedAt(started)
-                .duration(Duration.ofSeconds(seconds))
-                .build();
-    }
-
-    private static DeployStatistics statistics(List<DeployRecord> records) {
-        return DeployStatistics.compute(records, STAGING, NOW, 12);
-    }
-
     @Test
     public void withoutHistoryTheFiguresSayNoDataAndNeverAndTheGateIsNotEvaluated() {
         HealthWords words = HealthWords.of(DeployHealthView.of(statistics(List.of()), Optional.empty()));
@@ -47,14 +29,7 @@ public class HealthWordsTest {
 
     @Test
     public void theFiguresAreWordedFromTheStatistics() {
-        // failure rate 1/4; median of {20, 40, 60, 80} s by nearest rank is 40 s, sketched as 39.748 s
-        List<DeployRecord> records = List.of(
-                record(DeployOutcome.FAILURE, NOW.minus(Duration.ofHours(30)), 20),
-                record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(20)), 40),
-                record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(10)), 60),
-                record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(2)).minusSeconds(80), 80));
-
-        HealthWords words = HealthWords.of(DeployHealthView.of(statistics(records), GateBadgeState.PASS));
+        HealthWords words = HealthWords.of(DeployHealthView.of(statistics(quarterFailed()), GateBadgeState.PASS));
 
         assertThat(words.getFailureRate()).isEqualTo("25%");
         assertThat(words.getMedianDuration()).isEqualTo("39 s");

@@ -28,13 +28,7 @@ public final class AuditGoldenEntries {
 
     private static DeployRecord record(
             int build, DeployOutcome outcome, Duration ago, String commit, DeploySource source) {
-        return DeployRecord.builder("staging", "folder/app", build)
-                .outcome(outcome)
-                .startedAt(NOW.minus(ago))
-                .duration(Duration.ofMinutes(3))
-                .commit(commit)
-                .source(source)
-                .build();
+        return GateFixtures.staging(build, outcome, ago, commit, source);
     }
 
     private static LedgerRead history(DeployRecord... records) {

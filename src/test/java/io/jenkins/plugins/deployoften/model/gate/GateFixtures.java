@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.gate;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.TrustedSources;
@@ -24,6 +25,17 @@ final class GateFixtures {
                 .outcome(outcome)
                 .startedAt(started)
                 .duration(Duration.ofMinutes(3))
+                .build();
+    }
+
+    /** @return a staging deploy of {@code ago} before {@link #NOW}, of that commit, made by that source */
+    static DeployRecord staging(int build, DeployOutcome outcome, Duration ago, String commit, DeploySource source) {
+        return DeployRecord.builder("staging", "folder/app", build)
+                .outcome(outcome)
+                .startedAt(NOW.minus(ago))
+                .duration(Duration.ofMinutes(3))
+                .commit(commit)
+                .source(source)
                 .build();
     }
 

@@ -41,13 +41,7 @@ public class GateTrustedSourcesTest {
 
     private static DeployRecord record(
             int build, DeployOutcome outcome, Duration ago, String commit, DeploySource source) {
-        return DeployRecord.builder("staging", "folder/app", build)
-                .outcome(outcome)
-                .startedAt(NOW.minus(ago))
-                .duration(Duration.ofMinutes(3))
-                .commit(commit)
-                .source(source)
-                .build();
+        return GateFixtures.staging(build, outcome, ago, commit, source);
     }
 
     /** An old real deploy, then the candidate's build writes SUCCESS for its own commit with recordDeploy. */
