@@ -25,34 +25,43 @@ public final class FieldProblems {
         String min = String.valueOf(problem.min());
         String max = String.valueOf(problem.max());
         String value = problem.shownValue();
-        switch (problem.kind()) {
-            case OUT_OF_RANGE:
-                return Messages.FieldProblem_outOfRange(field, min, max, value);
-            case TOO_MANY_FOR_WINDOW:
-                return Messages.FieldProblem_tooManyForWindow(field, min, max, value, problem.allowed());
-            case BLANK:
-                return Messages.FieldProblem_blank(field);
-            case NOT_ONE_OF:
-                return Messages.FieldProblem_notOneOf(field, problem.allowed());
-            case UNKNOWN_RESULT:
-                return Messages.FieldProblem_unknownResult(field, value, problem.allowed());
-            case EMPTY_NAME:
-                return Messages.FieldProblem_named(field, Messages.EnvironmentName_empty(max));
-            case NAME_TOO_LONG:
-                return Messages.FieldProblem_named(field, Messages.EnvironmentName_tooLong(max));
-            case BAD_NAME:
-                return Messages.FieldProblem_named(field, Messages.EnvironmentName_invalidCharacters(max));
-            case NOT_ONE_WORD:
-                return Messages.FieldProblem_notOneWord(field, max, value);
-            case NOT_A_FOLDER:
-                return Messages.FieldProblem_notAFolder(field, value);
-            case LISTED_TWICE:
-                return Messages.FieldProblem_listedTwice(field, value);
-            case BAD_FORM:
-                return Messages.FieldProblem_badForm(field, value, problem.allowed());
-            default:
-                return problem.message();
-        }
+        return switch (problem.kind()) {
+            case OUT_OF_RANGE -> Messages.FieldProblem_outOfRange(field, min, max, value);
+            case TOO_MANY_FOR_WINDOW ->
+                Messages.FieldProblem_tooManyForWindow(field, min, max, value, problem.allowed());
+            case BLANK ->
+                problem.form() == FieldProblem.Form.NONE
+                        ? Messages.FieldProblem_blank(field)
+                        : Messages.FieldProblem_blankEnter(field, form(problem));
+            case NOT_ONE_OF -> Messages.FieldProblem_notOneOf(field, problem.allowed());
+            case UNKNOWN_RESULT -> Messages.FieldProblem_unknownResult(field, value, problem.allowed());
+            case EMPTY_NAME -> Messages.FieldProblem_named(field, Messages.EnvironmentName_empty(max));
+            case NAME_TOO_LONG -> Messages.FieldProblem_named(field, Messages.EnvironmentName_tooLong(max));
+            case BAD_NAME -> Messages.FieldProblem_named(field, Messages.EnvironmentName_invalidCharacters(max));
+            case NOT_ONE_WORD -> Messages.FieldProblem_notOneWord(field, max, value);
+            case NOT_A_FOLDER -> Messages.FieldProblem_notAFolder(field, value);
+            case LISTED_TWICE -> Messages.FieldProblem_listedTwice(field, value);
+            case BAD_FORM -> Messages.FieldProblem_badForm(field, value, form(problem));
+        };
+    }
+
+    /** @return the form the value must take, in the user's language */
+    static String form(FieldProblem problem) {
+        String max = String.valueOf(problem.max());
+        return switch (problem.form()) {
+            case NONE -> problem.allowed();
+            case ENVIRONMENT_NAME -> Messages.FieldForm_environmentName(max);
+            case FOLDER -> Messages.FieldForm_folder();
+            case JOB_OR_FOLDER -> Messages.FieldForm_jobOrFolder();
+            case SERVICE_NAME -> Messages.FieldForm_serviceName(max);
+            case SAME_SHARING -> Messages.FieldForm_sameSharing();
+            case DEPLOY_COMMAND -> Messages.FieldForm_deployCommand();
+            case OVERRIDE_BUILD -> Messages.FieldForm_overrideBuild();
+            case OVERRIDE_COMMIT -> Messages.FieldForm_overrideCommit();
+            case OVERRIDE_ARTIFACT -> Messages.FieldForm_overrideArtifact();
+            case OVERRIDE_USER -> Messages.FieldForm_overrideUser();
+            case OVERRIDE_REASON -> Messages.FieldForm_overrideReason();
+        };
     }
 
     /**

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.LedgerRetention;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,12 +52,18 @@ public class LedgerCompactionWork extends AsyncPeriodicWork {
                         DeployOftenConfiguration.ledgers().of(job).compact(horizon);
                 if (compaction.getDropped() > 0 || compaction.getQuarantinedLines() > 0) {
                     listener.getLogger()
-                            .println(job.getFullName() + ": kept " + compaction.getKept() + ", dropped "
-                                    + compaction.getDropped() + " records older than " + horizon + ", moved aside "
-                                    + compaction.getQuarantinedLines() + " unreadable lines");
+                            .println(Messages._LedgerCompactionWork_compacted(
+                                            job.getFullName(),
+                                            String.valueOf(compaction.getKept()),
+                                            String.valueOf(compaction.getDropped()),
+                                            String.valueOf(horizon),
+                                            String.valueOf(compaction.getQuarantinedLines()))
+                                    .toString(Locale.ROOT));
                 }
             } catch (IOException e) {
-                listener.getLogger().println(job.getFullName() + ": compaction failed, history unchanged: " + e);
+                listener.getLogger()
+                        .println(Messages._LedgerCompactionWork_failed(job.getFullName(), String.valueOf(e))
+                                .toString(Locale.ROOT));
             }
         }
     }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,11 +63,14 @@ public class SharedLedgerReconciliationWork extends AsyncPeriodicWork {
                 SharedDeployLedger.Reconciliation done = ((SharedDeployLedger) ledger).reconcile(now);
                 if (done.stored() > 0) {
                     listener.getLogger()
-                            .println(job.getFullName() + ": sent " + done.stored()
-                                    + " job-folder record(s) the shared ledger did not hold");
+                            .println(Messages._SharedLedgerReconciliationWork_sent(
+                                            job.getFullName(), String.valueOf(done.stored()))
+                                    .toString(Locale.ROOT));
                 }
             } catch (IOException e) {
-                listener.getLogger().println(job.getFullName() + ": not reconciled, will try again: " + e);
+                listener.getLogger()
+                        .println(Messages._SharedLedgerReconciliationWork_failed(job.getFullName(), String.valueOf(e))
+                                .toString(Locale.ROOT));
             }
         }
     }

@@ -21,18 +21,14 @@ import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
 import io.jenkins.plugins.deployoften.metrics.DeployMetrics;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
-import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.gate.AuditedPolicy;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateStatus;
 import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import io.jenkins.plugins.deployoften.model.gate.ReleaseGate;
-import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -176,9 +172,9 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
                 configuration.getTrustedSourceSet());
         GateDecision decision = gate.evaluate(job.getFullName(), run.getNumber(), name, candidate(env), Instant.now());
         metrics.gateDecided(decision);
-        print(decision, rules.audited(), listener.getLogger());
+        GateWords.forLog().table(decision, rules).forEach(listener.getLogger()::println);
         if (decision.getStatus() == GateStatus.BLOCK) {
-            throw new AbortException(decision.summary());
+            throw new AbortException(GateWords.log(decision));
         }
         if (decision.getStatus() == GateStatus.WARN) {
             run.setResult(Result.UNSTABLE);
@@ -205,21 +201,6 @@ public class ReleaseGateBuilder extends Builder implements SimpleBuildStep {
     /** Fields missing from an older job configuration are {@code null}: XStream runs no initialisers. */
     private static String expanded(EnvVars env, String value) {
         return value == null ? "" : env.expand(value).trim();
-    }
-
-    /** Each line through {@link DisplayText}: a candidate or verdict quoting user text stays one line, in order. */
-    private static void print(GateDecision decision, AuditedPolicy policy, PrintStream log) {
-        log.println(DisplayText.of("DeployOften release gate for " + decision.getEnvironment() + ": "
-                + decision.getStatus() + " (mode " + decision.getMode() + ", candidate "
-                + decision.getCandidate().describe() + ")"));
-        log.println(DisplayText.of("  " + policy.describe()));
-        for (RuleVerdict verdict : decision.getVerdicts()) {
-            log.println(DisplayText.of(
-                    String.format("  %-20s %-11s %s", verdict.getRule(), verdict.getStatus(), verdict.describe())));
-        }
-        if (decision.getSkippedLedgerLines() > 0) {
-            log.println("  warning: " + decision.getSkippedLedgerLines() + " unreadable ledger line(s) were skipped");
-        }
     }
 
     /**

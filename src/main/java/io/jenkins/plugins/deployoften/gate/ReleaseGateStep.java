@@ -114,7 +114,8 @@ public class ReleaseGateStep extends Step {
         result.put("status", decision.getStatus().name());
         result.put("mode", decision.getMode().name());
         result.put("environment", decision.getEnvironment().value());
-        result.put("summary", decision.summary());
+        GateWords words = GateWords.forLog();
+        result.put("summary", GateWords.log(decision));
         List<String> failed = new ArrayList<>();
         decision.failedRules().forEach(rule -> failed.add(rule.name()));
         result.put("failedRules", failed);
@@ -123,8 +124,8 @@ public class ReleaseGateStep extends Step {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("rule", verdict.getRule().name());
             entry.put("status", verdict.getStatus().name());
-            entry.put("explanation", verdict.getExplanation());
-            entry.put("remedy", verdict.getRemedy().orElse(""));
+            entry.put("explanation", words.explanation(verdict, decision.getTrustedSources()));
+            entry.put("remedy", words.remedy(verdict).orElse(""));
             verdicts.add(entry);
         }
         result.put("verdicts", verdicts);
@@ -155,7 +156,7 @@ public class ReleaseGateStep extends Step {
                 FlowNode node = context.get(FlowNode.class);
                 if (node != null) {
                     // shows the warning on the stage, not only as the build's result
-                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.summary()));
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(GateWords.log(decision)));
                 }
             }
             return toMap(decision);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deployoften.ledger;
 
 import hudson.model.Job;
+import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.HistoryScope;
@@ -130,7 +131,7 @@ public final class Ledgers {
             return Optional.empty();
         }
         if (!jenkins.isPluginInstalled("database")) {
-            return Optional.of("the Database plugin is not installed: install it and its PostgreSQL driver plugin");
+            return Optional.of(Messages.Ledgers_databasePluginMissing());
         }
         return SharedLedgers.problem();
     }

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.deployoften.ledger;
 
 import hudson.model.Job;
+import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.HistoryScope;
 import io.jenkins.plugins.deployoften.model.ledger.JdbcDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedDeployLedger;
 import io.jenkins.plugins.deployoften.model.ledger.SharedLedgerSchema;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jenkinsci.plugins.database.Database;
 import org.jenkinsci.plugins.database.GlobalDatabaseConfiguration;
+import org.jvnet.localizer.Localizable;
 
 /**
  * The shared ledger over the Jenkins Database plugin's DataSource, the way the pipeline-maven plugin shares
@@ -26,7 +29,11 @@ final class SharedLedgers {
     private static final Logger LOGGER = Logger.getLogger(SharedLedgers.class.getName());
 
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
-    private static final AtomicReference<String> LAST_PROBLEM = new AtomicReference<>();
+    /** Kept as a message, not text: the monitor words it in the language of whoever looks. */
+    private static final AtomicReference<Localizable> LAST_PROBLEM = new AtomicReference<>();
+
+    /** The build log's language. */
+    private static final Locale LOG = Locale.ROOT;
     /** What the last read or append found; the administrative monitor shows a failure until the next answer. */
     private static final SharedDeployLedger.DatabaseHealth HEALTH = new SharedDeployLedger.DatabaseHealth() {
         @Override
@@ -36,8 +43,8 @@ final class SharedLedgers {
 
         @Override
         public void failed(String problem) {
-            LAST_PROBLEM.set("the Jenkins database does not answer (" + problem
-                    + "); records wait in the job folders' spools and are sent when it answers");
+            LAST_PROBLEM.set(Messages._SharedLedgers_notAnswering(
+                    problem == null ? Messages._SharedLedgers_spoolWaiting() : problem));
         }
     };
 
@@ -57,7 +64,11 @@ final class SharedLedgers {
         }
         ensureSchema(dataSource.get(), warnings);
         JdbcDeployLedger shared = new JdbcDeployLedger(dataSource.get(), scope, controller);
-        return Optional.of(SharedDeployLedger.inJobDirectory(job.getRootDir().toPath(), shared, warnings, HEALTH));
+        return Optional.of(SharedDeployLedger.inJobDirectory(
+                job.getRootDir().toPath(),
+                shared,
+                (notice, details) -> LedgerWords.tell(notice, details, warnings),
+                HEALTH));
     }
 
     /**
@@ -69,7 +80,7 @@ final class SharedLedgers {
     static String testConnection() {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {
-            throw new IllegalStateException(NO_DATABASE);
+            throw new IllegalStateException(Messages.SharedLedgers_noDatabase());
         }
         try {
             DataSource dataSource = database.getDataSource();
@@ -79,7 +90,7 @@ final class SharedLedgers {
             return version;
         } catch (SQLException | RuntimeException | LinkageError e) {
             // a LinkageError: a library the driver or Flyway needs is missing or of another version
-            LAST_PROBLEM.set("the Jenkins database is not available: " + messageOf(e));
+            LAST_PROBLEM.set(Messages._SharedLedgers_notAvailable(messageOf(e)));
             throw new IllegalStateException(messageOf(e), e);
         }
     }
@@ -90,13 +101,10 @@ final class SharedLedgers {
      */
     static Optional<String> problem() {
         if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
-            return Optional.of(NO_DATABASE);
+            return Optional.of(Messages.SharedLedgers_noDatabase());
         }
-        return Optional.ofNullable(LAST_PROBLEM.get());
+        return Optional.ofNullable(LAST_PROBLEM.get()).map(Localizable::toString);
     }
-
-    private static final String NO_DATABASE =
-            "no database is configured: choose one under Manage Jenkins » System » Global Database";
 
     /**
      * The configured database's pool, asked for at each connection: a database that is down now (its pool
@@ -105,15 +113,15 @@ final class SharedLedgers {
     /** @throws IllegalStateException when no database is configured */
     static void checkConfigured() {
         if (GlobalDatabaseConfiguration.get().getDatabase() == null) {
-            throw new IllegalStateException(NO_DATABASE);
+            throw new IllegalStateException(Messages.SharedLedgers_noDatabase());
         }
     }
 
     private static Optional<DataSource> dataSource(Consumer<String> warnings) {
         Database database = GlobalDatabaseConfiguration.get().getDatabase();
         if (database == null) {
-            LAST_PROBLEM.set(NO_DATABASE);
-            warnings.accept("DeployOften: no Jenkins database is configured; deploy history stays in the job folder");
+            LAST_PROBLEM.set(Messages._SharedLedgers_noDatabase());
+            warnings.accept(Messages._SharedLedgers_noDatabaseForBuild().toString(LOG));
             return Optional.empty();
         }
         return Optional.of(new DatabasePluginDataSource(database));
@@ -129,12 +137,10 @@ final class SharedLedgers {
             MIGRATED.add(dataSource);
             LAST_PROBLEM.set(null);
         } catch (RuntimeException e) {
-            LAST_PROBLEM.set("the shared deploy ledger's schema could not be checked: " + messageOf(e));
+            LAST_PROBLEM.set(Messages._SharedLedgers_schemaUnchecked(messageOf(e)));
             // the database's words can name its host, port and user: the controller log, not the build log
             LOGGER.log(Level.WARNING, "DeployOften: the shared deploy ledger's schema could not be checked", e);
-            warnings.accept("DeployOften: the shared deploy ledger's schema could not be checked; records wait in the"
-                    + " job's spool until the database answers (the controller log and Manage Jenkins have the"
-                    + " details)");
+            warnings.accept(Messages._SharedLedgers_schemaUncheckedForBuild().toString(LOG));
         }
     }
 

@@ -50,15 +50,9 @@ public final class DeployRecord {
         }
         String trimmed = value.strip();
         if (trimmed.chars().anyMatch(Character::isWhitespace) || trimmed.length() > MAX_TEXT) {
-            return Optional.of(
-                    new FieldProblem(field, FieldProblem.Kind.NOT_ONE_WORD, 1, MAX_TEXT, shown(trimmed), ""));
+            return Optional.of(new FieldProblem(field, FieldProblem.Kind.NOT_ONE_WORD, 1, MAX_TEXT, trimmed, ""));
         }
         return Optional.empty();
-    }
-
-    /** A value too long to repeat whole in a message is shown by its start and length. */
-    private static String shown(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
     }
 
     /** @return the instant, or the nearer end of {@link #EARLIEST} to {@link #LATEST} when outside it */

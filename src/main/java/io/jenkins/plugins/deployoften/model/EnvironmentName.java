@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 public final class EnvironmentName implements Comparable<EnvironmentName> {
     /** The most characters a name may have. */
     public static final int MAX_LENGTH = 64;
-    /** The allowed form, for messages. */
-    public static final String ALLOWED_FORM = "1 to " + MAX_LENGTH + " letters, digits, '-', '_' or '.'";
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -55,7 +53,8 @@ public final class EnvironmentName implements Comparable<EnvironmentName> {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new FieldProblem(field, kind, 1, MAX_LENGTH, candidate, ALLOWED_FORM));
+        return Optional.of(
+                new FieldProblem(field, kind, 1, MAX_LENGTH, candidate, "", FieldProblem.Form.ENVIRONMENT_NAME));
     }
 
     /** @return the name as text */

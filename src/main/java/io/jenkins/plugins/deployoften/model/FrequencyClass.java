@@ -35,11 +35,6 @@ public enum FrequencyClass {
 
     private static final int DAILY_MIN_DAYS_PER_WEEK = 3;
 
-    /** @return the word pages and tooltips show: {@code daily}, {@code weekly}, {@code monthly}, {@code yearly}, {@code no data} */
-    public String word() {
-        return this == NO_DATA ? "no data" : name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /**
      * @param weeks the weeks to judge, oldest first: from the week of the first record on
      * @return the class by the rules above

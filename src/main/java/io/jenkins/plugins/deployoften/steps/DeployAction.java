@@ -2,10 +2,10 @@ package io.jenkins.plugins.deployoften.steps;
 
 import hudson.model.BuildBadgeAction;
 import hudson.model.Run;
+import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +127,7 @@ public class DeployAction implements BuildBadgeAction, RunAction2 {
 
         /** @return "deployed to staging in 42 s", "deploy to staging failed after 3 s: exit code 1", ... */
         public String getSummary() {
-            String duration = Durations.format(Duration.ofMillis(durationMillis));
+            String duration = DurationWords.of(Duration.ofMillis(durationMillis));
             switch (outcome) {
                 case SUCCESS:
                     return Messages.DeployAction_succeeded(environment, duration);

@@ -16,8 +16,8 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
 import io.jenkins.plugins.deployoften.model.deploy.DeployLane;
+import io.jenkins.plugins.deployoften.model.deploy.NotDeployed;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.io.Serializable;
@@ -119,8 +119,8 @@ public class DeployOftenStep extends Step implements Serializable {
             DeployLane lane = StagingDeploy.LANES.lane(run.getParent().getFullName(), name);
             OptionalInt newer = lane.supersededBy(run.getNumber());
             if (newer.isPresent()) {
-                String reason = "superseded by #" + newer.getAsInt();
-                listener.getLogger().println(DeployBanner.skipped(name, reason));
+                String reason = DeployWords.reason(NotDeployed.supersededBy(newer.getAsInt()));
+                listener.getLogger().println(DeployWords.skipped(name, reason));
                 // the ledger waits for the disk (or the database): never on the Pipeline engine's thread
                 Executor background = Timer.get();
                 DeployRecord skipped = RunFacts.recordFor(run, name, commit, DeploySource.DEPLOY_OFTEN)
@@ -140,7 +140,7 @@ public class DeployOftenStep extends Step implements Serializable {
                 return false;
             }
             lane.started(run.getNumber());
-            listener.getLogger().println(DeployBanner.start(name, run.getNumber(), 1));
+            listener.getLogger().println(DeployWords.start(name, run.getNumber(), 1));
             context.newBodyInvoker()
                     .withCallback(new RecordingCallback(
                             name.value(), commit.orElse(""), Instant.now().toEpochMilli(), target.service()))
@@ -199,7 +199,7 @@ public class DeployOftenStep extends Step implements Serializable {
                 return message;
             }
             return failure instanceof InterruptedException
-                    ? "the deploy was interrupted: the build was aborted or timed out"
+                    ? DeployWords.interruptedBody()
                     : failure.getClass().getSimpleName();
         }
 
@@ -229,7 +229,7 @@ public class DeployOftenStep extends Step implements Serializable {
                     .duration(duration.isNegative() ? Duration.ZERO : duration)
                     .build();
             listener.getLogger()
-                    .println(DeployBanner.end(
+                    .println(DeployWords.end(
                             name,
                             outcome,
                             record.getDuration(),

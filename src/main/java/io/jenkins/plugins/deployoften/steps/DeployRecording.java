@@ -24,7 +24,7 @@ final class DeployRecording {
                     .of(run.getParent(), service, listener.getLogger()::println)
                     .append(record);
         } catch (IOException e) {
-            listener.getLogger().println("DeployOften: could not record the deploy in the job's ledger: " + e);
+            listener.getLogger().println(DeployWords.couldNotRecord(e));
             throw e;
         }
         DeployAction.add(run, record);

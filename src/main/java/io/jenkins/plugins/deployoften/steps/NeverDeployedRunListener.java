@@ -11,7 +11,7 @@ import io.jenkins.plugins.deployoften.model.DeployLedger;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeploySource;
-import io.jenkins.plugins.deployoften.model.deploy.NeverDeployed;
+import io.jenkins.plugins.deployoften.model.deploy.NotDeployed;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public class NeverDeployedRunListener extends RunListener<Run<?, ?>> {
             DeployRecord skipped = RunFacts.recordFor(
                             run, previous.get().getEnvironment(), Optional.empty(), DeploySource.NO_DEPLOY)
                     .outcome(DeployOutcome.SKIPPED)
-                    .reason(NeverDeployed.reason(result == null ? null : result.toString()))
+                    .reason(DeployWords.reason(NotDeployed.neverDeployed(result == null ? null : result.toString())))
                     .startedAt(Instant.now())
                     .build();
             DeployRecording.keep(run, skipped, listener, "");

@@ -151,9 +151,7 @@ public class RecordDeployStep extends Step {
                     .message(message)
                     .build();
             DeployRecording.keep(run, record, listener, target.service());
-            listener.getLogger()
-                    .println("DeployOften: recorded " + outcome + " deploy to " + target.environment() + " ("
-                            + durationMillis + " ms)");
+            listener.getLogger().println(DeployWords.recorded(outcome, target.environment(), durationMillis));
             return null;
         }
     }

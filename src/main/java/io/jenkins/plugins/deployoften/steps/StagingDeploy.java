@@ -13,11 +13,11 @@ import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.deploy.BuildResult;
 import io.jenkins.plugins.deployoften.model.deploy.DeployAttempts;
-import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
 import io.jenkins.plugins.deployoften.model.deploy.DeployEnvironmentVariables;
 import io.jenkins.plugins.deployoften.model.deploy.DeployLane;
 import io.jenkins.plugins.deployoften.model.deploy.DeployLanes;
 import io.jenkins.plugins.deployoften.model.deploy.DeploySettings;
+import io.jenkins.plugins.deployoften.model.deploy.NotDeployed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -53,17 +53,19 @@ final class StagingDeploy {
         PrintStream log = listener.getLogger();
         Result current = run.getResult();
         Optional<String> skip = settings.getCondition()
-                .skipReason(BuildResult.fromJenkins(current == null ? null : current.toString()));
+                .skipReason(BuildResult.fromJenkins(current == null ? null : current.toString()))
+                .map(DeployWords::reason);
         if (skip.isPresent()) {
-            log.println(DeployBanner.skipped(settings.getEnvironment(), skip.get()));
+            log.println(DeployWords.skipped(settings.getEnvironment(), skip.get()));
             DeployRecording.keep(run, skipped(run, skip.get()), listener, service);
             return;
         }
         DeployLane lane = LANES.lane(run.getParent().getFullName(), settings.getEnvironment());
         try (DeployLane.Admission admission = lane.enter(run.getNumber())) {
             if (!admission.isGranted()) {
-                String reason = "superseded by #" + admission.getSupersededBy().getAsInt();
-                log.println(DeployBanner.skipped(settings.getEnvironment(), reason));
+                String reason = DeployWords.reason(
+                        NotDeployed.supersededBy(admission.getSupersededBy().getAsInt()));
+                log.println(DeployWords.skipped(settings.getEnvironment(), reason));
                 DeployRecording.keep(run, skipped(run, reason), listener, service);
                 return;
             }
@@ -74,36 +76,36 @@ final class StagingDeploy {
     private void deploy(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        log.println(DeployBanner.start(settings.getEnvironment(), run.getNumber(), settings.getRetries() + 1));
+        log.println(DeployWords.start(settings.getEnvironment(), run.getNumber(), settings.getRetries() + 1));
         List<String> artifacts = RunFacts.artifactPaths(run);
         DeployAttempts.Report report = new DeployAttempts(clock, delay -> {
-                    log.println("DeployOften: retrying in " + delay.getSeconds() + " s");
+                    log.println(DeployWords.retrying(delay));
                     Thread.sleep(delay.toMillis());
                 })
                 .run(settings, (number, timeout) -> {
                     try {
                         return runOnce(run, workspace, env, launcher, listener, artifacts, number, timeout);
                     } catch (IOException e) {
-                        log.println("DeployOften: could not run the deploy command: " + e);
+                        log.println(DeployWords.couldNotRun(e));
                         return DeployAttempts.AttemptResult.exited(-1);
                     }
                 });
-        log.println(DeployBanner.end(settings.getEnvironment(), report.outcome(), report.duration(), report.reason()));
+        String reason = DeployWords.reason(report.failure());
+        log.println(DeployWords.end(settings.getEnvironment(), report.outcome(), report.duration(), reason));
         DeployRecord record = RunFacts.recordFor(run, settings.getEnvironment(), commit, DeploySource.DEPLOY_TO_STAGING)
                 .outcome(report.outcome())
-                .reason(report.reason())
+                .reason(reason)
                 .startedAt(report.startedAt())
                 .duration(report.duration())
                 .build();
         DeployRecording.keep(run, record, listener, service);
         if (report.outcome() == DeployOutcome.ABORTED) {
-            throw new InterruptedException(report.reason());
+            throw new InterruptedException(reason);
         }
         if (report.outcome() == DeployOutcome.FAILURE) {
             Optional<BuildResult> effect = settings.getFailureEffect().buildResultAfterFailedDeploy();
             if (effect.isPresent() && effect.get() == BuildResult.FAILURE) {
-                throw new AbortException(
-                        "DeployOften: deploy to " + settings.getEnvironment() + " failed: " + report.reason());
+                throw new AbortException(DeployWords.failed(settings.getEnvironment(), reason));
             }
             if (effect.isPresent()) {
                 run.setResult(Result.UNSTABLE);

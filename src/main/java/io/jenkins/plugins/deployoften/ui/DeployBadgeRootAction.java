@@ -77,13 +77,16 @@ public class DeployBadgeRootAction implements UnprotectedRootAction {
                 request.getRestOfPath(),
                 this::visibleHealth,
                 request.getParameter("job"),
-                request.getHeader("If-None-Match"));
+                request.getHeader("If-None-Match"),
+                BadgeWords.forRequest());
         write(reply, response);
     }
 
     static void write(BadgeReply reply, StaplerResponse2 response) throws IOException {
         response.setStatus(reply.getStatus());
         response.setHeader("Cache-Control", BadgeReply.CACHE_CONTROL);
+        // the words follow the requester's language
+        response.setHeader("Vary", "Accept-Language");
         if (reply.getEtag().isPresent()) {
             response.setHeader("ETag", reply.getEtag().get());
         }

@@ -5,13 +5,17 @@ import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.User;
+import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
+import io.jenkins.plugins.deployoften.config.FieldProblems;
 import io.jenkins.plugins.deployoften.gate.GateFiles;
+import io.jenkins.plugins.deployoften.gate.GateWords;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
@@ -112,10 +116,23 @@ public class DeployDashboardAction implements Action {
         return DeployOftenConfiguration.ledgers().of(job) instanceof SharedDeployLedger;
     }
 
+    /** @return the figures the page shows, in the request's language */
+    public HealthWords getWords() throws IOException {
+        return HealthWords.of(getHealth());
+    }
+
+    /**
+     * @param outcome how a deploy ended
+     * @return it in the request's language
+     */
+    public String outcome(DeployOutcome outcome) {
+        return DisplayNames.outcome(outcome);
+    }
+
     /** @return the one-line summary for the job page; a note instead when the ledger cannot be read */
     public String getSummary() {
         try {
-            return getHealth().getSummary();
+            return getWords().getSummary();
         } catch (IOException e) {
             return Messages.DeployDashboard_unreadable(e.getMessage());
         }
@@ -123,7 +140,7 @@ public class DeployDashboardAction implements Action {
 
     /** @return the trend chart as ECharts option JSON (escaped for HTML by the page) */
     public String getTrendChartJson() throws IOException {
-        return getHealth().getTrendChart().toJson();
+        return getHealth().trendChart(ChartWords.labels()).toJson();
     }
 
     /**
@@ -153,8 +170,7 @@ public class DeployDashboardAction implements Action {
      * @return how long ago it was, such as {@code 3 min ago}
      */
     public String ago(Instant instant) {
-        Duration age = Duration.between(instant, Instant.now());
-        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+        return HealthWords.ago(Duration.between(instant, Instant.now()));
     }
 
     /**
@@ -172,7 +188,7 @@ public class DeployDashboardAction implements Action {
      * @return it in words, such as {@code 1 min 12 s}
      */
     public String duration(Duration duration) {
-        return Durations.format(duration);
+        return DurationWords.of(duration);
     }
 
     /**
@@ -190,6 +206,30 @@ public class DeployDashboardAction implements Action {
     /** @return the most recent gate decisions, newest first */
     public List<GateAuditEntry> getGateAudit() throws IOException {
         return GateFiles.auditLogOf(job).readRecent(20).entries();
+    }
+
+    /**
+     * @param entry a gate decision of the audit trail
+     * @return what it decided, in the request's language
+     */
+    public String decided(GateAuditEntry entry) {
+        return GateWords.forUser().status(entry.decision().getStatus());
+    }
+
+    /**
+     * @param entry a gate decision of the audit trail
+     * @return why, in one line in the request's language; the verdicts in the words they were recorded with
+     */
+    public String why(GateAuditEntry entry) {
+        return GateWords.user(entry.decision());
+    }
+
+    /**
+     * @param override an override
+     * @return the candidate it is bound to, in the request's language, on one line
+     */
+    public String candidate(GateOverride override) {
+        return DisplayText.of(GateWords.forUser().candidate(override.candidate()));
     }
 
     /**
@@ -286,8 +326,8 @@ public class DeployDashboardAction implements Action {
                     expiresInHours,
                     DeployOftenConfiguration.get().getOverrideExpiryHours(),
                     Instant.now());
-        } catch (IllegalArgumentException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        } catch (InvalidValueException e) {
+            return HttpResponses.errorWithoutStack(400, FieldProblems.text(e.problem()));
         }
         GateFiles.overridesOf(job).grant(override);
         DeployHealthService.get().invalidate(job);

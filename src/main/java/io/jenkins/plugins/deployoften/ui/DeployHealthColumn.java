@@ -35,6 +35,14 @@ public class DeployHealthColumn extends ListViewColumn {
         }
     }
 
+    /**
+     * @param health a row's health, as {@link #health} gave it
+     * @return its words: the frequency for the badge's text, the summary for its tooltip
+     */
+    public HealthWords words(DeployHealthView health) {
+        return HealthWords.of(health);
+    }
+
     /** @return the frequency badge's path relative to the Jenkins root */
     public String badgePath(Job<?, ?> job) {
         return DeployBadgeRootAction.badgePath(job, "frequency");

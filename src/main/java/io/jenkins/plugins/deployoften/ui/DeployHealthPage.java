@@ -4,9 +4,7 @@ import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DisplayText;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
-import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployTrendChart;
 import io.jenkins.plugins.deployoften.model.view.GateBadgeState;
@@ -227,14 +225,8 @@ public final class DeployHealthPage {
 
     /** @return the trend of the shown rows' jobs, the job page's chart, as ECharts option JSON (escaped for HTML) */
     public String getTrendChartJson() {
-        ChartLabels labels = new ChartLabels(
-                Messages.DeployHealthWidget_successful(),
-                Messages.DeployHealthWidget_failed(),
-                Messages.DeployHealthPage_medianDuration(),
-                Messages.DeployHealthPage_countAxis(),
-                Messages.DeployHealthPage_durationAxis(),
-                Messages.DeployHealthWidget_noDeploys());
-        return DeployTrendChart.of(table.getShownHealth().getWeeks(), labels).toJson();
+        return DeployTrendChart.of(table.getShownHealth().getWeeks(), ChartWords.labels())
+                .toJson();
     }
 
     /**
@@ -258,13 +250,7 @@ public final class DeployHealthPage {
      * @return how long before the page it was, such as {@code 3 min ago}
      */
     public String ago(Instant instant) {
-        return agoText(instant, now);
-    }
-
-    /** @return how long before {@code now} the instant was, such as {@code 3 min ago}; a later one is {@code 0 s ago} */
-    static String agoText(Instant instant, Instant now) {
-        Duration age = Duration.between(instant, now);
-        return Messages.DeployDashboard_ago(Durations.format(age.isNegative() ? Duration.ZERO : age));
+        return HealthWords.ago(Duration.between(instant, now));
     }
 
     /**
@@ -281,16 +267,7 @@ public final class DeployHealthPage {
      * @return its outcome in words
      */
     public String outcome(DeployRecord record) {
-        switch (record.getOutcome()) {
-            case SUCCESS:
-                return Messages.DeployHealthPage_outcomeSuccess();
-            case FAILURE:
-                return Messages.DeployHealthPage_outcomeFailure();
-            case ABORTED:
-                return Messages.DeployHealthPage_outcomeAborted();
-            default:
-                return Messages.DeployHealthPage_outcomeSkipped();
-        }
+        return DisplayNames.outcome(record.getOutcome());
     }
 
     /**
@@ -298,16 +275,7 @@ public final class DeployHealthPage {
      * @return it in words
      */
     public String gate(GateBadgeState state) {
-        switch (state) {
-            case PASS:
-                return Messages.DeployHealthPage_gatePass();
-            case WARN:
-                return Messages.DeployHealthPage_gateWarn();
-            case BLOCK:
-                return Messages.DeployHealthPage_gateBlock();
-            default:
-                return Messages.DeployHealthPage_gateUnknown();
-        }
+        return DisplayNames.gateState(state);
     }
 
     /** @return the "going stale" mark's words */

@@ -3,19 +3,18 @@ package io.jenkins.plugins.deployoften.ui;
 import hudson.Extension;
 import hudson.model.View;
 import hudson.widgets.Widget;
+import io.jenkins.plugins.deployoften.DurationWords;
 import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
-import io.jenkins.plugins.deployoften.model.view.ChartLabels;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
 import io.jenkins.plugins.deployoften.model.view.ViewDeployHealth;
 import io.jenkins.plugins.deployoften.model.view.ViewEnvironments;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.jenkinsci.Symbol;
 
 /**
@@ -96,27 +95,18 @@ public final class DeployHealthWidget extends Widget {
      */
     public String ago(Instant instant) {
         jobs();
-        return DeployHealthPage.agoText(instant, now);
+        return HealthWords.ago(Duration.between(instant, now));
     }
 
     /** @return the compact weekly trend as an ECharts option, safe to embed in HTML */
     public String getTrendChartJson() {
-        ChartLabels labels = new ChartLabels(
-                Messages.DeployHealthWidget_successful(),
-                Messages.DeployHealthWidget_failed(),
-                "",
-                "",
-                "",
-                Messages.DeployHealthWidget_noDeploys());
-        return getHealth().trendChart(labels).toJson();
+        return getHealth().trendChart(ChartWords.compactLabels()).toJson();
     }
 
     /** @return deploys per week and frequency class, such as {@code 4.2/week (weekly)} */
     public String getFrequency() {
         ViewDeployHealth figures = getHealth();
-        return Messages.DeployHealthWidget_frequency(
-                String.format(Locale.ROOT, "%.1f", figures.getDeploysPerWeek()),
-                figures.getFrequencyClass().word());
+        return HealthWords.frequency(figures.getDeploysPerWeek(), figures.getFrequencyClass());
     }
 
     /** @return the change failure rate line */
@@ -130,9 +120,9 @@ public final class DeployHealthWidget extends Widget {
     /** @return whether deploys get quicker, with both medians */
     public String getPace() {
         ViewDeployHealth figures = getHealth();
-        String recent = figures.getRecentMedianDuration().map(Durations::format).orElse("");
+        String recent = figures.getRecentMedianDuration().map(DurationWords::of).orElse("");
         String earlier =
-                figures.getEarlierMedianDuration().map(Durations::format).orElse("");
+                figures.getEarlierMedianDuration().map(DurationWords::of).orElse("");
         switch (figures.getPace()) {
             case QUICKER:
                 return Messages.DeployHealthWidget_quicker(recent, earlier);

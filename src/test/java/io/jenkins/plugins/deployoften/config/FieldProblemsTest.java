@@ -22,6 +22,17 @@ import org.mockito.MockedStatic;
 
 public class FieldProblemsTest {
     @Test
+    public void everyFormIsWordedAsTheModelsEnglishHasIt() {
+        for (FieldProblem.Form form : FieldProblem.Form.values()) {
+            FieldProblem badForm = new FieldProblem("field", FieldProblem.Kind.BAD_FORM, 1, 200, "a b", "x, y", form);
+            FieldProblem blank = new FieldProblem("field", FieldProblem.Kind.BLANK, 1, 200, "", "", form);
+
+            assertThat(FieldProblems.text(badForm)).as(form.name()).isEqualTo(badForm.message());
+            assertThat(FieldProblems.text(blank)).as(form.name()).isEqualTo(blank.message());
+        }
+    }
+
+    @Test
     public void everyKindIsWordedNamingTheFieldAndTheLimits() {
         assertThat(FieldProblems.text(FieldProblem.outOfRange("freshMaxDays", 1, 3650, 0)))
                 .isEqualTo("freshMaxDays: must be 1 to 3650, was 0");

@@ -286,7 +286,7 @@ final class SourceConventions {
         return count % 2 == 1;
     }
 
-    private static List<Path> files(Path root, String suffix) {
+    static List<Path> files(Path root, String suffix) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -299,7 +299,7 @@ final class SourceConventions {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

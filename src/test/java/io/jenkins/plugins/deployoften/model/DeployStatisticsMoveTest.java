@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.EnglishBadgeTexts;
+import io.jenkins.plugins.deployoften.model.view.EnglishChartLabels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,14 +126,12 @@ public class DeployStatisticsMoveTest {
                 "dora " + statistics.getDoraDeploymentFrequency() + " " + statistics.getDoraChangeFailureRate() + " "
                         + statistics.getDoraRecoveryTime(),
                 "skipped lines " + statistics.getSkippedLines(),
-                "view " + view.getEnvironment() + " | " + view.getFrequency() + " | " + view.getFailureRate() + " | "
-                        + view.getMedianDuration() + " | " + view.getLastSuccess() + " | " + view.getRecoveryTime()
-                        + " | " + view.getGateState(),
-                "summary " + view.getSummary(),
+                "view " + view.getEnvironment() + " | " + view.getGateState(),
                 "age " + view.getLastSuccessAgeMillis() + " " + view.getLastSuccessAge(),
-                "chart " + view.getTrendChart().toJson()));
+                "chart " + view.trendChart(EnglishChartLabels.ENGLISH).toJson()));
         for (String badge : DeployHealthView.badgeNames()) {
-            figures.add("badge " + badge + " " + view.badge(badge).orElseThrow().svg());
+            figures.add("badge " + badge + " "
+                    + view.badge(badge, EnglishBadgeTexts.ENGLISH).orElseThrow().svg());
         }
         return figures;
     }

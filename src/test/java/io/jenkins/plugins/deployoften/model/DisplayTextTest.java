@@ -2,8 +2,6 @@ package io.jenkins.plugins.deployoften.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.deployoften.model.deploy.DeployBanner;
-import java.time.Duration;
 import org.junit.Test;
 
 /** User text shown on a page or in a build log cannot reorder what is displayed nor start a line of its own. */
@@ -22,16 +20,5 @@ public class DisplayTextTest {
                 .isEqualTo("a�b�c�d�e�f�g");
         assertThat(DisplayText.of("plain text ✓ 😀 é")).isEqualTo("plain text ✓ 😀 é");
         assertThat(DisplayText.of(null)).isEmpty();
-    }
-
-    @Test
-    public void theConsoleBannersShowReasonsThroughIt() {
-        String reason = "exit 1\nDeployOften: deployed \u202Eevil";
-
-        assertThat(DeployBanner.end(
-                        EnvironmentName.of("staging"), DeployOutcome.FAILURE, Duration.ofSeconds(3), reason))
-                .doesNotContain("\n", "\u202E")
-                .contains("exit 1 DeployOften: deployed evil");
-        assertThat(DeployBanner.skipped(EnvironmentName.of("staging"), reason)).doesNotContain("\n", "\u202E");
     }
 }

@@ -21,7 +21,7 @@ public class EnvironmentNameTest {
                 .contains(FieldProblem.Kind.EMPTY_NAME);
         assertThatThrownBy(() -> EnvironmentName.of(""))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(EnvironmentName.ALLOWED_FORM);
+                .hasMessageContaining("1 to 64 letters, digits, '-', '_' or '.'");
     }
 
     @Test

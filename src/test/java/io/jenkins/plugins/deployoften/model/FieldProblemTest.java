@@ -41,7 +41,9 @@ public class FieldProblemTest {
         assertThat(DeploySettings.problemWithCommand(" ")).hasValueSatisfying(problem -> {
             assertThat(problem.kind()).isEqualTo(FieldProblem.Kind.BLANK);
             assertThat(problem.message())
-                    .isEqualTo("command: enter the shell (Unix) or batch (Windows) command that deploys the build");
+                    .isEqualTo(
+                            "command: must not be empty: enter the shell (Unix) or batch (Windows) command that deploys"
+                                    + " the build");
         });
         assertThat(DeploySettings.problemWith("staging", "x", 15, 0, 0, null, FailureEffect.FAIL_BUILD))
                 .hasValueSatisfying(problem -> {
@@ -83,7 +85,7 @@ public class FieldProblemTest {
                         .orElseThrow()
                         .message())
                 .isEqualTo("defaultEnvironment: environment name 'a b' has characters that are not allowed: use "
-                        + EnvironmentName.ALLOWED_FORM);
+                        + "1 to 64 letters, digits, '-', '_' or '.'");
     }
 
     @Test

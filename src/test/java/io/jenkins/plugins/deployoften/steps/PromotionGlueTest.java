@@ -16,7 +16,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
-import io.jenkins.plugins.deployoften.model.deploy.NeverDeployed;
+import io.jenkins.plugins.deployoften.model.deploy.NotDeployed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,10 +125,12 @@ public class PromotionGlueTest {
 
     @Test
     public void aBuildThatNeverDeployedSaysWhy() {
-        assertThat(NeverDeployed.reason("FAILURE")).isEqualTo("build ended FAILURE before deploying");
-        assertThat(NeverDeployed.reason("ABORTED")).isEqualTo("build ended ABORTED before deploying");
-        assertThat(NeverDeployed.reason("SUCCESS")).contains("without deploying");
-        assertThat(NeverDeployed.reason(null)).contains("without deploying");
+        assertThat(DeployWords.reason(NotDeployed.neverDeployed("FAILURE")))
+                .isEqualTo("build ended FAILURE before deploying");
+        assertThat(DeployWords.reason(NotDeployed.neverDeployed("ABORTED")))
+                .isEqualTo("build ended ABORTED before deploying");
+        assertThat(DeployWords.reason(NotDeployed.neverDeployed("SUCCESS"))).contains("without deploying");
+        assertThat(DeployWords.reason(NotDeployed.neverDeployed(null))).contains("without deploying");
     }
 
     private static DeployRecord record(DeployOutcome outcome, Duration duration, String reason) {

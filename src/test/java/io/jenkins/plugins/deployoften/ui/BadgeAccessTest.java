@@ -13,6 +13,7 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.BadgeReply;
+import io.jenkins.plugins.deployoften.model.view.EnglishBadgeTexts;
 import io.jenkins.plugins.deployoften.security.DeployOftenPermissions;
 import java.time.Instant;
 import java.util.Map;
@@ -63,7 +64,12 @@ public class BadgeAccessTest {
     }
 
     private BadgeReply request(String job) {
-        return BadgeReply.to("/frequency.svg", new DeployBadgeRootAction(lookup)::visibleHealth, job, null);
+        return BadgeReply.to(
+                "/frequency.svg",
+                new DeployBadgeRootAction(lookup)::visibleHealth,
+                job,
+                null,
+                EnglishBadgeTexts.ENGLISH);
     }
 
     @Test

@@ -110,7 +110,8 @@ public class DeployDashboardITest {
                 DeployHealthPage.of(null, null, null, null).getTable().getRows();
 
         assertThat(rows).extracting(row -> row.getJob().fullName()).containsExactly("deploying");
-        assertThat(rows.get(0).getJob().health().getFailureRate()).isEqualTo("100%");
+        assertThat(HealthWords.of(rows.get(0).getJob().health()).getFailureRate())
+                .isEqualTo("100%");
     }
 
     @Test

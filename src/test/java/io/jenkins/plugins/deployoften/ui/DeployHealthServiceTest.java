@@ -17,6 +17,7 @@ import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthSnapshot;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.EnglishBadgeTexts;
 import io.jenkins.plugins.deployoften.model.view.RecentDeploys;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,9 +109,13 @@ public class DeployHealthServiceTest {
 
         assertThat(later.view.getStatistics().getWindow().getNow()).isEqualTo(now);
         assertThat(auditReads).isEqualTo(1);
-        assertThat(first.view.getLastSuccess()).isEqualTo("1 h ago");
-        assertThat(later.view.getLastSuccess()).isEqualTo("3 h ago");
-        assertThat(later.view.badge("last").orElseThrow().value()).isEqualTo("3h ago");
+        assertThat(HealthWords.of(first.view).getLastSuccess()).isEqualTo("1 h ago");
+        assertThat(HealthWords.of(later.view).getLastSuccess()).isEqualTo("3 h ago");
+        assertThat(later.view
+                        .badge("last", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("3h ago");
     }
 
     @Test
@@ -268,20 +273,21 @@ public class DeployHealthServiceTest {
     /** Everything a page, a badge or the API shows of a view. */
     private static List<String> shown(DeployHealthService.Summary summary) throws Exception {
         DeployHealthView view = summary.view;
+        HealthWords words = HealthWords.of(view);
         List<String> shown = new ArrayList<>(List.of(
                 view.getEnvironment(),
-                view.getFrequency(),
-                view.getFailureRate(),
-                view.getMedianDuration(),
-                view.getLastSuccess(),
-                view.getRecoveryTime(),
+                words.getFrequency(),
+                words.getFailureRate(),
+                words.getMedianDuration(),
+                words.getLastSuccess(),
+                words.getRecoveryTime(),
                 view.getGateState().name(),
-                view.getSummary(),
+                words.getSummary(),
                 String.valueOf(view.getLastSuccessAgeMillis()),
-                view.getTrendChart().toJson(),
+                view.trendChart(ChartWords.labels()).toJson(),
                 summary.lastOverride));
         for (String badge : DeployHealthView.badgeNames()) {
-            shown.add(view.badge(badge).orElseThrow().svg());
+            shown.add(view.badge(badge, EnglishBadgeTexts.ENGLISH).orElseThrow().svg());
         }
         DeployStatisticsApi api = new DeployStatisticsApi(view);
         shown.add(api.getDeploysPerWeek() + " " + api.getFrequencyClass() + " " + api.getMillisSinceLastSuccess());
@@ -316,10 +322,10 @@ public class DeployHealthServiceTest {
         assertThat(shown(wednesday)).isEqualTo(shown(fresh));
         assertThat(wednesday.view.getStatistics()).isEqualTo(fresh.view.getStatistics());
         // 2 successes over the days since the first deploy: 2 days on Tuesday, 3 on Wednesday
-        assertThat(tuesday.view.getFrequency()).startsWith("7.0/week");
-        assertThat(wednesday.view.getFrequency()).startsWith("4.7/week");
+        assertThat(HealthWords.of(tuesday.view).getFrequency()).startsWith("7.0/week");
+        assertThat(HealthWords.of(wednesday.view).getFrequency()).startsWith("4.7/week");
         assertThat(wednesday.view.getStatistics().getDaysSoFar()).isEqualTo(3);
-        assertThat(wednesday.view.getLastSuccess()).isEqualTo("9 h 1 min ago");
+        assertThat(HealthWords.of(wednesday.view).getLastSuccess()).isEqualTo("9 h 1 min ago");
 
         now = Instant.parse("2026-06-07T23:59:59Z");
         DeployHealthService.Summary sunday = service.summaryOf("app", ledger, auditSource);

@@ -11,6 +11,7 @@ import io.jenkins.plugins.deployoften.Messages;
 import io.jenkins.plugins.deployoften.StepValues;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
+import io.jenkins.plugins.deployoften.gate.GateWords;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
@@ -64,7 +65,7 @@ public class DeployOftenGateCondition extends PromotionCondition {
     public PromotionBadge isMet(PromotionProcess promotionProcess, AbstractBuild<?, ?> build) {
         try {
             GateDecision decision = decide(build);
-            return decision.getStatus() == GateStatus.BLOCK ? null : new GatePassedBadge(decision.summary());
+            return decision.getStatus() == GateStatus.BLOCK ? null : new GatePassedBadge(GateWords.log(decision));
         } catch (IOException | IllegalArgumentException e) {
             LOGGER.log(Level.WARNING, "DeployOften gate could not be checked for " + build, e);
             return null;

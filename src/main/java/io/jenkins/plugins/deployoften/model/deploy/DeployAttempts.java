@@ -53,8 +53,43 @@ public final class DeployAttempts {
             return !timedOut && exitCode == 0;
         }
 
-        String describe(Duration timeout) {
-            return timedOut ? "timed out after " + Durations.format(timeout) : "exit code " + exitCode;
+        /** @return whether the attempt was killed when it ran out of time */
+        public boolean isTimedOut() {
+            return timedOut;
+        }
+
+        /** @return the command's exit code; -1 when it timed out or could not run */
+        public int exitCode() {
+            return exitCode;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AttemptResult other && exitCode == other.exitCode && timedOut == other.timedOut;
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(timedOut) * 31 + exitCode;
+        }
+
+        @Override
+        public String toString() {
+            return timedOut ? "timed out" : "exit " + exitCode;
+        }
+    }
+
+    /**
+     * Why a deploy did not succeed, as values; the glue words it for the build log and the record's reason.
+     *
+     * @param interrupted whether the build was aborted (then the other values do not count)
+     * @param last how the last attempt ended
+     * @param timeout each attempt's timeout
+     * @param attempts how many attempts were made
+     */
+    public record Failure(boolean interrupted, AttemptResult last, Duration timeout, int attempts) {
+        static Failure interruption() {
+            return new Failure(true, AttemptResult.exited(-1), Duration.ZERO, 0);
         }
     }
 
@@ -62,13 +97,17 @@ public final class DeployAttempts {
      * What the whole deploy came to.
      *
      * @param outcome how the deploy ended
-     * @param reason why the deploy failed or was aborted; empty text on success
+     * @param failure why the deploy failed or was aborted; {@code null} on success
      * @param startedAt when the first attempt started
      * @param duration how long all attempts took
-     * @param attempts one line per attempt: how it ended
+     * @param attempts how each attempt that ran to its end ended, in order (not one the build's abort interrupted)
      */
     public record Report(
-            DeployOutcome outcome, String reason, Instant startedAt, Duration duration, List<String> attempts) {
+            DeployOutcome outcome,
+            Failure failure,
+            Instant startedAt,
+            Duration duration,
+            List<AttemptResult> attempts) {
         public Report {
             attempts = List.copyOf(attempts);
         }
@@ -89,32 +128,29 @@ public final class DeployAttempts {
      */
     public Report run(DeploySettings settings, Attempt attempt) {
         Instant start = clock.instant();
-        List<String> attempts = new ArrayList<>();
+        List<AttemptResult> attempts = new ArrayList<>();
         int maxAttempts = settings.getRetries() + 1;
         try {
             for (int number = 1; ; number++) {
                 AttemptResult result = attempt.run(number, settings.getTimeout());
+                attempts.add(result);
                 if (result.succeeded()) {
-                    attempts.add("attempt " + number + ": succeeded");
-                    return report(DeployOutcome.SUCCESS, "", start, attempts);
+                    return report(DeployOutcome.SUCCESS, null, start, attempts);
                 }
-                String failure = result.describe(settings.getTimeout());
-                attempts.add("attempt " + number + ": " + failure);
                 if (number >= maxAttempts) {
-                    String reason = maxAttempts == 1 ? failure : failure + " (after " + maxAttempts + " attempts)";
-                    return report(DeployOutcome.FAILURE, reason, start, attempts);
+                    Failure failure = new Failure(false, result, settings.getTimeout(), maxAttempts);
+                    return report(DeployOutcome.FAILURE, failure, start, attempts);
                 }
                 sleeper.sleep(settings.getRetryDelay());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            attempts.add("interrupted");
-            return report(DeployOutcome.ABORTED, "deploy interrupted: the build was aborted", start, attempts);
+            return report(DeployOutcome.ABORTED, Failure.interruption(), start, attempts);
         }
     }
 
-    private Report report(DeployOutcome outcome, String reason, Instant start, List<String> attempts) {
+    private Report report(DeployOutcome outcome, Failure failure, Instant start, List<AttemptResult> attempts) {
         Duration duration = Duration.between(start, clock.instant());
-        return new Report(outcome, reason, start, duration.isNegative() ? Duration.ZERO : duration, attempts);
+        return new Report(outcome, failure, start, duration.isNegative() ? Duration.ZERO : duration, attempts);
     }
 }

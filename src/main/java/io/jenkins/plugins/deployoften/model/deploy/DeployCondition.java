@@ -13,15 +13,13 @@ public enum DeployCondition {
      * @param result the build's result when the deploy would start
      * @return why the build does not deploy, or empty when it does
      */
-    public Optional<String> skipReason(BuildResult result) {
+    public Optional<NotDeployed> skipReason(BuildResult result) {
         if (result == BuildResult.SUCCESS) {
             return Optional.empty();
         }
         if (result == BuildResult.UNSTABLE) {
-            return this == SUCCESSFUL_OR_UNSTABLE
-                    ? Optional.empty()
-                    : Optional.of("build is UNSTABLE and only successful builds deploy");
+            return this == SUCCESSFUL_OR_UNSTABLE ? Optional.empty() : Optional.of(NotDeployed.unstable());
         }
-        return Optional.of("build ended " + result + " before deploying");
+        return Optional.of(NotDeployed.buildEnded(result));
     }
 }

@@ -68,7 +68,7 @@ public final class DeployLane {
                 if (!busy) {
                     if (Thread.interrupted()) {
                         // aborted just as the lane came free: a notify and the interrupt can wake wait() together
-                        throw new InterruptedException("build " + buildNumber + " was aborted before it deployed");
+                        throw new InterruptedException();
                     }
                     waiting.remove(buildNumber);
                     busy = true;

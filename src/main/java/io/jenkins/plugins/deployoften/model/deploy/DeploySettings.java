@@ -103,12 +103,7 @@ public final class DeploySettings {
     public static Optional<FieldProblem> problemWithCommand(String command) {
         return command == null || command.isBlank()
                 ? Optional.of(new FieldProblem(
-                        "command",
-                        FieldProblem.Kind.BLANK,
-                        0,
-                        0,
-                        "",
-                        "the shell (Unix) or batch (Windows) command that deploys the build"))
+                        "command", FieldProblem.Kind.BLANK, 0, 0, "", "", FieldProblem.Form.DEPLOY_COMMAND))
                 : Optional.empty();
     }
 

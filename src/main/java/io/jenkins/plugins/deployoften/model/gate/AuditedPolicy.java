@@ -12,17 +12,12 @@ import java.util.List;
  */
 public record AuditedPolicy(String source, String rules, List<String> notApplied) {
     /** What entries written before the policy was recorded (before version 2026-12) show. */
-    public static final AuditedPolicy NOT_RECORDED = new AuditedPolicy("not recorded", "", List.of());
+    public static final AuditedPolicy NOT_RECORDED = new AuditedPolicy(AuditWording.NOT_RECORDED, "", List.of());
 
     /** @throws IllegalArgumentException naming a missing argument */
     public AuditedPolicy {
         GateEvaluator.required("source", source);
         GateEvaluator.required("rules", rules);
         notApplied = List.copyOf(notApplied);
-    }
-
-    /** @return one line for the console and the audit view */
-    public String describe() {
-        return GateTexts.policyLine(this);
     }
 }

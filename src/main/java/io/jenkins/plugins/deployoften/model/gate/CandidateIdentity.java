@@ -3,9 +3,6 @@ package io.jenkins.plugins.deployoften.model.gate;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
 import io.jenkins.plugins.deployoften.model.InvalidValueException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -156,19 +153,12 @@ public final class CandidateIdentity {
                 || buildNumber != 0 && buildNumber == other.buildNumber;
     }
 
-    /** @return the given identities as text, such as {@code build #42, commit 0a1b2c3}, or {@code none} */
+    /**
+     * @return the given identities as the audit trail words them, such as {@code build #42, commit 0a1b2c3}, or
+     *     {@code none}; pages and logs word them with the plugin's messages
+     */
     public String describe() {
-        List<String> parts = new ArrayList<>();
-        if (buildNumber != 0) {
-            parts.add("build #" + buildNumber);
-        }
-        if (commit != null) {
-            parts.add("commit " + commit);
-        }
-        if (artifactFingerprint != null) {
-            parts.add("artifact " + artifactFingerprint.toLowerCase(Locale.ROOT));
-        }
-        return parts.isEmpty() ? "none" : String.join(", ", parts);
+        return AuditWording.candidate(this);
     }
 
     @Override

@@ -51,6 +51,6 @@ public record GateAuditEntry(String jobFullName, int buildNumber, GateDecision d
 
     @Override
     public String toString() {
-        return jobFullName + " #" + buildNumber + ": " + decision.summary();
+        return jobFullName + " #" + buildNumber + " " + decision;
     }
 }

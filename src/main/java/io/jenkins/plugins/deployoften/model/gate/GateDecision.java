@@ -1,6 +1,5 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
-import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.time.Instant;
@@ -115,12 +114,6 @@ public final class GateDecision {
         return skippedLedgerLines;
     }
 
-    /**
-     * @return one line for the console or a build failure message, such as {@code release gate BLOCK for
-     *     staging (candidate build #42, mode ENFORCE): FRESH: last successful staging deploy was 19 days ago
-     *     (limit 14): deploy a current build to staging}; user text in it (a candidate's commit, an override's
-     *     reason) shown through {@link DisplayText}, so the line stays one line displayed in order
-     */
     /** @return the sources whose records the rules counted ({@link TrustedSources#ALL} unless restricted) */
     public TrustedSources getTrustedSources() {
         return trustedSources;
@@ -130,10 +123,6 @@ public final class GateDecision {
     GateDecision withTrustedSources(TrustedSources trusted) {
         return new GateDecision(
                 status, mode, environment, candidate, evaluatedAt, verdicts, override, skippedLedgerLines, trusted);
-    }
-
-    public String summary() {
-        return DisplayText.of(GateTexts.summary(this));
     }
 
     @Override
@@ -160,6 +149,6 @@ public final class GateDecision {
 
     @Override
     public String toString() {
-        return summary();
+        return status + " " + mode + " " + environment + " " + candidate + " " + evaluatedAt + " " + verdicts;
     }
 }

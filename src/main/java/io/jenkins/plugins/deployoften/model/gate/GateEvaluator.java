@@ -199,9 +199,6 @@ public final class GateEvaluator {
         verdicts.add(rules.frequent());
         verdicts.add(rules.candidatePractised(candidate));
         verdicts.add(rules.healthy());
-        if (!trusted.isAll()) {
-            verdicts.replaceAll(verdict -> verdict.countingOnly(trusted));
-        }
         boolean failed = verdicts.stream().anyMatch(RuleVerdict::isFailed);
         GateStatus status;
         if (!failed) {
@@ -216,7 +213,7 @@ public final class GateEvaluator {
 
     /**
      * Lets a decision through by an override: status {@link GateStatus#PASS}, the rule verdicts kept as they
-     * were, and an {@link GateRule#OVERRIDE} verdict "overridden by USER: REASON" added.
+     * were, and an {@link GateRule#OVERRIDE} verdict that found the override added.
      *
      * @param decision the decision of the rules
      * @param override the consumed override
@@ -224,7 +221,7 @@ public final class GateEvaluator {
      */
     static GateDecision overridden(GateDecision decision, GateOverride override) {
         List<RuleVerdict> verdicts = new ArrayList<>(decision.getVerdicts());
-        verdicts.add(RuleVerdict.pass(GateRule.OVERRIDE, GateTexts.overridden(override)));
+        verdicts.add(RuleVerdict.pass(GateRule.OVERRIDE, new Finding.Overridden(override)));
         return new GateDecision(
                 GateStatus.PASS,
                 decision.getMode(),

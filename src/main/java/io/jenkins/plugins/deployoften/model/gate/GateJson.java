@@ -32,7 +32,8 @@ import java.util.Optional;
  * mode       ENFORCE | WARN
  * status     PASS | WARN | BLOCK
  * candidate  {commit?, artifact?, build?}; empty object when no identity was given
- * verdicts   [{rule, status, explanation, remedy?}] in rule order
+ * verdicts   [{rule, status, explanation, remedy?}] in rule order, in {@link AuditWording}'s words; read
+ *            back as {@link Finding.Recorded} in the words they were written with
  * override   {user, reason, granted, candidate, expires} when an override was consumed (optional);
  *            candidate is the one identity it was bound to, expires when it would have expired; lines
  *            written before overrides were bound have neither
@@ -80,8 +81,8 @@ final class GateJson {
                 json.writeStartObject();
                 json.writeStringField("rule", verdict.getRule().name());
                 json.writeStringField("status", verdict.getStatus().name());
-                json.writeStringField("explanation", verdict.getExplanation());
-                writeOptional(json, "remedy", verdict.getRemedy());
+                json.writeStringField("explanation", AuditWording.explanation(verdict, decision.getTrustedSources()));
+                writeOptional(json, "remedy", AuditWording.remedy(verdict));
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -115,7 +116,7 @@ final class GateJson {
                 return Optional.empty();
             }
             for (JsonNode verdict : array) {
-                verdicts.add(new RuleVerdict(
+                verdicts.add(AuditWording.read(
                         GateRule.valueOf(text(verdict, "rule")),
                         RuleStatus.valueOf(text(verdict, "status")),
                         text(verdict, "explanation"),

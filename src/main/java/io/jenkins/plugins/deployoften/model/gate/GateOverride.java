@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
+import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import java.time.Instant;
 
 /**
@@ -37,8 +39,8 @@ public record GateOverride(
      *     or {@code expiresAt}
      */
     public GateOverride {
-        user = oneLine("user", user, "say who grants the override");
-        reason = oneLine("reason", reason, "say why the release may go out although the gate fails");
+        user = oneLine("user", user, FieldProblem.Form.OVERRIDE_USER);
+        reason = oneLine("reason", reason, FieldProblem.Form.OVERRIDE_REASON);
         GateEvaluator.required("grantedAt", grantedAt);
         GateEvaluator.required("candidate", candidate);
         GateEvaluator.required("expiresAt", expiresAt);
@@ -82,16 +84,16 @@ public record GateOverride(
         return isBound() && !isExpiredAt(now) && candidate.sharesIdentityWith(evaluated);
     }
 
-    private static String oneLine(String field, String value, String hint) {
+    private static String oneLine(String field, String value, FieldProblem.Form form) {
         String flat = value == null ? "" : value.replaceAll("\\p{Cntrl}", " ").strip();
         if (flat.isEmpty()) {
-            throw new IllegalArgumentException(field + ": must not be empty: " + hint);
+            throw new InvalidValueException(new FieldProblem(field, FieldProblem.Kind.BLANK, 0, 0, "", "", form));
         }
         return flat.length() > MAX_TEXT ? flat.substring(0, MAX_TEXT - 1) + "…" : flat;
     }
 
     @Override
     public String toString() {
-        return GateTexts.overridden(this);
+        return AuditWording.overridden(this);
     }
 }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.deployoften.model.TrustedSources;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,37 +63,30 @@ final class GateRules {
         if (!policy.isFreshEnabled()) {
             return RuleVerdict.notChecked(GateRule.FRESH);
         }
-        String remedy = GateTexts.freshRemedy(environment);
         Optional<DeployRecord> last = history.lastSuccessStartedBy(environment, now);
         if (last.isEmpty() && !trusted.isAll()) {
             // the window read holds the trusted records of the last freshMaxDays days at least
-            return RuleVerdict.fail(
-                    GateRule.FRESH, GateTexts.noTrustedSuccessWithin(environment, trustedWindowDays), remedy);
+            return RuleVerdict.fail(GateRule.FRESH, new Finding.NoTrustedSuccess(environment, trustedWindowDays));
         }
         if (last.isEmpty()) {
             boolean anyDeploy =
                     history.firstStarted(environment).filter(this::counts).isPresent();
-            if (!anyDeploy && !recordedEnvironments.isEmpty()) {
-                remedy = GateTexts.freshRemedyNaming(environment, recordedEnvironments);
-            }
             return RuleVerdict.fail(
                     GateRule.FRESH,
-                    anyDeploy ? GateTexts.noSuccessfulDeployYet(environment) : GateTexts.noDeployYet(environment),
-                    remedy);
+                    anyDeploy
+                            ? new Finding.NoSuccessfulDeploy(environment)
+                            : new Finding.NoDeploy(environment, List.copyOf(recordedEnvironments)));
         }
         Duration age = Duration.between(last.get().getStartedAt(), now);
-        int maxDays = policy.getFreshMaxDays();
-        if (policy.fresh().allows(age)) {
-            return RuleVerdict.pass(
-                    GateRule.FRESH,
-                    GateTexts.freshWithin(
-                            environment,
-                            age,
-                            last.get().getBuildNumber(),
-                            maxDays,
-                            last.get().getSource()));
-        }
-        return RuleVerdict.fail(GateRule.FRESH, GateTexts.freshTooOld(environment, age, maxDays), remedy);
+        Finding.LastSuccess found = new Finding.LastSuccess(
+                environment,
+                age,
+                policy.getFreshMaxDays(),
+                last.get().getBuildNumber(),
+                last.get().getSource());
+        return policy.fresh().allows(age)
+                ? RuleVerdict.pass(GateRule.FRESH, found)
+                : RuleVerdict.fail(GateRule.FRESH, found);
     }
 
     /** Frequent: successful deploys started in [now − W days, now] ≥ K. */
@@ -105,11 +100,10 @@ final class GateRules {
         int successes = (int) history.window().stream()
                 .filter(r -> isSuccess(r) && !r.getStartedAt().isBefore(from))
                 .count();
-        String explanation = GateTexts.frequency(environment, successes, minDeploys, windowDays);
+        Finding found = new Finding.Frequency(environment, successes, minDeploys, windowDays);
         return successes >= minDeploys
-                ? RuleVerdict.pass(GateRule.FREQUENT, explanation)
-                : RuleVerdict.fail(
-                        GateRule.FREQUENT, explanation, GateTexts.frequencyRemedy(environment, minDeploys, windowDays));
+                ? RuleVerdict.pass(GateRule.FREQUENT, found)
+                : RuleVerdict.fail(GateRule.FREQUENT, found);
     }
 
     /**
@@ -124,10 +118,7 @@ final class GateRules {
             return RuleVerdict.notChecked(GateRule.CANDIDATE_PRACTISED);
         }
         if (candidate.isEmpty()) {
-            return RuleVerdict.fail(
-                    GateRule.CANDIDATE_PRACTISED,
-                    GateTexts.candidateNotCheckable(),
-                    GateTexts.candidateNotCheckableRemedy());
+            return RuleVerdict.fail(GateRule.CANDIDATE_PRACTISED, new Finding.CandidateNotGiven());
         }
         Optional<SuccessfulDeploy> practised = history.lastSuccessOfCandidate(environment, candidate, trusted);
         if (practised.isPresent() && practised.get().startedAt().isAfter(now)) {
@@ -138,13 +129,11 @@ final class GateRules {
         }
         if (practised.isEmpty()) {
             return RuleVerdict.fail(
-                    GateRule.CANDIDATE_PRACTISED,
-                    GateTexts.candidateNotPractised(environment, candidate),
-                    GateTexts.candidateRemedy(environment));
+                    GateRule.CANDIDATE_PRACTISED, new Finding.CandidateNeverDeployed(environment, candidate));
         }
         return RuleVerdict.pass(
                 GateRule.CANDIDATE_PRACTISED,
-                GateTexts.candidatePractised(
+                new Finding.CandidateDeployed(
                         environment,
                         candidate,
                         practised.get().buildNumber(),
@@ -155,58 +144,44 @@ final class GateRules {
 
     /**
      * Healthy: among the completed (SUCCESS or FAILURE) deploys, the newest K by start are not all failures; and,
-     * when on, failures × 100 ≤ maxPercent × completed over the failure rate window.
+     * when on, failures × 100 ≤ maxPercent × completed over the failure rate window. With both checked, a failed
+     * verdict finds what failed, a passed one both.
      */
     RuleVerdict healthy() throws IOException {
         if (!policy.isHealthyEnabled() && !policy.isFailureRateEnabled()) {
             return RuleVerdict.notChecked(GateRule.HEALTHY);
         }
-        RuleVerdict streak = policy.isHealthyEnabled() ? failureStreak() : null;
-        RuleVerdict rate = policy.isFailureRateEnabled() ? failureRate() : null;
-        if (streak == null) {
-            return rate;
+        List<Finding> failed = new ArrayList<>();
+        List<Finding> passed = new ArrayList<>();
+        if (policy.isHealthyEnabled()) {
+            Finding.FailureStreak streak = failureStreak();
+            (streak.allFailed() ? failed : passed).add(streak);
         }
-        if (rate == null) {
-            return streak;
+        if (policy.isFailureRateEnabled()) {
+            Finding.FailureRate rate = failureRate();
+            // integer comparison, so a rate exactly at the limit passes without rounding doubt
+            boolean within = (long) rate.failures() * 100 <= (long) rate.maxPercent() * rate.completed();
+            (within ? passed : failed).add(rate);
         }
-        if (streak.isFailed() && rate.isFailed()) {
-            return RuleVerdict.fail(
-                    GateRule.HEALTHY,
-                    GateTexts.both(streak.getExplanation(), rate.getExplanation()),
-                    GateTexts.both(
-                            streak.getRemedy().orElseThrow(), rate.getRemedy().orElseThrow()));
-        }
-        if (streak.isFailed()) {
-            return streak;
-        }
-        if (rate.isFailed()) {
-            return rate;
-        }
-        return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.both(streak.getExplanation(), rate.getExplanation()));
+        return failed.isEmpty()
+                ? new RuleVerdict(GateRule.HEALTHY, RuleStatus.PASS, passed)
+                : new RuleVerdict(GateRule.HEALTHY, RuleStatus.FAIL, failed);
     }
 
-    private RuleVerdict failureStreak() throws IOException {
+    private Finding.FailureStreak failureStreak() throws IOException {
         int streakLength = policy.getHealthyLastDeploys();
         int failures = 0;
         for (DeployRecord record : history.lastCompletedStartedBy(environment, now, streakLength)) {
             if (record.getOutcome() == DeployOutcome.SUCCESS) {
-                return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(environment, streakLength));
+                return new Finding.FailureStreak(environment, streakLength, failures, true);
             }
             failures++;
         }
-        if (failures == streakLength) {
-            return RuleVerdict.fail(
-                    GateRule.HEALTHY,
-                    GateTexts.lastDeploysAllFailed(environment, streakLength),
-                    GateTexts.lastDeploysRemedy(environment));
-        }
-        return RuleVerdict.pass(
-                GateRule.HEALTHY, GateTexts.fewerFailuresThanStreak(environment, failures, streakLength));
+        return new Finding.FailureStreak(environment, streakLength, failures, false);
     }
 
-    private RuleVerdict failureRate() {
+    private Finding.FailureRate failureRate() {
         int windowDays = policy.getFailureRateWindowDays();
-        int maxPercent = policy.getFailureRateMaxPercent();
         Instant from = now.minus(Duration.ofDays(windowDays));
         int completed = 0;
         int failures = 0;
@@ -220,14 +195,7 @@ final class GateRules {
                 }
             }
         }
-        if (completed == 0) {
-            return RuleVerdict.pass(GateRule.HEALTHY, GateTexts.noFailureRate(environment, windowDays));
-        }
-        String explanation = GateTexts.failureRate(environment, failures, completed, windowDays, maxPercent);
-        // integer comparison, so a rate exactly at the limit passes without rounding doubt
-        return (long) failures * 100 <= (long) maxPercent * completed
-                ? RuleVerdict.pass(GateRule.HEALTHY, explanation)
-                : RuleVerdict.fail(GateRule.HEALTHY, explanation, GateTexts.failureRateRemedy(environment));
+        return new Finding.FailureRate(environment, failures, completed, windowDays, policy.getFailureRateMaxPercent());
     }
 
     private boolean counts(DeployRecord record) {

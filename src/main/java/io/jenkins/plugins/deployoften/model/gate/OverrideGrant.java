@@ -70,8 +70,12 @@ public final class OverrideGrant {
                     0,
                     0,
                     "",
-                    "the " + (kind == CandidateIdentity.Kind.BUILD ? "build number" : GateTexts.kindName(kind))
-                            + " the override is for"));
+                    "",
+                    switch (kind) {
+                        case BUILD -> FieldProblem.Form.OVERRIDE_BUILD;
+                        case COMMIT -> FieldProblem.Form.OVERRIDE_COMMIT;
+                        case ARTIFACT_FINGERPRINT -> FieldProblem.Form.OVERRIDE_ARTIFACT;
+                    }));
         }
         String word = value.strip();
         switch (kind) {
@@ -133,7 +137,8 @@ public final class OverrideGrant {
                 problem.min(),
                 problem.max(),
                 DisplayText.of(problem.value()),
-                problem.allowed()));
+                problem.allowed(),
+                problem.form()));
     }
 
     /** Entered text a message repeats in full (a number, a kind) is cut short. */

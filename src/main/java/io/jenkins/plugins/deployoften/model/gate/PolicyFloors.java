@@ -14,9 +14,6 @@ public final class PolicyFloors {
     /** The source of the global floor, as the audit trail shows it. */
     public static final String GLOBAL = "global";
 
-    /** The form of a folder's full name, as errors word it. */
-    public static final String FOLDER_FORM = "a folder's full name such as team-a or team-a/payments";
-
     /** The most characters a folder's full name may have. */
     public static final int MAX_FOLDER_LENGTH = 1000;
 
@@ -41,7 +38,7 @@ public final class PolicyFloors {
     public PolicyInForce inForce(String jobFullName, Optional<GatePolicy> jobPolicy) {
         Optional<String> folder = nearestFolder(jobFullName);
         GatePolicy floor = folder.map(folders::get).orElse(global);
-        String source = folder.map(name -> "folder " + name).orElse(GLOBAL);
+        String source = folder.map(AuditWording::folderSource).orElse(GLOBAL);
         return PolicyInForce.of(floor, source, jobPolicy);
     }
 
@@ -61,7 +58,8 @@ public final class PolicyFloors {
                                 part.isBlank() || part.equals(".") || part.equals("..") || !part.equals(part.strip()));
         return valid
                 ? Optional.empty()
-                : Optional.of(new FieldProblem(field, FieldProblem.Kind.NOT_A_FOLDER, 0, 0, value, FOLDER_FORM));
+                : Optional.of(new FieldProblem(
+                        field, FieldProblem.Kind.NOT_A_FOLDER, 0, 0, value, "", FieldProblem.Form.FOLDER));
     }
 
     private Optional<String> nearestFolder(String jobFullName) {

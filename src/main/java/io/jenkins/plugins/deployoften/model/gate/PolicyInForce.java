@@ -58,7 +58,7 @@ public record PolicyInForce(GatePolicy rules, String floorSource, boolean tighte
 
     /** @return what the audit trail records of it */
     public AuditedPolicy audited() {
-        return new AuditedPolicy(GateTexts.policySource(this), rules.toString(), notApplied);
+        return new AuditedPolicy(AuditWording.policySource(this), rules.toString(), notApplied);
     }
 
     /** Rule by rule, the floor's rule or the job's, whichever is stricter; the job's loosenings are collected. */

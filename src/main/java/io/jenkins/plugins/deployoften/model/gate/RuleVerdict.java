@@ -1,43 +1,42 @@
 package io.jenkins.plugins.deployoften.model.gate;
 
-import io.jenkins.plugins.deployoften.model.TrustedSources;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The outcome of one rule, with a one-sentence explanation and, when it failed, a one-sentence remedy.
- * The sentences come from {@link GateTexts}. Immutable.
+ * The outcome of one rule: the rule, whether it held, and what it found ({@link Finding}s: measured values and
+ * limits, never sentences; the glue words them). A rule switched off found nothing. A failed verdict's findings
+ * are the ones that failed it; a passed verdict's the evidence it passed on. Immutable.
  */
 public final class RuleVerdict {
     private final GateRule rule;
     private final RuleStatus status;
-    private final String explanation;
-    private final String remedy;
+    private final List<Finding> findings;
 
-    RuleVerdict(GateRule rule, RuleStatus status, String explanation, String remedy) {
+    RuleVerdict(GateRule rule, RuleStatus status, List<Finding> findings) {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.status = Objects.requireNonNull(status, "status");
-        this.explanation = Objects.requireNonNull(explanation, "explanation");
-        this.remedy = remedy == null || remedy.isBlank() ? null : remedy;
+        this.findings = List.copyOf(findings);
     }
 
-    static RuleVerdict pass(GateRule rule, String explanation) {
-        return new RuleVerdict(rule, RuleStatus.PASS, explanation, null);
+    static RuleVerdict pass(GateRule rule, Finding... findings) {
+        return new RuleVerdict(rule, RuleStatus.PASS, List.of(findings));
     }
 
-    static RuleVerdict fail(GateRule rule, String explanation, String remedy) {
-        return new RuleVerdict(rule, RuleStatus.FAIL, explanation, remedy);
+    static RuleVerdict fail(GateRule rule, Finding... findings) {
+        return new RuleVerdict(rule, RuleStatus.FAIL, List.of(findings));
     }
 
     static RuleVerdict notChecked(GateRule rule) {
-        return new RuleVerdict(rule, RuleStatus.NOT_CHECKED, GateTexts.ruleOff(rule), null);
+        return new RuleVerdict(rule, RuleStatus.NOT_CHECKED, List.of());
     }
 
-    /** @return this verdict, its explanation saying which sources were counted; a rule switched off as it is */
-    RuleVerdict countingOnly(TrustedSources trusted) {
-        return status == RuleStatus.NOT_CHECKED
-                ? this
-                : new RuleVerdict(rule, status, explanation + GateTexts.countingOnly(trusted), remedy);
+    /**
+     * @return a verdict as an audit line recorded it, in its recorded words
+     * @see Finding.Recorded
+     */
+    static RuleVerdict recorded(GateRule rule, RuleStatus status, String explanation, String remedy) {
+        return new RuleVerdict(rule, status, List.of(new Finding.Recorded(explanation, remedy)));
     }
 
     public GateRule getRule() {
@@ -48,24 +47,14 @@ public final class RuleVerdict {
         return status;
     }
 
-    /** @return why the rule passed or failed, one sentence without a final full stop */
-    public String getExplanation() {
-        return explanation;
-    }
-
-    /** @return what to do to make the rule pass; present only for failed rules */
-    public Optional<String> getRemedy() {
-        return Optional.ofNullable(remedy);
+    /** @return what the rule found, in the order it is worded; empty for a rule switched off */
+    public List<Finding> getFindings() {
+        return findings;
     }
 
     /** @return whether the rule failed */
     public boolean isFailed() {
         return status == RuleStatus.FAIL;
-    }
-
-    /** @return the explanation followed by the remedy, as in "last deploy was 19 days ago (limit 14): deploy ..." */
-    public String describe() {
-        return remedy == null ? explanation : explanation + ": " + remedy;
     }
 
     @Override
@@ -74,19 +63,16 @@ public final class RuleVerdict {
             return false;
         }
         RuleVerdict other = (RuleVerdict) o;
-        return rule == other.rule
-                && status == other.status
-                && explanation.equals(other.explanation)
-                && Objects.equals(remedy, other.remedy);
+        return rule == other.rule && status == other.status && findings.equals(other.findings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, status, explanation, remedy);
+        return Objects.hash(rule, status, findings);
     }
 
     @Override
     public String toString() {
-        return rule + " " + status + ": " + describe();
+        return rule + " " + status + " " + findings;
     }
 }

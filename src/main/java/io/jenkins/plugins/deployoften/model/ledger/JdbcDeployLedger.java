@@ -189,8 +189,7 @@ public final class JdbcDeployLedger implements DeployLedger {
             insert.executeUpdate();
         } catch (SQLException e) {
             if (isRefusedForContent(e)) {
-                throw new RefusedRecordException(
-                        "the shared deploy ledger of '" + service + "' refused " + record, e.getMessage(), e);
+                throw new RefusedRecordException(service, record, e.getMessage(), e);
             }
             throw failure("append to", e);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import io.jenkins.plugins.deployoften.model.DeployRecord;
 import java.io.IOException;
 
 /**
@@ -10,20 +11,28 @@ import java.io.IOException;
 public final class RefusedRecordException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final String refused;
+    private final String service;
+    private final transient DeployRecord record;
 
     /**
-     * @param refused what was refused, without the database's words (for build logs)
+     * @param service the service whose shared ledger refused the record
+     * @param record what was refused
      * @param reason the database's words, which may name its host, user or values (for the controller log)
      * @param cause the database's error
      */
-    public RefusedRecordException(String refused, String reason, Throwable cause) {
-        super(refused + ": " + reason, cause);
-        this.refused = refused;
+    public RefusedRecordException(String service, DeployRecord record, String reason, Throwable cause) {
+        super("the shared deploy ledger of '" + service + "' refused " + record + ": " + reason, cause);
+        this.service = service;
+        this.record = record;
     }
 
-    /** @return what was refused, without the database's words */
-    public String getRefused() {
-        return refused;
+    /** @return the service whose shared ledger refused the record */
+    public String getService() {
+        return service;
+    }
+
+    /** @return what was refused; the glue words it without the database's words, for build logs */
+    public DeployRecord getRecord() {
+        return record;
     }
 }

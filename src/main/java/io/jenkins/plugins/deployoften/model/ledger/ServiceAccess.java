@@ -94,7 +94,8 @@ public final class ServiceAccess {
                             0,
                             0,
                             service,
-                            "the same choice of sharing with other controllers in every mapping that lists a service"));
+                            "",
+                            FieldProblem.Form.SAME_SHARING));
                 }
             }
         }

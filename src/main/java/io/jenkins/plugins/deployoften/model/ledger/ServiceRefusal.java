@@ -10,20 +10,21 @@ import java.util.SortedSet;
  * @param allowed the services the job may use, perhaps none
  */
 public record ServiceRefusal(String service, String job, SortedSet<String> allowed) {
-    /** @return the refusal in English, naming the field {@code service}, the job and what it may use */
-    public String message() {
-        return "service: '" + service + "' is not allowed for " + job + "; it may use "
-                + (allowed.isEmpty() ? "no service (leave service empty for the job's own history)" : allowed)
-                + ". An administrator allows services under Manage Jenkins » System » DeployOften » Service mappings";
-    }
-
-    /** The refusal thrown where nothing can be done but stop: nothing is read or written then. */
+    /**
+     * The refusal thrown where nothing can be done but stop: nothing is read or written then. The steps refuse the
+     * service in the user's words before they get here; the message, in English, is for logs.
+     */
     public static final class Refused extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         /** @param refusal what was refused */
         public Refused(ServiceRefusal refusal) {
-            super(refusal.message());
+            super("service: '" + refusal.service() + "' is not allowed for " + refusal.job() + "; it may use "
+                    + (refusal.allowed().isEmpty()
+                            ? "no service (leave service empty for the job's own history)"
+                            : refusal.allowed())
+                    + ". An administrator allows services under Manage Jenkins » System » DeployOften » Service"
+                    + " mappings");
         }
     }
 }

@@ -26,11 +26,6 @@ public record ServiceRule(String jobs, List<String> services, boolean shared) {
     /** The most characters of the jobs' full name. */
     public static final int MAX_JOBS = JdbcDeployLedger.MAX_KEY_LENGTH;
 
-    static final String JOBS_FORM = "the full name of a folder or a job, such as team-a or team-a/payments,"
-            + " without empty parts between slashes";
-    static final String SERVICE_FORM =
-            "one service name per line, each 1 to " + MAX_SERVICE + " characters without control characters";
-
     /**
      * @throws IllegalArgumentException naming the field when {@link #problemWithJobs} or {@link
      *     #problemWithServices} finds a problem
@@ -71,12 +66,14 @@ public record ServiceRule(String jobs, List<String> services, boolean shared) {
     public static Optional<FieldProblem> problemWithJobs(String jobs) {
         String normalised = normalisedJobs(jobs);
         if (normalised.isEmpty()) {
-            return Optional.of(new FieldProblem("jobs", FieldProblem.Kind.BLANK, 0, 0, "", JOBS_FORM));
+            return Optional.of(
+                    new FieldProblem("jobs", FieldProblem.Kind.BLANK, 0, 0, "", "", FieldProblem.Form.JOB_OR_FOLDER));
         }
         if (normalised.length() > MAX_JOBS
                 || normalised.contains("//")
                 || normalised.chars().anyMatch(Character::isISOControl)) {
-            return Optional.of(new FieldProblem("jobs", FieldProblem.Kind.BAD_FORM, 0, 0, normalised, JOBS_FORM));
+            return Optional.of(new FieldProblem(
+                    "jobs", FieldProblem.Kind.BAD_FORM, 0, 0, normalised, "", FieldProblem.Form.JOB_OR_FOLDER));
         }
         return Optional.empty();
     }
@@ -99,7 +96,8 @@ public record ServiceRule(String jobs, List<String> services, boolean shared) {
 
     private static Optional<FieldProblem> problemWithServiceNames(List<String> services) {
         if (services.isEmpty()) {
-            return Optional.of(new FieldProblem("services", FieldProblem.Kind.BLANK, 0, 0, "", SERVICE_FORM));
+            return Optional.of(new FieldProblem(
+                    "services", FieldProblem.Kind.BLANK, 0, MAX_SERVICE, "", "", FieldProblem.Form.SERVICE_NAME));
         }
         return services.stream()
                 .map(name -> problemWithName("services", name))
@@ -109,7 +107,8 @@ public record ServiceRule(String jobs, List<String> services, boolean shared) {
 
     private static Optional<FieldProblem> problemWithName(String field, String name) {
         if (name.isEmpty() || name.length() > MAX_SERVICE || name.chars().anyMatch(Character::isISOControl)) {
-            return Optional.of(new FieldProblem(field, FieldProblem.Kind.BAD_FORM, 0, 0, name, SERVICE_FORM));
+            return Optional.of(new FieldProblem(
+                    field, FieldProblem.Kind.BAD_FORM, 0, MAX_SERVICE, name, "", FieldProblem.Form.SERVICE_NAME));
         }
         return Optional.empty();
     }

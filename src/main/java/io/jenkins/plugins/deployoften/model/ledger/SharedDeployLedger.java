@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedSet;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -45,7 +44,7 @@ public final class SharedDeployLedger implements DeployLedger {
     private final FileDeployLedger local;
     private final DeploySpool spool;
     private final JdbcDeployLedger shared;
-    private final Consumer<String> warnings;
+    private final SharedLedgerNotice.Listener notices;
     private final DatabaseHealth health;
     private volatile boolean lastReadLocal;
 
@@ -64,7 +63,8 @@ public final class SharedDeployLedger implements DeployLedger {
         void answered();
 
         /**
-         * @param problem why the database could not be used, in words
+         * @param problem why the database could not be used, in its own words; {@code null} when it was not asked
+         *     because earlier records still wait in the spool
          */
         void failed(String problem);
     }
@@ -73,11 +73,11 @@ public final class SharedDeployLedger implements DeployLedger {
      * @param local this controller's ledger of the job, always appended first
      * @param spool where records wait while the database is unavailable
      * @param shared the shared database's ledger
-     * @param warnings receives one message per problem with the database, for the build log
+     * @param notices told of each problem with the database, for the build log
      */
     public SharedDeployLedger(
-            FileDeployLedger local, DeploySpool spool, JdbcDeployLedger shared, Consumer<String> warnings) {
-        this(local, spool, shared, warnings, DatabaseHealth.NONE);
+            FileDeployLedger local, DeploySpool spool, JdbcDeployLedger shared, SharedLedgerNotice.Listener notices) {
+        this(local, spool, shared, notices, DatabaseHealth.NONE);
     }
 
     /**
@@ -87,12 +87,12 @@ public final class SharedDeployLedger implements DeployLedger {
             FileDeployLedger local,
             DeploySpool spool,
             JdbcDeployLedger shared,
-            Consumer<String> warnings,
+            SharedLedgerNotice.Listener notices,
             DatabaseHealth health) {
         this.local = local;
         this.spool = spool;
         this.shared = shared;
-        this.warnings = warnings;
+        this.notices = notices;
         this.health = health;
     }
 
@@ -103,12 +103,12 @@ public final class SharedDeployLedger implements DeployLedger {
      * @param jobDirectory the job's directory
      */
     public static SharedDeployLedger inJobDirectory(
-            Path jobDirectory, JdbcDeployLedger shared, Consumer<String> warnings, DatabaseHealth health) {
+            Path jobDirectory, JdbcDeployLedger shared, SharedLedgerNotice.Listener notices, DatabaseHealth health) {
         return new SharedDeployLedger(
                 new FileDeployLedger(jobDirectory),
                 new DeploySpool(jobDirectory.resolve(DeploySpool.FOLDER), Clock.systemUTC(), true),
                 shared,
-                warnings,
+                notices,
                 health);
     }
 
@@ -164,16 +164,14 @@ public final class SharedDeployLedger implements DeployLedger {
             }
         });
         for (RefusedRecordException refusal : drain.refusals()) {
-            warn(
-                    "DeployOften: " + refusal.getRefused() + "; the record is kept in " + spool.getDeadLetterFile()
-                            + " and in the job folder's ledger, and the records after it were sent on",
+            notices.tell(
+                    new SharedLedgerNotice.Refused(
+                            refusal.getService(), refusal.getRecord(), spool.getDeadLetterFile(), true),
                     refusal.getMessage());
         }
         int unreadable = drain.deadLettered() - drain.refusals().size();
         if (unreadable > 0) {
-            String moved = "DeployOften: " + unreadable + " unreadable line(s) of the spool were moved to "
-                    + spool.getDeadLetterFile() + "; the records are in the job folder's ledger";
-            warn(moved, moved);
+            notices.tell(new SharedLedgerNotice.UnreadableMoved(unreadable, spool.getDeadLetterFile()), null);
         }
         if (unavailable[0] != null) {
             throw unavailable[0];
@@ -394,7 +392,7 @@ public final class SharedDeployLedger implements DeployLedger {
         try {
             return shared.compact(horizon);
         } catch (IOException e) {
-            warn("DeployOften: the shared deploy ledger could not be compacted", e.getMessage());
+            notices.tell(new SharedLedgerNotice.NotCompacted(), e.getMessage());
             return locally;
         }
     }
@@ -425,9 +423,7 @@ public final class SharedDeployLedger implements DeployLedger {
         try {
             Reconciliation done = reconcile(Instant.now());
             if (done.stored() > 0) {
-                String sent = "DeployOften: " + done.stored() + " record(s) of the job folder that had not reached the"
-                        + " shared deploy ledger were sent to it";
-                warn(sent, sent);
+                notices.tell(new SharedLedgerNotice.Reconciled(done.stored()), null);
             }
         } catch (IOException e) {
             LOGGER.fine(() -> "DeployOften: reconciling with the shared deploy ledger failed: " + e);
@@ -435,44 +431,29 @@ public final class SharedDeployLedger implements DeployLedger {
     }
 
     private void spoolAfterFailure(DeployRecord record, IOException cause) {
-        String why = cause == null ? "earlier records still wait in the spool" : cause.getMessage();
+        String why = cause == null ? null : cause.getMessage();
         health.failed(why);
         try {
             spool.append(record, shared.getService());
-            warn(
-                    "DeployOften: the shared deploy ledger is unavailable; " + record
-                            + " is recorded locally and spooled, to be sent when the database is back",
-                    why);
+            notices.tell(new SharedLedgerNotice.Spooled(record), why);
         } catch (IOException e) {
-            warn(
-                    "DeployOften: the shared deploy ledger is unavailable and the spool cannot be written ("
-                            + e.getMessage() + "); " + record + " is recorded locally only",
-                    why);
+            notices.tell(new SharedLedgerNotice.NotSpooled(record, e.getMessage()), why);
         }
     }
 
     private void deadLetter(DeployRecord record, RefusedRecordException refusal) {
         try {
             spool.appendDeadLetter(record, shared.getService());
-            warn(
-                    "DeployOften: " + refusal.getRefused() + "; the record is kept in " + spool.getDeadLetterFile()
-                            + " and in the job folder's ledger",
+            notices.tell(
+                    new SharedLedgerNotice.Refused(
+                            refusal.getService(), refusal.getRecord(), spool.getDeadLetterFile(), false),
                     refusal.getMessage());
         } catch (IOException e) {
-            warn(
-                    "DeployOften: " + refusal.getRefused() + "; the record is kept in the job folder's ledger only ("
-                            + e.getMessage() + ")",
+            notices.tell(
+                    new SharedLedgerNotice.RefusedKeptLocally(
+                            refusal.getService(), refusal.getRecord(), e.getMessage()),
                     refusal.getMessage());
         }
-    }
-
-    /**
-     * Tells the build log what happened without the database's own words, which can name its host, port and
-     * user, and the controller's log (for administrators) with them.
-     */
-    private void warn(String forBuildLog, String details) {
-        warnings.accept(forBuildLog + (forBuildLog.equals(details) ? "" : " (the controller log has the details)"));
-        LOGGER.warning(forBuildLog.equals(details) ? details : forBuildLog + ": " + details);
     }
 
     @FunctionalInterface

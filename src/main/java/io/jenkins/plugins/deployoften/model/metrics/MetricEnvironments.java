@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.model.metrics;
 
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.FieldProblem;
+import io.jenkins.plugins.deployoften.model.InvalidValueException;
 import io.jenkins.plugins.deployoften.model.TextLines;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class MetricEnvironments {
      */
     public MetricEnvironments(List<String> listed, int limit) {
         problemWithLimit(limit).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem.message());
+            throw new InvalidValueException(problem);
         });
         this.listed = new LinkedHashSet<>(listed);
         this.limit = limit;

@@ -11,7 +11,6 @@ import java.util.function.Function;
 public final class BadgeReply {
     public static final String CONTENT_TYPE = "image/svg+xml;charset=utf-8";
     public static final String CACHE_CONTROL = "no-cache";
-    static final String NOT_FOUND_BODY = "Not found";
 
     private final int status;
     private final String body;
@@ -27,16 +26,18 @@ public final class BadgeReply {
      * @param path the request's rest of path, such as {@code /frequency.svg}
      * @param visibleHealth the job's health when the job exists and the requester may see its badges
      * @param ifNoneMatch the request's {@code If-None-Match} header, possibly {@code null}
+     * @param texts the badge's words, and the 404's
      * @return the reply
      */
-    public static BadgeReply to(String path, Optional<DeployHealthView> visibleHealth, String ifNoneMatch) {
+    public static BadgeReply to(
+            String path, Optional<DeployHealthView> visibleHealth, String ifNoneMatch, BadgeTexts texts) {
         Optional<String> name = badgeName(path);
         if (name.isEmpty() || visibleHealth.isEmpty()) {
-            return new BadgeReply(404, NOT_FOUND_BODY, null);
+            return notFound(texts);
         }
-        Optional<Badge> badge = visibleHealth.get().badge(name.get());
+        Optional<Badge> badge = visibleHealth.get().badge(name.get(), texts);
         if (badge.isEmpty()) {
-            return new BadgeReply(404, NOT_FOUND_BODY, null);
+            return notFound(texts);
         }
         String etag = "\"" + badge.get().contentHash() + "\"";
         if (etag.equals(ifNoneMatch)) {
@@ -51,17 +52,23 @@ public final class BadgeReply {
      * @param path the request's rest of path
      * @param visibleHealth finds the job's health when it exists and may be seen
      * @param ifNoneMatch the request's {@code If-None-Match} header
+     * @param texts the badge's words, and the 404's
      * @return the reply
      */
     public static BadgeReply to(
             String path,
             Function<String, Optional<DeployHealthView>> visibleHealth,
             String jobName,
-            String ifNoneMatch) {
+            String ifNoneMatch,
+            BadgeTexts texts) {
         if (badgeName(path).isEmpty() || jobName == null || jobName.isBlank()) {
-            return new BadgeReply(404, NOT_FOUND_BODY, null);
+            return notFound(texts);
         }
-        return to(path, visibleHealth.apply(jobName), ifNoneMatch);
+        return to(path, visibleHealth.apply(jobName), ifNoneMatch, texts);
+    }
+
+    private static BadgeReply notFound(BadgeTexts texts) {
+        return new BadgeReply(404, texts.notFound(), null);
     }
 
     static Optional<String> badgeName(String path) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The four DeployOften badges, made from plain figures, with their health colours.
+ * The four DeployOften badges, made from plain figures, with their health colours; the words come from the
+ * {@link BadgeTexts} given (below as in English).
  *
  * <table>
  *   <caption>Badge texts and colours</caption>
@@ -29,13 +30,6 @@ import java.util.OptionalDouble;
  * Colours are decided on the exact figure, texts are rounded: see each method.
  */
 public final class Badges {
-    /** Label of the frequency badge. */
-    public static final String FREQUENCY_LABEL = "deploys";
-    /** Label of the failure rate badge. */
-    public static final String FAILURE_RATE_LABEL = "deploy failures";
-    /** Label of the release gate badge. */
-    public static final String GATE_LABEL = "release gate";
-
     private static final int TWO_DIGITS = 10;
     private static final int PERCENT = 100;
 
@@ -48,10 +42,11 @@ public final class Badges {
      *
      * @param successfulPerWeek successful deploys per week, finite and ≥ 0
      * @param frequencyClass the environment's frequency class, which decides the colour
+     * @param texts the words
      * @return the badge
      * @throws IllegalArgumentException if the rate is negative, NaN or infinite, or the class is missing
      */
-    public static Badge frequency(double successfulPerWeek, FrequencyClass frequencyClass) {
+    public static Badge frequency(double successfulPerWeek, FrequencyClass frequencyClass, BadgeTexts texts) {
         if (!Double.isFinite(successfulPerWeek) || successfulPerWeek < 0) {
             throw new IllegalArgumentException(
                     "successfulPerWeek is " + successfulPerWeek + ": use a finite number of deploys per week >= 0");
@@ -60,16 +55,16 @@ public final class Badges {
             throw new IllegalArgumentException(
                     "frequencyClass is missing: use DAILY, WEEKLY, MONTHLY, YEARLY or NO_DATA");
         }
-        return Badge.of(FREQUENCY_LABEL, perWeekText(successfulPerWeek), frequencyColor(frequencyClass));
+        return Badge.of(texts.frequencyLabel(), perWeekText(successfulPerWeek, texts), frequencyColor(frequencyClass));
     }
 
-    static String perWeekText(double perWeek) {
+    static String perWeekText(double perWeek, BadgeTexts texts) {
         int scale = perWeek < TWO_DIGITS ? 1 : 0;
         BigDecimal rounded = BigDecimal.valueOf(perWeek).setScale(scale, RoundingMode.HALF_UP);
         if (rounded.signum() == 0 && perWeek > 0) {
-            return "<0.1/week";
+            return texts.belowATenthPerWeek();
         }
-        return rounded.stripTrailingZeros().toPlainString() + "/week";
+        return texts.perWeek(rounded.stripTrailingZeros().toPlainString());
     }
 
     static BadgeColor frequencyColor(FrequencyClass frequencyClass) {
@@ -95,31 +90,32 @@ public final class Badges {
      *
      * @param environment the environment name, the label; user-controlled text is fine
      * @param age time since the last successful deploy, or empty when there was none
+     * @param texts the words
      * @return the badge
      * @throws IllegalArgumentException if the environment or age is missing
      */
-    public static Badge lastDeploy(String environment, Optional<Duration> age) {
+    public static Badge lastDeploy(String environment, Optional<Duration> age, BadgeTexts texts) {
         if (age == null) {
             throw new IllegalArgumentException("age is missing: use Optional.empty() for never deployed");
         }
         if (age.isEmpty()) {
-            return Badge.of(environment, "never", BadgeColor.LIGHTGREY);
+            return Badge.of(environment, texts.never(), BadgeColor.LIGHTGREY);
         }
         Duration clamped = age.get().isNegative() ? Duration.ZERO : age.get();
-        return Badge.of(environment, ageText(clamped), ageColor(clamped));
+        return Badge.of(environment, ageText(clamped, texts), ageColor(clamped));
     }
 
-    static String ageText(Duration age) {
+    static String ageText(Duration age, BadgeTexts texts) {
         if (age.toMinutes() < 1) {
-            return "just now";
+            return texts.justNow();
         }
         if (age.toHours() < 1) {
-            return age.toMinutes() + "m ago";
+            return texts.minutesAgo(age.toMinutes());
         }
         if (age.toDays() < 1) {
-            return age.toHours() + "h ago";
+            return texts.hoursAgo(age.toHours());
         }
-        return age.toDays() + "d ago";
+        return texts.daysAgo(age.toDays());
     }
 
     static BadgeColor ageColor(Duration age) {
@@ -141,35 +137,36 @@ public final class Badges {
      * ({@code >99%}).
      *
      * @param rate failed deploys / completed deploys, in [0, 1], or empty when no deploy completed
+     * @param texts the words
      * @return the badge
      * @throws IllegalArgumentException if the rate is missing or outside [0, 1]
      */
-    public static Badge failureRate(OptionalDouble rate) {
+    public static Badge failureRate(OptionalDouble rate, BadgeTexts texts) {
         if (rate == null) {
             throw new IllegalArgumentException("rate is missing: use OptionalDouble.empty() for no data");
         }
         if (rate.isEmpty()) {
-            return Badge.of(FAILURE_RATE_LABEL, "no data", BadgeColor.LIGHTGREY);
+            return Badge.of(texts.failureRateLabel(), texts.noData(), BadgeColor.LIGHTGREY);
         }
         double r = rate.getAsDouble();
         if (!(r >= 0 && r <= 1)) {
             throw new IllegalArgumentException("rate is " + r + ": use a fraction from 0 to 1");
         }
-        return Badge.of(FAILURE_RATE_LABEL, percentText(r), failureRateColor(r));
+        return Badge.of(texts.failureRateLabel(), percentText(r, texts), failureRateColor(r));
     }
 
-    static String percentText(double rate) {
+    static String percentText(double rate, BadgeTexts texts) {
         int percent = BigDecimal.valueOf(rate)
                 .multiply(BigDecimal.valueOf(PERCENT))
                 .setScale(0, RoundingMode.HALF_UP)
                 .intValueExact();
         if (percent == 0 && rate > 0) {
-            return "<1%";
+            return texts.belowOnePercent();
         }
         if (percent == PERCENT && rate < 1) {
-            return ">99%";
+            return texts.aboveNinetyNinePercent();
         }
-        return percent + "%";
+        return texts.percent(percent);
     }
 
     static BadgeColor failureRateColor(double rate) {
@@ -189,13 +186,14 @@ public final class Badges {
      * The release gate badge: {@code release gate | passing}.
      *
      * @param state the gate's state
+     * @param texts the words
      * @return the badge
      * @throws IllegalArgumentException if the state is missing
      */
-    public static Badge gate(GateBadgeState state) {
+    public static Badge gate(GateBadgeState state, BadgeTexts texts) {
         if (state == null) {
             throw new IllegalArgumentException("gate state is missing: use PASS, WARN, BLOCK or UNKNOWN");
         }
-        return Badge.of(GATE_LABEL, state.text(), state.color());
+        return Badge.of(texts.gateLabel(), texts.gateState(state), state.color());
     }
 }

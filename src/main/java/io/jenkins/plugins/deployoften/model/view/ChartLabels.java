@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deployoften.model.view;
 
 /**
- * The words a {@link DeployTrendChart} shows, so the Jenkins side can pass translated ones. Any text is fine: the
+ * The words a {@link DeployTrendChart} shows; the glue passes them in the user's language. Any text is fine: the
  * chart JSON escapes it.
  *
  * @param successful name of the successful deploys series
@@ -13,9 +13,6 @@ package io.jenkins.plugins.deployoften.model.view;
  */
 public record ChartLabels(
         String successful, String failed, String medianDuration, String countAxis, String durationAxis, String noData) {
-    private static final ChartLabels ENGLISH = new ChartLabels(
-            "Successful", "Failed", "Median duration", "Deploys per week", "Median duration (s)", "No deploys yet");
-
     /**
      * @param successful name of the successful deploys series
      * @param failed name of the failed deploys series
@@ -32,11 +29,6 @@ public record ChartLabels(
         required("countAxis", countAxis);
         required("durationAxis", durationAxis);
         required("noData", noData);
-    }
-
-    /** @return the English labels */
-    public static ChartLabels english() {
-        return ENGLISH;
     }
 
     private static void required(String field, String text) {

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.deployoften.model.view;
 
 import io.jenkins.plugins.deployoften.model.DeployStatistics;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -92,76 +90,43 @@ public final class DeployHealthView {
         return statistics.getEnvironment().value();
     }
 
-    /** @return successful deploys per week, one decimal, and the frequency class: {@code 4.2/week (weekly)} */
-    public String getFrequency() {
-        return String.format(
-                Locale.ROOT,
-                "%.1f/week (%s)",
-                statistics.getDeploysPerWeek(),
-                statistics.getFrequencyClass().word());
-    }
-
-    /** @return the change failure rate as a whole percentage, or {@code no data} without completed deploys */
-    public String getFailureRate() {
-        return statistics
-                .getChangeFailureRate()
-                .map(rate -> Math.round(rate * 100) + "%")
-                .orElse("no data");
-    }
-
-    /** @return the median deploy duration, or {@code no data} */
-    public String getMedianDuration() {
-        return statistics.getMedianDuration().map(Durations::format).orElse("no data");
-    }
-
-    /** @return the time since the last successful deploy, such as {@code 2 h ago}, or {@code never} */
-    public String getLastSuccess() {
-        return lastSuccessAgeNow().map(age -> Durations.format(age) + " ago").orElse("never");
-    }
-
-    /** @return the median recovery time after a failed deploy, or {@code no data} */
-    public String getRecoveryTime() {
-        return statistics.getMedianRecoveryTime().map(Durations::format).orElse("no data");
-    }
-
     /** @return the last gate decision's state */
     public GateBadgeState getGateState() {
         return gateState;
     }
 
-    /** @return one line for the job page and tooltips */
-    public String getSummary() {
-        return getEnvironment() + ": " + getFrequency() + ", " + getFailureRate() + " failures, last success "
-                + getLastSuccess() + ", release gate " + gateState.text();
-    }
-
-    /** @return the trend chart of the statistics window */
-    public DeployTrendChart getTrendChart() {
-        return DeployTrendChart.of(statistics.getWeeks());
+    /**
+     * @param labels the words the chart shows
+     * @return the trend chart of the statistics window
+     */
+    public DeployTrendChart trendChart(ChartLabels labels) {
+        return DeployTrendChart.of(statistics.getWeeks(), labels);
     }
 
     /**
      * @param name {@code frequency}, {@code last}, {@code failures} or {@code gate}
+     * @param texts the badge's words
      * @return that badge, or empty for another name
      */
-    public Optional<Badge> badge(String name) {
+    public Optional<Badge> badge(String name, BadgeTexts texts) {
         switch (name) {
             case "frequency":
-                return Optional.of(Badges.frequency(statistics.getDeploysPerWeek(), statistics.getFrequencyClass()));
+                return Optional.of(
+                        Badges.frequency(statistics.getDeploysPerWeek(), statistics.getFrequencyClass(), texts));
             case "last":
-                return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow()));
+                return Optional.of(Badges.lastDeploy(getEnvironment(), lastSuccessAgeNow(), texts));
             case "failures":
                 Optional<Double> rate = statistics.getChangeFailureRate();
-                return Optional.of(
-                        Badges.failureRate(rate.isPresent() ? OptionalDouble.of(rate.get()) : OptionalDouble.empty()));
+                return Optional.of(Badges.failureRate(
+                        rate.isPresent() ? OptionalDouble.of(rate.get()) : OptionalDouble.empty(), texts));
             case "gate":
-                return Optional.of(Badges.gate(gateState));
+                return Optional.of(Badges.gate(gateState, texts));
             default:
                 return Optional.empty();
         }
     }
 
-    /** @return the badge names {@link #badge(String)} knows */
+    /** @return the badge names {@link #badge(String, BadgeTexts)} knows */
     public static List<String> badgeNames() {
         return List.of("frequency", "last", "failures", "gate");
     }

@@ -65,18 +65,6 @@ public final class DeployTrendChart {
     }
 
     /**
-     * Creates the chart with English labels.
-     *
-     * @param weeks the weeks in ascending order, each week at most once; gaps are allowed
-     * @return the chart
-     * @throws IllegalArgumentException if the weeks are missing, out of order, repeated, or span more than
-     *     {@value #MAX_WEEKS} weeks
-     */
-    public static DeployTrendChart of(List<WeeklyBucket> weeks) {
-        return of(weeks, ChartLabels.english());
-    }
-
-    /**
      * Creates the chart.
      *
      * @param weeks the weeks in ascending order, each week at most once; gaps are allowed
@@ -106,7 +94,7 @@ public final class DeployTrendChart {
             throw new IllegalArgumentException("weeks is missing or has a missing week: use a list of weeks");
         }
         if (labels == null) {
-            throw new IllegalArgumentException("labels is missing: use ChartLabels.english() or translated ones");
+            throw new IllegalArgumentException("labels is missing: pass the words to show");
         }
         return new DeployTrendChart(withGapsFilled(weeks), labels, compact);
     }

@@ -70,7 +70,8 @@ public class DeployAttemptsTest {
         DeployAttempts.Report report = attempts.run(settings(3, 5), script(DeployAttempts.AttemptResult.exited(0)));
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.SUCCESS);
-        assertThat(report.attempts()).containsExactly("attempt 1: succeeded");
+        assertThat(report.attempts()).containsExactly(DeployAttempts.AttemptResult.exited(0));
+        assertThat(report.failure()).isNull();
         assertThat(report.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(report.startedAt()).isEqualTo(T0);
         assertThat(sleeps).isEmpty();
@@ -88,7 +89,10 @@ public class DeployAttemptsTest {
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.SUCCESS);
         assertThat(report.attempts())
-                .containsExactly("attempt 1: exit code 1", "attempt 2: timed out after 15 min", "attempt 3: succeeded");
+                .containsExactly(
+                        DeployAttempts.AttemptResult.exited(1),
+                        DeployAttempts.AttemptResult.timedOut(),
+                        DeployAttempts.AttemptResult.exited(0));
         // three attempts of 10 s and two delays of 5 s
         assertThat(report.duration()).isEqualTo(Duration.ofSeconds(40));
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -100,7 +104,9 @@ public class DeployAttemptsTest {
                 settings(1, 0), script(DeployAttempts.AttemptResult.exited(3), DeployAttempts.AttemptResult.exited(4)));
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.FAILURE);
-        assertThat(report.reason()).isEqualTo("exit code 4 (after 2 attempts)");
+        assertThat(report.failure())
+                .isEqualTo(new DeployAttempts.Failure(
+                        false, DeployAttempts.AttemptResult.exited(4), Duration.ofMinutes(15), 2));
     }
 
     @Test
@@ -108,7 +114,9 @@ public class DeployAttemptsTest {
         DeployAttempts.Report report = attempts.run(settings(0, 0), script(DeployAttempts.AttemptResult.timedOut()));
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.FAILURE);
-        assertThat(report.reason()).isEqualTo("timed out after 15 min");
+        assertThat(report.failure())
+                .isEqualTo(new DeployAttempts.Failure(
+                        false, DeployAttempts.AttemptResult.timedOut(), Duration.ofMinutes(15), 1));
     }
 
     @Test
@@ -121,7 +129,7 @@ public class DeployAttemptsTest {
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.ABORTED);
         assertThat(calls[0]).isEqualTo(1);
-        assertThat(report.reason()).contains("aborted");
+        assertThat(report.failure().interrupted()).isTrue();
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
 
@@ -135,6 +143,7 @@ public class DeployAttemptsTest {
                 interruptedWhileWaiting.run(settings(3, 60), script(DeployAttempts.AttemptResult.exited(1)));
 
         assertThat(report.outcome()).isEqualTo(DeployOutcome.ABORTED);
-        assertThat(report.attempts()).containsExactly("attempt 1: exit code 1", "interrupted");
+        assertThat(report.attempts()).containsExactly(DeployAttempts.AttemptResult.exited(1));
+        assertThat(report.failure().interrupted()).isTrue();
     }
 }

@@ -18,8 +18,7 @@ public class DeployDecisionsTest {
 
     @Test
     public void unstableBuildsDeployOnlyWhenAllowed() {
-        assertThat(DeployCondition.SUCCESSFUL.skipReason(BuildResult.UNSTABLE))
-                .contains("build is UNSTABLE and only successful builds deploy");
+        assertThat(DeployCondition.SUCCESSFUL.skipReason(BuildResult.UNSTABLE)).contains(NotDeployed.unstable());
         assertThat(DeployCondition.SUCCESSFUL_OR_UNSTABLE.skipReason(BuildResult.UNSTABLE))
                 .isEmpty();
     }
@@ -27,9 +26,10 @@ public class DeployDecisionsTest {
     @Test
     public void failedAbortedAndNotBuiltBuildsNeverDeployAndSayWhy() {
         for (DeployCondition condition : DeployCondition.values()) {
-            assertThat(condition.skipReason(BuildResult.FAILURE)).contains("build ended FAILURE before deploying");
-            assertThat(condition.skipReason(BuildResult.ABORTED)).contains("build ended ABORTED before deploying");
-            assertThat(condition.skipReason(BuildResult.NOT_BUILT)).contains("build ended NOT_BUILT before deploying");
+            for (BuildResult ended :
+                    new BuildResult[] {BuildResult.FAILURE, BuildResult.ABORTED, BuildResult.NOT_BUILT}) {
+                assertThat(condition.skipReason(ended)).contains(NotDeployed.buildEnded(ended));
+            }
         }
     }
 
@@ -92,12 +92,13 @@ public class DeployDecisionsTest {
 
     @Test
     public void durationsReadNaturally() {
-        assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850 ms");
-        assertThat(Durations.format(Duration.ofSeconds(42))).isEqualTo("42 s");
-        assertThat(Durations.format(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
-        assertThat(Durations.format(Duration.ofMinutes(15))).isEqualTo("15 min");
-        assertThat(Durations.format(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
-        assertThat(Durations.format(Duration.ofHours(3))).isEqualTo("3 h");
+        assertThat(Durations.shown(Duration.ofMillis(850)))
+                .isEqualTo(new Durations.Shown(Durations.Unit.MILLISECONDS, 850, 0));
+        assertThat(Durations.shown(Duration.ofSeconds(42)))
+                .isEqualTo(new Durations.Shown(Durations.Unit.SECONDS, 42, 0));
+        assertThat(Durations.shown(Duration.ofSeconds(185)))
+                .isEqualTo(new Durations.Shown(Durations.Unit.MINUTES, 3, 5));
+        assertThat(Durations.shown(Duration.ofMinutes(125))).isEqualTo(new Durations.Shown(Durations.Unit.HOURS, 2, 5));
     }
 
     private static DeploySettings settings(String environment, String command, int timeout, int retries, int delay) {

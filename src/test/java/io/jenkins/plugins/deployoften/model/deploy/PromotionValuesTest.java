@@ -130,16 +130,4 @@ public class PromotionValuesTest {
         assertThatThrownBy(() -> ExternalDeploy.checkDurationMillis(ExternalDeploy.MAX_DURATION_MILLIS + 1))
                 .hasMessageStartingWith("durationMillis: ");
     }
-
-    @Test
-    public void bannersFrameTheDeployWithOutcomeAndDuration() {
-        assertThat(DeployBanner.start(STAGING, 42, 3)).contains("deploying build #42 to staging (up to 3 attempts)");
-        assertThat(DeployBanner.start(STAGING, 42, 1)).doesNotContain("attempts");
-        assertThat(DeployBanner.end(STAGING, DeployOutcome.FAILURE, Duration.ofSeconds(42), "exit code 1"))
-                .contains("deploy to staging FAILURE in 42 s: exit code 1");
-        assertThat(DeployBanner.end(STAGING, DeployOutcome.SUCCESS, Duration.ofSeconds(3), ""))
-                .contains("SUCCESS in 3 s ");
-        assertThat(DeployBanner.skipped(STAGING, "build ended FAILURE before deploying"))
-                .isEqualTo("DeployOften: not deploying to staging: build ended FAILURE before deploying");
-    }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Audit entries for the audit log's reliability tests, each identified by an id held as its first verdict's
- * explanation. The other fields vary with the build number (mode, status, environment, candidate, second
+ * explanation. Their verdicts are in recorded words, as every verdict read back from the log is. The other fields vary with the build number (mode, status, environment, candidate, second
  * verdict, remedy, override), so a line that lost or swapped a field does not read back equal.
  */
 final class AuditEntries {
@@ -31,7 +31,9 @@ final class AuditEntries {
         GateRule[] rules = GateRule.values();
         GateRule rule = rules[build % rules.length];
         boolean failed = build % 4 == 0;
-        RuleVerdict first = failed ? RuleVerdict.fail(rule, id, "remedy ✓ n°" + build) : RuleVerdict.pass(rule, id);
+        RuleVerdict first = failed
+                ? RuleVerdict.recorded(rule, RuleStatus.FAIL, id, "remedy ✓ n°" + build)
+                : RuleVerdict.recorded(rule, RuleStatus.PASS, id, null);
         List<RuleVerdict> verdicts = build % 3 == 0
                 ? List.of(first, RuleVerdict.notChecked(rules[(build + 1) % rules.length]))
                 : List.of(first);
@@ -59,7 +61,7 @@ final class AuditEntries {
 
     /** @return the entry's id */
     static String id(GateAuditEntry entry) {
-        return entry.decision().getVerdicts().get(0).getExplanation();
+        return GateFixtures.explanation(entry.decision().getVerdicts().get(0));
     }
 
     /** @return the ids of the entries, in their order */

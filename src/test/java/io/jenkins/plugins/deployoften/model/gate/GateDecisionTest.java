@@ -10,11 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
+import io.jenkins.plugins.deployoften.model.DeploySource;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import java.util.Optional;
 import org.junit.Test;
 
-/** Modes, the empty ledger, overrides and the summary line. */
+/** Modes, the empty ledger, overrides and what the rules found; {@code GateWordsTest} words them. */
 public class GateDecisionTest {
     private static final GatePolicy ENFORCE = GatePolicy.defaults();
     private static final GatePolicy WARN =
@@ -41,9 +42,6 @@ public class GateDecisionTest {
         assertThat(enforce.getVerdicts())
                 .extracting(RuleVerdict::getRule)
                 .containsExactly(GateRule.FRESH, GateRule.FREQUENT, GateRule.CANDIDATE_PRACTISED, GateRule.HEALTHY);
-        assertThat(enforce.summary())
-                .isEqualTo(
-                        "release gate PASS for staging (candidate build #42, mode ENFORCE): all checked rules passed");
     }
 
     @Test
@@ -57,9 +55,8 @@ public class GateDecisionTest {
         assertThat(warn.failedRules()).containsExactly(GateRule.FRESH);
         assertThat(enforce.getMode()).isEqualTo(GateMode.ENFORCE);
         assertThat(warn.getMode()).isEqualTo(GateMode.WARN);
-        assertThat(enforce.summary())
-                .isEqualTo("release gate BLOCK for staging (candidate build #42, mode ENFORCE): FRESH: last successful"
-                        + " staging deploy was 20 days ago (limit 14 days): deploy a current build to staging");
+        assertThat(GateFixtures.verdictOf(enforce, GateRule.FRESH).orElseThrow().getFindings())
+                .containsExactly(new Finding.LastSuccess(STAGING, days(20), 14, 42, DeploySource.UNKNOWN));
     }
 
     @Test
@@ -69,11 +66,9 @@ public class GateDecisionTest {
 
         assertThat(enforce.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(warn.getStatus()).isEqualTo(GateStatus.WARN);
-        assertThat(GateFixtures.verdictOf(enforce, GateRule.FRESH).orElseThrow().getExplanation())
-                .isEqualTo("no staging deploy recorded yet");
+        assertThat(GateFixtures.explanation(enforce, GateRule.FRESH)).isEqualTo("no staging deploy recorded yet");
         assertThat(enforce.failedRules())
                 .containsExactly(GateRule.FRESH, GateRule.FREQUENT, GateRule.CANDIDATE_PRACTISED);
-        assertThat(enforce.summary()).contains("no staging deploy recorded yet");
     }
 
     @Test
@@ -88,24 +83,9 @@ public class GateDecisionTest {
         RuleVerdict overrideVerdict =
                 GateFixtures.verdictOf(decision, GateRule.OVERRIDE).orElseThrow();
         assertThat(overrideVerdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(overrideVerdict.getExplanation())
+        assertThat(GateFixtures.explanation(overrideVerdict))
                 .isEqualTo("overridden by alice for build #42 (expires 2026-03-03T11:59:00Z): hotfix for incident 123");
-        assertThat(decision.summary())
-                .isEqualTo("release gate PASS for staging (candidate build #42, mode ENFORCE): overridden by alice"
-                        + " for build #42 (expires 2026-03-03T11:59:00Z): hotfix for incident 123 (failed: FRESH)");
-    }
-
-    @Test
-    public void theSummaryLineShowsUserTextWithoutBidirectionalControlsOrLineBreaks() {
-        GateOverride override = GateFixtures.overrideFor42("al\u202Eice", "hotfix\nrelease gate PASS for prod", NOW);
-
-        GateDecision decision = evaluate(ENFORCE, STALE, Optional.of(override));
-
-        assertThat(decision.summary())
-                .doesNotContain("\u202E", "\n")
-                .contains(
-                        "overridden by alice for build #42 (expires 2026-03-03T12:00:00Z): hotfix release gate PASS for prod");
-        assertThat(decision.getOverride()).contains(override);
+        assertThat(overrideVerdict.getFindings()).containsExactly(new Finding.Overridden(override));
     }
 
     @Test
@@ -116,8 +96,10 @@ public class GateDecisionTest {
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(GateFixtures.verdictOf(decision, GateRule.OVERRIDE)).isPresent();
-        assertThat(decision.summary())
-                .endsWith("overridden by bob for build #42 (expires 2026-03-03T12:00:00Z): just in case");
+        assertThat(GateFixtures.verdictOf(decision, GateRule.OVERRIDE)
+                        .orElseThrow()
+                        .getFindings())
+                .containsExactly(new Finding.Overridden(override));
     }
 
     @Test
@@ -127,11 +109,10 @@ public class GateDecisionTest {
         GateDecision decision = evaluate(ENFORCE, withGarbage, Optional.empty());
 
         assertThat(decision.getSkippedLedgerLines()).isEqualTo(3);
-        assertThat(decision.summary()).endsWith("[3 unreadable ledger lines skipped]");
     }
 
     @Test
-    public void summaryListsEveryFailedRuleOnOneLine() {
+    public void everyFailedRuleFindsWhatFailedIt() {
         GateDecision decision = ENFORCE.evaluate(
                 history(staging(1, DeployOutcome.FAILURE, NOW.minus(days(1)))),
                 STAGING,
@@ -139,11 +120,13 @@ public class GateDecisionTest {
                 NOW,
                 Optional.empty());
 
-        assertThat(decision.summary())
-                .startsWith("release gate BLOCK for staging (candidate none, mode ENFORCE): FRESH: no successful"
-                        + " staging deploy recorded yet: deploy a current build to staging; FREQUENT: 0 successful")
-                .contains("; CANDIDATE_PRACTISED: the release candidate could not be checked")
-                .doesNotContain("\n");
+        assertThat(decision.getVerdicts())
+                .filteredOn(RuleVerdict::isFailed)
+                .flatExtracting(RuleVerdict::getFindings)
+                .containsExactly(
+                        new Finding.NoSuccessfulDeploy(STAGING),
+                        new Finding.Frequency(STAGING, 0, 2, 28),
+                        new Finding.CandidateNotGiven());
     }
 
     @Test

@@ -61,12 +61,12 @@ public class GateRulesTest {
         RuleVerdict past = verdict(ONLY_FRESH, GateRule.FRESH, stagingSuccess(40, days(14).plusMillis(1)));
 
         assertThat(atLimit.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(atLimit.getExplanation())
+        assertThat(GateFixtures.explanation(atLimit))
                 .isEqualTo("last successful staging deploy (build #40) was 14 days ago (limit 14 days), recorded before"
                         + " sources were kept");
         assertThat(past.getStatus()).isEqualTo(RuleStatus.FAIL);
         // 14 days + 1 ms rounds down to 14 whole days, so the text says "more than"
-        assertThat(past.getExplanation())
+        assertThat(GateFixtures.explanation(past))
                 .isEqualTo("last successful staging deploy was more than 14 days ago (limit 14 days)");
     }
 
@@ -74,7 +74,7 @@ public class GateRulesTest {
     public void freshFailureExplainsAgeLimitAndRemedy() {
         RuleVerdict old = verdict(ONLY_FRESH, GateRule.FRESH, stagingSuccess(40, days(19).plusHours(5)));
 
-        assertThat(old.describe())
+        assertThat(GateFixtures.described(old))
                 .isEqualTo(
                         "last successful staging deploy was 19 days ago (limit 14 days): deploy a current build to staging");
     }
@@ -89,7 +89,7 @@ public class GateRulesTest {
                 deploy("production", 3, DeployOutcome.SUCCESS, NOW.minus(days(1))));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(verdict.getExplanation()).contains("20 days ago");
+        assertThat(GateFixtures.explanation(verdict)).contains("20 days ago");
     }
 
     @Test
@@ -97,21 +97,21 @@ public class GateRulesTest {
         RuleVerdict verdict =
                 verdict(ONLY_FRESH, GateRule.FRESH, staging(1, DeployOutcome.FAILURE, NOW.minus(days(1))));
 
-        assertThat(verdict.getExplanation()).isEqualTo("no successful staging deploy recorded yet");
+        assertThat(GateFixtures.explanation(verdict)).isEqualTo("no successful staging deploy recorded yet");
     }
 
     @Test
     public void recordsFromTheFutureAreIgnored() {
         RuleVerdict verdict = verdict(ONLY_FRESH, GateRule.FRESH, stagingSuccess(9, Duration.ofMinutes(-5)));
 
-        assertThat(verdict.getExplanation()).isEqualTo("no staging deploy recorded yet");
+        assertThat(GateFixtures.explanation(verdict)).isEqualTo("no staging deploy recorded yet");
     }
 
     @Test
     public void freshAgeBelowADayIsShownInHours() {
         RuleVerdict verdict = verdict(ONLY_FRESH, GateRule.FRESH, stagingSuccess(7, Duration.ofHours(5)));
 
-        assertThat(verdict.getExplanation()).contains("was 5 hours ago");
+        assertThat(GateFixtures.explanation(verdict)).contains("was 5 hours ago");
     }
 
     // FREQUENT
@@ -127,10 +127,10 @@ public class GateRulesTest {
         RuleVerdict one = verdict(ONLY_FREQUENT, GateRule.FREQUENT, beforeStart, recent);
 
         assertThat(two.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(two.getExplanation())
+        assertThat(GateFixtures.explanation(two))
                 .isEqualTo("2 successful staging deploys in the last 28 days (at least 2 required)");
         assertThat(one.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(one.describe())
+        assertThat(GateFixtures.described(one))
                 .isEqualTo("1 successful staging deploy in the last 28 days (at least 2 required): deploy to staging"
                         + " more often: at least 2 successful deploys every 28 days");
     }
@@ -146,7 +146,7 @@ public class GateRulesTest {
                 deploy("production", 4, DeployOutcome.SUCCESS, NOW.minus(days(1))));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(verdict.getExplanation()).startsWith("1 successful staging deploy in");
+        assertThat(GateFixtures.explanation(verdict)).startsWith("1 successful staging deploy in");
     }
 
     @Test
@@ -164,7 +164,7 @@ public class GateRulesTest {
                 stagingSuccess(4, days(0)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(verdict.getExplanation()).startsWith("3 successful staging deploys in the last 7 days");
+        assertThat(GateFixtures.explanation(verdict)).startsWith("3 successful staging deploys in the last 7 days");
     }
 
     // CANDIDATE_PRACTISED
@@ -185,7 +185,7 @@ public class GateRulesTest {
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(verdict.getExplanation())
+        assertThat(GateFixtures.explanation(verdict))
                 .isEqualTo("the release candidate (commit 0A1B2C3D4E5F) was deployed successfully to staging by"
                         + " build #41 (same commit), recorded before sources were kept");
     }
@@ -199,7 +199,7 @@ public class GateRulesTest {
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(verdict.getExplanation()).contains("(same artifact fingerprint)");
+        assertThat(GateFixtures.explanation(verdict)).contains("(same artifact fingerprint)");
     }
 
     @Test
@@ -216,9 +216,9 @@ public class GateRulesTest {
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(found.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(found.getExplanation()).contains("(same build)");
+        assertThat(GateFixtures.explanation(found)).contains("(same build)");
         assertThat(other.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(other.describe())
+        assertThat(GateFixtures.described(other))
                 .isEqualTo("the release candidate (build #42) was never deployed successfully to staging: deploy"
                         + " this candidate to staging successfully before releasing it");
     }
@@ -256,7 +256,7 @@ public class GateRulesTest {
                 history(practised(41, DeployOutcome.SUCCESS)));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(verdict.describe())
+        assertThat(GateFixtures.described(verdict))
                 .isEqualTo("the release candidate could not be checked: no commit, artifact fingerprint or build"
                         + " number was given: give the gate the candidate's commit, artifact fingerprint or build"
                         + " number");
@@ -277,7 +277,7 @@ public class GateRulesTest {
                 staging(6, DeployOutcome.FAILURE, NOW.minus(days(1))));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(verdict.describe())
+        assertThat(GateFixtures.described(verdict))
                 .isEqualTo("the last 3 completed staging deploys all failed: fix the staging deploy and get it to"
                         + " succeed before releasing");
     }
@@ -293,7 +293,8 @@ public class GateRulesTest {
                 staging(4, DeployOutcome.FAILURE, NOW.minus(days(1))));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(verdict.getExplanation()).isEqualTo("not all of the last 3 completed staging deploys failed");
+        assertThat(GateFixtures.explanation(verdict))
+                .isEqualTo("not all of the last 3 completed staging deploys failed");
     }
 
     @Test
@@ -306,9 +307,9 @@ public class GateRulesTest {
         RuleVerdict none = verdict(ONLY_STREAK, GateRule.HEALTHY);
 
         assertThat(two.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(two.getExplanation()).startsWith("only 2 completed staging deploys recorded, all failed");
+        assertThat(GateFixtures.explanation(two)).startsWith("only 2 completed staging deploys recorded, all failed");
         assertThat(none.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(none.getExplanation()).startsWith("no completed staging deploy recorded yet");
+        assertThat(GateFixtures.explanation(none)).startsWith("no completed staging deploy recorded yet");
     }
 
     @Test
@@ -336,10 +337,10 @@ public class GateRulesTest {
                 stagingSuccess(8, days(1)));
 
         assertThat(atLimit.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(atLimit.getExplanation())
+        assertThat(GateFixtures.explanation(atLimit))
                 .isEqualTo("staging failure rate in the last 28 days was 25.0% (1 of 4 completed deploys, limit 25%)");
         assertThat(above.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(above.describe())
+        assertThat(GateFixtures.described(above))
                 .isEqualTo("staging failure rate in the last 28 days was 28.6% (2 of 7 completed deploys, limit 25%):"
                         + " make staging deploys reliable: look into the failed deploys before releasing");
     }
@@ -349,7 +350,7 @@ public class GateRulesTest {
         RuleVerdict verdict = verdict(ONLY_RATE, GateRule.HEALTHY);
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(verdict.getExplanation())
+        assertThat(GateFixtures.explanation(verdict))
                 .isEqualTo("no completed staging deploys in the last 28 days, so no failure rate");
     }
 
@@ -364,10 +365,13 @@ public class GateRulesTest {
                 staging(3, DeployOutcome.FAILURE, NOW.minus(days(1))));
 
         assertThat(verdict.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(verdict.getExplanation())
+        assertThat(GateFixtures.explanation(verdict))
                 .isEqualTo("the last 3 completed staging deploys all failed; staging failure rate in the last 28 days"
                         + " was 100.0% (3 of 3 completed deploys, limit 25%)");
-        assertThat(verdict.getRemedy()).get().asString().contains("fix the staging deploy", "make staging deploys");
+        assertThat(GateFixtures.remedy(verdict))
+                .get()
+                .asString()
+                .contains("fix the staging deploy", "make staging deploys");
     }
 
     // disabled rules
@@ -386,7 +390,7 @@ public class GateRulesTest {
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(decision.getVerdicts()).extracting(RuleVerdict::getStatus).containsOnly(RuleStatus.NOT_CHECKED);
         assertThat(decision.getVerdicts())
-                .extracting(RuleVerdict::getExplanation)
+                .extracting(GateFixtures::explanation)
                 .containsExactly(
                         "freshness is not checked (rule off)",
                         "deploy frequency is not checked (rule off)",

@@ -55,11 +55,11 @@ public class GateStartOrderTest {
             assertThat(verdictOf(decision, GateRule.FRESH))
                     .contains(RuleVerdict.pass(
                             GateRule.FRESH,
-                            GateTexts.freshWithin(
+                            new Finding.LastSuccess(
                                     STAGING,
                                     Duration.between(shortOne.getStartedAt(), NOW),
-                                    11,
                                     14,
+                                    11,
                                     shortOne.getSource())));
         }
         assertAllAgree(policy, appendOrder, NOW, byEnd(appendOrder));
@@ -73,7 +73,7 @@ public class GateStartOrderTest {
         List<DeployRecord> passing = List.of(shortSuccess, longFailure);
         for (GateDecision decision : bothWays(freshAndStreak(14, 1), passing, NOW, byEnd(passing))) {
             assertThat(verdictOf(decision, GateRule.HEALTHY))
-                    .contains(RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(STAGING, 1)));
+                    .contains(RuleVerdict.pass(GateRule.HEALTHY, new Finding.FailureStreak(STAGING, 1, 0, true)));
         }
 
         // and the other way round: the newest by start failed, though a success was appended after it
@@ -82,10 +82,7 @@ public class GateStartOrderTest {
         List<DeployRecord> failing = List.of(shortFailure, longSuccess);
         for (GateDecision decision : bothWays(freshAndStreak(14, 1), failing, NOW, byEnd(failing))) {
             assertThat(verdictOf(decision, GateRule.HEALTHY))
-                    .contains(RuleVerdict.fail(
-                            GateRule.HEALTHY,
-                            GateTexts.lastDeploysAllFailed(STAGING, 1),
-                            GateTexts.lastDeploysRemedy(STAGING)));
+                    .contains(RuleVerdict.fail(GateRule.HEALTHY, new Finding.FailureStreak(STAGING, 1, 1, false)));
             assertThat(decision.failedRules()).containsExactly(GateRule.HEALTHY);
         }
     }
@@ -107,9 +104,9 @@ public class GateStartOrderTest {
             assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
             assertThat(verdictOf(decision, GateRule.FRESH))
                     .contains(RuleVerdict.pass(
-                            GateRule.FRESH, GateTexts.freshWithin(STAGING, days(2), 51, 14, DeploySource.UNKNOWN)));
+                            GateRule.FRESH, new Finding.LastSuccess(STAGING, days(2), 14, 51, DeploySource.UNKNOWN)));
             assertThat(verdictOf(decision, GateRule.HEALTHY))
-                    .contains(RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(STAGING, 3)));
+                    .contains(RuleVerdict.pass(GateRule.HEALTHY, new Finding.FailureStreak(STAGING, 3, 0, true)));
         }
         assertAllAgree(policy, appendOrder, NOW, replayedNow);
     }
@@ -247,39 +244,31 @@ public class GateStartOrderTest {
             fresh = RuleVerdict.fail(
                     GateRule.FRESH,
                     byStart.isEmpty()
-                            ? GateTexts.noDeployYet(environment)
-                            : GateTexts.noSuccessfulDeployYet(environment),
-                    GateTexts.freshRemedy(environment));
+                            ? new Finding.NoDeploy(environment, List.of())
+                            : new Finding.NoSuccessfulDeploy(environment));
         } else {
             Duration age = Duration.between(lastSuccess.getStartedAt(), now);
             int maxDays = policy.getFreshMaxDays();
+            Finding found = new Finding.LastSuccess(
+                    environment, age, maxDays, lastSuccess.getBuildNumber(), lastSuccess.getSource());
             fresh = age.compareTo(Duration.ofDays(maxDays)) <= 0
-                    ? RuleVerdict.pass(
-                            GateRule.FRESH,
-                            GateTexts.freshWithin(
-                                    environment, age, lastSuccess.getBuildNumber(), maxDays, lastSuccess.getSource()))
-                    : RuleVerdict.fail(
-                            GateRule.FRESH,
-                            GateTexts.freshTooOld(environment, age, maxDays),
-                            GateTexts.freshRemedy(environment));
+                    ? RuleVerdict.pass(GateRule.FRESH, found)
+                    : RuleVerdict.fail(GateRule.FRESH, found);
         }
         int k = policy.getHealthyLastDeploys();
         List<DeployRecord> lastK = completedNewestFirst.subList(0, Math.min(k, completedNewestFirst.size()));
-        long failures = lastK.stream()
-                .filter(r -> r.getOutcome() == DeployOutcome.FAILURE)
-                .count();
-        RuleVerdict healthy;
-        if (failures < lastK.size()) {
-            healthy = RuleVerdict.pass(GateRule.HEALTHY, GateTexts.lastDeploysNotAllFailed(environment, k));
-        } else if (failures == k) {
-            healthy = RuleVerdict.fail(
-                    GateRule.HEALTHY,
-                    GateTexts.lastDeploysAllFailed(environment, k),
-                    GateTexts.lastDeploysRemedy(environment));
-        } else {
-            healthy = RuleVerdict.pass(
-                    GateRule.HEALTHY, GateTexts.fewerFailuresThanStreak(environment, (int) failures, k));
+        int failedInARow = 0;
+        boolean success = false;
+        for (DeployRecord record : lastK) {
+            if (record.getOutcome() == DeployOutcome.SUCCESS) {
+                success = true;
+                break;
+            }
+            failedInARow++;
         }
+        RuleVerdict healthy = !success && failedInARow == k
+                ? RuleVerdict.fail(GateRule.HEALTHY, new Finding.FailureStreak(environment, k, failedInARow, false))
+                : RuleVerdict.pass(GateRule.HEALTHY, new Finding.FailureStreak(environment, k, failedInARow, success));
         return List.of(
                 fresh,
                 RuleVerdict.notChecked(GateRule.FREQUENT),

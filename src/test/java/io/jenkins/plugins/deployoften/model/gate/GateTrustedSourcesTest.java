@@ -41,13 +41,7 @@ public class GateTrustedSourcesTest {
 
     private static DeployRecord record(
             int build, DeployOutcome outcome, Duration ago, String commit, DeploySource source) {
-        return DeployRecord.builder("staging", "folder/app", build)
-                .outcome(outcome)
-                .startedAt(NOW.minus(ago))
-                .duration(Duration.ofMinutes(3))
-                .commit(commit)
-                .source(source)
-                .build();
+        return GateFixtures.staging(build, outcome, ago, commit, source);
     }
 
     /** An old real deploy, then the candidate's build writes SUCCESS for its own commit with recordDeploy. */
@@ -84,12 +78,9 @@ public class GateTrustedSourcesTest {
                         .orElseThrow()
                         .getStatus())
                 .isEqualTo(RuleStatus.PASS);
-        assertThat(verdictOf(decision, GateRule.CANDIDATE_PRACTISED)
-                        .orElseThrow()
-                        .getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.CANDIDATE_PRACTISED))
                 .endsWith("by build #42 (same commit), recorded by recordDeploy");
-        assertThat(verdictOf(decision, GateRule.FRESH).orElseThrow().getExplanation())
-                .endsWith(", recorded by recordDeploy");
+        assertThat(GateFixtures.explanation(decision, GateRule.FRESH)).endsWith(", recorded by recordDeploy");
         assertThat(decision.getTrustedSources()).isEqualTo(TrustedSources.ALL);
     }
 
@@ -104,12 +95,12 @@ public class GateTrustedSourcesTest {
         RuleVerdict candidate =
                 verdictOf(decision, GateRule.CANDIDATE_PRACTISED).orElseThrow();
         assertThat(candidate.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(candidate.getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.CANDIDATE_PRACTISED))
                 .isEqualTo("the release candidate (commit abc123) was never deployed successfully to staging"
                         + " (counting only records of deployToStaging)");
         RuleVerdict fresh = verdictOf(decision, GateRule.FRESH).orElseThrow();
         assertThat(fresh.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(fresh.getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.FRESH))
                 .isEqualTo("no successful staging deploy from a trusted source in the last 28 days"
                         + " (counting only records of deployToStaging)");
         assertThat(decision.getTrustedSources()).isEqualTo(STAGING_STEP_ONLY);
@@ -136,12 +127,10 @@ public class GateTrustedSourcesTest {
 
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
         // the later recordDeploy of the same commit is passed over: build #41 is the evidence
-        assertThat(verdictOf(decision, GateRule.CANDIDATE_PRACTISED)
-                        .orElseThrow()
-                        .getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.CANDIDATE_PRACTISED))
                 .isEqualTo("the release candidate (commit abc123) was deployed successfully to staging by build #41"
                         + " (same commit), recorded by deployToStaging (counting only records of deployToStaging)");
-        assertThat(verdictOf(decision, GateRule.FRESH).orElseThrow().getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.FRESH))
                 .startsWith("last successful staging deploy (build #43) was 1 day ago");
     }
 
@@ -173,12 +162,11 @@ public class GateTrustedSourcesTest {
         // trusted only: no failure at all, and 3 successes are fewer than 4
         RuleVerdict healthy = verdictOf(trusted, GateRule.HEALTHY).orElseThrow();
         assertThat(healthy.getStatus()).isEqualTo(RuleStatus.PASS);
-        assertThat(healthy.getExplanation()).contains("0.0% (0 of 3 completed deploys");
+        assertThat(GateFixtures.explanation(healthy)).contains("0.0% (0 of 3 completed deploys");
         RuleVerdict frequent = verdictOf(trusted, GateRule.FREQUENT).orElseThrow();
         assertThat(frequent.getStatus()).isEqualTo(RuleStatus.FAIL);
-        assertThat(frequent.getExplanation()).contains("3 successful");
-        assertThat(verdictOf(trusted, GateRule.FRESH).orElseThrow().getExplanation())
-                .contains("(build #3) was 8 days ago");
+        assertThat(GateFixtures.explanation(frequent)).contains("3 successful");
+        assertThat(GateFixtures.explanation(trusted, GateRule.FRESH)).contains("(build #3) was 8 days ago");
     }
 
     @Test
@@ -192,9 +180,7 @@ public class GateTrustedSourcesTest {
         GateDecision decision = decide(noScan, STAGING_STEP_ONLY);
 
         // the candidate was practised by a trusted deploy 400 days ago, far outside any window: found by the index
-        assertThat(verdictOf(decision, GateRule.CANDIDATE_PRACTISED)
-                        .orElseThrow()
-                        .getExplanation())
+        assertThat(GateFixtures.explanation(decision, GateRule.CANDIDATE_PRACTISED))
                 .contains("by build #1 (same commit), recorded by deployToStaging");
         assertThat(verdictOf(decision, GateRule.CANDIDATE_PRACTISED)
                         .orElseThrow()
@@ -211,8 +197,10 @@ public class GateTrustedSourcesTest {
         String line = new String(GateJson.encodeAudit(entry), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(line).contains("\"trustedSources\":\"deployToStaging\"");
-        assertThat(GateJson.decodeAudit(line.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .contains(entry);
+        assertThat(GateFixtures.asLines(
+                        GateJson.decodeAudit(line.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .orElseThrow()))
+                .containsExactly(line);
         String older = line.strip().replace(",\"trustedSources\":\"deployToStaging\"", "");
         assertThat(GateJson.decodeAudit(older.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .orElseThrow()

@@ -53,9 +53,9 @@ public class OverrideGrantTest {
     @Test
     public void aBadCandidateNamesTheCandidateField() {
         assertThatThrownBy(() -> grant("BUILD", "  ", ""))
-                .hasMessage("candidate: enter the build number the override is for");
+                .hasMessage("candidate: must not be empty: enter the build number the override is for");
         assertThatThrownBy(() -> grant("COMMIT", null, ""))
-                .hasMessage("candidate: enter the commit the override is for");
+                .hasMessage("candidate: must not be empty: enter the commit the override is for");
         assertThatThrownBy(() -> grant("BUILD", "0", "")).hasMessage("candidate: must be 1 to 2147483647, was 0");
         assertThatThrownBy(() -> grant("BUILD", "4 2", "")).hasMessage("candidate: must be 1 to 2147483647, was 4 2");
         assertThatThrownBy(() -> grant("BUILD", "2147483648", ""))

@@ -62,18 +62,20 @@ public class ReleaseGateTest {
                 gate.evaluate("folder/app", 8, STAGING, CandidateIdentity.ofBuild(41), NOW.plusSeconds(1));
 
         assertThat(first.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(GateFixtures.verdictOf(first, GateRule.OVERRIDE)
-                        .orElseThrow()
-                        .getExplanation())
+        assertThat(GateFixtures.explanation(first, GateRule.OVERRIDE))
                 .isEqualTo("overridden by alice for build #41 (expires 2026-03-03T11:59:00Z): hotfix for incident 123");
         assertThat(second.getStatus()).isEqualTo(GateStatus.BLOCK);
         assertThat(second.getOverride()).isEmpty();
         assertThat(second.failedRules()).containsExactly(GateRule.FRESH, GateRule.FREQUENT);
         List<GateAuditEntry> records = auditLog.readRecent(10).entries();
         assertThat(records).extracting(GateAuditEntry::buildNumber).containsExactly(8, 7);
-        assertThat(records.get(1).decision()).isEqualTo(first);
+        assertThat(GateFixtures.asLines(records))
+                .isEqualTo(GateFixtures.asLines(
+                        new GateAuditEntry(
+                                "folder/app", 8, second, records.get(0).policy()),
+                        new GateAuditEntry(
+                                "folder/app", 7, first, records.get(1).policy())));
         assertThat(records.get(1).decision().getOverride()).contains(override);
-        assertThat(records.get(0).decision()).isEqualTo(second);
     }
 
     @Test
@@ -133,8 +135,8 @@ public class ReleaseGateTest {
         assertThat(decision.getStatus()).isEqualTo(GateStatus.BLOCK);
         RuleVerdict fresh = GateFixtures.verdictOf(decision, GateRule.FRESH).orElseThrow();
         assertThat(fresh.isFailed()).isTrue();
-        assertThat(fresh.getExplanation()).isEqualTo("no stagng deploy recorded yet");
-        assertThat(fresh.getRemedy())
+        assertThat(GateFixtures.explanation(fresh)).isEqualTo("no stagng deploy recorded yet");
+        assertThat(GateFixtures.remedy(fresh))
                 .contains("deploy a current build to stagng, or check the environment name:"
                         + " deploys are recorded for production, staging");
         // the decision is audited like any other
@@ -147,9 +149,8 @@ public class ReleaseGateTest {
     public void anEnvironmentWithRecordsKeepsThePlainRemedy() throws IOException {
         GateDecision decision = gate.evaluate("folder/app", 7, STAGING, CandidateIdentity.ofBuild(41), NOW);
 
-        assertThat(GateFixtures.verdictOf(decision, GateRule.FRESH)
-                        .orElseThrow()
-                        .getRemedy())
+        assertThat(GateFixtures.remedy(
+                        GateFixtures.verdictOf(decision, GateRule.FRESH).orElseThrow()))
                 .contains("deploy a current build to staging");
     }
 
@@ -173,8 +174,8 @@ public class ReleaseGateTest {
         assertThat(granted.getStatus()).isEqualTo(GateStatus.PASS);
         assertThat(granted.getOverride()).contains(for42);
         assertThat(overrides.pending()).isEmpty();
-        assertThat(granted.summary())
-                .contains("overridden by alice for build #42 (expires 2026-03-03T11:59:00Z): hotfix for #42");
+        assertThat(GateFixtures.explanation(granted, GateRule.OVERRIDE))
+                .isEqualTo("overridden by alice for build #42 (expires 2026-03-03T11:59:00Z): hotfix for #42");
         List<String> lines = Files.readAllLines(auditLog.getFile());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).doesNotContain("\"override\"");

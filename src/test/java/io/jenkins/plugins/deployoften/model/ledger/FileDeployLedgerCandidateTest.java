@@ -12,6 +12,7 @@ import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.SuccessfulDeploy;
 import io.jenkins.plugins.deployoften.model.TrustedSources;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
+import io.jenkins.plugins.deployoften.model.gate.Finding;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.gate.GateRule;
@@ -161,7 +162,12 @@ public class FileDeployLedgerCandidateTest {
         ledger.append(deployed);
         GateDecision after = CANDIDATE_ONLY.evaluate(noScan, staging, never, T0.plus(Duration.ofDays(3650)), none());
         assertThat(after.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(candidateVerdict(after).getExplanation()).contains("by build #999999 (same commit)");
+        assertThat(candidateVerdict(after).getFindings())
+                .singleElement()
+                .isInstanceOfSatisfying(Finding.CandidateDeployed.class, found -> {
+                    assertThat(found.buildNumber()).isEqualTo(999999);
+                    assertThat(found.matchedBy()).isEqualTo(CandidateIdentity.Kind.COMMIT);
+                });
         assertThat(noScan.findLastCalls.get()).isZero();
     }
 
@@ -179,7 +185,12 @@ public class FileDeployLedgerCandidateTest {
         assertThat(decision)
                 .isEqualTo(CANDIDATE_ONLY.evaluate(new LedgerRead(records, 0), staging, candidate, now, none()));
         assertThat(decision.getStatus()).isEqualTo(GateStatus.PASS);
-        assertThat(candidateVerdict(decision).getExplanation()).contains("by build #7 (same commit)");
+        assertThat(candidateVerdict(decision).getFindings())
+                .singleElement()
+                .isInstanceOfSatisfying(Finding.CandidateDeployed.class, found -> {
+                    assertThat(found.buildNumber()).isEqualTo(7);
+                    assertThat(found.matchedBy()).isEqualTo(CandidateIdentity.Kind.COMMIT);
+                });
 
         Instant before = T0.minus(Duration.ofDays(1));
         assertThat(CANDIDATE_ONLY

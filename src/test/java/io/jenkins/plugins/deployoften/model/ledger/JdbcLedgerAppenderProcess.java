@@ -33,7 +33,7 @@ public final class JdbcLedgerAppenderProcess {
                     new FileDeployLedger(local, DeployLedgerContract.LATE, FileDeployLedger.Durability.FORCED),
                     new DeploySpool(local.resolve(DeploySpool.FOLDER), DeployLedgerContract.LATE, true),
                     jdbc,
-                    warning -> System.err.println(warning));
+                    (notice, detail) -> System.err.println(notice + ": " + detail));
         }
         String prefix = args[2];
         int count = Integer.parseInt(args[3]);

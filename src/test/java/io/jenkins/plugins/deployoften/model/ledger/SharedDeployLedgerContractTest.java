@@ -21,8 +21,8 @@ public class SharedDeployLedgerContractTest extends DeployLedgerContract {
                 new FileDeployLedger(directory, LATE, FileDeployLedger.Durability.FORCED),
                 new DeploySpool(directory.resolve(DeploySpool.FOLDER), LATE, true),
                 new JdbcDeployLedger(database.dataSource(), JdbcDeployLedgerContractTest.SERVICE, "controller-a", LATE),
-                warning -> {
-                    throw new AssertionError("no warning expected while the database is up: " + warning);
+                (notice, detail) -> {
+                    throw new AssertionError("no warning expected while the database is up: " + notice);
                 });
     }
 

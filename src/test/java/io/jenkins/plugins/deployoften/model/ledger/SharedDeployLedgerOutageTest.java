@@ -36,7 +36,12 @@ public class SharedDeployLedgerOutageTest {
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 
-    private final List<String> warnings = new ArrayList<>();
+    private final List<SharedLedgerNotice> warnings = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
+    private final SharedLedgerNotice.Listener told = (notice, detail) -> {
+        warnings.add(notice);
+        details.add(detail);
+    };
     private SwitchableDataSource switchable;
     private JdbcDeployLedger jdbc;
     private FileDeployLedger local;
@@ -50,7 +55,7 @@ public class SharedDeployLedgerOutageTest {
         jdbc = new JdbcDeployLedger(switchable, "payments", "controller-a", LATE);
         local = new FileDeployLedger(directory, LATE, FileDeployLedger.Durability.FORCED);
         spool = new DeploySpool(directory.resolve(DeploySpool.FOLDER), LATE, true);
-        ledger = new SharedDeployLedger(local, spool, jdbc, warnings::add);
+        ledger = new SharedDeployLedger(local, spool, jdbc, told);
     }
 
     @Test
@@ -96,7 +101,7 @@ public class SharedDeployLedgerOutageTest {
     public void theDatabaseHealthIsToldOfAnOutageAndOfTheFirstAnswerAfterIt() throws Exception {
         List<String> health = new ArrayList<>();
         SharedDeployLedger watched =
-                new SharedDeployLedger(local, spool, jdbc, warnings::add, new SharedDeployLedger.DatabaseHealth() {
+                new SharedDeployLedger(local, spool, jdbc, told, new SharedDeployLedger.DatabaseHealth() {
                     @Override
                     public void answered() {
                         health.add("answered");
@@ -143,7 +148,10 @@ public class SharedDeployLedgerOutageTest {
         assertThat(builds(local.readAll().records())).containsExactly(1, 2, 3);
         assertThat(builds(spool.read().records())).containsExactly(2, 3);
         assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(0)).contains("unavailable", "#2", "spooled");
+        assertThat(warnings.get(0))
+                .isInstanceOfSatisfying(
+                        SharedLedgerNotice.Spooled.class,
+                        spooled -> assertThat(spooled.record().getBuildNumber()).isEqualTo(2));
         // reads fall back to the local ledger and say so
         assertThat(builds(ledger.readAll().records())).containsExactly(1, 2, 3);
         assertThat(ledger.isStale()).isTrue();
@@ -224,7 +232,10 @@ public class SharedDeployLedgerOutageTest {
         assertThat(LedgerLineFormat.decode(deadLetters.get(0).getBytes(StandardCharsets.UTF_8)))
                 .map(line -> line.getRecord().getBuildNumber())
                 .contains(2);
-        assertThat(warnings).singleElement().asString().contains("refused", "#2", DeploySpool.DEAD_LETTER_FILE_NAME);
+        assertThat(warnings).singleElement().isInstanceOfSatisfying(SharedLedgerNotice.Refused.class, refused -> {
+            assertThat(refused.record().getBuildNumber()).isEqualTo(2);
+            assertThat(refused.deadLetterFile()).isEqualTo(spool.getDeadLetterFile());
+        });
         // and later records, appended while the database is healthy, reach it
         ledger.append(at(4, T0.plusSeconds(180)));
         ledger.append(at(2, T0.plusSeconds(240)));
@@ -240,7 +251,7 @@ public class SharedDeployLedgerOutageTest {
         switchable.down = false;
         // the job's next build names another service, and the same job folder holds the spool
         JdbcDeployLedger billing = new JdbcDeployLedger(switchable, "billing", "controller-a", LATE);
-        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, warnings::add);
+        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, told);
 
         next.append(at(2, T0.plusSeconds(60)));
 
@@ -301,7 +312,7 @@ public class SharedDeployLedgerOutageTest {
         ledger.append(at(1, T0)); // spooled for payments
         switchable.down = false;
         JdbcDeployLedger billing = new JdbcDeployLedger(switchable, "billing", "controller-a", LATE);
-        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, warnings::add);
+        SharedDeployLedger next = new SharedDeployLedger(local, spool, billing, told);
 
         assertThat(next.reconcile(T0.plus(Duration.ofDays(1))).stored()).isZero();
 
@@ -323,43 +334,25 @@ public class SharedDeployLedgerOutageTest {
 
         // the record the killed process left behind arrives last, once
         assertThat(builds(jdbc.readAll().records())).containsExactly(1, 2, 4, 3);
-        assertThat(warnings).singleElement().asString().contains("1 record(s) of the job folder");
+        assertThat(warnings).containsExactly(new SharedLedgerNotice.Reconciled(1));
         assertThat(spool.hasPending()).isFalse();
     }
 
     @Test
-    public void theBuildLogNeverShowsTheDatabasesHostPortOrWordsButTheControllerLogDoes() throws Exception {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SharedDeployLedger.class.getName());
-        List<String> logged = new ArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        logger.addHandler(handler);
-        try {
-            switchable.down = true;
-            ledger.append(at(1, T0));
-            switchable.down = false;
-            database.execute("ALTER TABLE deployoften_deploy ADD CONSTRAINT no_build_2 CHECK (build_number <> 2)");
-            ledger.append(at(2, T0.plusSeconds(60)));
-        } finally {
-            logger.removeHandler(handler);
-        }
+    public void noticesForTheBuildLogNeverCarryTheDatabasesHostPortOrWordsTheirDetailsForTheControllerLogDo()
+            throws Exception {
+        switchable.down = true;
+        ledger.append(at(1, T0));
+        switchable.down = false;
+        database.execute("ALTER TABLE deployoften_deploy ADD CONSTRAINT no_build_2 CHECK (build_number <> 2)");
+        ledger.append(at(2, T0.plusSeconds(60)));
 
         assertThat(warnings)
                 .hasSize(2)
-                .allSatisfy(warning -> assertThat(warning)
-                        .doesNotContain("127.0.0.1", "54329", "no_build_2", "violates")
-                        .contains("the controller log has the details"));
-        assertThat(String.join("\n", logged)).contains("127.0.0.1:54329", "no_build_2");
+                .allSatisfy(notice -> assertThat(String.valueOf(notice))
+                        .doesNotContain("127.0.0.1", "54329", "no_build_2", "violates"));
+        assertThat(details).doesNotContainNull();
+        assertThat(String.join("\n", details)).contains("127.0.0.1:54329", "no_build_2");
     }
 
     /** Refuses connections while {@link #down}, as an unreachable server does. */

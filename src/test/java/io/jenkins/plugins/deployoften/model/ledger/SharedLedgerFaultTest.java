@@ -33,13 +33,13 @@ public class SharedLedgerFaultTest {
     public void recordsAppendedWhileTheServerIsDownReachItExactlyOnceInOrder() throws Exception {
         PostgresDatabase.require(PostgresDatabase.CTL);
         Path directory = temporary.newFolder("job").toPath();
-        List<String> warnings = new CopyOnWriteArrayList<>();
+        List<SharedLedgerNotice> warnings = new CopyOnWriteArrayList<>();
         JdbcDeployLedger jdbc = new JdbcDeployLedger(database.dataSource(), "payments", "controller-a", LATE);
         SharedDeployLedger ledger = new SharedDeployLedger(
                 new FileDeployLedger(directory, LATE, FileDeployLedger.Durability.FORCED),
                 new DeploySpool(directory.resolve(DeploySpool.FOLDER), LATE, true),
                 jdbc,
-                warnings::add);
+                (notice, detail) -> warnings.add(notice));
         List<DeployRecord> appended = new ArrayList<>();
         boolean stopped = false;
         try {

@@ -19,40 +19,46 @@ public class BadgeReplyTest {
 
     @Test
     public void aVisibleJobGetsTheSvgWithAQuotedContentEtag() {
-        BadgeReply reply = BadgeReply.to("/gate.svg", Optional.of(HEALTH), null);
+        BadgeReply reply = BadgeReply.to("/gate.svg", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH);
 
         assertThat(reply.getStatus()).isEqualTo(200);
         assertThat(reply.getBody()).startsWith("<svg").contains("release gate");
         assertThat(reply.getEtag())
-                .hasValue("\"" + HEALTH.badge("gate").orElseThrow().contentHash() + "\"");
+                .hasValue("\""
+                        + HEALTH.badge("gate", EnglishBadgeTexts.ENGLISH)
+                                .orElseThrow()
+                                .contentHash() + "\"");
     }
 
     @Test
     public void aMatchingIfNoneMatchGetsNotModified() {
-        String etag =
-                BadgeReply.to("/gate.svg", Optional.of(HEALTH), null).getEtag().orElseThrow();
+        String etag = BadgeReply.to("/gate.svg", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH)
+                .getEtag()
+                .orElseThrow();
 
-        BadgeReply reply = BadgeReply.to("/gate.svg", Optional.of(HEALTH), etag);
+        BadgeReply reply = BadgeReply.to("/gate.svg", Optional.of(HEALTH), etag, EnglishBadgeTexts.ENGLISH);
 
         assertThat(reply.getStatus()).isEqualTo(304);
         assertThat(reply.getBody()).isEmpty();
-        assertThat(BadgeReply.to("/gate.svg", Optional.of(HEALTH), "\"other\"").getStatus())
+        assertThat(BadgeReply.to("/gate.svg", Optional.of(HEALTH), "\"other\"", EnglishBadgeTexts.ENGLISH)
+                        .getStatus())
                 .isEqualTo(200);
     }
 
     @Test
     public void aHiddenJobAMissingJobAndAnUnknownBadgeGetTheSameNotFound() {
         List<BadgeReply> replies = new ArrayList<>();
-        replies.add(BadgeReply.to("/gate.svg", Optional.empty(), null));
-        replies.add(BadgeReply.to("/nope.svg", Optional.of(HEALTH), null));
-        replies.add(BadgeReply.to("/gate.png", Optional.of(HEALTH), null));
-        replies.add(BadgeReply.to("/../gate.svg", Optional.of(HEALTH), null));
-        replies.add(BadgeReply.to("/gate.svg", name -> Optional.empty(), "secret/job", null));
-        replies.add(BadgeReply.to("/gate.svg", name -> Optional.of(HEALTH), "", null));
+        replies.add(BadgeReply.to("/gate.svg", Optional.empty(), null, EnglishBadgeTexts.ENGLISH));
+        replies.add(BadgeReply.to("/nope.svg", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH));
+        replies.add(BadgeReply.to("/gate.png", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH));
+        replies.add(BadgeReply.to("/../gate.svg", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH));
+        replies.add(
+                BadgeReply.to("/gate.svg", name -> Optional.empty(), "secret/job", null, EnglishBadgeTexts.ENGLISH));
+        replies.add(BadgeReply.to("/gate.svg", name -> Optional.of(HEALTH), "", null, EnglishBadgeTexts.ENGLISH));
 
         for (BadgeReply reply : replies) {
             assertThat(reply.getStatus()).isEqualTo(404);
-            assertThat(reply.getBody()).isEqualTo(BadgeReply.NOT_FOUND_BODY);
+            assertThat(reply.getBody()).isEqualTo("Not found");
             assertThat(reply.getEtag()).isEmpty();
         }
     }
@@ -67,7 +73,8 @@ public class BadgeReplyTest {
                     return Optional.of(HEALTH);
                 },
                 "app",
-                null);
+                null,
+                EnglishBadgeTexts.ENGLISH);
 
         assertThat(lookups[0]).isZero();
     }
@@ -75,7 +82,7 @@ public class BadgeReplyTest {
     @Test
     public void everyBadgeNameIsServed() {
         for (String name : DeployHealthView.badgeNames()) {
-            assertThat(BadgeReply.to("/" + name + ".svg", Optional.of(HEALTH), null)
+            assertThat(BadgeReply.to("/" + name + ".svg", Optional.of(HEALTH), null, EnglishBadgeTexts.ENGLISH)
                             .getStatus())
                     .as(name)
                     .isEqualTo(200);

@@ -16,36 +16,51 @@ import org.junit.Test;
 public class BadgesTest {
     @Test
     public void frequencyTexts() {
-        assertThat(Badges.frequency(4.0, WEEKLY).value()).isEqualTo("4/week");
-        assertThat(Badges.frequency(4.2, WEEKLY).value()).isEqualTo("4.2/week");
-        assertThat(Badges.frequency(2.45, WEEKLY).value()).isEqualTo("2.5/week"); // half up
-        assertThat(Badges.frequency(9.96, DAILY).value()).isEqualTo("10/week");
-        assertThat(Badges.frequency(12.5, DAILY).value()).isEqualTo("13/week"); // whole numbers from 10 on
-        assertThat(Badges.frequency(0.05, YEARLY).value()).isEqualTo("0.1/week");
-        assertThat(Badges.frequency(0.04, YEARLY).value()).isEqualTo("<0.1/week");
-        assertThat(Badges.frequency(0, NO_DATA).value()).isEqualTo("0/week");
-        assertThat(Badges.frequency(4, WEEKLY).label()).isEqualTo("deploys");
+        assertThat(Badges.frequency(4.0, WEEKLY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("4/week");
+        assertThat(Badges.frequency(4.2, WEEKLY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("4.2/week");
+        assertThat(Badges.frequency(2.45, WEEKLY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("2.5/week"); // half up
+        assertThat(Badges.frequency(9.96, DAILY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("10/week");
+        assertThat(Badges.frequency(12.5, DAILY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("13/week"); // whole numbers from 10 on
+        assertThat(Badges.frequency(0.05, YEARLY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("0.1/week");
+        assertThat(Badges.frequency(0.04, YEARLY, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("<0.1/week");
+        assertThat(Badges.frequency(0, NO_DATA, EnglishBadgeTexts.ENGLISH).value())
+                .isEqualTo("0/week");
+        assertThat(Badges.frequency(4, WEEKLY, EnglishBadgeTexts.ENGLISH).label())
+                .isEqualTo("deploys");
     }
 
     @Test
     public void frequencyColourSpeaksTheFrequencyClassNotItsOwnThresholds() {
-        assertThat(Badges.frequency(7, DAILY).color()).isEqualTo(BadgeColor.BRIGHTGREEN);
-        assertThat(Badges.frequency(3, WEEKLY).color()).isEqualTo(BadgeColor.GREEN);
-        assertThat(Badges.frequency(0.3, MONTHLY).color()).isEqualTo(BadgeColor.YELLOW);
-        assertThat(Badges.frequency(0.3, YEARLY).color()).isEqualTo(BadgeColor.ORANGE);
-        assertThat(Badges.frequency(0, NO_DATA).color()).isEqualTo(BadgeColor.RED);
+        assertThat(Badges.frequency(7, DAILY, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.BRIGHTGREEN);
+        assertThat(Badges.frequency(3, WEEKLY, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.GREEN);
+        assertThat(Badges.frequency(0.3, MONTHLY, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.YELLOW);
+        assertThat(Badges.frequency(0.3, YEARLY, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.ORANGE);
+        assertThat(Badges.frequency(0, NO_DATA, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.RED);
         // the same rate takes the colour of its class: a new job with 3 deploys today is weekly, not monthly
-        assertThat(Badges.frequency(21, WEEKLY).color()).isEqualTo(BadgeColor.GREEN);
+        assertThat(Badges.frequency(21, WEEKLY, EnglishBadgeTexts.ENGLISH).color())
+                .isEqualTo(BadgeColor.GREEN);
     }
 
     @Test
     public void frequencyRejectsImpossibleRatesAndAMissingClass() {
         for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> Badges.frequency(bad, WEEKLY))
+            assertThatThrownBy(() -> Badges.frequency(bad, WEEKLY, EnglishBadgeTexts.ENGLISH))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("successfulPerWeek is " + bad);
         }
-        assertThatThrownBy(() -> Badges.frequency(1, null))
+        assertThatThrownBy(() -> Badges.frequency(1, null, EnglishBadgeTexts.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("frequencyClass");
     }
@@ -64,7 +79,8 @@ public class BadgesTest {
     }
 
     private static String age(Duration age) {
-        return Badges.lastDeploy("staging", Optional.of(age)).value();
+        return Badges.lastDeploy("staging", Optional.of(age), EnglishBadgeTexts.ENGLISH)
+                .value();
     }
 
     @Test
@@ -79,17 +95,18 @@ public class BadgesTest {
     }
 
     private static BadgeColor ageColor(Duration age) {
-        return Badges.lastDeploy("staging", Optional.of(age)).color();
+        return Badges.lastDeploy("staging", Optional.of(age), EnglishBadgeTexts.ENGLISH)
+                .color();
     }
 
     @Test
     public void lastDeployOfANeverDeployedEnvironment() {
-        Badge badge = Badges.lastDeploy("production", Optional.empty());
+        Badge badge = Badges.lastDeploy("production", Optional.empty(), EnglishBadgeTexts.ENGLISH);
 
         assertThat(badge.label()).isEqualTo("production");
         assertThat(badge.value()).isEqualTo("never");
         assertThat(badge.color()).isEqualTo(BadgeColor.LIGHTGREY);
-        assertThatThrownBy(() -> Badges.lastDeploy("production", null))
+        assertThatThrownBy(() -> Badges.lastDeploy("production", null, EnglishBadgeTexts.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("age is missing");
     }
@@ -104,12 +121,17 @@ public class BadgesTest {
         assertThat(rate(0.005)).isEqualTo("1%");
         assertThat(rate(0.996)).isEqualTo(">99%");
         assertThat(rate(1)).isEqualTo("100%");
-        assertThat(Badges.failureRate(OptionalDouble.empty()).value()).isEqualTo("no data");
-        assertThat(Badges.failureRate(OptionalDouble.of(0.08)).label()).isEqualTo("deploy failures");
+        assertThat(Badges.failureRate(OptionalDouble.empty(), EnglishBadgeTexts.ENGLISH)
+                        .value())
+                .isEqualTo("no data");
+        assertThat(Badges.failureRate(OptionalDouble.of(0.08), EnglishBadgeTexts.ENGLISH)
+                        .label())
+                .isEqualTo("deploy failures");
     }
 
     private static String rate(double rate) {
-        return Badges.failureRate(OptionalDouble.of(rate)).value();
+        return Badges.failureRate(OptionalDouble.of(rate), EnglishBadgeTexts.ENGLISH)
+                .value();
     }
 
     @Test
@@ -121,17 +143,20 @@ public class BadgesTest {
         assertThat(rateColor(0.30)).isEqualTo(BadgeColor.YELLOW);
         assertThat(rateColor(0.45)).isEqualTo(BadgeColor.ORANGE);
         assertThat(rateColor(0.4501)).isEqualTo(BadgeColor.RED);
-        assertThat(Badges.failureRate(OptionalDouble.empty()).color()).isEqualTo(BadgeColor.LIGHTGREY);
+        assertThat(Badges.failureRate(OptionalDouble.empty(), EnglishBadgeTexts.ENGLISH)
+                        .color())
+                .isEqualTo(BadgeColor.LIGHTGREY);
     }
 
     private static BadgeColor rateColor(double rate) {
-        return Badges.failureRate(OptionalDouble.of(rate)).color();
+        return Badges.failureRate(OptionalDouble.of(rate), EnglishBadgeTexts.ENGLISH)
+                .color();
     }
 
     @Test
     public void failureRateRejectsRatesOutsideZeroToOne() {
         for (double bad : new double[] {-0.01, 1.01, Double.NaN}) {
-            assertThatThrownBy(() -> Badges.failureRate(OptionalDouble.of(bad)))
+            assertThatThrownBy(() -> Badges.failureRate(OptionalDouble.of(bad), EnglishBadgeTexts.ENGLISH))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("rate is " + bad)
                     .hasMessageContaining("from 0 to 1");
@@ -140,19 +165,19 @@ public class BadgesTest {
 
     @Test
     public void gateBadges() {
-        assertThat(Badges.gate(GateBadgeState.PASS))
+        assertThat(Badges.gate(GateBadgeState.PASS, EnglishBadgeTexts.ENGLISH))
                 .extracting(Badge::label, Badge::value, Badge::color)
                 .containsExactly("release gate", "passing", BadgeColor.BRIGHTGREEN);
-        assertThat(Badges.gate(GateBadgeState.WARN))
+        assertThat(Badges.gate(GateBadgeState.WARN, EnglishBadgeTexts.ENGLISH))
                 .extracting(Badge::value, Badge::color)
                 .containsExactly("warning", BadgeColor.YELLOW);
-        assertThat(Badges.gate(GateBadgeState.BLOCK))
+        assertThat(Badges.gate(GateBadgeState.BLOCK, EnglishBadgeTexts.ENGLISH))
                 .extracting(Badge::value, Badge::color)
                 .containsExactly("blocked", BadgeColor.RED);
-        assertThat(Badges.gate(GateBadgeState.UNKNOWN))
+        assertThat(Badges.gate(GateBadgeState.UNKNOWN, EnglishBadgeTexts.ENGLISH))
                 .extracting(Badge::value, Badge::color)
                 .containsExactly("unknown", BadgeColor.LIGHTGREY);
-        assertThatThrownBy(() -> Badges.gate(null))
+        assertThatThrownBy(() -> Badges.gate(null, EnglishBadgeTexts.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PASS, WARN, BLOCK or UNKNOWN");
     }

@@ -1,83 +1,64 @@
 package io.jenkins.plugins.deployoften.model.view;
 
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.NOW;
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.STAGING;
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.quarterFailed;
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.record;
+import static io.jenkins.plugins.deployoften.model.view.HealthViewFixtures.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
-import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DurationSketch;
-import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
-import io.jenkins.plugins.deployoften.model.deploy.Durations;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.Test;
 
 /** The mapping from statistics and gate decisions to what every page and badge shows. */
 public class DeployHealthViewTest {
-    /** A Thursday, so the current ISO week started on Monday 2026-06-01. */
-    private static final Instant NOW = Instant.parse("2026-06-04T12:00:00Z");
-
-    private static final EnvironmentName STAGING = EnvironmentName.of("staging");
-
-    private static DeployRecord record(DeployOutcome outcome, Instant started, long seconds) {
-        return DeployRecord.builder("staging", "app", 1)
-                .outcome(outcome)
-                .startedAt(started)
-                .duration(Duration.ofSeconds(seconds))
-                .build();
-    }
-
-    private static DeployStatistics statistics(List<DeployRecord> records) {
-        return DeployStatistics.compute(records, STAGING, NOW, 12);
-    }
-
     @Test
     public void noHistoryShowsNoDataAndNever() {
         DeployHealthView view = DeployHealthView.of(statistics(List.of()), Optional.empty());
 
-        assertThat(view.getFailureRate()).isEqualTo("no data");
-        assertThat(view.getMedianDuration()).isEqualTo("no data");
-        assertThat(view.getLastSuccess()).isEqualTo("never");
-        assertThat(view.getRecoveryTime()).isEqualTo("no data");
+        assertThat(view.getStatistics().getChangeFailureRate()).isEmpty();
+        assertThat(view.getStatistics().getMedianDuration()).isEmpty();
+        assertThat(view.getLastSuccessAge()).isEmpty();
+        assertThat(view.getLastSuccessAgeMillis()).isEqualTo(-1);
+        assertThat(view.getStatistics().getMedianRecoveryTime()).isEmpty();
         assertThat(view.getGateState()).isEqualTo(GateBadgeState.UNKNOWN);
-        assertThat(view.badge("last").orElseThrow().value()).isEqualTo("never");
-        assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("no data");
-        assertThat(view.badge("gate").orElseThrow().value()).isEqualTo("unknown");
+        assertThat(view.badge("last", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("never");
+        assertThat(view.badge("failures", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("no data");
+        assertThat(view.badge("gate", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("unknown");
     }
 
     @Test
     public void figuresComeFromTheStatistics() {
-        // 3 successes of 40 s, 60 s and 80 s and 1 failure of 20 s: failure rate 1/4 = 25 %,
-        // median of the completed durations {20, 40, 60, 80} by nearest rank = 40 s, which the duration sketch
-        // gives within 1 %: 39.748 s, shown as 39 s.
-        List<DeployRecord> records = new ArrayList<>();
-        records.add(record(DeployOutcome.FAILURE, NOW.minus(Duration.ofHours(30)), 20));
-        records.add(record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(20)), 40));
-        records.add(record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(10)), 60));
-        records.add(record(DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(2)).minusSeconds(80), 80));
+        DeployHealthView view = DeployHealthView.of(statistics(quarterFailed()), Optional.empty());
 
-        DeployHealthView view = DeployHealthView.of(statistics(records), Optional.empty());
-
-        assertThat(view.getFailureRate()).isEqualTo("25%");
-        assertThat(view.getMedianDuration())
-                .isEqualTo(Durations.format(DurationSketch.sketched(Duration.ofSeconds(40))))
-                .isEqualTo("39 s");
-        assertThat(view.getLastSuccess()).isEqualTo("2 h ago");
+        assertThat(view.getStatistics().getChangeFailureRate()).contains(0.25);
+        assertThat(view.getStatistics().getMedianDuration()).contains(DurationSketch.sketched(Duration.ofSeconds(40)));
+        assertThat(view.getLastSuccessAge()).contains(Duration.ofHours(2));
         assertThat(view.getEnvironment()).isEqualTo("staging");
-        assertThat(view.getSummary()).startsWith("staging: ").contains("25% failures", "last success 2 h ago");
-        assertThat(view.badge("failures").orElseThrow().value()).isEqualTo("25%");
-        assertThat(view.badge("last").orElseThrow().label()).isEqualTo("staging");
-        assertThat(view.badge("unknown")).isEmpty();
+        assertThat(view.badge("failures", EnglishBadgeTexts.ENGLISH)
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("25%");
+        assertThat(view.badge("last", EnglishBadgeTexts.ENGLISH).orElseThrow().label())
+                .isEqualTo("staging");
+        assertThat(view.badge("unknown", EnglishBadgeTexts.ENGLISH)).isEmpty();
     }
 
     @Test
@@ -93,7 +74,8 @@ public class DeployHealthViewTest {
         DeployHealthView view = DeployHealthView.of(statistics(List.of()), Optional.of(blocked));
 
         assertThat(view.getGateState()).isEqualTo(GateBadgeState.BLOCK);
-        assertThat(view.badge("gate").orElseThrow().value()).isEqualTo("blocked");
+        assertThat(view.badge("gate", EnglishBadgeTexts.ENGLISH).orElseThrow().value())
+                .isEqualTo("blocked");
     }
 
     @Test
@@ -104,7 +86,7 @@ public class DeployHealthViewTest {
 
         JsonNode chart = new ObjectMapper()
                 .readTree(DeployHealthView.of(statistics(records), Optional.empty())
-                        .getTrendChart()
+                        .trendChart(EnglishChartLabels.ENGLISH)
                         .toJson());
 
         JsonNode series = chart.get("series");

@@ -18,7 +18,8 @@ public class DeployTrendChartTest {
     private static final LocalDate MONDAY = LocalDate.of(2026, 9, 7);
 
     private static JsonNode json(List<WeeklyBucket> weeks) throws Exception {
-        return MAPPER.readTree(DeployTrendChart.of(weeks).toJson());
+        return MAPPER.readTree(
+                DeployTrendChart.of(weeks, EnglishChartLabels.ENGLISH).toJson());
     }
 
     private static WeeklyBucket week(int index, int successful, int failed, Long medianMillis) {
@@ -83,7 +84,8 @@ public class DeployTrendChartTest {
     @Test
     public void fillsMissingWeeksWithEmptyOnes() throws Exception {
         // weeks 0 and 3 given: weeks 1 and 2 are added with no deploys and no median
-        DeployTrendChart chart = DeployTrendChart.of(List.of(week(0, 2, 1, 5000L), week(3, 1, 0, 7000L)));
+        DeployTrendChart chart =
+                DeployTrendChart.of(List.of(week(0, 2, 1, 5000L), week(3, 1, 0, 7000L)), EnglishChartLabels.ENGLISH);
 
         assertThat(chart.getWeeks()).hasSize(4);
         JsonNode json = MAPPER.readTree(chart.toJson());
@@ -143,20 +145,25 @@ public class DeployTrendChartTest {
 
     @Test
     public void rejectsUnorderedRepeatedOrTooLongHistories() {
-        assertThatThrownBy(() -> DeployTrendChart.of(List.of(week(1, 1, 0, null), week(0, 1, 0, null))))
+        assertThatThrownBy(() -> DeployTrendChart.of(
+                        List.of(week(1, 1, 0, null), week(0, 1, 0, null)), EnglishChartLabels.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ascending");
-        assertThatThrownBy(() -> DeployTrendChart.of(List.of(week(0, 1, 0, null), week(0, 2, 0, null))))
+        assertThatThrownBy(() -> DeployTrendChart.of(
+                        List.of(week(0, 1, 0, null), week(0, 2, 0, null)), EnglishChartLabels.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("without repeats");
-        assertThatThrownBy(() ->
-                        DeployTrendChart.of(List.of(week(0, 1, 0, null), week(DeployTrendChart.MAX_WEEKS, 1, 0, null))))
+        assertThatThrownBy(() -> DeployTrendChart.of(
+                        List.of(week(0, 1, 0, null), week(DeployTrendChart.MAX_WEEKS, 1, 0, null)),
+                        EnglishChartLabels.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("span " + (DeployTrendChart.MAX_WEEKS + 1) + " weeks");
-        assertThat(DeployTrendChart.of(List.of(week(0, 1, 0, null), week(DeployTrendChart.MAX_WEEKS - 1, 1, 0, null)))
+        assertThat(DeployTrendChart.of(
+                                List.of(week(0, 1, 0, null), week(DeployTrendChart.MAX_WEEKS - 1, 1, 0, null)),
+                                EnglishChartLabels.ENGLISH)
                         .getWeeks())
                 .hasSize(DeployTrendChart.MAX_WEEKS);
-        assertThatThrownBy(() -> DeployTrendChart.of(null))
+        assertThatThrownBy(() -> DeployTrendChart.of(null, EnglishChartLabels.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weeks is missing");
     }
@@ -183,7 +190,7 @@ public class DeployTrendChartTest {
         List<WeeklyBucket> weeks = List.of(week(0, 3, 1, 412_000L));
         JsonNode full = json(weeks);
         JsonNode compact = MAPPER.readTree(
-                DeployTrendChart.compact(weeks, ChartLabels.english()).toJson());
+                DeployTrendChart.compact(weeks, EnglishChartLabels.ENGLISH).toJson());
 
         assertThat(full.get("series"))
                 .extracting(series -> series.get("itemStyle").get("color").asText())

@@ -102,7 +102,8 @@ public class HostileInputTest {
 
     @Test
     public void asValueTheBadgeHasOnlyTheIntendedStructureAndTheTextAsContent() throws Exception {
-        Document svg = Svg.parse(Badges.lastDeploy("staging", Optional.empty()).svg());
+        Document svg = Svg.parse(Badges.lastDeploy("staging", Optional.empty(), EnglishBadgeTexts.ENGLISH)
+                .svg());
         assertThat(Svg.skeleton(svg)).containsExactlyElementsOf(SKELETON);
 
         Document hostile = Svg.parse(Badge.of("label", input, BadgeColor.RED).svg());
@@ -114,8 +115,8 @@ public class HostileInputTest {
 
     @Test
     public void asEnvironmentNameOfTheLastDeployBadge() throws Exception {
-        Document svg = Svg.parse(
-                Badges.lastDeploy(input, Optional.of(Duration.ofHours(2))).svg());
+        Document svg = Svg.parse(Badges.lastDeploy(input, Optional.of(Duration.ofHours(2)), EnglishBadgeTexts.ENGLISH)
+                .svg());
 
         assertThat(Svg.skeleton(svg)).containsExactlyElementsOf(SKELETON);
         assertThat(Svg.texts(svg)).containsExactly(expected, expected, "2h ago", "2h ago");

@@ -35,24 +35,31 @@ public final class SampleImages {
         Files.createDirectories(out);
         write(
                 out.resolve("badge-frequency.svg"),
-                Badges.frequency(4.2, io.jenkins.plugins.deployoften.model.FrequencyClass.WEEKLY)
+                Badges.frequency(
+                                4.2,
+                                io.jenkins.plugins.deployoften.model.FrequencyClass.WEEKLY,
+                                EnglishBadgeTexts.ENGLISH)
                         .svg());
         write(
                 out.resolve("badge-last-deploy.svg"),
-                Badges.lastDeploy("staging", Optional.of(Duration.ofMinutes(135)))
+                Badges.lastDeploy("staging", Optional.of(Duration.ofMinutes(135)), EnglishBadgeTexts.ENGLISH)
                         .svg());
         write(
                 out.resolve("badge-failure-rate.svg"),
-                Badges.failureRate(OptionalDouble.of(8.0 / 99.0)).svg());
+                Badges.failureRate(OptionalDouble.of(8.0 / 99.0), EnglishBadgeTexts.ENGLISH)
+                        .svg());
         write(
                 out.resolve("badge-gate-pass.svg"),
-                Badges.gate(GateBadgeState.PASS).svg());
+                Badges.gate(GateBadgeState.PASS, EnglishBadgeTexts.ENGLISH).svg());
         write(
                 out.resolve("badge-gate-block.svg"),
-                Badges.gate(GateBadgeState.BLOCK).svg());
+                Badges.gate(GateBadgeState.BLOCK, EnglishBadgeTexts.ENGLISH).svg());
         write(
                 out.resolve("badge-long-label.svg"),
-                Badges.lastDeploy("production-eu-west-1-blue-green-canary-rollout-2026", Optional.empty())
+                Badges.lastDeploy(
+                                "production-eu-west-1-blue-green-canary-rollout-2026",
+                                Optional.empty(),
+                                EnglishBadgeTexts.ENGLISH)
                         .svg());
         write(
                 out.resolve("badge-unicode.svg"),
@@ -63,16 +70,17 @@ public final class SampleImages {
                         .svg());
         write(
                 out.resolve("deploy-trend.json"),
-                DeployTrendChart.of(twelveWeeks()).toJson());
+                DeployTrendChart.of(twelveWeeks(), EnglishChartLabels.ENGLISH).toJson());
         write(
                 out.resolve("deploy-trend-empty.json"),
-                DeployTrendChart.of(List.of()).toJson());
+                DeployTrendChart.of(List.of(), EnglishChartLabels.ENGLISH).toJson());
         write(
                 out.resolve("deploy-trend-1-week.json"),
-                DeployTrendChart.of(twelveWeeks().subList(11, 12)).toJson());
+                DeployTrendChart.of(twelveWeeks().subList(11, 12), EnglishChartLabels.ENGLISH)
+                        .toJson());
         write(
                 out.resolve("deploy-trend-520.json"),
-                DeployTrendChart.of(weeks(520)).toJson());
+                DeployTrendChart.of(weeks(520), EnglishChartLabels.ENGLISH).toJson());
     }
 
     static List<WeeklyBucket> twelveWeeks() {

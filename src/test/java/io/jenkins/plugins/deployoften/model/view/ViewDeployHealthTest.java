@@ -295,7 +295,7 @@ public class ViewDeployHealthTest {
     public void theTrendIsTheCompactChartOfTheCombinedWeeks() {
         ViewDeployHealth health = ViewDeployHealth.of(List.of(job("staging", successes("staging", 1))), FRESH, NOW);
 
-        String json = health.trendChart(ChartLabels.english()).toJson();
+        String json = health.trendChart(EnglishChartLabels.ENGLISH).toJson();
 
         assertThat(json)
                 .contains("\"stack\":\"deploys\"")

@@ -15,6 +15,7 @@ import io.jenkins.plugins.deployoften.model.ledger.LedgerLineFormat;
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummaryFile;
 import io.jenkins.plugins.deployoften.model.ledger.SummariesInMemory;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.ui.BadgeWords;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -350,7 +351,10 @@ public class HistoryScalingBenchmark {
 
     @Benchmark
     public String badgeCold(Mixed history) throws IOException {
-        return freshHealth(history).badge("frequency").orElseThrow().svg();
+        return freshHealth(history)
+                .badge("frequency", BadgeWords.forRequest())
+                .orElseThrow()
+                .svg();
     }
 
     @Benchmark
@@ -472,11 +476,14 @@ public class HistoryScalingBenchmark {
         static void badge(DeployHealthView actual, GeneratedHistory reference) throws IOException {
             DeployStatistics expected = WindowStatistics.of(reference);
             String expectedSvg = DeployHealthView.of(expected, Optional.empty())
-                    .badge("frequency")
+                    .badge("frequency", BadgeWords.forRequest())
                     .orElseThrow()
                     .svg();
             if (!actual.getStatistics().equals(expected)
-                    || !actual.badge("frequency").orElseThrow().svg().equals(expectedSvg)) {
+                    || !actual.badge("frequency", BadgeWords.forRequest())
+                            .orElseThrow()
+                            .svg()
+                            .equals(expectedSvg)) {
                 throw new IllegalStateException("the badge's health differs from the generated history's: "
                         + actual.getStatistics() + ", expected " + expected);
             }

@@ -14,7 +14,9 @@ import io.jenkins.plugins.deployoften.model.gate.GatePolicy;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import io.jenkins.plugins.deployoften.model.view.HealthStateFilter;
+import io.jenkins.plugins.deployoften.ui.BadgeWords;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
+import io.jenkins.plugins.deployoften.ui.HealthWords;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -188,9 +190,11 @@ final class ReleaseManagerPage {
                     row.getJob().url(),
                     view.getStatistics(),
                     view.getGateState(),
-                    view.getSummary(),
-                    view.getLastSuccess(),
-                    view.badge("frequency").orElseThrow().svg(),
+                    HealthWords.of(view).getSummary(),
+                    HealthWords.of(view).getLastSuccess(),
+                    view.badge("frequency", BadgeWords.forRequest())
+                            .orElseThrow()
+                            .svg(),
                     row.getJob().lastOverride(),
                     cells));
         }

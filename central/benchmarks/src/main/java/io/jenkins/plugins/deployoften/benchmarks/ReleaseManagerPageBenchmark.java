@@ -7,6 +7,7 @@ import io.jenkins.plugins.deployoften.model.ledger.LedgerSummaryFile;
 import io.jenkins.plugins.deployoften.model.ledger.SummariesInMemory;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.ui.BadgeWords;
 import io.jenkins.plugins.deployoften.ui.HealthServicePage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -441,7 +442,11 @@ public class ReleaseManagerPageBenchmark {
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public String badgeWarm(OneJob one) throws IOException {
-        return one.page.healthOf(one.job).badge("frequency").orElseThrow().svg();
+        return one.page
+                .healthOf(one.job)
+                .badge("frequency", BadgeWords.forRequest())
+                .orElseThrow()
+                .svg();
     }
 
     @Benchmark
@@ -450,7 +455,7 @@ public class ReleaseManagerPageBenchmark {
     @Measurement(iterations = 3, time = 1)
     public String badgeCold(OneJob one) throws IOException {
         return ReleaseManagerPage.compute(one.job.ledger, one.job.audit, DeployHistory.NOW)
-                .badge("frequency")
+                .badge("frequency", BadgeWords.forRequest())
                 .orElseThrow()
                 .svg();
     }
