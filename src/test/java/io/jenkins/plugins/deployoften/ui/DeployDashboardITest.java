@@ -5,6 +5,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.steps.DeployToStagingRecorder;
 import java.util.ArrayList;
@@ -96,7 +97,11 @@ public class DeployDashboardITest {
                 .getContentAsString();
 
         String table = page.substring(page.indexOf("Recent deploys"));
-        assertThat(table.indexOf("<td>SUCCESS</td>")).isPositive().isLessThan(table.indexOf("<td>FAILURE</td>"));
+        // outcomes show by their display names, not as enum constants
+        String succeeded = "<td>" + DisplayNames.outcome(DeployOutcome.SUCCESS) + "</td>";
+        String failed = "<td>" + DisplayNames.outcome(DeployOutcome.FAILURE) + "</td>";
+        assertThat(table).doesNotContain("<td>SUCCESS</td>", "<td>FAILURE</td>");
+        assertThat(table.indexOf(succeeded)).isPositive().isLessThan(table.indexOf(failed));
     }
 
     @Test
