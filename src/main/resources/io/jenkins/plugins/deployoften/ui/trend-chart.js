@@ -15,6 +15,12 @@
     return Object.assign(defaults, given || {});
   }
 
+  /* A theme colour by its CSS variable, or by the fallback variable when the theme does not define it. */
+  function themeColor(name, fallback) {
+    var color = echartsJenkinsApi.resolveJenkinsColor(name);
+    return color && color.trim() ? color : echartsJenkinsApi.resolveJenkinsColor(fallback);
+  }
+
   /* ECharts' own text colours are dark grey, unreadable on the dark theme: use the theme's. */
   function withThemeText(option) {
     var text = echartsJenkinsApi.getTextColor();
@@ -40,6 +46,12 @@
     [].concat(option.dataZoom || []).forEach(function (zoom) {
       zoom.textStyle = merged({ color: secondary }, zoom.textStyle);
     });
+    if (option.tooltip) {
+      /* ECharts' tooltip is white with dark text whatever the theme: give it the card's colours. */
+      option.tooltip.backgroundColor = option.tooltip.backgroundColor || themeColor("--card-background", "--background");
+      option.tooltip.borderColor = option.tooltip.borderColor || themeColor("--jenkins-border-color", "--text-color-secondary");
+      option.tooltip.textStyle = merged({ color: text }, option.tooltip.textStyle);
+    }
     return option;
   }
 

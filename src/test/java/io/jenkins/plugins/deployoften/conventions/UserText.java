@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds English that users would read in the Java sources of the glue and the model, which must come from {@code
@@ -98,13 +97,6 @@ final class UserText {
             }
         }
         return breaches;
-    }
-
-    /** @return the files with at least one breach, relative to the root */
-    static Set<String> filesWithBreaches(Path root) {
-        return breaches(root).stream()
-                .map(breach -> breach.substring(0, breach.indexOf(':')))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** A string literal that looks like user-visible English. */

@@ -7,36 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Set;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
  * No user-visible English in the Java sources of the glue and the model outside {@code Messages} and the audit
- * trail's format (the rule is {@link UserText}'s). The files not converted yet are listed; the list only shrinks.
+ * trail's format (the rule is {@link UserText}'s).
  */
 public class UserTextTest {
     private static final Path JAVA =
             Paths.get(System.getProperty("deployoften.sourceRoot", ".")).resolve("src/main/java");
-    private static final String ROOT = "io/jenkins/plugins/deployoften/";
-
-    /** The files that still word something in English themselves; take a file off once it uses Messages. */
-    static final Set<String> NOT_YET_WORDED = Set.of(ROOT + "model/ledger/JdbcDeployLedger.java");
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 
     @Test
     public void everyUserVisibleTextComesFromMessages() {
-        assertThat(UserText.breaches(JAVA))
-                .filteredOn(breach -> !NOT_YET_WORDED.contains(breach.substring(0, breach.indexOf(':'))))
-                .isEmpty();
-    }
-
-    @Test
-    public void everyFileStillToWordStillHasEnglishOfItsOwnSoTheListOnlyShrinks() {
-        assertThat(UserText.filesWithBreaches(JAVA)).containsAll(NOT_YET_WORDED);
+        assertThat(UserText.breaches(JAVA)).isEmpty();
     }
 
     @Test
@@ -97,7 +85,6 @@ public class UserTextTest {
                         "p/Breach.java:3: \" ago\"",
                         "p/Breach.java:4: \"Successful\"",
                         "p/Breach.java:5: \"Deploy health\"");
-        assertThat(UserText.filesWithBreaches(root)).containsExactly("p/AuditWording.java", "p/Breach.java");
     }
 
     private static void write(Path file, String text) throws IOException {

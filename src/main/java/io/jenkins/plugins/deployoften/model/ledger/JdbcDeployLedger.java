@@ -191,7 +191,7 @@ public final class JdbcDeployLedger implements DeployLedger {
             if (isRefusedForContent(e)) {
                 throw new RefusedRecordException(service, record, e.getMessage(), e);
             }
-            throw failure("append to", e);
+            throw new SharedLedgerIOException("append to", service, e);
         }
     }
 
@@ -227,7 +227,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("reconcile with", e);
+            throw new SharedLedgerIOException("reconcile with", service, e);
         }
     }
 
@@ -274,7 +274,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("append to", e);
+            throw new SharedLedgerIOException("append to", service, e);
         }
     }
 
@@ -404,7 +404,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                 }
             }
         } catch (SQLException e) {
-            throw failure("read the environments of", e);
+            throw new SharedLedgerIOException("read the environments of", service, e);
         }
         return Collections.unmodifiableSortedSet(names);
     }
@@ -579,7 +579,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                 return result.getLong(1) + "@" + result.getLong(2);
             }
         } catch (SQLException e) {
-            throw failure("read the version of", e);
+            throw new SharedLedgerIOException("read the version of", service, e);
         }
     }
 
@@ -611,7 +611,7 @@ public final class JdbcDeployLedger implements DeployLedger {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("compact", e);
+            throw new SharedLedgerIOException("compact", service, e);
         }
     }
 
@@ -721,7 +721,7 @@ public final class JdbcDeployLedger implements DeployLedger {
             }
             return rows;
         } catch (SQLException e) {
-            throw failure("read", e);
+            throw new SharedLedgerIOException("read", service, e);
         }
     }
 
@@ -782,8 +782,12 @@ public final class JdbcDeployLedger implements DeployLedger {
         return value;
     }
 
-    private IOException failure(String action, SQLException e) {
-        return new IOException(
-                "cannot " + action + " the shared deploy ledger of '" + service + "': " + e.getMessage(), e);
+    /** A failure of the database under a shared ledger: its message names what failed, the service and the cause. */
+    static final class SharedLedgerIOException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SharedLedgerIOException(String action, String service, SQLException cause) {
+            super("cannot " + action + " the shared deploy ledger of '" + service + "': " + cause.getMessage(), cause);
+        }
     }
 }
