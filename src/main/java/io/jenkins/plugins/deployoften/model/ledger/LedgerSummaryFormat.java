@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,10 @@ import java.util.TreeMap;
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is checked over the file's own bytes
  * (everything before the checksum field, closed by a brace: the body as it was signed), not over an encoding made
  * again, so decoding encodes nothing, and a file that decodes at all holds exactly the bytes that were written.
+ * The candidate indexes ({@code commits}, {@code artifacts}, {@code builds}, {@code sourced}), most of the file,
+ * are checked for their shape (each entry's kinds of tokens) and kept as their bytes, decoded on the first look-up
+ * ({@link RefIndex#lazy}): a file this format wrote always decodes then, as the checksum vouches for its bytes;
+ * one that does not (forged with a matching checksum) makes that look-up throw {@link IllegalStateException}.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
@@ -101,7 +106,7 @@ public final class LedgerSummaryFormat {
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
         try (JsonParser json = FACTORY.createParser(bytes)) {
-            Decoded decoded = readSummary(json);
+            Decoded decoded = readSummary(json, bytes);
             if (json.nextToken() != null) {
                 return Optional.empty();
             }
@@ -263,7 +268,7 @@ public final class LedgerSummaryFormat {
         private String sha256;
     }
 
-    private static Decoded readSummary(JsonParser json) throws IOException {
+    private static Decoded readSummary(JsonParser json, byte[] bytes) throws IOException {
         expect(json.nextToken(), JsonToken.START_OBJECT);
         Decoded decoded = new Decoded();
         field(json, "v");
@@ -290,7 +295,7 @@ public final class LedgerSummaryFormat {
         expect(json.nextToken(), JsonToken.START_ARRAY);
         List<Environment> environments = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
-            environments.add(readEnvironment(json));
+            environments.add(readEnvironment(json, bytes));
         }
         field(json, "sha256");
         decoded.sha256 = readString(json);
@@ -300,8 +305,8 @@ public final class LedgerSummaryFormat {
         return decoded;
     }
 
-    /** Reads an environment whose START_OBJECT is the current token. */
-    private static Environment readEnvironment(JsonParser json) throws IOException {
+    /** Reads an environment whose START_OBJECT is the current token, of the summary file's {@code bytes}. */
+    private static Environment readEnvironment(JsonParser json, byte[] bytes) throws IOException {
         expect(json.currentToken(), JsonToken.START_OBJECT);
         field(json, "name");
         EnvironmentName name = EnvironmentName.of(readString(json));
@@ -378,23 +383,13 @@ public final class LedgerSummaryFormat {
             next = nextField(json);
         }
         named(next, "commits");
-        TreeMap<String, Ref> commits = readIndex(json);
+        byte[] commits = indexBytes(json, bytes, KEYED_ENTRY);
         field(json, "artifacts");
-        TreeMap<String, Ref> artifacts = readIndex(json);
+        byte[] artifacts = indexBytes(json, bytes, KEYED_ENTRY);
         field(json, "builds");
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        TreeMap<Integer, Ref> builds = new TreeMap<>();
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            expect(json.currentToken(), JsonToken.START_ARRAY);
-            int build = Math.toIntExact(readLong(json));
-            Instant started = InstantText.parse(readString(json));
-            expect(json.nextToken(), JsonToken.END_ARRAY);
-            if (builds.put(build, new Ref(started, build)) != null) {
-                throw new IllegalArgumentException("build twice: " + build);
-            }
-        }
+        byte[] builds = indexBytes(json, bytes, BUILD_ENTRY);
         field(json, "sourced");
-        TreeMap<String, Ref> sourced = readIndex(json);
+        byte[] sourced = indexBytes(json, bytes, KEYED_ENTRY);
         expect(json.nextToken(), JsonToken.END_OBJECT);
         return new Environment(
                 name,
@@ -408,10 +403,10 @@ public final class LedgerSummaryFormat {
                 recoveries,
                 pending,
                 recoveriesInexactThrough,
-                RefIndex.of(commits),
-                RefIndex.of(artifacts),
-                RefIndex.of(builds),
-                RefIndex.of(sourced));
+                RefIndex.lazy(() -> decodeIndex(commits, LedgerSummaryFormat::readIndex)),
+                RefIndex.lazy(() -> decodeIndex(artifacts, LedgerSummaryFormat::readIndex)),
+                RefIndex.lazy(() -> decodeIndex(builds, LedgerSummaryFormat::readBuildIndex)),
+                RefIndex.lazy(() -> decodeIndex(sourced, LedgerSummaryFormat::readIndex)));
     }
 
     private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
@@ -453,6 +448,69 @@ public final class LedgerSummaryFormat {
     /** Reads a sketch whose START_ARRAY is the current token, up to and with its END_ARRAY. */
     private static DurationSketch readSketch(JsonParser json) throws IOException {
         return DurationSketchJson.read(json);
+    }
+
+    /** The tokens of an entry of a keyed index: [key, started, build]. */
+    private static final List<JsonToken> KEYED_ENTRY =
+            List.of(JsonToken.VALUE_STRING, JsonToken.VALUE_STRING, JsonToken.VALUE_NUMBER_INT);
+
+    /** The tokens of an entry of the build index: [build, started]. */
+    private static final List<JsonToken> BUILD_ENTRY = List.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_STRING);
+
+    /**
+     * Reads past an index array, checking that each entry has the tokens of {@code entry} without decoding their
+     * text, and returns the array's bytes to decode on first use: the indexes are most of a summary file, and most
+     * reads never look a candidate up. What is left to check then (numbers in range, instants, keys once) holds for
+     * every file the format writes, and the checksum has vouched that the bytes are as written.
+     */
+    private static byte[] indexBytes(JsonParser json, byte[] bytes, List<JsonToken> entry) throws IOException {
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        int start = Math.toIntExact(json.currentTokenLocation().getByteOffset());
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            for (JsonToken token : entry) {
+                expect(json.nextToken(), token);
+            }
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+        }
+        int end = Math.toIntExact(json.currentLocation().getByteOffset());
+        return Arrays.copyOfRange(bytes, start, end);
+    }
+
+    /** Reads one index from its array's bytes. */
+    private interface IndexReader<K> {
+        TreeMap<K, Ref> read(JsonParser json) throws IOException;
+    }
+
+    /**
+     * @return the index decoded from the bytes {@link #indexBytes} kept
+     * @throws IllegalStateException when they do not decode, which a file this format wrote never does
+     */
+    private static <K> Map<K, Ref> decodeIndex(byte[] array, IndexReader<K> reader) {
+        try (JsonParser json = FACTORY.createParser(array)) {
+            TreeMap<K, Ref> index = reader.read(json);
+            if (json.nextToken() != null) {
+                throw new IllegalArgumentException("text after the index");
+            }
+            return index;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("a ledger summary's index does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static TreeMap<Integer, Ref> readBuildIndex(JsonParser json) throws IOException {
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        TreeMap<Integer, Ref> builds = new TreeMap<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            expect(json.currentToken(), JsonToken.START_ARRAY);
+            int build = Math.toIntExact(readLong(json));
+            Instant started = InstantText.parse(readString(json));
+            expect(json.nextToken(), JsonToken.END_ARRAY);
+            if (builds.put(build, new Ref(started, build)) != null) {
+                throw new IllegalArgumentException("build twice: " + build);
+            }
+        }
+        return builds;
     }
 
     private static TreeMap<String, Ref> readIndex(JsonParser json) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * An immutable index from a key (a candidate identity) to the latest {@link Ref} indexed under it. It is kept as
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * tail, at most {@value #TAIL_LIMIT} keys, and not the index, which grows with the distinct identities ever
  * deployed. Frozen maps are merged when the newest is at least half the size of the one before it, so there are
  * at most about log2(size / {@value #TAIL_LIMIT}) of them and each key is copied O(log size) times in all.
+ *
+ * <p>An index read from a summary file may be {@link #lazy(Supplier) decoded on first use}: most reads of a summary
+ * (the statistics, the Deploy health page) never look a candidate up, and the indexes are most of the file.
  *
  * @param <K> the key type
  */
@@ -27,12 +31,48 @@ final class RefIndex<K extends Comparable<? super K>> {
     @SuppressWarnings("rawtypes")
     private static final RefIndex EMPTY = new RefIndex<String>(List.of(), Map.of());
 
-    private final List<Map<K, Ref>> frozen;
+    /** Decodes the frozen maps of a lazy index; {@code null} once they are known. */
+    private Supplier<List<Map<K, Ref>>> decoder;
+
+    private volatile List<Map<K, Ref>> frozen;
     private final Map<K, Ref> tail;
 
     private RefIndex(List<Map<K, Ref>> frozen, Map<K, Ref> tail) {
         this.frozen = frozen;
         this.tail = tail;
+    }
+
+    private RefIndex(Supplier<List<Map<K, Ref>>> decoder) {
+        this.decoder = decoder;
+        this.tail = Map.of();
+    }
+
+    /**
+     * @param decode gives the entries when the index is first used (a look-up, a builder, a comparison); called at
+     *     most once, from any thread
+     * @return an index of those entries, decoded on first use
+     */
+    static <K extends Comparable<? super K>> RefIndex<K> lazy(Supplier<Map<K, Ref>> decode) {
+        Objects.requireNonNull(decode, "decode");
+        return new RefIndex<>(() -> {
+            Map<K, Ref> entries = decode.get();
+            return entries.isEmpty() ? List.of() : List.of(Map.copyOf(entries));
+        });
+    }
+
+    private List<Map<K, Ref>> frozen() {
+        List<Map<K, Ref>> known = frozen;
+        if (known == null) {
+            synchronized (this) {
+                known = frozen;
+                if (known == null) {
+                    known = decoder.get();
+                    frozen = known;
+                    decoder = null;
+                }
+            }
+        }
+        return known;
     }
 
     /** @return the empty index */
@@ -55,7 +95,7 @@ final class RefIndex<K extends Comparable<? super K>> {
      */
     Ref get(K key) {
         Ref latest = tail.get(key);
-        for (Map<K, Ref> map : frozen) {
+        for (Map<K, Ref> map : frozen()) {
             latest = laterOf(latest, map.get(key));
         }
         return latest;
@@ -64,7 +104,7 @@ final class RefIndex<K extends Comparable<? super K>> {
     /** @return the index as one sorted map, built on each call: for the summary's file and for comparisons */
     SortedMap<K, Ref> asSortedMap() {
         TreeMap<K, Ref> merged = new TreeMap<>();
-        for (Map<K, Ref> map : frozen) {
+        for (Map<K, Ref> map : frozen()) {
             map.forEach((key, ref) -> merged.merge(key, ref, RefIndex::laterOf));
         }
         tail.forEach((key, ref) -> merged.merge(key, ref, RefIndex::laterOf));
@@ -73,7 +113,7 @@ final class RefIndex<K extends Comparable<? super K>> {
 
     /** @return how many frozen maps it has, for tests of its shape */
     int frozenMaps() {
-        return frozen.size();
+        return frozen().size();
     }
 
     /** @return a builder starting from this index, sharing its frozen maps */
@@ -114,7 +154,7 @@ final class RefIndex<K extends Comparable<? super K>> {
         }
 
         private Builder(RefIndex<K> from) {
-            frozen = new ArrayList<>(from.frozen);
+            frozen = new ArrayList<>(from.frozen());
             tail = new HashMap<>(from.tail);
         }
 

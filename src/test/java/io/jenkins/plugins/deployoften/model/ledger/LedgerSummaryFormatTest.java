@@ -4,6 +4,7 @@ import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.T0;
 import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.fold;
 import static io.jenkins.plugins.deployoften.model.ledger.SummaryHistories.randomHistory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.Test;
 
 /** The summary file format: exact round trips, and anything torn or corrupted reads as unreadable, never throws. */
@@ -218,6 +221,47 @@ public class LedgerSummaryFormatTest {
                     .as(misfit[1])
                     .isEmpty();
         }
+    }
+
+    @Test
+    public void anIndexEntryOfTheWrongShapeIsUnreadableAtOnceEvenUnderAMatchingChecksum() {
+        String text = new String(LedgerSummaryFormat.encode(small()), StandardCharsets.UTF_8);
+        List<String[]> misfits = List.of(
+                new String[] {"\"commits\":[[", "\"commits\":[[1,"},
+                new String[] {"\"commits\":[[", "\"commits\":[[\"k\",\"2026-01-05T09:00:00Z\",\"1\"],["},
+                new String[] {"\"builds\":[[", "\"builds\":[[\"1\",\"2026-01-05T09:00:00Z\"],["},
+                new String[] {"\"sourced\":[[", "\"sourced\":[{},["},
+                new String[] {"\"artifacts\":[[", "\"artifacts\":[[\"k\",\"2026-01-05T09:00:00Z\",1,2],["});
+        for (String[] misfit : misfits) {
+            assertThat(text).contains(misfit[0]);
+            String changed = resigned(text.replace(misfit[0], misfit[1]));
+            assertThat(LedgerSummaryFormat.decode(changed.getBytes(StandardCharsets.UTF_8)))
+                    .as(misfit[1])
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    public void anIndexValueForgedUnderAMatchingChecksumFailsItsFirstLookUpAndNotTheRestOfTheSummary() {
+        LedgerSummary summary = small();
+        String text = new String(LedgerSummaryFormat.encode(summary), StandardCharsets.UTF_8);
+        // the first environment's first commit entry: [key, started, build]
+        Matcher entry =
+                Pattern.compile("\"commits\":\\[\\[\"([^\"]+)\",\"([^\"]+)\"").matcher(text);
+        assertThat(entry.find()).isTrue();
+        String key = entry.group(1);
+        String forged = resigned(text.substring(0, entry.start(2)) + "yesterday" + text.substring(entry.end(2)));
+
+        LedgerSummary decoded = LedgerSummaryFormat.decode(forged.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+
+        LedgerSummary.Environment first =
+                decoded.getEnvironments().values().iterator().next();
+        assertThat(first.getDays())
+                .isEqualTo(summary.getEnvironments().get(first.getName()).getDays());
+        assertThatThrownBy(() -> first.lastSuccessWithCommit(key))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("index does not decode");
     }
 
     /** @return the summary file's text with its checksum computed again over the (changed) content */

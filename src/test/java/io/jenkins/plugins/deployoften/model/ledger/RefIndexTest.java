@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deployoften.model.ledger.LedgerSummary.Ref;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 public class RefIndexTest {
@@ -76,5 +83,65 @@ public class RefIndexTest {
         assertThat(folded.frozenMaps()).isNotEqualTo(decoded.frozenMaps());
         assertThat(folded).isEqualTo(decoded).hasSameHashCodeAs(decoded);
         assertThat(RefIndex.<String>of(Map.of())).isEqualTo(new RefIndex.Builder<String>().build());
+    }
+
+    @Test
+    public void aLazyIndexDecodesOnItsFirstUseOnlyAndOnceWhateverTheThreads() throws Exception {
+        TreeMap<String, Ref> entries = new TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            entries.put("c" + i, new Ref(T0.plusSeconds(i), i));
+        }
+        AtomicInteger decodes = new AtomicInteger();
+        RefIndex<String> index = RefIndex.lazy(() -> {
+            decodes.incrementAndGet();
+            return entries;
+        });
+        assertThat(decodes).hasValue(0);
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Ref>> lookups = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int key = i * 60;
+                lookups.add(threads.submit(() -> {
+                    start.await();
+                    return index.get("c" + key);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 8; i++) {
+                assertThat(lookups.get(i).get()).isEqualTo(new Ref(T0.plusSeconds(i * 60L), i * 60));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(decodes).hasValue(1);
+        assertThat(index.asSortedMap()).isEqualTo(entries);
+        assertThat(index).isEqualTo(RefIndex.of(entries));
+        assertThat(decodes).hasValue(1);
+    }
+
+    @Test
+    public void aBuilderFromALazyIndexKeepsItsEntriesAndAddsToThem() {
+        TreeMap<Integer, Ref> entries = new TreeMap<>();
+        for (int build = 1; build <= 300; build++) {
+            entries.put(build, new Ref(T0.plusSeconds(build), build));
+        }
+        RefIndex.Builder<Integer> builder = RefIndex.<Integer>lazy(() -> entries).toBuilder();
+        builder.add(1, new Ref(T0.plusSeconds(1_000), 1));
+        builder.add(301, new Ref(T0.plusSeconds(301), 301));
+        RefIndex<Integer> built = builder.build();
+        assertThat(built.get(1)).isEqualTo(new Ref(T0.plusSeconds(1_000), 1));
+        assertThat(built.get(150)).isEqualTo(new Ref(T0.plusSeconds(150), 150));
+        assertThat(built.get(301)).isEqualTo(new Ref(T0.plusSeconds(301), 301));
+        assertThat(built.asSortedMap()).hasSize(301);
+    }
+
+    @Test
+    public void anEmptyLazyIndexFindsNothing() {
+        RefIndex<String> index = RefIndex.lazy(Map::of);
+        assertThat(index.get("c")).isNull();
+        assertThat(index).isEqualTo(RefIndex.empty());
     }
 }
