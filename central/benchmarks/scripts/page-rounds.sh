@@ -8,13 +8,15 @@
 #
 # Not timed at 5,000 jobs; expect 30 to 60 minutes with the defaults on the shared two-core machine: every fork
 # writes the 5,000 ledgers (2.2 GB in the temporary directory, 12 to 40 s, deleted again), and firstPageAfterRestart
-# decodes 5,000 summary files per operation (one to two minutes a page). Iterations and warm-ups are the benchmarks' own (see ReleaseManagerPageBenchmark) unless JMH_OPTS
-# says otherwise; -p jobs=500 for a quick look.
+# decodes 5,000 summary files per operation (one to two minutes a page). Every benchmark measures the plugin's own
+# DeployHealthService (through HealthServicePage); coldPage's set-up runs two more pages, one of them cold. Iterations
+# and warm-ups are the benchmarks' own (see ReleaseManagerPageBenchmark) unless JMH_OPTS says otherwise; -p jobs=500
+# for a quick look.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 OUT=${1:-/tmp/page-rounds}
 ROUNDS=${ROUNDS:-3}
-BENCHMARKS=${BENCHMARKS:-"coldPage warmPageWithOverrides warmPageFromService firstPageAfterMidnight firstPageAfterRestart"}
+BENCHMARKS=${BENCHMARKS:-"coldPage warmPageFromService firstPageAfterMidnight firstPageAfterRestart"}
 JMH_OPTS=${JMH_OPTS:-"-f 1 -prof gc"}
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 JAR=central/benchmarks/target/benchmarks.jar

@@ -39,34 +39,37 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * The release-manager page for 5,000 jobs with 1,000 deploy records each (see {@link JobHistories}):
+ * The Deploy health page (the release-manager page, {@code /deployoften/}) for 5,000 jobs with 1,000 deploy records
+ * each (see {@link JobHistories}), and one job's badge, all served by the plugin's own {@code ui.DeployHealthService}
+ * through {@link HealthServicePage} (the service built with a clock through its package-private constructor and asked
+ * per job for {@code tableJobOf}, the part without Jenkins); the rows are {@link ReleaseManagerPage#rowsFrom}, as
+ * {@code DeployHealthScope} and {@code DeployHealthPage} build them:
  *
  * <ul>
- *   <li>{@code coldPage}: the first page load, computing every job's health from its ledger (statistics,
- *       view) into an empty cache and building the filtered, sorted rows;
- *   <li>{@code warmPage}: every later load while the ledgers are unchanged: per job one {@code version()}
- *       (a stat of the ledger file) and a map look-up, then the rows;
- *   <li>{@code warmPageWithOverrides}: the warm page plus what the plugin's page also reads on every load,
- *       uncached: the newest 20 entries of each job's gate audit trail, for its last override;
- *   <li>{@code badgeWarm} and {@code badgeCold}: one job's frequency badge from the cache and computed
- *       afresh, for a ledger of 1,000 and of 100,000 records;
- *   <li>{@code warmPageFromService}: the warm page from the plugin's own {@code DeployHealthService} (through
- *       {@code HealthServicePage}), filled and served at the same instant;
- *   <li>{@code firstPageAfterMidnight}: the plugin's own {@code DeployHealthService} (through {@code
- *       HealthServicePage}) on a settable clock, its cache filled at 23:59 UTC on Friday and the page then loaded
- *       at 00:01 on Saturday, the same ISO week: every entry is moved on to the new day, none should be computed;
- *   <li>{@code firstPageAfterRestart}: the first page of a fresh service after the ledger summaries kept in
- *       memory were forgotten, as after a controller restart (on disk, and in the operating system's page cache):
- *       with {@code healthFiles=true}, as the plugin runs, every job is served from its health file; with {@code
- *       false} (the files missing or stale) every job is computed, its ledger summary decoded from its file.
+ *   <li>{@code coldPage}: the first page of a fresh service, its cache empty and without health files, the ledger
+ *       summaries still in memory: every job computed (its environment, statistics, gate state and last override,
+ *       what runs on each environment and each environment's recent deploys), then the rows;
+ *   <li>{@code warmPageFromService}: every later page while the ledgers and audit trails are unchanged, the cache
+ *       filled and every page served at the same instant: per job the ledger's and the audit trail's {@code
+ *       version()} (a stat of each file), a map look-up and {@code DeployHealthView.at}, then the rows;
+ *   <li>{@code badgeWarm} and {@code badgeCold}: one job's frequency badge ({@code healthOf}, then {@code
+ *       badge("frequency").svg()}) from a service that has the job in memory, and from a fresh service, for a ledger
+ *       of 1,000 and of 100,000 records;
+ *   <li>{@code firstPageAfterMidnight}: the service on a settable clock, its cache filled at 23:59 UTC on Friday and
+ *       the page then loaded at 00:01 on Saturday, the same ISO week: every entry is moved on to the new day, none
+ *       should be computed;
+ *   <li>{@code firstPageAfterRestart}: the first page of a fresh service after the ledger summaries kept in memory
+ *       were forgotten, as after a controller restart (on disk, and in the operating system's page cache): with
+ *       {@code healthFiles=true}, as the plugin runs, every job is served from its health file; with {@code false}
+ *       (the files missing or stale) every job is computed, its ledger summary decoded from its file.
  * </ul>
  *
- * The first five use the benchmark's copy of the page's cache ({@link ReleaseManagerPage}); the last three the
- * production service, so that what midnight and a restart cost is the plugin's, not the copy's.
- *
- * Every job has a gate audit trail of {@value GateAuditTrails#EVALUATIONS} evaluations (see
- * {@link GateAuditTrails}). The warm page's setup also prints, measured with JOL, the heap a cached summary
- * retains.
+ * Every job has a gate audit trail of {@value GateAuditTrails#EVALUATIONS} evaluations (see {@link
+ * GateAuditTrails}). Each set-up checks what its benchmark measures: the cold page that it computes every job (and
+ * every measured cold page, in its tear-down), the warm page and the warm badge that they come from the cache and
+ * show what was computed, the cold badge that a fresh service computes the job, the pages after midnight and after a
+ * restart that they show what a page computed afresh, or before the restart, shows. The warm page's set-up also
+ * prints, measured with JOL, the heap the views the service hands out retain, and the whole service with its cache.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -84,7 +87,9 @@ import org.openjdk.jol.info.GraphLayout;
             "--add-opens",
             "java.base/java.util=ALL-UNNAMED",
             "--add-opens",
-            "java.base/java.util.concurrent=ALL-UNNAMED"
+            "java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.util.concurrent.atomic=ALL-UNNAMED"
         })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -149,84 +154,10 @@ public class ReleaseManagerPageBenchmark {
         }
     }
 
-    /** A page whose cache holds every job's summary, and what that cache retains. */
-    @State(Scope.Benchmark)
-    public static class WarmPage {
-        ReleaseManagerPage page;
-
-        @Setup(Level.Trial)
-        public void fillCache(Jobs jobs) throws IOException {
-            try {
-                fillAndMeasure(jobs);
-            } catch (IOException | RuntimeException e) {
-                jobs.delete(); // JMH skips every tear-down when a setup fails
-                throw e;
-            }
-        }
-
-        private void fillAndMeasure(Jobs jobs) throws IOException {
-            page = new ReleaseManagerPage(DeployHistory.NOW);
-            long started = System.nanoTime();
-            page.rows(jobs.list, false);
-            double coldSeconds = (System.nanoTime() - started) / 1e9;
-            page.rows(jobs.list, false);
-            if (page.misses() != jobs.list.size()) {
-                throw new IllegalStateException(
-                        "the second load must come from the cache, but " + page.misses() + " look-ups computed");
-            }
-            System.out.printf(Locale.ROOT, "# cache filled by a first, cold page load in %.1f s%n", coldSeconds);
-            printWindowSizes();
-            System.out.println("# gate states: "
-                    + page.cache().values().stream()
-                            .collect(Collectors.groupingBy(cached -> cached.view.getGateState(), Collectors.counting()))
-                    + "; last override of the first job: '" + ReleaseManagerPage.lastOverride(jobs.list.get(0).audit)
-                    + "'");
-            printRetainedHeap(jobs.list.size());
-        }
-
-        private void printWindowSizes() {
-            IntSummaryStatistics inWindow = page.cache().values().stream()
-                    .map(cached -> cached.view.getStatistics())
-                    .mapToInt(s -> s.getSuccessful() + s.getFailed() + s.getAborted() + s.getSkipped())
-                    .summaryStatistics();
-            System.out.printf(
-                    Locale.ROOT,
-                    "# records in the 12-week window per job: min %d, average %.0f, max %d%n",
-                    inWindow.getMin(),
-                    inWindow.getAverage(),
-                    inWindow.getMax());
-        }
-
-        private void printRetainedHeap(int jobCount) {
-            List<DeployHealthView> views = new ArrayList<>();
-            page.cache().values().forEach(cached -> views.add(cached.view));
-            DeployHealthView one = views.get(0);
-            DeployStatistics statistics = one.getStatistics();
-            long view = GraphLayout.parseInstance(one).totalSize();
-            long weeks = GraphLayout.parseInstance(statistics.getWeeks()).totalSize();
-            long window = GraphLayout.parseInstance(statistics.getWindow()).totalSize();
-            // every view a root (varargs), so the array holding them is not counted
-            long allViews = GraphLayout.parseInstance(views.toArray()).totalSize();
-            long wholeCache = GraphLayout.parseInstance(page.cache()).totalSize();
-            System.out.printf(
-                    Locale.ROOT,
-                    "# retained heap: one DeployHealthView %,d bytes (12 weekly buckets %,d, window %,d);"
-                            + " %,d views %,d bytes = %,d per job; whole cache map (keys, versions, entries)"
-                            + " %,d bytes = %,d per job%n",
-                    view,
-                    weeks,
-                    window,
-                    jobCount,
-                    allViews,
-                    allViews / jobCount,
-                    wholeCache,
-                    wholeCache / jobCount);
-            System.out.println("# one view's objects by class:");
-            System.out.println(GraphLayout.parseInstance(one).toFootprint());
-        }
-    }
-
-    /** One job's ledger of {@code records} and a page whose cache already holds its summary. */
+    /**
+     * One job's ledger of {@code records} (the {@link DeployHistory} history: the window always holds 300), without a
+     * gate audit trail, and a service that has the job in memory, computed at the instant of every badge.
+     */
     @State(Scope.Benchmark)
     public static class OneJob {
         @Param({"1000", "100000"})
@@ -234,7 +165,7 @@ public class ReleaseManagerPageBenchmark {
 
         Path directory;
         ReleaseManagerPage.Job job;
-        ReleaseManagerPage page;
+        HealthServicePage warm;
 
         @Setup(Level.Trial)
         public void writeLedger() throws IOException {
@@ -242,8 +173,23 @@ public class ReleaseManagerPageBenchmark {
             try {
                 FileDeployLedger ledger = JobHistories.writeLedger(directory, DeployHistory.generate(records));
                 job = new ReleaseManagerPage.Job(DeployHistory.JOB, ledger, new GateAuditLog(directory));
-                page = new ReleaseManagerPage(DeployHistory.NOW);
-                page.healthOf(job);
+                warm = new HealthServicePage(clock());
+                String computed = frequencyBadge(warm, job);
+                String fromMemory = frequencyBadge(warm, job);
+                HealthServicePage fresh = new HealthServicePage(clock());
+                String computedAfresh = frequencyBadge(fresh, job);
+                if (warm.computed() != 1
+                        || fresh.computed() != 1
+                        || !fromMemory.equals(computed)
+                        || !computedAfresh.equals(computed)) {
+                    throw new IllegalStateException("the badge from memory must show what one computed afresh shows,"
+                            + " but the warm service computed the job " + warm.computed() + " times, a fresh one "
+                            + fresh.computed() + " times");
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n# %,d records: the badge from memory equals the one a fresh service computes%n",
+                        records);
             } catch (IOException | RuntimeException e) {
                 delete(); // JMH skips the tear-down when the setup fails
                 throw e;
@@ -257,9 +203,61 @@ public class ReleaseManagerPageBenchmark {
     }
 
     /**
+     * A fresh {@code DeployHealthService} before every page, its cache empty and without health files, the ledger
+     * summaries kept in memory (built by the set-up's first page; at 5,000 jobs the garbage collector clears some,
+     * as they are softly referenced). The set-up checks that a cold page computes every job and that a second page
+     * from the same service comes from its cache and shows the same; the tear-down of every page checks that it
+     * computed every job.
+     */
+    @State(Scope.Benchmark)
+    public static class ColdService {
+        HealthServicePage service;
+
+        @Setup(Level.Trial)
+        public void check(Jobs jobs) throws IOException {
+            try {
+                fresh();
+                List<DeployHealthTable.Row> cold = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                int computed = service.computed();
+                List<DeployHealthTable.Row> warm = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                if (computed != jobs.list.size()
+                        || service.computed() != computed
+                        || !ReleaseManagerPage.contentOf(warm).equals(ReleaseManagerPage.contentOf(cold))) {
+                    throw new IllegalStateException("the cold page must compute every job and the next come from the"
+                            + " cache and show the same, but the cold page computed " + computed + " of "
+                            + jobs.list.size() + " jobs and the next " + (service.computed() - computed));
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n# the cold page computed all %,d jobs; the next page came from the cache and showed the"
+                                + " same%n",
+                        computed);
+            } catch (IOException | RuntimeException e) {
+                jobs.delete(); // JMH skips every tear-down when a setup fails
+                throw e;
+            }
+        }
+
+        @Setup(Level.Invocation)
+        public void fresh() {
+            service = new HealthServicePage(clock());
+        }
+
+        @TearDown(Level.Invocation)
+        public void computedEveryJob(Jobs jobs) {
+            if (service.computed() != jobs.list.size()) {
+                throw new IllegalStateException(
+                        "the cold page computed " + service.computed() + " of " + jobs.list.size() + " jobs");
+            }
+        }
+    }
+
+    /**
      * The page served by the plugin's {@code DeployHealthService}, its cache filled at {@link DeployHistory#NOW} and
-     * every page at that instant: the warm page of the production service, to compare {@code
-     * firstPageAfterMidnight} with.
+     * every page at that instant: the warm page, also to compare {@code firstPageAfterMidnight} with. The set-up checks
+     * that the first page computed every job and the second none and showed the same, and prints the records in each
+     * job's window, the gate states, one last override and, measured with JOL, the heap retained by the views the
+     * page gets and by the whole service with its cache.
      */
     @State(Scope.Benchmark)
     public static class WarmService {
@@ -268,8 +266,10 @@ public class ReleaseManagerPageBenchmark {
         @Setup(Level.Trial)
         public void fill(Jobs jobs) throws IOException {
             try {
-                service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC));
+                service = new HealthServicePage(clock());
+                long started = System.nanoTime();
                 List<DeployHealthTable.Row> first = ReleaseManagerPage.rowsFrom(service, jobs.list);
+                double coldSeconds = (System.nanoTime() - started) / 1e9;
                 int computed = service.computed();
                 List<DeployHealthTable.Row> second = ReleaseManagerPage.rowsFrom(service, jobs.list);
                 if (computed != jobs.list.size()
@@ -278,10 +278,65 @@ public class ReleaseManagerPageBenchmark {
                     throw new IllegalStateException("the second page must come from the cache and show the same, but "
                             + (service.computed() - computed) + " look-ups computed");
                 }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n# cache filled by a first, cold page in %.1f s (%,d jobs computed)%n",
+                        coldSeconds,
+                        computed);
+                List<DeployHealthView> views = new ArrayList<>(second.size());
+                second.forEach(row -> views.add(row.getJob().health()));
+                printWindowSizes(views);
+                DeployHealthTable.Job firstJob = second.get(0).getJob();
+                System.out.println("# gate states: "
+                        + views.stream()
+                                .collect(Collectors.groupingBy(DeployHealthView::getGateState, Collectors.counting()))
+                        + "; last override of " + firstJob.fullName() + ": '" + firstJob.lastOverride() + "'");
+                printRetainedHeap(views);
             } catch (IOException | RuntimeException e) {
                 jobs.delete(); // JMH skips every tear-down when a setup fails
                 throw e;
             }
+        }
+
+        private static void printWindowSizes(List<DeployHealthView> views) {
+            IntSummaryStatistics inWindow = views.stream()
+                    .map(DeployHealthView::getStatistics)
+                    .mapToInt(s -> s.getSuccessful() + s.getFailed() + s.getAborted() + s.getSkipped())
+                    .summaryStatistics();
+            System.out.printf(
+                    Locale.ROOT,
+                    "# records in the 12-week window per job: min %d, average %.0f, max %d%n",
+                    inWindow.getMin(),
+                    inWindow.getAverage(),
+                    inWindow.getMax());
+        }
+
+        private void printRetainedHeap(List<DeployHealthView> views) {
+            int jobCount = views.size();
+            DeployHealthView one = views.get(0);
+            DeployStatistics statistics = one.getStatistics();
+            long view = GraphLayout.parseInstance(one).totalSize();
+            long weeks = GraphLayout.parseInstance(statistics.getWeeks()).totalSize();
+            long window = GraphLayout.parseInstance(statistics.getWindow()).totalSize();
+            // every view a root (varargs), so the array holding them is not counted
+            long allViews = GraphLayout.parseInstance(views.toArray()).totalSize();
+            long wholeService = GraphLayout.parseInstance(service).totalSize();
+            System.out.printf(
+                    Locale.ROOT,
+                    "# retained heap: one DeployHealthView as the page gets it %,d bytes (12 weekly buckets %,d,"
+                            + " window %,d); %,d such views %,d bytes = %,d per job; the whole service (its cache map:"
+                            + " keys, version texts, entries with views, last overrides, environments and recent"
+                            + " deploys; its clock and counter) %,d bytes = %,d per job%n",
+                    view,
+                    weeks,
+                    window,
+                    jobCount,
+                    allViews,
+                    allViews / jobCount,
+                    wholeService,
+                    wholeService / jobCount);
+            System.out.println("# one view's objects by class:");
+            System.out.println(GraphLayout.parseInstance(one).toFootprint());
         }
     }
 
@@ -378,8 +433,7 @@ public class ReleaseManagerPageBenchmark {
         @Setup(Level.Trial)
         public void check(Jobs jobs) throws IOException {
             try {
-                Clock clock = Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC);
-                HealthServicePage before = new HealthServicePage(clock, healthFiles);
+                HealthServicePage before = new HealthServicePage(clock(), healthFiles);
                 ReleaseManagerPage.rowsFrom(before, jobs.list); // computes every job and writes its summary file
                 for (ReleaseManagerPage.Job job : jobs.list) {
                     Path summary =
@@ -414,7 +468,7 @@ public class ReleaseManagerPageBenchmark {
         @Setup(Level.Invocation)
         public void restart() {
             SummariesInMemory.forget();
-            service = new HealthServicePage(Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC), healthFiles);
+            service = new HealthServicePage(clock(), healthFiles);
         }
     }
 
@@ -422,45 +476,29 @@ public class ReleaseManagerPageBenchmark {
     @Benchmark
     @Warmup(iterations = 1, time = 1)
     @Measurement(iterations = 3, time = 1)
-    public List<DeployHealthTable.Row> coldPage(Jobs jobs) throws IOException {
-        return new ReleaseManagerPage(DeployHistory.NOW).rows(jobs.list, false);
+    public List<DeployHealthTable.Row> coldPage(Jobs jobs, ColdService cold) throws IOException {
+        return ReleaseManagerPage.rowsFrom(cold.service, jobs.list);
     }
 
-    @Benchmark
-    public List<DeployHealthTable.Row> warmPage(Jobs jobs, WarmPage warm) throws IOException {
-        return warm.page.rows(jobs.list, false);
-    }
-
-    /** The warm page plus what the plugin's page reads uncached on every load: each job's last override. */
-    @Benchmark
-    public List<DeployHealthTable.Row> warmPageWithOverrides(Jobs jobs, WarmPage warm) throws IOException {
-        return warm.page.rows(jobs.list, true);
-    }
-
+    /** One job's badge from a service that has the job in memory: its two {@code version()} calls, a look-up. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public String badgeWarm(OneJob one) throws IOException {
-        return one.page
-                .healthOf(one.job)
-                .badge("frequency", BadgeWords.forRequest())
-                .orElseThrow()
-                .svg();
+        return frequencyBadge(one.warm, one.job);
     }
 
+    /** One job's badge from a fresh service, its cache empty and without health files: the job computed. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Warmup(iterations = 2, time = 1)
     @Measurement(iterations = 3, time = 1)
     public String badgeCold(OneJob one) throws IOException {
-        return ReleaseManagerPage.compute(one.job.ledger, one.job.audit, DeployHistory.NOW)
-                .badge("frequency", BadgeWords.forRequest())
-                .orElseThrow()
-                .svg();
+        return frequencyBadge(new HealthServicePage(clock()), one.job);
     }
 
-    /** The warm page as the production service serves it: per job two cache look-ups. */
+    /** The warm page as the plugin's service serves it: per job two {@code version()} calls and a look-up. */
     @Benchmark
     public List<DeployHealthTable.Row> warmPageFromService(Jobs jobs, WarmService warm) throws IOException {
         return ReleaseManagerPage.rowsFrom(warm.service, jobs.list);
@@ -484,5 +522,18 @@ public class ReleaseManagerPageBenchmark {
     @Measurement(iterations = 3, time = 1)
     public List<DeployHealthTable.Row> firstPageAfterRestart(Jobs jobs, AfterRestart restarted) throws IOException {
         return ReleaseManagerPage.rowsFrom(restarted.service, jobs.list);
+    }
+
+    /** @return the clock of every service but the midnight one's: fixed at {@link DeployHistory#NOW} */
+    static Clock clock() {
+        return Clock.fixed(DeployHistory.NOW, ZoneOffset.UTC);
+    }
+
+    /** @return the job's frequency badge as the service's {@code healthOf} serves it, in the request's words */
+    static String frequencyBadge(HealthServicePage service, ReleaseManagerPage.Job job) throws IOException {
+        return service.healthOf(job.fullName, job.ledger, job.audit)
+                .badge("frequency", BadgeWords.forRequest())
+                .orElseThrow()
+                .svg();
     }
 }
