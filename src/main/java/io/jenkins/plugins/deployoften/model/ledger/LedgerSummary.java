@@ -411,7 +411,7 @@ public final class LedgerSummary {
             this.first = first;
             this.last = last;
             this.lastSuccess = lastSuccess;
-            this.completed = List.copyOf(completed);
+            this.completed = completed instanceof LazyList ? completed : List.copyOf(completed);
             this.streak = streak;
             this.days = Collections.unmodifiableSortedMap(new TreeMap<>(days));
             this.recoveries = Collections.unmodifiableSortedMap(new TreeMap<>(recoveries));

@@ -79,10 +79,11 @@ import java.util.TreeMap;
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is checked over the file's own bytes
  * (everything before the checksum field, closed by a brace: the body as it was signed), not over an encoding made
  * again, so decoding encodes nothing, and a file that decodes at all holds exactly the bytes that were written.
- * The candidate indexes ({@code commits}, {@code artifacts}, {@code builds}, {@code sourced}), most of the file,
- * are checked for their shape (each entry's kinds of tokens) and kept as their bytes, decoded on the first look-up
- * ({@link RefIndex#lazy}): a file this format wrote always decodes then, as the checksum vouches for its bytes;
- * one that does not (forged with a matching checksum) makes that look-up throw {@link IllegalStateException}.
+ * The candidate indexes ({@code commits}, {@code artifacts}, {@code builds}, {@code sourced}) and the kept
+ * {@code completed} deploys, most of the file, are checked for their shape (each entry's kinds of tokens) and kept
+ * as their bytes, decoded on first use ({@link RefIndex#lazy}, {@link LazyList}): a file this format wrote always
+ * decodes then, as the checksum vouches for its bytes; one that does not (forged with a matching checksum) makes
+ * that use throw {@link IllegalStateException}.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
@@ -324,10 +325,16 @@ public final class LedgerSummaryFormat {
         }
         named(next, "completed");
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        List<DeployRecord> completed = new ArrayList<>();
+        int completedStart = Math.toIntExact(json.currentTokenLocation().getByteOffset());
+        int completedCount = 0;
         while (json.nextToken() != JsonToken.END_ARRAY) {
-            completed.add(record(stringValue(json), name));
+            expect(json.currentToken(), JsonToken.VALUE_STRING);
+            completedCount++;
         }
+        byte[] completedBytes = Arrays.copyOfRange(
+                bytes, completedStart, Math.toIntExact(json.currentLocation().getByteOffset()));
+        List<DeployRecord> completed =
+                LazyList.of(completedCount, () -> decodeLazily(completedBytes, parser -> records(parser, name)));
         next = nextField(json);
         Streak streak = Streak.NONE;
         Ref breaker = null;
@@ -403,10 +410,10 @@ public final class LedgerSummaryFormat {
                 recoveries,
                 pending,
                 recoveriesInexactThrough,
-                RefIndex.lazy(() -> decodeIndex(commits, LedgerSummaryFormat::readIndex)),
-                RefIndex.lazy(() -> decodeIndex(artifacts, LedgerSummaryFormat::readIndex)),
-                RefIndex.lazy(() -> decodeIndex(builds, LedgerSummaryFormat::readBuildIndex)),
-                RefIndex.lazy(() -> decodeIndex(sourced, LedgerSummaryFormat::readIndex)));
+                RefIndex.lazy(() -> decodeLazily(commits, LedgerSummaryFormat::readIndex)),
+                RefIndex.lazy(() -> decodeLazily(artifacts, LedgerSummaryFormat::readIndex)),
+                RefIndex.lazy(() -> decodeLazily(builds, LedgerSummaryFormat::readBuildIndex)),
+                RefIndex.lazy(() -> decodeLazily(sourced, LedgerSummaryFormat::readIndex)));
     }
 
     private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
@@ -477,25 +484,35 @@ public final class LedgerSummaryFormat {
         return Arrays.copyOfRange(bytes, start, end);
     }
 
-    /** Reads one index from its array's bytes. */
-    private interface IndexReader<K> {
-        TreeMap<K, Ref> read(JsonParser json) throws IOException;
+    /** Reads one part of a summary (an index, the kept records) from its array's bytes. */
+    private interface PartReader<T> {
+        T read(JsonParser json) throws IOException;
     }
 
     /**
-     * @return the index decoded from the bytes {@link #indexBytes} kept
+     * @return the part decoded from the bytes of its array, kept when the file was read
      * @throws IllegalStateException when they do not decode, which a file this format wrote never does
      */
-    private static <K> Map<K, Ref> decodeIndex(byte[] array, IndexReader<K> reader) {
+    private static <T> T decodeLazily(byte[] array, PartReader<T> reader) {
         try (JsonParser json = FACTORY.createParser(array)) {
-            TreeMap<K, Ref> index = reader.read(json);
+            T part = reader.read(json);
             if (json.nextToken() != null) {
-                throw new IllegalArgumentException("text after the index");
+                throw new IllegalArgumentException("text after the array");
             }
-            return index;
+            return part;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("a ledger summary's index does not decode: " + e.getMessage(), e);
+            throw new IllegalStateException("a part of a ledger summary does not decode: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the kept records of an environment: an array of ledger lines. */
+    private static List<DeployRecord> records(JsonParser json, EnvironmentName environment) throws IOException {
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        List<DeployRecord> records = new ArrayList<>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+            records.add(record(stringValue(json), environment));
+        }
+        return records;
     }
 
     private static TreeMap<Integer, Ref> readBuildIndex(JsonParser json) throws IOException {

@@ -228,6 +228,7 @@ public class LedgerSummaryFormatTest {
         String text = new String(LedgerSummaryFormat.encode(small()), StandardCharsets.UTF_8);
         List<String[]> misfits = List.of(
                 new String[] {"\"commits\":[[", "\"commits\":[[1,"},
+                new String[] {"\"completed\":[\"", "\"completed\":[1,\""},
                 new String[] {"\"commits\":[[", "\"commits\":[[\"k\",\"2026-01-05T09:00:00Z\",\"1\"],["},
                 new String[] {"\"builds\":[[", "\"builds\":[[\"1\",\"2026-01-05T09:00:00Z\"],["},
                 new String[] {"\"sourced\":[[", "\"sourced\":[{},["},
@@ -261,7 +262,30 @@ public class LedgerSummaryFormatTest {
                 .isEqualTo(summary.getEnvironments().get(first.getName()).getDays());
         assertThatThrownBy(() -> first.lastSuccessWithCommit(key))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("index does not decode");
+                .hasMessageContaining("does not decode");
+    }
+
+    @Test
+    public void aKeptRecordForgedUnderAMatchingChecksumFailsItsFirstUseAndNotTheRestOfTheSummary() {
+        LedgerSummary summary = small();
+        String text = new String(LedgerSummaryFormat.encode(summary), StandardCharsets.UTF_8);
+        String kept = "\"completed\":[\"{";
+        assertThat(text).contains(kept);
+        // an unknown field in the first environment's oldest kept record: a reader that ignored it would hide damage
+        String forged =
+                resigned(text.replaceFirst(Pattern.quote(kept), Matcher.quoteReplacement(kept + "\\\"x\\\":1,")));
+
+        LedgerSummary decoded = LedgerSummaryFormat.decode(forged.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+
+        LedgerSummary.Environment first =
+                decoded.getEnvironments().values().iterator().next();
+        LedgerSummary.Environment original = summary.getEnvironments().get(first.getName());
+        assertThat(first.getLastCompleted()).hasSameSizeAs(original.getLastCompleted());
+        assertThat(first.getLast()).isEqualTo(original.getLast());
+        assertThatThrownBy(() -> first.getLastCompleted().get(0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not decode");
     }
 
     /** @return the summary file's text with its checksum computed again over the (changed) content */
