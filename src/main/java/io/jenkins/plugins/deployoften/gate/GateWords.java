@@ -35,8 +35,9 @@ import org.jvnet.localizer.Localizable;
  *   <li>{@link #forUser()}: for pages, in the language of the request, with display names instead of identifiers.
  * </ul>
  *
- * A decision read back from the audit trail has its verdicts in the words they were recorded with ({@link
- * Finding.Recorded}); those are shown as they are. User text (a commit, a reason) is shown through {@link
+ * A decision read back from the audit trail has its verdicts' findings, worded like a live decision's; a verdict
+ * of a line written before findings were kept has the words it was recorded with ({@link Finding.Recorded}), shown
+ * as they are. User text (a commit, a reason) is shown through {@link
  * DisplayText}, so a line stays one line displayed in order.
  */
 public final class GateWords {

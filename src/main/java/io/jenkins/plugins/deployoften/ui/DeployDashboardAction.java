@@ -218,7 +218,8 @@ public class DeployDashboardAction implements Action {
 
     /**
      * @param entry a gate decision of the audit trail
-     * @return why, in one line in the request's language; the verdicts in the words they were recorded with
+     * @return why, in one line in the request's language; a verdict of a line written before findings were kept
+     *     in the words it was recorded with
      */
     public String why(GateAuditEntry entry) {
         return GateWords.user(entry.decision());

@@ -9,8 +9,10 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
+import io.jenkins.plugins.deployoften.model.gate.AuditFindingSamples;
 import io.jenkins.plugins.deployoften.model.gate.AuditGoldenEntries;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
+import io.jenkins.plugins.deployoften.model.gate.Finding;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
@@ -23,9 +25,12 @@ import io.jenkins.plugins.deployoften.model.gate.PolicyInForce;
 import io.jenkins.plugins.deployoften.model.gate.RuleStatus;
 import io.jenkins.plugins.deployoften.model.gate.RuleVerdict;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +45,8 @@ public class GateWordsTest {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
     private static final EnvironmentName STAGING = EnvironmentName.of("staging");
     private static final CandidateIdentity BUILD_42 = CandidateIdentity.ofBuild(42);
+    /** The language of the test translation {@code Messages_qaa.properties}, of some of the gate's words. */
+    private static final Locale TEST_LANGUAGE = Locale.of("qaa");
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -182,7 +189,7 @@ public class GateWordsTest {
     }
 
     @Test
-    public void aDecisionReadBackFromTheAuditTrailIsWordedAsItWasRecorded() throws IOException {
+    public void aDecisionReadBackFromTheAuditTrailIsWordedAsTheLiveOneInTheReadersLanguage() throws IOException {
         GateAuditLog log = new GateAuditLog(temporary.newFolder().toPath());
         GateDecision decision = stale(Optional.empty());
         log.append(new GateAuditEntry("folder/app", 7, decision));
@@ -190,6 +197,69 @@ public class GateWordsTest {
         GateDecision read = log.readRecent(1).entries().get(0).decision();
 
         assertThat(GateWords.log(read)).isEqualTo(GateWords.log(decision));
+        assertThat(GateWords.forUser(Locale.ENGLISH).summary(read))
+                .isEqualTo(GateWords.forUser(Locale.ENGLISH).summary(decision));
+        assertThat(GateWords.forUser(TEST_LANGUAGE).summary(read))
+                .isEqualTo(GateWords.forUser(TEST_LANGUAGE).summary(decision))
+                .isEqualTo("Freigabe blockiert für staging (Kandidat build #42, Modus erzwingen): Aktualität: letzter"
+                        + " erfolgreicher staging-Deploy ist 20 Tage her (Grenze 14 Tage): einen aktuellen Build nach"
+                        + " staging deployen");
+    }
+
+    @Test
+    public void everyKindOfFindingReadBackIsWordedAsTheLiveDecisionInEachLanguage() throws IOException {
+        GateAuditLog log = new GateAuditLog(temporary.newFolder().toPath());
+        List<GateAuditEntry> written = new ArrayList<>(AuditFindingSamples.entries());
+        written.addAll(AuditGoldenEntries.entries(temporary.newFolder().toPath()));
+        for (GateAuditEntry entry : written) {
+            log.append(entry);
+        }
+
+        List<GateAuditEntry> read =
+                new ArrayList<>(log.readRecent(Integer.MAX_VALUE).entries());
+        Collections.reverse(read);
+
+        assertThat(read).hasSameSizeAs(written);
+        for (GateWords words :
+                List.of(GateWords.forLog(), GateWords.forUser(Locale.ENGLISH), GateWords.forUser(TEST_LANGUAGE))) {
+            for (int i = 0; i < written.size(); i++) {
+                GateDecision live = written.get(i).decision();
+                GateDecision back = read.get(i).decision();
+                assertThat(words.summary(back))
+                        .as("%s, entry %d", words.locale(), i)
+                        .isEqualTo(words.summary(live));
+                for (int v = 0; v < live.getVerdicts().size(); v++) {
+                    RuleVerdict verdict = back.getVerdicts().get(v);
+                    assertThat(verdict.getFindings()).noneMatch(Finding.Recorded.class::isInstance);
+                    assertThat(words.explanation(verdict, back.getTrustedSources()))
+                            .as("%s, entry %d, %s", words.locale(), i, verdict.getRule())
+                            .isEqualTo(words.explanation(live.getVerdicts().get(v), live.getTrustedSources()));
+                    assertThat(words.remedy(verdict))
+                            .isEqualTo(words.remedy(live.getVerdicts().get(v)));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aLineWrittenBeforeFindingsWereKeptIsShownInItsRecordedEnglish() throws IOException {
+        GateAuditLog log = new GateAuditLog(temporary.newFolder().toPath());
+        try (InputStream before = AuditGoldenEntries.class.getResourceAsStream("audit-lines-before-findings.jsonl")) {
+            Files.write(log.getFile(), before.readAllBytes());
+        }
+        List<String> lines = Files.readAllLines(log.getFile());
+        ObjectMapper json = new ObjectMapper();
+
+        GateDecision stale =
+                log.readRecent(lines.size()).entries().get(lines.size() - 2).decision();
+
+        JsonNode fresh = json.readTree(lines.get(1)).get("verdicts").get(0);
+        assertThat(fresh.get("findings")).isNull();
+        RuleVerdict verdict = stale.getVerdicts().get(0);
+        assertThat(verdict.getFindings()).singleElement().isInstanceOf(Finding.Recorded.class);
+        assertThat(GateWords.forUser(TEST_LANGUAGE).explanation(verdict, stale.getTrustedSources()))
+                .isEqualTo(fresh.get("explanation").asText())
+                .isEqualTo("last successful staging deploy was 20 days ago (limit 14 days)");
     }
 
     @Test

@@ -177,8 +177,9 @@ public sealed interface Finding {
     }
 
     /**
-     * A verdict as an audit line recorded it: the words it was written with, not values. Every verdict read back
-     * from the audit trail is one of these, so the trail reads as it was written.
+     * A verdict as an audit line recorded it: the words it was written with, not values. A verdict read back from
+     * an audit line that has no findings (written before they were kept) or whose findings do not decode is one of
+     * these, so the trail reads as it was written.
      *
      * @param explanation the recorded explanation
      * @param remedy the recorded remedy, {@code null} when none was recorded

@@ -32,8 +32,15 @@ import java.util.Optional;
  * mode       ENFORCE | WARN
  * status     PASS | WARN | BLOCK
  * candidate  {commit?, artifact?, build?}; empty object when no identity was given
- * verdicts   [{rule, status, explanation, remedy?}] in rule order, in {@link AuditWording}'s words; read
- *            back as {@link Finding.Recorded} in the words they were written with
+ * verdicts   [{rule, status, explanation, remedy?, findings?}] in rule order. explanation and remedy are
+ *            in {@link AuditWording}'s English, for grep and for older readers; findings are the verdict's
+ *            {@link Finding}s as values ({@link FindingJson}), written for a checked rule (absent for one
+ *            switched off, and for a verdict that was itself read back in recorded words). A verdict read
+ *            back has its findings when they decode, so it is worded in the reader's language; without
+ *            them (lines written before findings were kept) or when they do not decode, it reads as
+ *            {@link Finding.Recorded} in the words it was written with. One finding that does not decode
+ *            makes the verdict read in its recorded words, not the line unreadable (explanation is always
+ *            required, so it has them); the findings are not compared with the words
  * override   {user, reason, granted, candidate, expires} when an override was consumed (optional);
  *            candidate is the one identity it was bound to, expires when it would have expired; lines
  *            written before overrides were bound have neither
@@ -51,7 +58,10 @@ import java.util.Optional;
  * decodes as {@linkplain GateOverride#unbound unbound}: it names no candidate and is expired, so it lets nothing
  * through until a new grant replaces it.
  *
- * <p>Unknown fields are ignored; a newer version, or anything incomplete, decodes as unreadable.
+ * <p>Unknown fields are ignored; a newer version, or anything incomplete, decodes as unreadable. So a field is
+ * added without a new version when older readers may ignore it, as {@code findings} was (older readers word
+ * the verdict from its explanation and remedy, as before); a change older readers would misread takes a new
+ * version.
  */
 final class GateJson {
     static final int VERSION = 1;
@@ -83,6 +93,7 @@ final class GateJson {
                 json.writeStringField("status", verdict.getStatus().name());
                 json.writeStringField("explanation", AuditWording.explanation(verdict, decision.getTrustedSources()));
                 writeOptional(json, "remedy", AuditWording.remedy(verdict));
+                FindingJson.write(json, verdict);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -116,11 +127,7 @@ final class GateJson {
                 return Optional.empty();
             }
             for (JsonNode verdict : array) {
-                verdicts.add(AuditWording.read(
-                        GateRule.valueOf(text(verdict, "rule")),
-                        RuleStatus.valueOf(text(verdict, "status")),
-                        text(verdict, "explanation"),
-                        optionalText(verdict, "remedy")));
+                verdicts.add(decodeVerdict(verdict));
             }
             JsonNode override = node.get("override");
             GateDecision decision = new GateDecision(
@@ -142,6 +149,20 @@ final class GateJson {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * @return the verdict with the findings it was decided with when its {@code findings} decode, else (a line
+     *     written before findings were kept, or findings that do not decode) in the words it was recorded with
+     */
+    private static RuleVerdict decodeVerdict(JsonNode verdict) {
+        GateRule rule = GateRule.valueOf(text(verdict, "rule"));
+        RuleStatus status = RuleStatus.valueOf(text(verdict, "status"));
+        String explanation = text(verdict, "explanation");
+        String remedy = optionalText(verdict, "remedy");
+        JsonNode findings = verdict.get("findings");
+        Optional<RuleVerdict> decided = findings == null ? Optional.empty() : FindingJson.read(rule, status, findings);
+        return decided.orElseGet(() -> AuditWording.read(rule, status, explanation, remedy));
     }
 
     private static void writePolicy(JsonGenerator json, AuditedPolicy policy) throws IOException {
@@ -207,8 +228,7 @@ final class GateJson {
         }
     }
 
-    private static void writeOverrideFields(JsonGenerator json, GateOverride override, boolean withVersion)
-            throws IOException {
+    static void writeOverrideFields(JsonGenerator json, GateOverride override, boolean withVersion) throws IOException {
         json.writeStartObject();
         if (withVersion) {
             json.writeNumberField("v", OVERRIDE_VERSION);
@@ -224,7 +244,10 @@ final class GateJson {
     }
 
     /** An override with its binding; in an audit line written before overrides were bound, an unbound one. */
-    private static GateOverride decodeOverrideFields(JsonNode node) {
+    static GateOverride decodeOverrideFields(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("override: must be an object");
+        }
         if (!node.has("candidate") && !node.has("expires")) {
             return decodeUnboundOverride(node);
         }
@@ -240,7 +263,7 @@ final class GateJson {
         return GateOverride.unbound(text(node, "user"), text(node, "reason"), Instant.parse(text(node, "granted")));
     }
 
-    private static void writeCandidate(JsonGenerator json, CandidateIdentity candidate) throws IOException {
+    static void writeCandidate(JsonGenerator json, CandidateIdentity candidate) throws IOException {
         json.writeObjectFieldStart("candidate");
         writeOptional(json, "commit", candidate.getCommit());
         writeOptional(json, "artifact", candidate.getArtifactFingerprint());
@@ -250,7 +273,7 @@ final class GateJson {
         json.writeEndObject();
     }
 
-    private static CandidateIdentity decodeCandidate(JsonNode node) {
+    static CandidateIdentity decodeCandidate(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("candidate missing");
         }
