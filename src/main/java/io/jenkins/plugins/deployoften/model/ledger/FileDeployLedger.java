@@ -2,7 +2,6 @@ package io.jenkins.plugins.deployoften.model.ledger;
 
 import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployLedger;
-import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
@@ -344,8 +343,9 @@ public final class FileDeployLedger implements DeployLedger {
     }
 
     /**
-     * Answers from the summary's last record of the environment by start when it ran (was not SKIPPED) and started
-     * by {@code now}; otherwise, or when the summary cannot be had, this falls back to the default scan.
+     * Answers from the summary's last deploy of the environment that ran (was not SKIPPED) by start, when there is
+     * none or it started by {@code now}; otherwise (it started after {@code now}), or when the summary cannot be
+     * had, this falls back to the default scan.
      */
     @Override
     public Optional<DeployRecord> lastAttemptStartedBy(EnvironmentName environment, Instant now) throws IOException {
@@ -355,10 +355,9 @@ public final class FileDeployLedger implements DeployLedger {
             if (kept.isEmpty()) {
                 return Optional.empty();
             }
-            DeployRecord last = kept.get().getLast();
-            if (last.getOutcome() != DeployOutcome.SKIPPED
-                    && !last.getStartedAt().isAfter(now)) {
-                return Optional.of(last);
+            Optional<DeployRecord> last = kept.get().getLastAttempt();
+            if (last.isEmpty() || !last.get().getStartedAt().isAfter(now)) {
+                return last;
             }
         }
         return DeployLedger.super.lastAttemptStartedBy(environment, now);

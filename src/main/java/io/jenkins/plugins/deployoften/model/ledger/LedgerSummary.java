@@ -31,7 +31,7 @@ import java.util.TreeMap;
 
 /**
  * What the reads of one ledger need, folded from its records: per environment the first and last record, the
- * last successful deploy, the newest {@value #COMPLETED_KEPT} completed deploys, the current streak with its real
+ * last successful deploy, the last deploy that ran (not SKIPPED), the newest {@value #COMPLETED_KEPT} completed deploys, the current streak with its real
  * length ({@link Streak}), per-day {@link DeployCounts counts} by outcome with {@link DurationSketch sketches} of
  * the completed deploys' durations and of the lead times and the day's {@link
  * io.jenkins.plugins.deployoften.model.BuildNumbers build numbers}, the recovery times per day of the failures
@@ -346,6 +346,7 @@ public final class LedgerSummary {
         private final DeployRecord first;
         private final DeployRecord last;
         private final DeployRecord lastSuccess;
+        private final DeployRecord lastAttempt;
         private final List<DeployRecord> completed;
         private final Streak streak;
         private final SortedMap<LocalDate, DeployCounts> days;
@@ -363,6 +364,7 @@ public final class LedgerSummary {
                 DeployRecord first,
                 DeployRecord last,
                 DeployRecord lastSuccess,
+                DeployRecord lastAttempt,
                 List<DeployRecord> completed,
                 Streak streak,
                 SortedMap<LocalDate, DeployCounts> days,
@@ -376,6 +378,9 @@ public final class LedgerSummary {
             this.name = Objects.requireNonNull(name, "name");
             if (records < 1 || first == null || last == null) {
                 throw new IllegalArgumentException("an environment has at least one record");
+            }
+            if (lastAttempt != null && lastAttempt.getOutcome() == DeployOutcome.SKIPPED) {
+                throw new IllegalArgumentException("lastAttempt: a deploy that ran, was SKIPPED");
             }
             if (completed.size() > COMPLETED_KEPT) {
                 throw new IllegalArgumentException("completed: at most " + COMPLETED_KEPT);
@@ -411,6 +416,7 @@ public final class LedgerSummary {
             this.first = first;
             this.last = last;
             this.lastSuccess = lastSuccess;
+            this.lastAttempt = lastAttempt;
             this.completed = completed instanceof LazyList ? completed : List.copyOf(completed);
             this.streak = streak;
             this.days = Collections.unmodifiableSortedMap(new TreeMap<>(days));
@@ -445,6 +451,11 @@ public final class LedgerSummary {
         /** @return the successful deploy that started last, if any */
         public Optional<DeployRecord> getLastSuccess() {
             return Optional.ofNullable(lastSuccess);
+        }
+
+        /** @return the deploy that ran (not SKIPPED) and started last, if any */
+        public Optional<DeployRecord> getLastAttempt() {
+            return Optional.ofNullable(lastAttempt);
         }
 
         /** @return the newest completed deploys by start time, oldest first, at most {@value #COMPLETED_KEPT} */
@@ -640,6 +651,7 @@ public final class LedgerSummary {
                     && first.equals(other.first)
                     && last.equals(other.last)
                     && Objects.equals(lastSuccess, other.lastSuccess)
+                    && Objects.equals(lastAttempt, other.lastAttempt)
                     && completed.equals(other.completed)
                     && days.equals(other.days)
                     && commits.equals(other.commits)
@@ -650,7 +662,7 @@ public final class LedgerSummary {
 
         @Override
         public int hashCode() {
-            return Objects.hash(name, records, first, last, lastSuccess, completed, days);
+            return Objects.hash(name, records, first, last, lastSuccess, lastAttempt, completed, days);
         }
 
         @Override
@@ -693,6 +705,7 @@ public final class LedgerSummary {
         private DeployRecord first;
         private DeployRecord last;
         private DeployRecord lastSuccess;
+        private DeployRecord lastAttempt;
         private final ArrayList<DeployRecord> completed = new ArrayList<>(COMPLETED_KEPT + 1);
         /** The days as built; a day folded into since is in {@link #changedDays} instead. */
         private final TreeMap<LocalDate, DeployCounts> days = new TreeMap<>();
@@ -725,6 +738,7 @@ public final class LedgerSummary {
             this.first = from.first;
             this.last = from.last;
             this.lastSuccess = from.lastSuccess;
+            this.lastAttempt = from.lastAttempt;
             this.completed.addAll(from.completed);
             days.putAll(from.days);
             recoveries.putAll(from.recoveries);
@@ -749,6 +763,10 @@ public final class LedgerSummary {
             }
             if (last == null || START_ORDER.compare(record, last) >= 0) {
                 last = record;
+            }
+            if (record.getOutcome() != DeployOutcome.SKIPPED
+                    && (lastAttempt == null || START_ORDER.compare(record, lastAttempt) >= 0)) {
+                lastAttempt = record;
             }
             if (record.getOutcome() == DeployOutcome.SUCCESS) {
                 if (lastSuccess == null || START_ORDER.compare(record, lastSuccess) >= 0) {
@@ -912,6 +930,7 @@ public final class LedgerSummary {
                     first,
                     last,
                     lastSuccess,
+                    lastAttempt,
                     completed,
                     streak,
                     allDays,

@@ -32,10 +32,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The summary file's format, version 4: one JSON object, UTF-8, ending with a newline.
+ * The summary file's format, version 5: one JSON object, UTF-8, ending with a newline.
  *
  * <pre>
- * v             format version (3)
+ * v             format version (5)
  * length        the ledger length in bytes the summary reflects
  * lastLine      the hash of the ledger's last non-blank line, see {@link Position}
  * records       records folded
@@ -49,6 +49,7 @@ import java.util.TreeMap;
  *   records       its records
  *   first, last   the first and last record by start time, each as its ledger line (see below)
  *   lastSuccess   the last successful deploy by start time, as a ledger line (absent when none)
+ *   lastAttempt   the last deploy that ran (not SKIPPED) by start time, as a ledger line (absent when none)
  *   completed     the newest completed deploys by start time, oldest first, as ledger lines
  *   streak        the current run ({@link Streak}): [outcome, length, exact]; absent when nothing completed
  *   breaker       where the run ends: [started, build]; absent when the run is every completed deploy
@@ -70,11 +71,12 @@ import java.util.TreeMap;
  *
  * <p>Version 2 added {@code latestStart} and {@code disorder}; version 3 the exact streak, the lead-time
  * sketches, the build numbers and the recovery times (what the statistics read); version 4 the index by source
- * ({@code sourced}), and records keep their {@code source} in their ledger lines. An older summary is unreadable
- * like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary is a
- * cache: nothing is lost), and that rebuild writes version 4.
+ * ({@code sourced}), and records keep their {@code source} in their ledger lines; version 5 {@code lastAttempt}
+ * (so the deploy that ran last is a look-up even when SKIPPED records started after it). An older summary is
+ * unreadable like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary
+ * is a cache: nothing is lost), and that rebuild writes version 5.
  *
- * <p>Decoding is strict: anything but exactly what version 4 writes (another version, a torn or corrupted file,
+ * <p>Decoding is strict: anything but exactly what version 5 writes (another version, a torn or corrupted file,
  * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
  * {@link #decode(byte[])} returns empty; it never throws. The checksum is checked over the file's own bytes
  * (everything before the checksum field, closed by a brace: the body as it was signed), not over an encoding made
@@ -87,7 +89,7 @@ import java.util.TreeMap;
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -103,7 +105,7 @@ public final class LedgerSummaryFormat {
 
     /**
      * @param bytes the file's bytes
-     * @return the summary, or empty when the bytes are not exactly a version 4 summary
+     * @return the summary, or empty when the bytes are not exactly a version 5 summary
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
         try (JsonParser json = FACTORY.createParser(bytes)) {
@@ -157,6 +159,10 @@ public final class LedgerSummaryFormat {
         if (environment.getLastSuccess().isPresent()) {
             json.writeStringField(
                     "lastSuccess", line(environment.getLastSuccess().get()));
+        }
+        if (environment.getLastAttempt().isPresent()) {
+            json.writeStringField(
+                    "lastAttempt", line(environment.getLastAttempt().get()));
         }
         json.writeArrayFieldStart("completed");
         for (DeployRecord record : environment.getLastCompleted()) {
@@ -323,6 +329,11 @@ public final class LedgerSummaryFormat {
             lastSuccess = record(readString(json), name);
             next = nextField(json);
         }
+        DeployRecord lastAttempt = null;
+        if (next.equals("lastAttempt")) {
+            lastAttempt = record(readString(json), name);
+            next = nextField(json);
+        }
         named(next, "completed");
         expect(json.nextToken(), JsonToken.START_ARRAY);
         int completedStart = Math.toIntExact(json.currentTokenLocation().getByteOffset());
@@ -404,6 +415,7 @@ public final class LedgerSummaryFormat {
                 first,
                 last,
                 lastSuccess,
+                lastAttempt,
                 completed,
                 streak,
                 days,

@@ -8,12 +8,15 @@ import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@link FileDeployLedger#lastSuccessStartedBy} and {@link FileDeployLedger#lastCompletedStartedBy}, answered from
+ * {@link FileDeployLedger#lastSuccessStartedBy}, {@link FileDeployLedger#lastCompletedStartedBy} and {@link
+ * FileDeployLedger#lastAttemptStartedBy}, answered from
  * the summary, give what the {@link DeployLedger} defaults (a full scan) give and what a sort by start gives:
  * with deploys started after now (the summary's answer cannot be used), counts beyond what the summary keeps,
  * equal starts and equal (start, build) pairs.
@@ -65,6 +69,18 @@ public class FileDeployLedgerStartOrderTest {
                 List<DeployRecord> expected = sortedByStartNewestFirst(
                         appendOrder, environment, now, r -> r.getOutcome().isCompleted());
                 assertThat(completed).isEqualTo(expected.subList(0, Math.min(count, expected.size())));
+
+                Optional<DeployRecord> lastAttempt = ledger.lastAttemptStartedBy(environment, now);
+                assertThat(lastAttempt).isEqualTo(scan.lastAttemptStartedBy(environment, now));
+                assertThat(lastAttempt)
+                        .isEqualTo(
+                                sortedByStartNewestFirst(
+                                                appendOrder,
+                                                environment,
+                                                now,
+                                                r -> r.getOutcome() != DeployOutcome.SKIPPED)
+                                        .stream()
+                                        .findFirst());
             }
         }
     }
@@ -83,6 +99,52 @@ public class FileDeployLedgerStartOrderTest {
                 .containsExactly(second, first, lowerBuild);
         assertThat(new DefaultsOnlyLedger(ledger).lastCompletedStartedBy(EnvironmentName.of("staging"), NOW, 3))
                 .containsExactly(second, first, lowerBuild);
+    }
+
+    @Test
+    public void theDeployThatRanLastIsALookUpEvenWhenSkippedDeploysStartedAfterIt() throws IOException {
+        EnvironmentName staging = EnvironmentName.of("staging");
+        DeployRecord older = record("staging", 1, DeployOutcome.SUCCESS, NOW.minus(Duration.ofHours(9)));
+        DeployRecord ranLast = record("staging", 2, DeployOutcome.FAILURE, NOW.minus(Duration.ofHours(8)));
+        List<DeployRecord> appendOrder = new ArrayList<>(List.of(older, ranLast));
+        for (int build = 3; build <= 40; build++) {
+            appendOrder.add(record(
+                    "staging",
+                    build,
+                    DeployOutcome.SKIPPED,
+                    NOW.minus(Duration.ofHours(8)).plusSeconds(build)));
+        }
+        FileDeployLedger ledger = ledgerOf(appendOrder);
+        assertThat(ledger.lastAttemptStartedBy(staging, NOW)).contains(ranLast);
+
+        // blank out the line of the deploy that ran last, keeping the ledger's length and last line: the summary
+        // still matches the ledger, and a scan would no longer find that deploy
+        byte[] bytes = Files.readAllBytes(ledger.getFile());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int start = text.indexOf('\n') + 1;
+        int end = text.indexOf('\n', start);
+        assertThat(text.substring(start, end)).contains("\"build\":2");
+        Arrays.fill(bytes, start, end, (byte) ' ');
+        Files.write(ledger.getFile(), bytes);
+
+        assertThat(new DefaultsOnlyLedger(ledger).lastAttemptStartedBy(staging, NOW))
+                .contains(older);
+        assertThat(ledger.lastAttemptStartedBy(staging, NOW))
+                .as("answered from the summary")
+                .contains(ranLast);
+        assertThat(ledger.lastAttemptStartedBy(EnvironmentName.of("production"), NOW))
+                .isEmpty();
+    }
+
+    @Test
+    public void anEnvironmentWhoseDeploysWereAllSkippedHasNoDeployThatRan() throws IOException {
+        FileDeployLedger ledger = ledgerOf(List.of(
+                record("staging", 1, DeployOutcome.SKIPPED, NOW.minus(Duration.ofHours(2))),
+                record("staging", 2, DeployOutcome.SKIPPED, NOW.minus(Duration.ofHours(1)))));
+        EnvironmentName staging = EnvironmentName.of("staging");
+        assertThat(ledger.lastAttemptStartedBy(staging, NOW)).isEmpty();
+        assertThat(new DefaultsOnlyLedger(ledger).lastAttemptStartedBy(staging, NOW))
+                .isEmpty();
     }
 
     @Test

@@ -122,11 +122,11 @@ public class LedgerSummaryFormatTest {
     public void otherVersionsAndOtherJsonAreUnreadable() {
         byte[] encoded = LedgerSummaryFormat.encode(small());
         String text = new String(encoded, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"v\":4,");
+        assertThat(text).startsWith("{\"v\":5,");
         for (String other : List.of(
-                "{\"v\":1,", "{\"v\":3,", "{\"v\":5,", "{\"v\":0,", "{\"v\":\"4\",", "{\"v\":4.0,", "{\"v\":null,")) {
+                "{\"v\":1,", "{\"v\":4,", "{\"v\":6,", "{\"v\":0,", "{\"v\":\"5\",", "{\"v\":5.0,", "{\"v\":null,")) {
             assertThat(LedgerSummaryFormat.decode(
-                            text.replaceFirst("^\\{\"v\":4,", java.util.regex.Matcher.quoteReplacement(other))
+                            text.replaceFirst("^\\{\"v\":5,", java.util.regex.Matcher.quoteReplacement(other))
                                     .getBytes(StandardCharsets.UTF_8)))
                     .as(other)
                     .isEmpty();
@@ -137,14 +137,14 @@ public class LedgerSummaryFormatTest {
                     .isEmpty();
         }
         // a version 1 summary (no latestStart nor disorder) is unreadable, so the ledger rebuilds it
-        String v1 = text.replaceFirst("^\\{\"v\":4,", "{\"v\":1,")
+        String v1 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":1,")
                 .replaceFirst("\"latestStart\":\"[^\"]*\",", "")
                 .replaceFirst("\"disorder\":\"[^\"]*\",", "");
         assertThat(v1).doesNotContain("disorder").doesNotContain("latestStart");
         assertThat(LedgerSummaryFormat.decode(v1.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         // a version 2 summary (no streak, no recoveries, days without lead times and build numbers) too
-        String v2 = text.replaceFirst("^\\{\"v\":4,", "{\"v\":2,")
+        String v2 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":2,")
                 .replaceAll("\"streak\":\\[[^\\]]*\\],", "")
                 .replaceAll("\"breaker\":\\[[^\\]]*\\],", "")
                 .replaceAll(",\\[0[^\\]]*\\],\\[[0-9,]*\\]\\]", "]");
@@ -152,11 +152,22 @@ public class LedgerSummaryFormatTest {
         assertThat(LedgerSummaryFormat.decode(v2.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         // a version 3 summary (no index by source) too: the ledger rebuilds it once, with the records' sources
-        String v3 = text.replaceFirst("^\\{\"v\":4,", "{\"v\":3,").replaceAll(",\"sourced\":\\[[^}]*\\]\\}", "}");
+        String v3 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":3,").replaceAll(",\"sourced\":\\[[^}]*\\]\\}", "}");
         assertThat(text).contains("\"sourced\":[");
         assertThat(v3).doesNotContain("sourced");
         assertThat(LedgerSummaryFormat.decode(v3.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
+        // a version 4 summary (no last deploy that ran), even signed as written, too: rebuilt once with it
+        String v4 = resigned(text.replaceFirst("^\\{\"v\":5,", "{\"v\":4,")
+                .replaceAll("\"lastAttempt\":\"(\\\\.|[^\"\\\\])*\",", ""));
+        assertThat(text).contains("\"lastAttempt\":");
+        assertThat(v4).startsWith("{\"v\":4,").doesNotContain("lastAttempt");
+        assertThat(LedgerSummaryFormat.decode(v4.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(LedgerSummaryFormat.decode(
+                        resigned(v4.replaceFirst("^\\{\"v\":4,", "{\"v\":5,")).getBytes(StandardCharsets.UTF_8)))
+                .as("the same without its last attempts, as version 5")
+                .isPresent();
         // a kept record changed where its reader does not look (the recorded stamp, always the epoch) too
         assertThat(text).contains("1970-01-01T00:00:00Z");
         assertThat(LedgerSummaryFormat.decode(text.replaceFirst("1970-01-01T00:00:00Z", "1974-01-01T00:00:00Z")
