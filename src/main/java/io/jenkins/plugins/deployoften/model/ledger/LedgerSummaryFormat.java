@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -342,10 +341,10 @@ public final class LedgerSummaryFormat {
             expect(json.currentToken(), JsonToken.VALUE_STRING);
             completedCount++;
         }
-        byte[] completedBytes = Arrays.copyOfRange(
+        Slice completedSlice = new Slice(
                 bytes, completedStart, Math.toIntExact(json.currentLocation().getByteOffset()));
         List<DeployRecord> completed =
-                LazyList.of(completedCount, () -> decodeLazily(completedBytes, parser -> records(parser, name)));
+                LazyList.of(completedCount, () -> decodeLazily(completedSlice, parser -> records(parser, name)));
         next = nextField(json);
         Streak streak = Streak.NONE;
         Ref breaker = null;
@@ -401,13 +400,13 @@ public final class LedgerSummaryFormat {
             next = nextField(json);
         }
         named(next, "commits");
-        byte[] commits = indexBytes(json, bytes, KEYED_ENTRY);
+        Slice commits = indexBytes(json, bytes, KEYED_ENTRY);
         field(json, "artifacts");
-        byte[] artifacts = indexBytes(json, bytes, KEYED_ENTRY);
+        Slice artifacts = indexBytes(json, bytes, KEYED_ENTRY);
         field(json, "builds");
-        byte[] builds = indexBytes(json, bytes, BUILD_ENTRY);
+        Slice builds = indexBytes(json, bytes, BUILD_ENTRY);
         field(json, "sourced");
-        byte[] sourced = indexBytes(json, bytes, KEYED_ENTRY);
+        Slice sourced = indexBytes(json, bytes, KEYED_ENTRY);
         expect(json.nextToken(), JsonToken.END_OBJECT);
         return new Environment(
                 name,
@@ -478,11 +477,11 @@ public final class LedgerSummaryFormat {
 
     /**
      * Reads past an index array, checking that each entry has the tokens of {@code entry} without decoding their
-     * text, and returns the array's bytes to decode on first use: the indexes are most of a summary file, and most
-     * reads never look a candidate up. What is left to check then (numbers in range, instants, keys once) holds for
-     * every file the format writes, and the checksum has vouched that the bytes are as written.
+     * text, and returns where the array's bytes are, to decode them on first use: the indexes are most of a summary
+     * file, and most reads never look a candidate up. What is left to check then (numbers in range, instants, keys
+     * once) holds for every file the format writes, and the checksum has vouched that the bytes are as written.
      */
-    private static byte[] indexBytes(JsonParser json, byte[] bytes, List<JsonToken> entry) throws IOException {
+    private static Slice indexBytes(JsonParser json, byte[] bytes, List<JsonToken> entry) throws IOException {
         expect(json.nextToken(), JsonToken.START_ARRAY);
         int start = Math.toIntExact(json.currentTokenLocation().getByteOffset());
         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -493,8 +492,14 @@ public final class LedgerSummaryFormat {
             expect(json.nextToken(), JsonToken.END_ARRAY);
         }
         int end = Math.toIntExact(json.currentLocation().getByteOffset());
-        return Arrays.copyOfRange(bytes, start, end);
+        return new Slice(bytes, start, end);
     }
+
+    /**
+     * Where an array of the summary file is in its bytes, kept to decode the array later: the file's bytes are shared,
+     * not copied (they are never changed).
+     */
+    private record Slice(byte[] bytes, int start, int end) {}
 
     /** Reads one part of a summary (an index, the kept records) from its array's bytes. */
     private interface PartReader<T> {
@@ -505,8 +510,8 @@ public final class LedgerSummaryFormat {
      * @return the part decoded from the bytes of its array, kept when the file was read
      * @throws IllegalStateException when they do not decode, which a file this format wrote never does
      */
-    private static <T> T decodeLazily(byte[] array, PartReader<T> reader) {
-        try (JsonParser json = FACTORY.createParser(array)) {
+    private static <T> T decodeLazily(Slice array, PartReader<T> reader) {
+        try (JsonParser json = FACTORY.createParser(array.bytes(), array.start(), array.end() - array.start())) {
             T part = reader.read(json);
             if (json.nextToken() != null) {
                 throw new IllegalArgumentException("text after the array");
