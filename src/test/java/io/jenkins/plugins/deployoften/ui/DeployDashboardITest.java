@@ -91,17 +91,14 @@ public class DeployDashboardITest {
                 "recordDeploy result: 'SUCCESS'\nrecordDeploy result: 'FAILURE', durationMillis: 600000", true));
         jenkins.buildAndAssertStatus(Result.SUCCESS, deploying);
 
-        String page = jenkins.createWebClient()
-                .goTo("job/deploying/deployoften/")
-                .getWebResponse()
-                .getContentAsString();
+        HtmlPage page = jenkins.createWebClient().goTo("job/deploying/deployoften/");
 
-        String table = page.substring(page.indexOf("Recent deploys"));
-        // outcomes show by their display names, not as enum constants
-        String succeeded = "<td>" + DisplayNames.outcome(DeployOutcome.SUCCESS) + "</td>";
-        String failed = "<td>" + DisplayNames.outcome(DeployOutcome.FAILURE) + "</td>";
-        assertThat(table).doesNotContain("<td>SUCCESS</td>", "<td>FAILURE</td>");
-        assertThat(table.indexOf(succeeded)).isPositive().isLessThan(table.indexOf(failed));
+        // newest start first; outcomes show by their display names, not as enum constants
+        List<String> outcomes = PageMarkup.texts(page, "table.deployoften-recent tbody td:nth-child(4)");
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0)).startsWith(DisplayNames.outcome(DeployOutcome.SUCCESS));
+        assertThat(outcomes.get(1)).startsWith(DisplayNames.outcome(DeployOutcome.FAILURE));
+        assertThat(String.join(" ", outcomes)).doesNotContain("SUCCESS", "FAILURE");
     }
 
     @Test
@@ -158,8 +155,9 @@ public class DeployDashboardITest {
                         "Duration",
                         "Commit",
                         "Triggered by",
-                        "Recorded by",
-                        "Reason");
+                        "Recorded by");
+        assertThat(page.querySelectorAll(".deployoften-scroll table.deployoften-recent"))
+                .hasSize(1);
         String row = "table.deployoften-recent tbody tr ";
         assertThat(PageMarkup.attributes(page, row + "a", "href")).containsExactly("/jenkins/job/deploying/1/");
         assertThat(PageMarkup.texts(page, row + "a")).containsExactly("#1");
@@ -192,6 +190,23 @@ public class DeployDashboardITest {
         // CSP: the page's own markup has no inline script or style
         PageMarkup.assertNoInlineScriptOrStyle(
                 PageMarkup.mainContent(page.getWebResponse().getContentAsString()));
+    }
+
+    @Test
+    public void aFailedDeploysReasonShowsUnderItsOutcomeAndTheTableScrollsInsideItsCard() throws Exception {
+        FreeStyleProject failing = jenkins.createFreeStyleProject("failing");
+        failing.getPublishersList().add(new DeployToStagingRecorder("exit 3"));
+        failing.scheduleBuild2(0).get();
+
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "job/failing/deployoften/");
+
+        assertThat(PageMarkup.texts(page, "table.deployoften-recent thead th")).doesNotContain("Reason");
+        List<String> outcome = PageMarkup.texts(page, "table.deployoften-recent tbody td:nth-child(4)");
+        assertThat(outcome).singleElement(STRING).startsWith("failed").contains("3");
+        assertThat(PageMarkup.texts(page, "table.deployoften-recent tbody td:nth-child(4) div"))
+                .hasSize(1);
+        assertThat(page.querySelectorAll(".deployoften-scroll table.deployoften-recent"))
+                .hasSize(1);
     }
 
     @Test
