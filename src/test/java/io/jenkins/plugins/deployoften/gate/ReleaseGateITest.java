@@ -177,4 +177,35 @@ public class ReleaseGateITest {
                 "DeployOften release gate for staging: BLOCK (mode ENFORCE, candidate commit abc123)", run);
         assertThat(GateFiles.auditLogOf(job).readRecent(5).entries()).hasSize(1);
     }
+
+    @Test
+    public void aCandidateBuildNumberNotGivenShowsAsAnEmptyFieldAndStaysNotGivenWhenSaved() throws Exception {
+        hudson.model.FreeStyleProject none = jenkins.createFreeStyleProject("none");
+        none.getBuildersList().add(new ReleaseGateBuilder());
+        hudson.model.FreeStyleProject given = jenkins.createFreeStyleProject("given");
+        ReleaseGateBuilder withBuild = new ReleaseGateBuilder();
+        withBuild.setBuildNumber(42);
+        given.getBuildersList().add(withBuild);
+        JenkinsRule.WebClient web = jenkins.createWebClient();
+
+        assertThat(web.getPage(none, "configure")
+                        .querySelector("input[name='_.buildNumber']")
+                        .getAttributes()
+                        .getNamedItem("value")
+                        .getNodeValue())
+                .isEmpty();
+        assertThat(web.getPage(given, "configure")
+                        .querySelector("input[name='_.buildNumber']")
+                        .getAttributes()
+                        .getNamedItem("value")
+                        .getNodeValue())
+                .isEqualTo("42");
+
+        jenkins.configRoundtrip(none);
+        jenkins.configRoundtrip(given);
+        assertThat(none.getBuildersList().get(ReleaseGateBuilder.class).getBuildNumber())
+                .isZero();
+        assertThat(given.getBuildersList().get(ReleaseGateBuilder.class).getBuildNumber())
+                .isEqualTo(42);
+    }
 }
