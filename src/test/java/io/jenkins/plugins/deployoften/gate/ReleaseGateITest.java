@@ -2,6 +2,7 @@ package io.jenkins.plugins.deployoften.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.deployoften.config.DeployOftenConfiguration;
 import io.jenkins.plugins.deployoften.config.GatePolicySettings;
@@ -13,6 +14,8 @@ import io.jenkins.plugins.deployoften.ui.DeployDashboardAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -180,26 +183,15 @@ public class ReleaseGateITest {
 
     @Test
     public void aCandidateBuildNumberNotGivenShowsAsAnEmptyFieldAndStaysNotGivenWhenSaved() throws Exception {
-        hudson.model.FreeStyleProject none = jenkins.createFreeStyleProject("none");
+        FreeStyleProject none = jenkins.createFreeStyleProject();
         none.getBuildersList().add(new ReleaseGateBuilder());
-        hudson.model.FreeStyleProject given = jenkins.createFreeStyleProject("given");
+        FreeStyleProject given = jenkins.createFreeStyleProject();
         ReleaseGateBuilder withBuild = new ReleaseGateBuilder();
         withBuild.setBuildNumber(42);
         given.getBuildersList().add(withBuild);
-        JenkinsRule.WebClient web = jenkins.createWebClient();
 
-        assertThat(web.getPage(none, "configure")
-                        .querySelector("input[name='_.buildNumber']")
-                        .getAttributes()
-                        .getNamedItem("value")
-                        .getNodeValue())
-                .isEmpty();
-        assertThat(web.getPage(given, "configure")
-                        .querySelector("input[name='_.buildNumber']")
-                        .getAttributes()
-                        .getNamedItem("value")
-                        .getNodeValue())
-                .isEqualTo("42");
+        assertThat(buildNumberField(none)).containsExactly("");
+        assertThat(buildNumberField(given)).containsExactly("42");
 
         jenkins.configRoundtrip(none);
         jenkins.configRoundtrip(given);
@@ -207,5 +199,13 @@ public class ReleaseGateITest {
                 .isZero();
         assertThat(given.getBuildersList().get(ReleaseGateBuilder.class).getBuildNumber())
                 .isEqualTo(42);
+    }
+
+    /** @return the value of each candidate build number field of the job's configuration page */
+    private List<String> buildNumberField(FreeStyleProject project) throws Exception {
+        HtmlPage page = jenkins.createWebClient().goTo("job/" + project.getFullName() + "/configure");
+        return page.querySelectorAll("input[name='_.buildNumber']").stream()
+                .map(node -> ((DomElement) node).getAttribute("value"))
+                .toList();
     }
 }

@@ -194,9 +194,9 @@ public class DeployDashboardITest {
 
     @Test
     public void aFailedDeploysReasonShowsUnderItsOutcomeAndTheTableScrollsInsideItsCard() throws Exception {
-        FreeStyleProject failing = jenkins.createFreeStyleProject("failing");
-        failing.getPublishersList().add(new DeployToStagingRecorder("exit 3"));
-        failing.scheduleBuild2(0).get();
+        WorkflowJob failing = jenkins.createProject(WorkflowJob.class, "failing");
+        failing.setDefinition(new CpsFlowDefinition("node { deployToStaging command: 'exit 3' }", true));
+        jenkins.buildAndAssertStatus(Result.FAILURE, failing);
 
         HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "job/failing/deployoften/");
 
