@@ -63,8 +63,7 @@ public class SharedLedgerReconciliationWork extends AsyncPeriodicWork {
                 SharedDeployLedger.Reconciliation done = ((SharedDeployLedger) ledger).reconcile(now);
                 if (done.stored() > 0) {
                     listener.getLogger()
-                            .println(Messages._SharedLedgerReconciliationWork_sent(
-                                            job.getFullName(), String.valueOf(done.stored()))
+                            .println(Messages._SharedLedgerReconciliationWork_sent(job.getFullName(), done.stored())
                                     .toString(Locale.ROOT));
                 }
             } catch (IOException e) {

@@ -44,10 +44,9 @@ final class LedgerWords {
             case SharedLedgerNotice.RefusedKeptLocally n ->
                 text(Messages._LedgerWords_refusedKeptLocally(n.service(), String.valueOf(n.record()), n.spoolError()));
             case SharedLedgerNotice.UnreadableMoved n ->
-                text(Messages._LedgerWords_unreadableMoved(
-                        String.valueOf(n.lines()), String.valueOf(n.deadLetterFile())));
+                text(Messages._LedgerWords_unreadableMoved(n.lines(), String.valueOf(n.deadLetterFile())));
             case SharedLedgerNotice.NotCompacted n -> text(Messages._LedgerWords_notCompacted());
-            case SharedLedgerNotice.Reconciled n -> text(Messages._LedgerWords_reconciled(String.valueOf(n.records())));
+            case SharedLedgerNotice.Reconciled n -> text(Messages._LedgerWords_reconciled(n.records()));
         };
     }
 

@@ -5,14 +5,18 @@ import hudson.model.Job;
 import hudson.views.ListViewColumn;
 import hudson.views.ListViewColumnDescriptor;
 import io.jenkins.plugins.deployoften.Messages;
-import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
+import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
+import io.jenkins.plugins.deployoften.model.view.GateBadgeState;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
-/** List view column "Deploy health": the frequency badge with a tooltip of frequency and last deploy. */
+/**
+ * List view column "Deploy health": the frequency badge with a tooltip of frequency and last deploy; for a job that
+ * has never deployed but gates releases, its release gate badge.
+ */
 public class DeployHealthColumn extends ListViewColumn {
     private static final Logger LOGGER = Logger.getLogger(DeployHealthColumn.class.getName());
 
@@ -21,14 +25,24 @@ public class DeployHealthColumn extends ListViewColumn {
 
     /**
      * @param job the row's job
-     * @return its health, or {@code null} when it does not use DeployOften (the cell stays empty)
+     * @return what its cell shows, or {@code null} when it does not use DeployOften (the cell stays empty)
      */
-    public DeployHealthView health(Job<?, ?> job) {
+    public Cell cell(Job<?, ?> job) {
         if (!DeployDashboardActionFactory.hasDeployHistoryOrStep(job)) {
             return null;
         }
         try {
-            return DeployHealthService.get().healthOf(job);
+            DeployHealthTable.Job row = DeployHealthService.get().tableJobOf(job);
+            HealthWords words = HealthWords.of(row.health());
+            if (row.environments().isEmpty() && row.health().getGateState() != GateBadgeState.UNKNOWN) {
+                // a job that only gates releases: a frequency of 0/week would read as a job that stopped deploying
+                return new Cell(
+                        DeployBadgeRootAction.badgePath(job, "gate"),
+                        words.getGateState(),
+                        Messages.DeployHealthColumn_gateOnly(words.getGateState()));
+            }
+            return new Cell(
+                    DeployBadgeRootAction.badgePath(job, "frequency"), words.getFrequency(), words.getSummary());
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot read the deploy ledger of " + job.getFullName(), e);
             return null;
@@ -36,17 +50,13 @@ public class DeployHealthColumn extends ListViewColumn {
     }
 
     /**
-     * @param health a row's health, as {@link #health} gave it
-     * @return its words: the frequency for the badge's text, the summary for its tooltip
+     * One row's cell.
+     *
+     * @param badgePath the badge's path relative to the Jenkins root
+     * @param text the badge's text, for its {@code alt}
+     * @param tooltip the line shown on hover
      */
-    public HealthWords words(DeployHealthView health) {
-        return HealthWords.of(health);
-    }
-
-    /** @return the frequency badge's path relative to the Jenkins root */
-    public String badgePath(Job<?, ?> job) {
-        return DeployBadgeRootAction.badgePath(job, "frequency");
-    }
+    public record Cell(String badgePath, String text, String tooltip) {}
 
     /** The column's descriptor; not added to new views by default. */
     @Extension

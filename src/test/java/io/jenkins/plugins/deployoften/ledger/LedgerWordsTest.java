@@ -41,13 +41,15 @@ public class LedgerWordsTest {
         assertThat(LedgerWords.log(new SharedLedgerNotice.RefusedKeptLocally("payments", RECORD, "read-only")))
                 .endsWith("; the record is kept in the job folder's ledger only (read-only)");
         assertThat(LedgerWords.log(new SharedLedgerNotice.UnreadableMoved(3, DEAD_LETTERS)))
-                .isEqualTo("DeployOften: 3 unreadable line(s) of the spool were moved to " + DEAD_LETTERS
+                .isEqualTo("DeployOften: 3 unreadable lines of the spool were moved to " + DEAD_LETTERS
                         + "; the records are in the job folder's ledger");
         assertThat(LedgerWords.log(new SharedLedgerNotice.NotCompacted()))
                 .isEqualTo("DeployOften: the shared deploy ledger could not be compacted");
         assertThat(LedgerWords.log(new SharedLedgerNotice.Reconciled(1234)))
-                .isEqualTo("DeployOften: 1234 record(s) of the job folder that had not reached the shared deploy"
+                .isEqualTo("DeployOften: 1234 records of the job folder that had not reached the shared deploy"
                         + " ledger were sent to it");
+        assertThat(LedgerWords.log(new SharedLedgerNotice.UnreadableMoved(1, DEAD_LETTERS)))
+                .startsWith("DeployOften: 1 unreadable line of the spool was moved to ");
     }
 
     @Test
@@ -80,13 +82,13 @@ public class LedgerWordsTest {
                 .containsExactly(
                         "DeployOften: the shared deploy ledger could not be compacted (the controller log has the"
                                 + " details)",
-                        "DeployOften: 1 record(s) of the job folder that had not reached the shared deploy ledger"
-                                + " were sent to it");
+                        "DeployOften: 1 record of the job folder that had not reached the shared deploy ledger"
+                                + " was sent to it");
         assertThat(logged)
                 .containsExactly(
                         "DeployOften: the shared deploy ledger could not be compacted: connection to 127.0.0.1:5432"
                                 + " refused",
-                        "DeployOften: 1 record(s) of the job folder that had not reached the shared deploy ledger"
-                                + " were sent to it");
+                        "DeployOften: 1 record of the job folder that had not reached the shared deploy ledger"
+                                + " was sent to it");
     }
 }

@@ -64,10 +64,10 @@ public class DeployHealthPagesITest {
         // control: both jobs deploy, so someone who may read both sees a row, a column and a count for each
         assertThat(adminPage)
                 .contains("job/visible-service/deployoften/", "job/hidden-service/deployoften/")
-                .contains(">secret-env<", "2 job(s) deploy", "1 stale")
+                .contains(">secret-env<", "2 jobs deploy", "1 stale")
                 .contains("jenkins-app-bar", "class=\"jenkins-table sortable deployoften-health-table\"");
         assertThat(alicePage)
-                .contains("job/visible-service/deployoften/", "1 job(s) deploy", "0 stale")
+                .contains("job/visible-service/deployoften/", "1 job deploys", "0 stale")
                 .doesNotContain("hidden-service")
                 .doesNotContain("secret-env");
         // the build is linked, the time exact on hover, the outcome and who shown
@@ -203,6 +203,25 @@ public class DeployHealthPagesITest {
                 .contains("job/service/deployoften/");
         // the row of the job without deploys is there, its cell stays empty
         assertThat(page).contains("job/plain/").doesNotContain("frequency.svg?job=plain");
+    }
+
+    /** Found in a running Jenkins: a job that only gates releases showed "0.0/week (yearly)" in the column. */
+    @Test
+    public void theListColumnShowsTheGateBadgeForAJobThatOnlyGates() throws Exception {
+        WorkflowJob train = jenkins.createProject(WorkflowJob.class, "release-train");
+        train.setDefinition(new CpsFlowDefinition("releaseGate(environment: 'staging', commit: 'abc123')", true));
+        jenkins.buildAndAssertStatus(Result.FAILURE, train);
+        ListView view = new ListView("deploys");
+        jenkins.jenkins.addView(view);
+        view.getColumns().add(new DeployHealthColumn());
+        view.add(train);
+
+        HtmlPage page = PageMarkup.served(jenkins.createWebClient(), "view/deploys/");
+
+        assertThat(PageMarkup.attributes(page, "a[href$='job/release-train/deployoften/'] img", "src"))
+                .containsExactly("/jenkins/deployoften-badge/gate.svg?job=release-train");
+        assertThat(PageMarkup.attributes(page, "a[href$='job/release-train/deployoften/']", "title"))
+                .containsExactly("no deploys recorded, release gate blocked");
     }
 
     @Test

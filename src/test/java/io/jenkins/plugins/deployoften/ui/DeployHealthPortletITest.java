@@ -67,11 +67,11 @@ public class DeployHealthPortletITest {
 
         // control: whoever may read both jobs counts both, and the failure
         assertThat(topPortlets(admin))
-                .contains(TITLE, "deployoften-portlet-figures", "2 job(s) deploy", "change failure rate 50%")
+                .contains(TITLE, "deployoften-portlet-figures", "2 jobs deploy", "change failure rate 50%")
                 .contains("class=\"deployoften-trend deployoften-widget-trend\"")
                 .contains("deployoften/?view=wall&amp;state=stale");
         assertThat(topPortlets(alice))
-                .contains(TITLE, "1 job(s) deploy", "change failure rate 0%", "0 stale", "0 blocked gate(s)")
+                .contains(TITLE, "1 job deploys", "change failure rate 0%", "0 stale", "0 blocked gates")
                 .doesNotContain(ENVIRONMENTS);
         assertThat(alice).doesNotContain("hidden-service").doesNotContain("secret-env");
     }
