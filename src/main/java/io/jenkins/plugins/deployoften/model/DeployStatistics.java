@@ -232,7 +232,7 @@ public final class DeployStatistics {
     public boolean canMoveTo(Instant later) {
         Objects.requireNonNull(later, "later");
         return !later.isBefore(window.getNow())
-                && StatisticsWindow.ending(later, window.getWeeks()).getStart().equals(window.getStart())
+                && later.isBefore(window.getNextWeekStart())
                 && (nextRecordStart == null || later.isBefore(nextRecordStart));
     }
 
@@ -253,7 +253,7 @@ public final class DeployStatistics {
                     + " after " + window.getNow() + (nextRecordStart == null ? "" : " and before " + nextRecordStart)
                     + "; compute the statistics afresh");
         }
-        return new DeployStatistics(this, StatisticsWindow.ending(later, window.getWeeks()));
+        return new DeployStatistics(this, window.movedTo(later));
     }
 
     /**

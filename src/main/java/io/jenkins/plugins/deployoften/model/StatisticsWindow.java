@@ -26,6 +26,7 @@ public final class StatisticsWindow {
     private final int weeks;
     private final LocalDate firstMonday;
     private final Instant start;
+    private final Instant nextWeekStart;
 
     private StatisticsWindow(Instant now, int weeks) {
         this.now = now;
@@ -34,6 +35,16 @@ public final class StatisticsWindow {
                 LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         this.firstMonday = currentMonday.minusWeeks(weeks - 1L);
         this.start = firstMonday.atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.nextWeekStart =
+                currentMonday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private StatisticsWindow(StatisticsWindow same, Instant later) {
+        this.now = later;
+        this.weeks = same.weeks;
+        this.firstMonday = same.firstMonday;
+        this.start = same.start;
+        this.nextWeekStart = same.nextWeekStart;
     }
 
     /**
@@ -49,6 +60,31 @@ public final class StatisticsWindow {
                     "windowWeeks: must be between " + MIN_WEEKS + " and " + MAX_WEEKS + ", was " + weeks);
         }
         return new StatisticsWindow(now, weeks);
+    }
+
+    /**
+     * The same window ending later in its current week, without the calendar arithmetic of {@link #ending}: equal
+     * to {@code ending(later, getWeeks())}.
+     *
+     * @param later not before {@link #getNow()} and before {@link #getNextWeekStart()}
+     * @return the window ending at {@code later}
+     * @throws IllegalArgumentException when {@code later} is outside the current week or before {@code now}
+     */
+    public StatisticsWindow movedTo(Instant later) {
+        Objects.requireNonNull(later, "later");
+        if (later.isBefore(now) || !later.isBefore(nextWeekStart)) {
+            throw new IllegalArgumentException("later: " + later + " is not from " + now + " to before " + nextWeekStart
+                    + "; use StatisticsWindow.ending");
+        }
+        return new StatisticsWindow(this, later);
+    }
+
+    /**
+     * @return Monday 00:00 UTC after the current week (exclusive end of the week that holds {@code now}): from then on
+     *     a window of as many weeks starts one week later
+     */
+    public Instant getNextWeekStart() {
+        return nextWeekStart;
     }
 
     /** @return Monday 00:00 UTC of the first week, the inclusive start */

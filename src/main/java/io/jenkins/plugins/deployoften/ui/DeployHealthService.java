@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Computes a job's deploy health from its ledger and gate audit trail, never from builds, and caches it per
@@ -58,6 +59,7 @@ public final class DeployHealthService {
 
     private final Clock clock;
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Week week;
 
     DeployHealthService(Clock clock) {
         this.clock = clock;
@@ -120,7 +122,7 @@ public final class DeployHealthService {
 
     Summary summaryOf(String key, DeployLedger ledger, AuditSource audit, SnapshotStore snapshots) throws IOException {
         Instant now = clock.instant();
-        String version = ledger.version() + "|" + audit.version() + "|" + weekOf(now);
+        String version = ledger.version() + "|" + audit.version() + "|" + weekTextOf(now);
         Cached cached = cache.get(key);
         if (cached == null || !cached.version.equals(version) || !cached.summary.view.canMoveTo(now)) {
             cached = cached == null ? stored(snapshots, version, now) : null;
@@ -168,6 +170,31 @@ public final class DeployHealthService {
     /** @return the Monday of the ISO week of {@code now}, UTC: the statistics window starts on a Monday */
     static LocalDate weekOf(Instant now) {
         return LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** @return {@link #weekOf(Instant)} as text, kept for the week so that a look-up does no calendar arithmetic */
+    private String weekTextOf(Instant now) {
+        Week week = this.week;
+        if (week == null || !week.holds(now)) {
+            week = Week.of(now);
+            this.week = week;
+        }
+        return week.text();
+    }
+
+    /** An ISO week, UTC, from its Monday's start inclusive to the next Monday's exclusive, and its Monday as text. */
+    private record Week(Instant start, Instant end, String text) {
+        static Week of(Instant now) {
+            LocalDate monday = weekOf(now);
+            return new Week(
+                    monday.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    monday.toString());
+        }
+
+        boolean holds(Instant now) {
+            return !now.isBefore(start) && now.isBefore(end);
+        }
     }
 
     private static Cached compute(DeployLedger ledger, AuditSource audit, Instant now, String version)
@@ -261,16 +288,21 @@ public final class DeployHealthService {
     static final class HealthFile implements SnapshotStore {
         static final String FILE_NAME = "deployoften-health.json";
 
-        private final Path file;
+        /** Found only when a look-up misses the memory: a hit stays one map look-up. */
+        private final Supplier<Path> file;
 
         HealthFile(Path file) {
+            this(() -> file);
+        }
+
+        HealthFile(Supplier<Path> file) {
             this.file = file;
         }
 
         @Override
         public Optional<byte[]> read() throws IOException {
             try {
-                return Optional.of(Files.readAllBytes(file));
+                return Optional.of(Files.readAllBytes(file.get()));
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             }
@@ -279,17 +311,17 @@ public final class DeployHealthService {
         @Override
         public void write(byte[] bytes) throws IOException {
             synchronized (HealthFile.class) { // one temporary file name per directory
-                AtomicFiles.replace(file, FILE_NAME + ".tmp", bytes, false);
+                AtomicFiles.replace(file.get(), FILE_NAME + ".tmp", bytes, false);
             }
         }
 
         /** @return the job's file, in its directory */
         static HealthFile ofJob(Job<?, ?> job) {
-            return new HealthFile(job.getRootDir().toPath().resolve(FILE_NAME));
+            return new HealthFile(() -> job.getRootDir().toPath().resolve(FILE_NAME));
         }
 
         void delete() throws IOException {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.get());
         }
     }
 

@@ -81,4 +81,28 @@ public class StatisticsWindowTest {
         assertThat(StatisticsWindow.ending(NOW, 1).getWeeks()).isEqualTo(1);
         assertThat(StatisticsWindow.ending(NOW, 520).getWeeks()).isEqualTo(520);
     }
+
+    @Test
+    public void movedOnInItsWeekItEqualsTheWindowEndingThereAndRefusesAnotherWeek() {
+        StatisticsWindow window = StatisticsWindow.ending(Instant.parse("2026-03-18T10:00:00Z"), 12);
+        Instant nextMonday = Instant.parse("2026-03-23T00:00:00Z");
+        assertThat(window.getNextWeekStart()).isEqualTo(nextMonday);
+
+        for (Instant later :
+                new Instant[] {window.getNow(), Instant.parse("2026-03-20T23:59:59Z"), nextMonday.minusNanos(1)}) {
+            StatisticsWindow moved = window.movedTo(later);
+            StatisticsWindow fresh = StatisticsWindow.ending(later, 12);
+            assertThat(moved.getNow()).isEqualTo(later);
+            assertThat(moved.getStart()).isEqualTo(fresh.getStart());
+            assertThat(moved.getNextWeekStart()).isEqualTo(fresh.getNextWeekStart());
+            assertThat(moved.getDaysSoFar()).isEqualTo(fresh.getDaysSoFar());
+            assertThat(moved.weekStart(11)).isEqualTo(fresh.weekStart(11));
+        }
+        for (Instant outside : new Instant[] {nextMonday, window.getNow().minusMillis(1)}) {
+            assertThatThrownBy(() -> window.movedTo(outside))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("later")
+                    .hasMessageContaining(outside.toString());
+        }
+    }
 }

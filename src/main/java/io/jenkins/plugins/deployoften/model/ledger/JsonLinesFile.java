@@ -83,10 +83,12 @@ public final class JsonLinesFile {
      * @throws IOException when the file cannot be looked at
      */
     public String version() throws IOException {
-        if (!Files.exists(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             return "empty";
         }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 

@@ -7,7 +7,6 @@ import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +49,9 @@ public final class HealthServicePage {
         if (!healthFiles) {
             return DeployHealthService.SnapshotStore.NONE;
         }
-        Path jobDirectory = ((FileDeployLedger) ledger).getFile().getParent();
-        return new DeployHealthService.HealthFile(jobDirectory.resolve(DeployHealthService.HealthFile.FILE_NAME));
+        // found only on a miss, as the plugin's HealthFile.ofJob finds the job's directory
+        return new DeployHealthService.HealthFile(() ->
+                ((FileDeployLedger) ledger).getFile().getParent().resolve(DeployHealthService.HealthFile.FILE_NAME));
     }
 
     /** @return the service's clock reading */
