@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>in a statement that logs through a {@code java.util.logging} logger ({@code LOGGER.log(...)}, {@code
  *       LOGGER.warning(...)}): the controller's log is for administrators and support, in English;
  *   <li>in a statement that throws a programming error or guards a precondition the glue has already checked:
- *       {@code new IllegalArgumentException}, {@code IllegalStateException}, {@code UnsupportedOperationException},
+ *       {@code new IllegalArgumentException}, {@code IllegalStateException} (and the ledger's {@code
+ *       UnreadableSummaryPartException}, one caught inside it), {@code UnsupportedOperationException},
  *       {@code NullPointerException}, {@code AssertionError}, {@code Objects.requireNonNull}. Bad input a user
  *       entered is reported as a {@code FieldProblem} and worded by the glue, never by such a message;
  *   <li>in a statement that throws an I/O or SQL failure ({@code new IOException}, {@code UncheckedIOException},
@@ -60,7 +61,8 @@ final class UserText {
     private static final Pattern CAPITALISED_WORDS = Pattern.compile("^\\p{Lu}\\p{Ll}+( \\p{L}+)*[.!?:]?$");
     private static final Pattern EXEMPT_STATEMENT = Pattern.compile(
             "\\b(LOGGER|LOG|logger)\\s*\\.\\s*(log|logp|severe|warning|info|config|fine|finer|finest)\\s*\\("
-                    + "|\\bnew\\s+(IllegalArgumentException|IllegalStateException|UnsupportedOperationException"
+                    + "|\\bnew\\s+(IllegalArgumentException|IllegalStateException|UnreadableSummaryPartException"
+                    + "|UnsupportedOperationException"
                     + "|NullPointerException|AssertionError|\\w*IOException|SQL\\w*Exception)\\s*\\("
                     + "|\\bObjects\\s*\\.\\s*requireNonNull\\s*\\("
                     + "|\\bnew\\s+Thread\\s*\\("

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -280,14 +281,13 @@ public final class FileDeployLedger implements DeployLedger {
         if (artifactFingerprint.isEmpty() && commit.isEmpty() && buildNumber.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LedgerSummary> summary = currentSummary();
-        if (summary.isEmpty()) {
+        Optional<Optional<SuccessfulDeploy>> answer = fromSummary(summary -> summary.environment(environment)
+                .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber, trusted)));
+        if (answer.isEmpty()) {
             return DeployLedger.super.lastSuccessOfCandidate(
                     environment, artifactFingerprint, commit, buildNumber, trusted);
         }
-        return summary.get()
-                .environment(environment)
-                .flatMap(e -> e.lastSuccessOfCandidate(artifactFingerprint, commit, buildNumber, trusted));
+        return answer.get();
     }
 
     /**
@@ -321,11 +321,10 @@ public final class FileDeployLedger implements DeployLedger {
     public List<DeployRecord> lastCompletedStartedBy(EnvironmentName environment, Instant now, int count)
             throws IOException {
         DeployLedger.checkCount(count);
-        Optional<LedgerSummary> summary = currentSummary();
-        if (summary.isPresent()) {
-            Optional<LedgerSummary.Environment> kept = summary.get().environment(environment);
+        Optional<Optional<List<DeployRecord>>> answer = fromSummary(summary -> {
+            Optional<LedgerSummary.Environment> kept = summary.environment(environment);
             if (kept.isEmpty()) {
-                return List.of();
+                return Optional.of(List.of());
             }
             List<DeployRecord> oldestFirst = kept.get().getLastCompleted();
             List<DeployRecord> newestFirst = new ArrayList<>();
@@ -336,8 +335,12 @@ public final class FileDeployLedger implements DeployLedger {
             }
             // fewer than kept: the summary never dropped one, so it holds every completed deploy
             if (newestFirst.size() == count || oldestFirst.size() < LedgerSummary.COMPLETED_KEPT) {
-                return List.copyOf(newestFirst);
+                return Optional.of(List.copyOf(newestFirst));
             }
+            return Optional.empty();
+        });
+        if (answer.isPresent() && answer.get().isPresent()) {
+            return answer.get().get();
         }
         return DeployLedger.super.lastCompletedStartedBy(environment, now, count);
     }
@@ -459,10 +462,35 @@ public final class FileDeployLedger implements DeployLedger {
     Optional<LedgerSummary> currentSummary() {
         try {
             return Optional.of(summaryFile.current());
+        } catch (UnreadableSummaryPartException e) {
+            summaryFile.distrustStored();
+            return Optional.empty(); // a cache: never fail a read because of it
         } catch (IOException | RuntimeException e) {
             summaryFile.forget();
-            return Optional.empty(); // a cache: never fail a read because of it
+            return Optional.empty();
         }
+    }
+
+    /**
+     * @param answer what to read from the summary, which may read the parts of a stored summary kept on disk until
+     *     first used
+     * @return its answer from the current summary; empty when no summary can be had. When such a part turns out
+     *     not to match its summary (the file was replaced or damaged since its head was read), the summary is
+     *     forgotten, the file distrusted, and the answer taken again from the summary read again or rebuilt.
+     */
+    private <T> Optional<T> fromSummary(Function<LedgerSummary, T> answer) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<LedgerSummary> summary = currentSummary();
+            if (summary.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(answer.apply(summary.get()));
+            } catch (UnreadableSummaryPartException e) {
+                summaryFile.distrustStored();
+            }
+        }
+        return Optional.empty();
     }
 
     /** For tests: forgets the summaries kept in memory, so the next look-up reads the summary file. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -96,6 +97,9 @@ public final class LedgerSummaryFile {
      * costs a read of the summary file.
      */
     private static final ConcurrentMap<Path, SoftReference<LedgerSummary>> KNOWN = new ConcurrentHashMap<>();
+
+    /** Summary files, by version, whose second part did not match their head: unreadable until replaced. */
+    private static final ConcurrentMap<Path, String> DISTRUSTED = new ConcurrentHashMap<>();
 
     /**
      * How far the summary file may lag behind this process's fold while another append of this process waits for
@@ -190,15 +194,110 @@ public final class LedgerSummaryFile {
      * @throws IOException when the file exists but cannot be read
      */
     public Optional<LedgerSummary> read() throws IOException {
-        return readBytes().flatMap(LedgerSummaryFormat::decode);
+        return readStored().flatMap(stored -> stored.summary);
     }
 
-    private Optional<byte[]> readBytes() throws IOException {
+    /**
+     * Reads the file's head only, the part every read uses; the rest (the kept deploys and the candidate indexes)
+     * is read from the file when first used, and checked then against the head ({@link LedgerSummaryFormat}).
+     *
+     * @return empty when there is no file; else the summary it holds, empty when unreadable or {@link
+     *     #distrustStored() distrusted}
+     */
+    private Optional<Stored> readStored() throws IOException {
+        try {
+            String distrusted = DISTRUSTED.get(summaryFile);
+            if (distrusted != null && distrusted.equals(versionOf(summaryFile))) {
+                return Optional.of(new Stored(Optional.empty()));
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(summaryFile, StandardOpenOption.READ)) {
+            long size = channel.size();
+            byte[] head = firstLine(channel, size);
+            if (head == null) {
+                return Optional.of(new Stored(Optional.empty()));
+            }
+            long tailLength = size - head.length;
+            return Optional.of(
+                    new Stored(LedgerSummaryFormat.decode(head, tailLength, () -> readRange(head.length, tailLength))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> readWholeFile() throws IOException {
         try {
             return Optional.of(Files.readAllBytes(summaryFile));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+    }
+
+    /** What the summary file held: its summary, empty when unreadable. */
+    private record Stored(Optional<LedgerSummary> summary) {}
+
+    /** @return the bytes up to and with the first newline, or {@code null} when there is none */
+    private static byte[] firstLine(FileChannel channel, long size) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(size, CHUNK)];
+        int read = 0;
+        while (true) {
+            if (read == bytes.length) {
+                if (read >= size) {
+                    return null;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(size, (long) bytes.length * 2));
+            }
+            int from = read;
+            int n = channel.read(ByteBuffer.wrap(bytes, read, bytes.length - read), read);
+            if (n < 0) {
+                return null;
+            }
+            read += n;
+            for (int i = from; i < read; i++) {
+                if (bytes[i] == '\n') {
+                    return Arrays.copyOf(bytes, i + 1);
+                }
+            }
+        }
+    }
+
+    /** @return the summary file's bytes from {@code offset}, exactly {@code length} of them, as the file is now */
+    private byte[] readRange(long offset, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(summaryFile, StandardOpenOption.READ)) {
+            if (channel.size() != offset + length) {
+                throw new IOException("the summary file's length changed");
+            }
+            byte[] bytes = new byte[Math.toIntExact(length)];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    throw new IOException("the summary file ended early");
+                }
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Forgets the summaries kept in memory and, until the file is replaced, treats the summary file as it is now as
+     * unreadable: a part of it read on first use did not match its head ({@link UnreadableSummaryPartException}), so
+     * the next reader rebuilds the summary from the ledger.
+     */
+    void distrustStored() {
+        forget();
+        try {
+            DISTRUSTED.put(summaryFile, versionOf(summaryFile));
+        } catch (IOException e) {
+            // gone or unreadable already
+        }
+    }
+
+    /** @return the file's size, modification time and identity, as {@link JsonLinesFile#version()} */
+    private static String versionOf(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 
     /**
@@ -573,8 +672,12 @@ public final class LedgerSummaryFile {
                 return Optional.of(keep(seen, caughtUp.get(), true));
             }
         }
-        Optional<LedgerSummary> stored = readQuietly();
-        if (stored.isPresent()) {
+        // twice: a catch-up reads the file's tail, which another writer may have replaced since its head was read
+        for (int read = 0; read < 2; read++) {
+            Optional<LedgerSummary> stored = readQuietly();
+            if (stored.isEmpty()) {
+                break;
+            }
             if (stored.get().getPosition().equals(now)) {
                 return Optional.of(keep(seen, stored.get(), false));
             }
@@ -779,12 +882,12 @@ public final class LedgerSummaryFile {
      * @throws IOException when the ledger cannot be read
      */
     public Load loadOrRebuild() throws IOException {
-        Optional<byte[]> bytes = readBytes();
+        Optional<byte[]> bytes = readWholeFile();
         State state;
         if (bytes.isEmpty()) {
             state = State.MISSING;
         } else {
-            Optional<LedgerSummary> stored = LedgerSummaryFormat.decode(bytes.get());
+            Optional<LedgerSummary> stored = LedgerSummaryFormat.decode(bytes.get()); // both parts checked now
             if (stored.isEmpty()) {
                 state = State.UNREADABLE;
             } else {
@@ -854,7 +957,12 @@ public final class LedgerSummaryFile {
             }
             Position to = new Position(
                     length, hashOf(lastNonBlankLine(channel, length).orElse(null)));
-            LedgerSummary.Builder builder = summary.toBuilder();
+            LedgerSummary.Builder builder;
+            try {
+                builder = summary.toBuilder();
+            } catch (UnreadableSummaryPartException e) {
+                return Optional.empty(); // its file was replaced or damaged since it was read: nothing to build on
+            }
             channel.position(from.length());
             try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK)) {
                 foldLines(in, length - from.length(), builder, ledger.getFile());

@@ -25,16 +25,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The summary file's format, version 5: one JSON object, UTF-8, ending with a newline.
+ * The summary file's format, version 6: two lines of JSON, UTF-8, each ending with a newline. The first, the
+ * head, is one object with what every read uses; the second, the tail, holds what only the gate's look-ups use
+ * (the kept completed deploys and the candidate indexes), which is most of the file.
  *
  * <pre>
- * v             format version (5)
+ * v             format version (6)
  * length        the ledger length in bytes the summary reflects
  * lastLine      the hash of the ledger's last non-blank line, see {@link Position}
  * records       records folded
@@ -49,7 +54,7 @@ import java.util.TreeMap;
  *   first, last   the first and last record by start time, each as its ledger line (see below)
  *   lastSuccess   the last successful deploy by start time, as a ledger line (absent when none)
  *   lastAttempt   the last deploy that ran (not SKIPPED) by start time, as a ledger line (absent when none)
- *   completed     the newest completed deploys by start time, oldest first, as ledger lines
+ *   completed     how many of the newest completed deploys by start time the tail keeps
  *   streak        the current run ({@link Streak}): [outcome, length, exact]; absent when nothing completed
  *   breaker       where the run ends: [started, build]; absent when the run is every completed deploy
  *   days          per UTC start day: [epochDay, successful, failed, aborted, skipped, durations, leadTimes,
@@ -58,37 +63,38 @@ import java.util.TreeMap;
  *   recoveries    per UTC start day of the failures: [epochDay, sketch of their recovery times]
  *   pending       the failures waiting for a success: [started, ended] each, oldest first
  *   recoveriesInexactThrough   the latest start of a failure whose recovery may be wrong; absent when none
- *   commits       [key, started, build] per commit key ({@link LedgerSummary#identityKey(String)})
- *   artifacts     [key, started, build] per artifact fingerprint key
- *   builds        [build, started] per build number
- *   sourced       [key, started, build] per source and identity ({@link LedgerSummary#sourcedKey})
- * sha256        SHA-256 (hex) of the object as written without this field
+ * tail          [bytes, sha256]: the tail's length, newline included, and its SHA-256 (hex)
+ * sha256        SHA-256 (hex) of the head as written without this field
  * </pre>
  *
- * A record is kept as the text of its ledger line ({@link LedgerLineFormat}, with {@code "recorded"} set to the
+ * The tail is an array with one entry per environment, in the head's order: [completed, commits, artifacts,
+ * builds, sourced]. {@code completed} is the kept deploys, oldest first, as ledger lines; {@code commits}, {@code
+ * artifacts} and {@code sourced} are [key, started, build] per commit key ({@link LedgerSummary#identityKey}),
+ * artifact fingerprint key and source and identity ({@link LedgerSummary#sourcedKey}); {@code builds} is [build,
+ * started] per build number.
+ *
+ * <p>A record is kept as the text of its ledger line ({@link LedgerLineFormat}, with {@code "recorded"} set to the
  * epoch: the summary never depends on when a line was recorded). Instants are ISO-8601 UTC strings.
  *
  * <p>Version 2 added {@code latestStart} and {@code disorder}; version 3 the exact streak, the lead-time
  * sketches, the build numbers and the recovery times (what the statistics read); version 4 the index by source
  * ({@code sourced}), and records keep their {@code source} in their ledger lines; version 5 {@code lastAttempt}
- * (so the deploy that ran last is a look-up even when SKIPPED records started after it). An older summary is
- * unreadable like any other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary
- * is a cache: nothing is lost), and that rebuild writes version 5.
+ * (so the deploy that ran last is a look-up even when SKIPPED records started after it); version 6 the tail, so a
+ * read that looks no candidate up reads, checks and keeps only the head. An older summary is unreadable like any
+ * other version, so the ledger rebuilds it by one forward scan on the first look-up (a summary is a cache: nothing
+ * is lost), and that rebuild writes version 6.
  *
- * <p>Decoding is strict: anything but exactly what version 5 writes (another version, a torn or corrupted file,
- * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable, and
- * {@link #decode(byte[])} returns empty; it never throws. The checksum is checked over the file's own bytes
- * (everything before the checksum field, closed by a brace: the body as it was signed), not over an encoding made
- * again, so decoding encodes nothing, and a file that decodes at all holds exactly the bytes that were written.
- * The candidate indexes ({@code commits}, {@code artifacts}, {@code builds}, {@code sourced}) and the kept
- * {@code completed} deploys, most of the file, are checked for their shape (each entry's kinds of tokens) and kept
- * as their bytes, decoded on first use ({@link RefIndex#lazy}, {@link LazyList}): a file this format wrote always
- * decodes then, as the checksum vouches for its bytes; one that does not (forged with a matching checksum) makes
- * that use throw {@link IllegalStateException}.
+ * <p>Decoding is strict: anything but exactly what version 6 writes (another version, a torn or corrupted file,
+ * an unknown field, counts that do not add up, a checksum that does not match the content) is unreadable; it never
+ * throws. The head's checksum is checked over its own bytes (everything before the checksum field, closed by a
+ * brace), not over an encoding made again. {@link #decode(byte[])} checks both parts at once. {@link
+ * #decode(byte[], long, TailSource)}, the ledger's way, checks the head and the file's length, and reads the tail
+ * when a part of it is first used: then its length and checksum must match the head's and it must decode, else
+ * that use throws {@link UnreadableSummaryPartException}, and the reader rebuilds the summary.
  */
 public final class LedgerSummaryFormat {
     /** The version this code writes and reads. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -99,31 +105,95 @@ public final class LedgerSummaryFormat {
      * @return the file's bytes, newline included
      */
     public static byte[] encode(LedgerSummary summary) {
-        return SignedJson.sign(body(summary));
+        byte[] tail = tail(summary);
+        byte[] head = SignedJson.sign(head(summary, tail));
+        byte[] file = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, file, head.length, tail.length);
+        return file;
     }
 
     /**
+     * Decodes a whole summary file, both parts checked at once: for tests and tools, which have the file's bytes.
+     *
      * @param bytes the file's bytes
-     * @return the summary, or empty when the bytes are not exactly a version 5 summary
+     * @return the summary, or empty when the bytes are not exactly a version 6 summary
      */
     public static Optional<LedgerSummary> decode(byte[] bytes) {
-        try (JsonParser json = FACTORY.createParser(bytes)) {
-            Decoded decoded = readSummary(json, bytes);
+        int headEnd = headLength(bytes);
+        if (headEnd < 0) {
+            return Optional.empty();
+        }
+        byte[] tail = Arrays.copyOfRange(bytes, headEnd, bytes.length);
+        Optional<Decoded> decoded = decodeHead(Arrays.copyOf(bytes, headEnd), tail.length, () -> tail);
+        try {
+            decoded.ifPresent(summary -> summary.tail.parts());
+        } catch (UnreadableSummaryPartException e) {
+            return Optional.empty();
+        }
+        return decoded.map(summary -> summary.summary);
+    }
+
+    /**
+     * Decodes a summary file's head; its second part is read from {@code tail} and checked when a summary part
+     * in it is first used, which then throws {@link UnreadableSummaryPartException} if it does not match the head.
+     *
+     * @param head the file's first line, its newline included
+     * @param tailLength how many bytes the file has after it
+     * @param tail reads those bytes, when first needed
+     * @return the summary, or empty when the head is not exactly a version 6 summary's or the file's length does
+     *     not match it
+     */
+    public static Optional<LedgerSummary> decode(byte[] head, long tailLength, TailSource tail) {
+        return decodeHead(head, tailLength, tail).map(decoded -> decoded.summary);
+    }
+
+    /**
+     * @param bytes a summary file's bytes
+     * @return the length of its first line with its newline, or -1 when it has no newline
+     */
+    public static int headLength(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<Decoded> decodeHead(byte[] head, long tailLength, TailSource source) {
+        if (head.length == 0 || head[head.length - 1] != '\n') {
+            return Optional.empty();
+        }
+        try (JsonParser json = FACTORY.createParser(head, 0, head.length - 1)) {
+            Decoded decoded = readSummary(json, source);
             if (json.nextToken() != null) {
                 return Optional.empty();
             }
-            if (decoded.sha256 == null || !decoded.sha256.equals(SignedJson.sha256OfSignedObject(bytes))) {
+            if (decoded.sha256 == null || !decoded.sha256.equals(SignedJson.sha256OfSignedObject(head))) {
                 return Optional.empty();
             }
-            return Optional.of(decoded.summary);
+            if (decoded.tail.length != tailLength) {
+                return Optional.empty();
+            }
+            return Optional.of(decoded);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /** Reads the bytes of a summary file after its head. */
+    @FunctionalInterface
+    public interface TailSource {
+        /**
+         * @return the bytes
+         * @throws IOException when they cannot be read
+         */
+        byte[] read() throws IOException;
+    }
+
     // ---------------------------------------------------------------- encoding
 
-    private static byte[] body(LedgerSummary summary) {
+    private static byte[] head(LedgerSummary summary, byte[] tail) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -142,10 +212,47 @@ public final class LedgerSummaryFormat {
                 writeEnvironment(json, environment);
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("tail");
+            json.writeNumber(tail.length);
+            json.writeString(sha256(tail));
+            json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen when writing to memory", e);
         }
+        return out.toByteArray();
+    }
+
+    /** The second part: per environment its kept completed deploys and its candidate indexes, and a newline. */
+    private static byte[] tail(LedgerSummary summary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartArray();
+            for (Environment environment : summary.getEnvironments().values()) {
+                json.writeStartArray();
+                json.writeStartArray();
+                for (DeployRecord record : environment.getLastCompleted()) {
+                    json.writeString(line(record));
+                }
+                json.writeEndArray();
+                writeIndex(json, environment.getCommitIndex());
+                writeIndex(json, environment.getArtifactFingerprintIndex());
+                json.writeStartArray();
+                for (Map.Entry<Integer, Ref> build : environment.getBuildIndex().entrySet()) {
+                    json.writeStartArray();
+                    json.writeNumber(build.getKey());
+                    json.writeString(build.getValue().startedAt().toString());
+                    json.writeEndArray();
+                }
+                json.writeEndArray();
+                writeIndex(json, environment.getSourcedIndex());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen when writing to memory", e);
+        }
+        out.write('\n');
         return out.toByteArray();
     }
 
@@ -163,11 +270,7 @@ public final class LedgerSummaryFormat {
             json.writeStringField(
                     "lastAttempt", line(environment.getLastAttempt().get()));
         }
-        json.writeArrayFieldStart("completed");
-        for (DeployRecord record : environment.getLastCompleted()) {
-            json.writeString(line(record));
-        }
-        json.writeEndArray();
+        json.writeNumberField("completed", environment.getLastCompleted().size());
         Streak streak = environment.getStreak();
         if (streak.outcome().isPresent()) {
             json.writeArrayFieldStart("streak");
@@ -227,17 +330,6 @@ public final class LedgerSummaryFormat {
                     "recoveriesInexactThrough",
                     environment.getRecoveriesInexactThrough().get().toString());
         }
-        writeIndex(json, "commits", environment.getCommitIndex());
-        writeIndex(json, "artifacts", environment.getArtifactFingerprintIndex());
-        json.writeArrayFieldStart("builds");
-        for (Map.Entry<Integer, Ref> build : environment.getBuildIndex().entrySet()) {
-            json.writeStartArray();
-            json.writeNumber(build.getKey());
-            json.writeString(build.getValue().startedAt().toString());
-            json.writeEndArray();
-        }
-        json.writeEndArray();
-        writeIndex(json, "sourced", environment.getSourcedIndex());
         json.writeEndObject();
     }
 
@@ -246,8 +338,8 @@ public final class LedgerSummaryFormat {
         DurationSketchJson.write(json, sketch);
     }
 
-    private static void writeIndex(JsonGenerator json, String field, Map<String, Ref> index) throws IOException {
-        json.writeArrayFieldStart(field);
+    private static void writeIndex(JsonGenerator json, Map<String, Ref> index) throws IOException {
+        json.writeStartArray();
         for (Map.Entry<String, Ref> entry : index.entrySet()) {
             json.writeStartArray();
             json.writeString(entry.getKey());
@@ -271,10 +363,11 @@ public final class LedgerSummaryFormat {
 
     private static final class Decoded {
         private LedgerSummary summary;
+        private Tail tail;
         private String sha256;
     }
 
-    private static Decoded readSummary(JsonParser json, byte[] bytes) throws IOException {
+    private static Decoded readSummary(JsonParser json, TailSource source) throws IOException {
         expect(json.nextToken(), JsonToken.START_OBJECT);
         Decoded decoded = new Decoded();
         field(json, "v");
@@ -299,10 +392,17 @@ public final class LedgerSummaryFormat {
         Duration disorder = Duration.parse(readString(json));
         field(json, "environments");
         expect(json.nextToken(), JsonToken.START_ARRAY);
+        Tail tail = new Tail(source);
         List<Environment> environments = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
-            environments.add(readEnvironment(json, bytes));
+            environments.add(readEnvironment(json, tail, environments.size()));
         }
+        field(json, "tail");
+        expect(json.nextToken(), JsonToken.START_ARRAY);
+        tail.length = readLong(json);
+        tail.sha256 = readString(json);
+        expect(json.nextToken(), JsonToken.END_ARRAY);
+        decoded.tail = tail;
         field(json, "sha256");
         decoded.sha256 = readString(json);
         expect(json.nextToken(), JsonToken.END_OBJECT);
@@ -312,7 +412,7 @@ public final class LedgerSummaryFormat {
     }
 
     /** Reads an environment whose START_OBJECT is the current token, of the summary file's {@code bytes}. */
-    private static Environment readEnvironment(JsonParser json, byte[] bytes) throws IOException {
+    private static Environment readEnvironment(JsonParser json, Tail tail, int index) throws IOException {
         expect(json.currentToken(), JsonToken.START_OBJECT);
         field(json, "name");
         EnvironmentName name = EnvironmentName.of(readString(json));
@@ -334,17 +434,10 @@ public final class LedgerSummaryFormat {
             next = nextField(json);
         }
         named(next, "completed");
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        int completedStart = Math.toIntExact(json.currentTokenLocation().getByteOffset());
-        int completedCount = 0;
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            expect(json.currentToken(), JsonToken.VALUE_STRING);
-            completedCount++;
-        }
-        Slice completedSlice = new Slice(
-                bytes, completedStart, Math.toIntExact(json.currentLocation().getByteOffset()));
+        int completedCount = Math.toIntExact(readLong(json));
+        tail.environments.add(name);
         List<DeployRecord> completed =
-                LazyList.of(completedCount, () -> decodeLazily(completedSlice, parser -> records(parser, name)));
+                LazyList.of(completedCount, () -> tail.parts().get(index).takeCompleted());
         next = nextField(json);
         Streak streak = Streak.NONE;
         Ref breaker = null;
@@ -393,21 +486,15 @@ public final class LedgerSummaryFormat {
             expect(json.nextToken(), JsonToken.END_ARRAY);
             pending.add(new Pending(started, ended));
         }
-        next = nextField(json);
+        next = nextFieldOrEnd(json);
         Instant recoveriesInexactThrough = null;
-        if (next.equals("recoveriesInexactThrough")) {
+        if ("recoveriesInexactThrough".equals(next)) {
             recoveriesInexactThrough = InstantText.parse(readString(json));
-            next = nextField(json);
+            next = nextFieldOrEnd(json);
         }
-        named(next, "commits");
-        Slice commits = indexBytes(json, bytes, KEYED_ENTRY);
-        field(json, "artifacts");
-        Slice artifacts = indexBytes(json, bytes, KEYED_ENTRY);
-        field(json, "builds");
-        Slice builds = indexBytes(json, bytes, BUILD_ENTRY);
-        field(json, "sourced");
-        Slice sourced = indexBytes(json, bytes, KEYED_ENTRY);
-        expect(json.nextToken(), JsonToken.END_OBJECT);
+        if (next != null) {
+            throw new IllegalArgumentException("unknown field " + next);
+        }
         return new Environment(
                 name,
                 records,
@@ -421,10 +508,10 @@ public final class LedgerSummaryFormat {
                 recoveries,
                 pending,
                 recoveriesInexactThrough,
-                RefIndex.lazy(() -> decodeLazily(commits, LedgerSummaryFormat::readIndex)),
-                RefIndex.lazy(() -> decodeLazily(artifacts, LedgerSummaryFormat::readIndex)),
-                RefIndex.lazy(() -> decodeLazily(builds, LedgerSummaryFormat::readBuildIndex)),
-                RefIndex.lazy(() -> decodeLazily(sourced, LedgerSummaryFormat::readIndex)));
+                RefIndex.lazy(() -> tail.parts().get(index).take(Part.COMMITS)),
+                RefIndex.lazy(() -> tail.parts().get(index).take(Part.ARTIFACTS)),
+                RefIndex.lazy(() -> tail.parts().get(index).takeBuilds()),
+                RefIndex.lazy(() -> tail.parts().get(index).take(Part.SOURCED)));
     }
 
     private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
@@ -468,57 +555,100 @@ public final class LedgerSummaryFormat {
         return DurationSketchJson.read(json);
     }
 
-    /** The tokens of an entry of a keyed index: [key, started, build]. */
-    private static final List<JsonToken> KEYED_ENTRY =
-            List.of(JsonToken.VALUE_STRING, JsonToken.VALUE_STRING, JsonToken.VALUE_NUMBER_INT);
-
-    /** The tokens of an entry of the build index: [build, started]. */
-    private static final List<JsonToken> BUILD_ENTRY = List.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_STRING);
-
     /**
-     * Reads past an index array, checking that each entry has the tokens of {@code entry} without decoding their
-     * text, and returns where the array's bytes are, to decode them on first use: the indexes are most of a summary
-     * file, and most reads never look a candidate up. What is left to check then (numbers in range, instants, keys
-     * once) holds for every file the format writes, and the checksum has vouched that the bytes are as written.
+     * The summary file's second part, read and checked against the head's length and checksum when a part of it is
+     * first used, and then decoded whole: most reads of a summary (the statistics, the Deploy health page) never
+     * look a candidate up, and these parts are most of the file. Read from the file only then, so a summary in
+     * memory does not keep them unless they were used. Each decoded part is handed to its lazy holder once and
+     * then dropped here.
      */
-    private static Slice indexBytes(JsonParser json, byte[] bytes, List<JsonToken> entry) throws IOException {
-        expect(json.nextToken(), JsonToken.START_ARRAY);
-        int start = Math.toIntExact(json.currentTokenLocation().getByteOffset());
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            expect(json.currentToken(), JsonToken.START_ARRAY);
-            for (JsonToken token : entry) {
-                expect(json.nextToken(), token);
+    private static final class Tail {
+        private final TailSource source;
+        private final List<EnvironmentName> environments = new ArrayList<>();
+        private long length = -1;
+        private String sha256;
+        private List<Parts> parts;
+        private UnreadableSummaryPartException unreadable;
+
+        Tail(TailSource source) {
+            this.source = source;
+        }
+
+        synchronized List<Parts> parts() {
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            if (parts == null) {
+                try {
+                    byte[] bytes = source.read();
+                    if (bytes.length != length || !sha256(bytes).equals(sha256)) {
+                        throw new IllegalArgumentException(
+                                "the second part does not match the first: the file was replaced or damaged");
+                    }
+                    parts = readParts(bytes, environments);
+                } catch (IOException | RuntimeException e) {
+                    unreadable = new UnreadableSummaryPartException(
+                            "a part of a ledger summary does not decode: " + e.getMessage(), e);
+                    throw unreadable;
+                }
+            }
+            return parts;
+        }
+    }
+
+    /** The keyed candidate indexes of an environment, in the order of the file. */
+    private enum Part {
+        COMMITS,
+        ARTIFACTS,
+        SOURCED
+    }
+
+    /** One environment's decoded second part, each handed out once. */
+    private static final class Parts {
+        private List<DeployRecord> completed;
+        private final Map<Part, Map<String, Ref>> keyed = new EnumMap<>(Part.class);
+        private Map<Integer, Ref> builds;
+
+        synchronized List<DeployRecord> takeCompleted() {
+            List<DeployRecord> taken = Objects.requireNonNull(completed, "taken");
+            completed = null;
+            return taken;
+        }
+
+        synchronized Map<String, Ref> take(Part part) {
+            return Objects.requireNonNull(keyed.remove(part), "taken");
+        }
+
+        synchronized Map<Integer, Ref> takeBuilds() {
+            Map<Integer, Ref> taken = Objects.requireNonNull(builds, "taken");
+            builds = null;
+            return taken;
+        }
+    }
+
+    private static List<Parts> readParts(byte[] bytes, List<EnvironmentName> environments) throws IOException {
+        if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
+            throw new IllegalArgumentException("no newline");
+        }
+        try (JsonParser json = FACTORY.createParser(bytes, 0, bytes.length - 1)) {
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            List<Parts> all = new ArrayList<>(environments.size());
+            for (EnvironmentName environment : environments) {
+                expect(json.nextToken(), JsonToken.START_ARRAY);
+                Parts parts = new Parts();
+                parts.completed = records(json, environment);
+                parts.keyed.put(Part.COMMITS, readIndex(json));
+                parts.keyed.put(Part.ARTIFACTS, readIndex(json));
+                parts.builds = readBuildIndex(json);
+                parts.keyed.put(Part.SOURCED, readIndex(json));
+                expect(json.nextToken(), JsonToken.END_ARRAY);
+                all.add(parts);
             }
             expect(json.nextToken(), JsonToken.END_ARRAY);
-        }
-        int end = Math.toIntExact(json.currentLocation().getByteOffset());
-        return new Slice(bytes, start, end);
-    }
-
-    /**
-     * Where an array of the summary file is in its bytes, kept to decode the array later: the file's bytes are shared,
-     * not copied (they are never changed).
-     */
-    private record Slice(byte[] bytes, int start, int end) {}
-
-    /** Reads one part of a summary (an index, the kept records) from its array's bytes. */
-    private interface PartReader<T> {
-        T read(JsonParser json) throws IOException;
-    }
-
-    /**
-     * @return the part decoded from the bytes of its array, kept when the file was read
-     * @throws IllegalStateException when they do not decode, which a file this format wrote never does
-     */
-    private static <T> T decodeLazily(Slice array, PartReader<T> reader) {
-        try (JsonParser json = FACTORY.createParser(array.bytes(), array.start(), array.end() - array.start())) {
-            T part = reader.read(json);
             if (json.nextToken() != null) {
                 throw new IllegalArgumentException("text after the array");
             }
-            return part;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("a part of a ledger summary does not decode: " + e.getMessage(), e);
+            return all;
         }
     }
 
@@ -585,6 +715,16 @@ public final class LedgerSummaryFormat {
 
     private static String nextField(JsonParser json) throws IOException {
         expect(json.nextToken(), JsonToken.FIELD_NAME);
+        return json.currentName();
+    }
+
+    /** @return the next field's name, or {@code null} at the end of the object */
+    private static String nextFieldOrEnd(JsonParser json) throws IOException {
+        JsonToken token = json.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+            return null;
+        }
+        expect(token, JsonToken.FIELD_NAME);
         return json.currentName();
     }
 

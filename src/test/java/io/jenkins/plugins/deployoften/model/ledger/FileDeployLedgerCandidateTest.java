@@ -141,6 +141,55 @@ public class FileDeployLedgerCandidateTest {
     }
 
     @Test
+    public void aSummaryTailDamagedOnDiskFailsNoLookUpAndIsRebuilt() throws IOException {
+        List<DeployRecord> records = randomHistory(400, 1500);
+        FileDeployLedger ledger = ledgerOf(records);
+        EnvironmentName production = EnvironmentName.of("production");
+        ledger.lastSuccessOfCandidate(production, Optional.empty(), Optional.of("c0ffee1"), OptionalInt.empty());
+        Path file = ledger.getFile().getParent().resolve(LedgerSummaryFile.FILE_NAME);
+        byte[] stored = Files.readAllBytes(file);
+        int headLength = LedgerSummaryFormat.headLength(stored);
+        assertThat(headLength).isPositive().isLessThan(stored.length / 2);
+
+        for (boolean headInMemory : new boolean[] {false, true}) {
+            FileDeployLedger.forgetSummariesInMemory();
+            Files.write(file, stored);
+            if (headInMemory) { // read before the damage: as when another writer replaces the file after the head
+                ledger.lastSuccessStartedBy(production, T0.plus(Duration.ofDays(3650)));
+            }
+            byte[] damaged = stored.clone();
+            int at = headLength + (stored.length - headLength) / 2;
+            damaged[at] = (byte) (damaged[at] == '1' ? '2' : '1');
+            Files.write(file, damaged);
+            if (!headInMemory) {
+                assertThat(new LedgerSummaryFile(ledger.getFile().getParent()).read())
+                        .as("the head is read alone, and it is intact")
+                        .isPresent();
+            }
+
+            Random random = new Random(400);
+            for (int i = 0; i < 50; i++) {
+                CandidateIdentity candidate = randomCandidate(random, records.size());
+                Optional<SuccessfulDeploy> startedLast = records.stream()
+                        .filter(r -> r.getOutcome() == DeployOutcome.SUCCESS
+                                && r.getEnvironment().equals(production)
+                                && candidate.matchedBy(r).isPresent())
+                        .max(LedgerSummary.START_ORDER)
+                        .map(r -> practised(r, candidate));
+                assertThat(ledger.lastSuccessOfCandidate(
+                                production,
+                                candidate.getArtifactFingerprint(),
+                                candidate.getCommit(),
+                                candidate.getBuildNumber()))
+                        .as("%s, head in memory: %s", candidate, headInMemory)
+                        .isEqualTo(startedLast);
+            }
+            LedgerSummaryFile.flushUnwritten();
+            assertThat(Files.readAllBytes(file)).as("rebuilt and stored again").isEqualTo(stored);
+        }
+    }
+
+    @Test
     public void aNeverDeployedCandidateIsCheckedWithoutAScanOnceTheSummaryIsBuilt() throws IOException {
         List<DeployRecord> records = randomHistory(300, 3000);
         FileDeployLedger ledger = ledgerOf(records);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Test;
@@ -45,19 +46,15 @@ public class LedgerSummaryFormatTest {
     }
 
     @Test
-    public void everyTruncationIsUnreadableOrTheWholeSummary() {
+    public void everyTruncationIsUnreadable() {
         LedgerSummary summary = small();
         byte[] encoded = LedgerSummaryFormat.encode(summary);
         for (int length = 0; length < encoded.length; length++) {
-            Optional<LedgerSummary> decoded = LedgerSummaryFormat.decode(Arrays.copyOf(encoded, length));
-            if (length == encoded.length - 1) {
-                assertThat(decoded).as("all but the newline").contains(summary);
-            } else {
-                assertThat(decoded)
-                        .as("first %d of %d bytes", length, encoded.length)
-                        .isEmpty();
-            }
+            assertThat(LedgerSummaryFormat.decode(Arrays.copyOf(encoded, length)))
+                    .as("first %d of %d bytes", length, encoded.length)
+                    .isEmpty();
         }
+        assertThat(LedgerSummaryFormat.decode(encoded)).contains(summary);
     }
 
     @Test
@@ -122,11 +119,11 @@ public class LedgerSummaryFormatTest {
     public void otherVersionsAndOtherJsonAreUnreadable() {
         byte[] encoded = LedgerSummaryFormat.encode(small());
         String text = new String(encoded, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"v\":5,");
+        assertThat(text).startsWith("{\"v\":6,");
         for (String other : List.of(
-                "{\"v\":1,", "{\"v\":4,", "{\"v\":6,", "{\"v\":0,", "{\"v\":\"5\",", "{\"v\":5.0,", "{\"v\":null,")) {
+                "{\"v\":1,", "{\"v\":5,", "{\"v\":7,", "{\"v\":0,", "{\"v\":\"6\",", "{\"v\":6.0,", "{\"v\":null,")) {
             assertThat(LedgerSummaryFormat.decode(
-                            text.replaceFirst("^\\{\"v\":5,", java.util.regex.Matcher.quoteReplacement(other))
+                            text.replaceFirst("^\\{\"v\":6,", java.util.regex.Matcher.quoteReplacement(other))
                                     .getBytes(StandardCharsets.UTF_8)))
                     .as(other)
                     .isEmpty();
@@ -137,36 +134,36 @@ public class LedgerSummaryFormatTest {
                     .isEmpty();
         }
         // a version 1 summary (no latestStart nor disorder) is unreadable, so the ledger rebuilds it
-        String v1 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":1,")
+        String v1 = text.replaceFirst("^\\{\"v\":6,", "{\"v\":1,")
                 .replaceFirst("\"latestStart\":\"[^\"]*\",", "")
                 .replaceFirst("\"disorder\":\"[^\"]*\",", "");
         assertThat(v1).doesNotContain("disorder").doesNotContain("latestStart");
         assertThat(LedgerSummaryFormat.decode(v1.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         // a version 2 summary (no streak, no recoveries, days without lead times and build numbers) too
-        String v2 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":2,")
+        String v2 = text.replaceFirst("^\\{\"v\":6,", "{\"v\":2,")
                 .replaceAll("\"streak\":\\[[^\\]]*\\],", "")
                 .replaceAll("\"breaker\":\\[[^\\]]*\\],", "")
                 .replaceAll(",\\[0[^\\]]*\\],\\[[0-9,]*\\]\\]", "]");
         assertThat(v2).doesNotContain("streak").contains("[20459,0,1,0,0,[0,346,1]]");
         assertThat(LedgerSummaryFormat.decode(v2.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
-        // a version 3 summary (no index by source) too: the ledger rebuilds it once, with the records' sources
-        String v3 = text.replaceFirst("^\\{\"v\":5,", "{\"v\":3,").replaceAll(",\"sourced\":\\[[^}]*\\]\\}", "}");
-        assertThat(text).contains("\"sourced\":[");
-        assertThat(v3).doesNotContain("sourced");
-        assertThat(LedgerSummaryFormat.decode(v3.getBytes(StandardCharsets.UTF_8)))
+        // a version 5 summary (one object, the kept deploys and the indexes inline), even signed, too: rebuilt once
+        String v5 = resigned(
+                head(text).replaceFirst("^\\{\"v\":6,", "{\"v\":5,").replaceFirst(",\"tail\":\\[[^\\]]*\\]", ""));
+        assertThat(v5).startsWith("{\"v\":5,").doesNotContain("\"tail\"");
+        assertThat(LedgerSummaryFormat.decode(v5.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         // a version 4 summary (no last deploy that ran), even signed as written, too: rebuilt once with it
-        String v4 = resigned(text.replaceFirst("^\\{\"v\":5,", "{\"v\":4,")
+        String v4 = resigned(text.replaceFirst("^\\{\"v\":6,", "{\"v\":4,")
                 .replaceAll("\"lastAttempt\":\"(\\\\.|[^\"\\\\])*\",", ""));
         assertThat(text).contains("\"lastAttempt\":");
         assertThat(v4).startsWith("{\"v\":4,").doesNotContain("lastAttempt");
         assertThat(LedgerSummaryFormat.decode(v4.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
         assertThat(LedgerSummaryFormat.decode(
-                        resigned(v4.replaceFirst("^\\{\"v\":4,", "{\"v\":5,")).getBytes(StandardCharsets.UTF_8)))
-                .as("the same without its last attempts, as version 5")
+                        resigned(v4.replaceFirst("^\\{\"v\":4,", "{\"v\":6,")).getBytes(StandardCharsets.UTF_8)))
+                .as("the same without its last attempts, as version 6")
                 .isPresent();
         // a kept record changed where its reader does not look (the recorded stamp, always the epoch) too
         assertThat(text).contains("1970-01-01T00:00:00Z");
@@ -234,19 +231,29 @@ public class LedgerSummaryFormatTest {
         }
     }
 
+    /** Changes to the tail of {@link #small()}, each signed by the head as if written so: [what, changed into]. */
+    private static final List<String[]> TAIL_MISFITS = List.of(
+            new String[] {"[[\"abc3\",\"2026-01-12T01:00:00Z\",9]", "[[\"abc3\",\"2026-01-12T01:00:00Z\",\"9\"]"},
+            new String[] {"[[\"abc3\",\"2026-01-12T01:00:00Z\",9]", "[[\"abc3\",\"yesterday\",9]"},
+            new String[] {"[[\"abc3\",\"2026-01-12T01:00:00Z\",9]", "[[\"abc4\",\"2026-01-12T01:00:00Z\",9]"},
+            new String[] {"[[5,\"2026-01-08T17:00:00Z\"]", "[[\"5\",\"2026-01-08T17:00:00Z\"]"},
+            new String[] {"[[\"unknown A ff4\"", "[{},[\"unknown A ff4\""},
+            new String[] {"[[\"ff4\",\"2026-01-08T17:00:00Z\",5]", "[[\"ff4\",\"2026-01-08T17:00:00Z\",5,2]"},
+            new String[] {"[[[\"{", "[[[1,\"{"},
+            // an unknown field in a kept record: a reader that ignored it would hide damage
+            new String[] {"[[[\"{", "[[[\"{\\\"x\\\":1,"},
+            new String[] {"]]]]\n", "]]],[]]\n"});
+
     @Test
-    public void anIndexEntryOfTheWrongShapeIsUnreadableAtOnceEvenUnderAMatchingChecksum() {
+    public void anythingWrongInTheTailIsUnreadableAtOnceFromTheWholeFileEvenUnderMatchingChecksums() {
         String text = new String(LedgerSummaryFormat.encode(small()), StandardCharsets.UTF_8);
-        List<String[]> misfits = List.of(
-                new String[] {"\"commits\":[[", "\"commits\":[[1,"},
-                new String[] {"\"completed\":[\"", "\"completed\":[1,\""},
-                new String[] {"\"commits\":[[", "\"commits\":[[\"k\",\"2026-01-05T09:00:00Z\",\"1\"],["},
-                new String[] {"\"builds\":[[", "\"builds\":[[\"1\",\"2026-01-05T09:00:00Z\"],["},
-                new String[] {"\"sourced\":[[", "\"sourced\":[{},["},
-                new String[] {"\"artifacts\":[[", "\"artifacts\":[[\"k\",\"2026-01-05T09:00:00Z\",1,2],["});
-        for (String[] misfit : misfits) {
-            assertThat(text).contains(misfit[0]);
-            String changed = resigned(text.replace(misfit[0], misfit[1]));
+        assertThat(LedgerSummaryFormat.decode(withTail(text, tail(text)).getBytes(StandardCharsets.UTF_8)))
+                .as("the helper re-signs what it does not change as it was")
+                .contains(small());
+        for (String[] misfit : TAIL_MISFITS) {
+            assertThat(tail(text)).contains(misfit[0]);
+            String changed = withTail(
+                    text, tail(text).replaceFirst(Pattern.quote(misfit[0]), Matcher.quoteReplacement(misfit[1])));
             assertThat(LedgerSummaryFormat.decode(changed.getBytes(StandardCharsets.UTF_8)))
                     .as(misfit[1])
                     .isEmpty();
@@ -254,56 +261,102 @@ public class LedgerSummaryFormatTest {
     }
 
     @Test
-    public void anIndexValueForgedUnderAMatchingChecksumFailsItsFirstLookUpAndNotTheRestOfTheSummary() {
+    public void aTailReadOnFirstUseThatDoesNotDecodeFailsThatUseAndNotTheRestOfTheSummary() {
         LedgerSummary summary = small();
         String text = new String(LedgerSummaryFormat.encode(summary), StandardCharsets.UTF_8);
-        // the first environment's first commit entry: [key, started, build]
-        Matcher entry =
-                Pattern.compile("\"commits\":\\[\\[\"([^\"]+)\",\"([^\"]+)\"").matcher(text);
-        assertThat(entry.find()).isTrue();
-        String key = entry.group(1);
-        String forged = resigned(text.substring(0, entry.start(2)) + "yesterday" + text.substring(entry.end(2)));
+        for (String[] misfit : TAIL_MISFITS) {
+            String changed = withTail(
+                    text, tail(text).replaceFirst(Pattern.quote(misfit[0]), Matcher.quoteReplacement(misfit[1])));
+            LedgerSummary decoded =
+                    lazily(changed, tail(changed).getBytes(StandardCharsets.UTF_8), new AtomicInteger());
 
-        LedgerSummary decoded = LedgerSummaryFormat.decode(forged.getBytes(StandardCharsets.UTF_8))
-                .orElseThrow();
-
-        LedgerSummary.Environment first =
-                decoded.getEnvironments().values().iterator().next();
-        assertThat(first.getDays())
-                .isEqualTo(summary.getEnvironments().get(first.getName()).getDays());
-        assertThatThrownBy(() -> first.lastSuccessWithCommit(key))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("does not decode");
+            LedgerSummary.Environment production =
+                    decoded.environment(EnvironmentName.of("production")).orElseThrow();
+            LedgerSummary.Environment original =
+                    summary.environment(EnvironmentName.of("production")).orElseThrow();
+            assertThat(production.getDays()).isEqualTo(original.getDays());
+            assertThat(production.getLast()).isEqualTo(original.getLast());
+            assertThat(production.getLastCompleted()).hasSameSizeAs(original.getLastCompleted());
+            assertThatThrownBy(() -> production.lastSuccessWithCommit("abc3"))
+                    .as(misfit[1])
+                    .isInstanceOf(UnreadableSummaryPartException.class)
+                    .hasMessageContaining("does not decode");
+            assertThatThrownBy(() -> production.getLastCompleted().get(0))
+                    .as("every part of the tail, once it failed: %s", misfit[1])
+                    .isInstanceOf(UnreadableSummaryPartException.class);
+        }
     }
 
     @Test
-    public void aKeptRecordForgedUnderAMatchingChecksumFailsItsFirstUseAndNotTheRestOfTheSummary() {
+    public void theTailIsReadOnceOnFirstUseAndMustBeTheOneTheHeadSigned() {
         LedgerSummary summary = small();
         String text = new String(LedgerSummaryFormat.encode(summary), StandardCharsets.UTF_8);
-        String kept = "\"completed\":[\"{";
-        assertThat(text).contains(kept);
-        // an unknown field in the first environment's oldest kept record: a reader that ignored it would hide damage
-        String forged =
-                resigned(text.replaceFirst(Pattern.quote(kept), Matcher.quoteReplacement(kept + "\\\"x\\\":1,")));
+        byte[] tail = tail(text).getBytes(StandardCharsets.UTF_8);
+        AtomicInteger reads = new AtomicInteger();
 
-        LedgerSummary decoded = LedgerSummaryFormat.decode(forged.getBytes(StandardCharsets.UTF_8))
-                .orElseThrow();
+        LedgerSummary decoded = lazily(text, tail, reads);
+        LedgerSummary.Environment production =
+                decoded.environment(EnvironmentName.of("production")).orElseThrow();
+        decoded.digest(EnvironmentName.of("production"));
+        production.getLastSuccess();
+        assertThat(reads).as("what the statistics read is in the head").hasValue(0);
+        assertThat(production.lastSuccessWithCommit("abc3")).isPresent();
+        assertThat(decoded).isEqualTo(summary);
+        assertThat(reads).as("read once, for every part").hasValue(1);
 
-        LedgerSummary.Environment first =
-                decoded.getEnvironments().values().iterator().next();
-        LedgerSummary.Environment original = summary.getEnvironments().get(first.getName());
-        assertThat(first.getLastCompleted()).hasSameSizeAs(original.getLastCompleted());
-        assertThat(first.getLast()).isEqualTo(original.getLast());
-        assertThatThrownBy(() -> first.getLastCompleted().get(0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("does not decode");
+        // the file replaced by another summary of the same length since the head was read
+        byte[] other = tail.clone();
+        int digit = tail(text).indexOf("2026-01-12T01:00:00Z") + 3;
+        other[digit] = (byte) (other[digit] == '5' ? '4' : '5');
+        LedgerSummary replaced = lazily(text, other, new AtomicInteger());
+        assertThatThrownBy(() -> replaced.environment(EnvironmentName.of("staging"))
+                        .orElseThrow()
+                        .lastSuccessWithCommit("abc0"))
+                .isInstanceOf(UnreadableSummaryPartException.class)
+                .hasMessageContaining("does not match");
+        // a file whose length is not what its head says is unreadable at once
+        byte[] head = head(text).getBytes(StandardCharsets.UTF_8);
+        assertThat(LedgerSummaryFormat.decode(head, tail.length - 1L, () -> tail))
+                .isEmpty();
+        assertThat(LedgerSummaryFormat.decode(head, tail.length + 1L, () -> tail))
+                .isEmpty();
     }
 
-    /** @return the summary file's text with its checksum computed again over the (changed) content */
+    /** @return the summary of the file's head, its tail read from {@code tail} (counted in {@code reads}) */
+    private static LedgerSummary lazily(String text, byte[] tail, AtomicInteger reads) {
+        return LedgerSummaryFormat.decode(head(text).getBytes(StandardCharsets.UTF_8), tail.length, () -> {
+                    reads.incrementAndGet();
+                    return tail;
+                })
+                .orElseThrow();
+    }
+
+    /** @return the file's first line, its head, with its newline */
+    private static String head(String text) {
+        return text.substring(0, text.indexOf('\n') + 1);
+    }
+
+    /** @return what follows the head */
+    private static String tail(String text) {
+        return text.substring(text.indexOf('\n') + 1);
+    }
+
+    /** @return the file with its head's checksum computed again over the (changed) head, the tail as it was */
     private static String resigned(String text) {
-        String body = text.substring(0, text.lastIndexOf(",\"sha256\"")) + "}";
+        String head = head(text);
+        String body = head.substring(0, head.lastIndexOf(",\"sha256\"")) + "}";
         return body.substring(0, body.length() - 1) + ",\"sha256\":\""
-                + LedgerSummaryFormat.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\"}\n";
+                + LedgerSummaryFormat.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\"}\n" + tail(text);
+    }
+
+    /** @return the file with another tail, which its head describes and signs as if written so */
+    private static String withTail(String text, String tail) {
+        byte[] bytes = tail.getBytes(StandardCharsets.UTF_8);
+        String head = head(text)
+                .replaceFirst(
+                        "\"tail\":\\[\\d+,\"[0-9a-f]+\"\\]",
+                        "\"tail\":[" + bytes.length + ",\"" + LedgerSummaryFormat.sha256(bytes) + "\"]");
+        return resigned(head + tail);
     }
 
     @Test
