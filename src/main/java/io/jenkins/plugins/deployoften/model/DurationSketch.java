@@ -97,6 +97,31 @@ public final class DurationSketch {
     }
 
     /**
+     * As {@link #of(long, Map)}, from buckets already in arrays, as a file holds them: no map is built.
+     *
+     * @param zeros how many durations were 0 ms
+     * @param indexes bucket indexes (0 or more), strictly ascending; kept, so not to be changed afterwards
+     * @param counts the count (at least 1) of each bucket in {@code indexes}; kept too
+     * @return the sketch
+     * @throws IllegalArgumentException when a count or index is out of range or the indexes are not ascending
+     */
+    static DurationSketch ofAscending(long zeros, int[] indexes, long[] counts) {
+        if (zeros < 0) {
+            throw new IllegalArgumentException("zeros: must be 0 or more, was " + zeros);
+        }
+        if (indexes.length != counts.length) {
+            throw new IllegalArgumentException("indexes and counts: must be as many");
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || counts[i] < 1 || (i > 0 && indexes[i] <= indexes[i - 1])) {
+                throw new IllegalArgumentException("bucket " + indexes[i] + ": count " + counts[i]
+                        + (i > 0 && indexes[i] <= indexes[i - 1] ? ", buckets out of order" : ""));
+            }
+        }
+        return zeros == 0 && indexes.length == 0 ? EMPTY : new DurationSketch(zeros, indexes, counts);
+    }
+
+    /**
      * @param durations durations, not negative
      * @return a sketch of them
      */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A {@link DurationSketch} as JSON: {@code [zeros, bucket, count, bucket, count, …]}, buckets ascending. Shared by
@@ -39,17 +39,24 @@ public final class DurationSketchJson {
      */
     public static DurationSketch read(JsonParser json) throws IOException {
         long zeros = longValue(json, json.nextToken());
-        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        int[] indexes = new int[8];
+        long[] counts = new long[8];
+        int size = 0;
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-            int bucket = Math.toIntExact(longValue(json, token));
-            long count = longValue(json, json.nextToken());
-            if (!buckets.isEmpty() && bucket <= buckets.lastKey()) {
-                throw new IllegalArgumentException("buckets out of order");
+            if (size == indexes.length) {
+                indexes = Arrays.copyOf(indexes, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
-            buckets.put(bucket, count);
+            long bucket = longValue(json, token);
+            if (bucket > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("bucket out of range: " + bucket);
+            }
+            indexes[size] = (int) bucket;
+            counts[size] = longValue(json, json.nextToken());
+            size++;
         }
-        return DurationSketch.of(zeros, buckets);
+        return DurationSketch.ofAscending(zeros, Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size));
     }
 
     private static long longValue(JsonParser json, JsonToken token) throws IOException {
