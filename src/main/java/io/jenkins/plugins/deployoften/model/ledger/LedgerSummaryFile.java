@@ -215,10 +215,11 @@ public final class LedgerSummaryFile {
         }
         try (FileChannel channel = FileChannel.open(summaryFile, StandardOpenOption.READ)) {
             long size = channel.size();
-            byte[] head = firstLine(channel, size);
-            if (head == null) {
+            Optional<byte[]> firstLine = firstLine(channel, size);
+            if (firstLine.isEmpty()) {
                 return Optional.of(new Stored(Optional.empty()));
             }
+            byte[] head = firstLine.get();
             long tailLength = size - head.length;
             return Optional.of(
                     new Stored(LedgerSummaryFormat.decode(head, tailLength, () -> readRange(head.length, tailLength))));
@@ -238,26 +239,26 @@ public final class LedgerSummaryFile {
     /** What the summary file held: its summary, empty when unreadable. */
     private record Stored(Optional<LedgerSummary> summary) {}
 
-    /** @return the bytes up to and with the first newline, or {@code null} when there is none */
-    private static byte[] firstLine(FileChannel channel, long size) throws IOException {
+    /** @return the bytes up to and with the first newline, empty when there is none */
+    private static Optional<byte[]> firstLine(FileChannel channel, long size) throws IOException {
         byte[] bytes = new byte[(int) Math.min(size, CHUNK)];
         int read = 0;
         while (true) {
             if (read == bytes.length) {
                 if (read >= size) {
-                    return null;
+                    return Optional.empty();
                 }
                 bytes = Arrays.copyOf(bytes, (int) Math.min(size, (long) bytes.length * 2));
             }
             int from = read;
             int n = channel.read(ByteBuffer.wrap(bytes, read, bytes.length - read), read);
             if (n < 0) {
-                return null;
+                return Optional.empty();
             }
             read += n;
             for (int i = from; i < read; i++) {
                 if (bytes[i] == '\n') {
-                    return Arrays.copyOf(bytes, i + 1);
+                    return Optional.of(Arrays.copyOf(bytes, i + 1));
                 }
             }
         }

@@ -126,11 +126,11 @@ public final class LedgerSummaryFormat {
         byte[] tail = Arrays.copyOfRange(bytes, headEnd, bytes.length);
         Optional<Decoded> decoded = decodeHead(Arrays.copyOf(bytes, headEnd), tail.length, () -> tail);
         try {
-            decoded.ifPresent(summary -> summary.tail.parts());
+            decoded.ifPresent(summary -> summary.tail().parts());
         } catch (UnreadableSummaryPartException e) {
             return Optional.empty();
         }
-        return decoded.map(summary -> summary.summary);
+        return decoded.map(Decoded::summary);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class LedgerSummaryFormat {
      *     not match it
      */
     public static Optional<LedgerSummary> decode(byte[] head, long tailLength, TailSource tail) {
-        return decodeHead(head, tailLength, tail).map(decoded -> decoded.summary);
+        return decodeHead(head, tailLength, tail).map(Decoded::summary);
     }
 
     /**
@@ -169,10 +169,10 @@ public final class LedgerSummaryFormat {
             if (json.nextToken() != null) {
                 return Optional.empty();
             }
-            if (decoded.sha256 == null || !decoded.sha256.equals(SignedJson.sha256OfSignedObject(head))) {
+            if (decoded.sha256() == null || !decoded.sha256().equals(SignedJson.sha256OfSignedObject(head))) {
                 return Optional.empty();
             }
-            if (decoded.tail.length != tailLength) {
+            if (decoded.tail().length() != tailLength) {
                 return Optional.empty();
             }
             return Optional.of(decoded);
@@ -361,15 +361,11 @@ public final class LedgerSummaryFormat {
 
     // ---------------------------------------------------------------- decoding
 
-    private static final class Decoded {
-        private LedgerSummary summary;
-        private Tail tail;
-        private String sha256;
-    }
+    /** A decoded head: the summary, its tail, and the checksum the head gives itself. */
+    private record Decoded(LedgerSummary summary, Tail tail, String sha256) {}
 
     private static Decoded readSummary(JsonParser json, TailSource source) throws IOException {
         expect(json.nextToken(), JsonToken.START_OBJECT);
-        Decoded decoded = new Decoded();
         field(json, "v");
         if (readLong(json) != VERSION) {
             throw new IllegalArgumentException("version");
@@ -399,16 +395,15 @@ public final class LedgerSummaryFormat {
         }
         field(json, "tail");
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        tail.length = readLong(json);
-        tail.sha256 = readString(json);
+        tail.signed(readLong(json), readString(json));
         expect(json.nextToken(), JsonToken.END_ARRAY);
-        decoded.tail = tail;
         field(json, "sha256");
-        decoded.sha256 = readString(json);
+        String sha256 = readString(json);
         expect(json.nextToken(), JsonToken.END_OBJECT);
-        decoded.summary =
-                LedgerSummary.of(new Position(length, lastLine), records, skipped, latestStart, disorder, environments);
-        return decoded;
+        return new Decoded(
+                LedgerSummary.of(new Position(length, lastLine), records, skipped, latestStart, disorder, environments),
+                tail,
+                sha256);
     }
 
     /** Reads an environment whose START_OBJECT is the current token, of the summary file's {@code bytes}. */
@@ -435,7 +430,7 @@ public final class LedgerSummaryFormat {
         }
         named(next, "completed");
         int completedCount = Math.toIntExact(readLong(json));
-        tail.environments.add(name);
+        tail.environment(name);
         List<DeployRecord> completed =
                 LazyList.of(completedCount, () -> tail.parts().get(index).takeCompleted());
         next = nextField(json);
@@ -574,6 +569,21 @@ public final class LedgerSummaryFormat {
             this.source = source;
         }
 
+        /** Records the next environment of the head, whose parts are the tail's next entry. */
+        synchronized void environment(EnvironmentName name) {
+            environments.add(name);
+        }
+
+        /** Records what the head says of the tail: its length and checksum. */
+        synchronized void signed(long length, String sha256) {
+            this.length = length;
+            this.sha256 = sha256;
+        }
+
+        synchronized long length() {
+            return length;
+        }
+
         synchronized List<Parts> parts() {
             if (unreadable != null) {
                 throw unreadable;
@@ -609,6 +619,19 @@ public final class LedgerSummaryFormat {
         private final Map<Part, Map<String, Ref>> keyed = new EnumMap<>(Part.class);
         private Map<Integer, Ref> builds;
 
+        Parts(
+                List<DeployRecord> completed,
+                Map<String, Ref> commits,
+                Map<String, Ref> artifacts,
+                Map<Integer, Ref> builds,
+                Map<String, Ref> sourced) {
+            this.completed = completed;
+            keyed.put(Part.COMMITS, commits);
+            keyed.put(Part.ARTIFACTS, artifacts);
+            this.builds = builds;
+            keyed.put(Part.SOURCED, sourced);
+        }
+
         synchronized List<DeployRecord> takeCompleted() {
             List<DeployRecord> taken = Objects.requireNonNull(completed, "taken");
             completed = null;
@@ -635,14 +658,13 @@ public final class LedgerSummaryFormat {
             List<Parts> all = new ArrayList<>(environments.size());
             for (EnvironmentName environment : environments) {
                 expect(json.nextToken(), JsonToken.START_ARRAY);
-                Parts parts = new Parts();
-                parts.completed = records(json, environment);
-                parts.keyed.put(Part.COMMITS, readIndex(json));
-                parts.keyed.put(Part.ARTIFACTS, readIndex(json));
-                parts.builds = readBuildIndex(json);
-                parts.keyed.put(Part.SOURCED, readIndex(json));
+                List<DeployRecord> completed = records(json, environment);
+                Map<String, Ref> commits = readIndex(json);
+                Map<String, Ref> artifacts = readIndex(json);
+                Map<Integer, Ref> builds = readBuildIndex(json);
+                Map<String, Ref> sourced = readIndex(json);
                 expect(json.nextToken(), JsonToken.END_ARRAY);
-                all.add(parts);
+                all.add(new Parts(completed, commits, artifacts, builds, sourced));
             }
             expect(json.nextToken(), JsonToken.END_ARRAY);
             if (json.nextToken() != null) {
