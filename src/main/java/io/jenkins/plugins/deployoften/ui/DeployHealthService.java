@@ -9,7 +9,7 @@ import io.jenkins.plugins.deployoften.model.DeployStatistics;
 import io.jenkins.plugins.deployoften.model.DisplayText;
 import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.deploy.EnvironmentStatus;
-import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditGlance;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateDecision;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  * one small file per job instead of each ledger's summary.
  */
 public final class DeployHealthService {
-    /** How many recent gate decisions are searched for the last override. */
+    /** How many of the gate audit trail's newest lines are searched for the last override. */
     static final int OVERRIDE_LOOKBACK = 20;
 
     private static final DeployHealthService INSTANCE = new DeployHealthService(Clock.systemUTC());
@@ -201,14 +201,10 @@ public final class DeployHealthService {
             throws IOException {
         DeployStatistics statistics = DeployStatistics.compute(
                 ledger, environmentOf(ledger, now), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
-        List<GateAuditEntry> recent = audit.recent(OVERRIDE_LOOKBACK);
-        Optional<GateDecision> lastDecision = recent.stream().findFirst().map(GateAuditEntry::decision);
-        String lastOverride = recent.stream()
-                .map(entry -> entry.decision().getOverride())
-                .flatMap(Optional::stream)
-                .findFirst()
-                .map(DeployHealthService::describe)
-                .orElse("");
+        GateAuditGlance gate = audit.glance(OVERRIDE_LOOKBACK);
+        Optional<GateDecision> lastDecision = gate.latest();
+        String lastOverride =
+                gate.lastOverride().map(DeployHealthService::describe).orElse("");
         List<EnvironmentStatus> environments = new ArrayList<>();
         List<RecentDeploys> recentDeploys = new ArrayList<>();
         for (EnvironmentName environment : ledger.environments()) {
@@ -261,7 +257,8 @@ public final class DeployHealthService {
     interface AuditSource {
         String version() throws IOException;
 
-        List<GateAuditEntry> recent(int limit) throws IOException;
+        /** @see GateAuditLog#glance(int) */
+        GateAuditGlance glance(int lines) throws IOException;
     }
 
     /** Where a job's computed health is kept across restarts ({@link DeployHealthSnapshot}). */
@@ -339,8 +336,8 @@ public final class DeployHealthService {
         }
 
         @Override
-        public List<GateAuditEntry> recent(int limit) throws IOException {
-            return audit.readRecent(limit).entries();
+        public GateAuditGlance glance(int lines) throws IOException {
+            return audit.glance(lines);
         }
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deployoften.model.EnvironmentName;
 import io.jenkins.plugins.deployoften.model.LedgerRead;
 import io.jenkins.plugins.deployoften.model.gate.CandidateIdentity;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditGlance;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.gate.GateEvaluator;
 import io.jenkins.plugins.deployoften.model.gate.GateOverride;
@@ -84,9 +85,9 @@ public class DeployHealthServiceTest {
             }
 
             @Override
-            public List<GateAuditEntry> recent(int limit) throws IOException {
+            public GateAuditGlance glance(int lines) throws IOException {
                 auditReads++;
-                return audit.readRecent(limit).entries();
+                return audit.glance(lines);
             }
         };
     }

@@ -75,4 +75,53 @@ public final class GateAuditLog {
         });
         return new GateAuditRead(newestFirst, skipped[0]);
     }
+
+    /**
+     * Looks at the newest lines for what a health view shows: the newest decision and the newest override. Cheaper
+     * than {@link #readRecent(int)}: only the lines that can answer are decoded, as strictly as there. The newest
+     * readable line is always decoded; of the older lines, only one that {@linkplain GateJson#mayHoldOverride may
+     * hold an override} is, until one holds it.
+     *
+     * @param lines how many of the newest lines to look through for an override, at least 1 (the newest decision
+     *     is looked for further back while none of them is readable); unreadable lines count
+     * @return the newest decision and the newest override among those lines
+     * @throws IOException when the file cannot be read at all
+     * @throws IllegalArgumentException naming {@code lines} when it is below 1
+     */
+    public GateAuditGlance glance(int lines) throws IOException {
+        if (lines < 1) {
+            throw new IllegalArgumentException("lines: must be at least 1, was " + lines);
+        }
+        Glance glance = new Glance(lines);
+        this.lines.scanBackwards(glance::visit);
+        return new GateAuditGlance(Optional.ofNullable(glance.latest), Optional.ofNullable(glance.override));
+    }
+
+    /** The state of a {@link #glance(int)} scan, newest line first. */
+    private static final class Glance {
+        private final int lines;
+        private int seen;
+        private GateDecision latest;
+        private GateOverride override;
+
+        Glance(int lines) {
+            this.lines = lines;
+        }
+
+        /** @return whether to look at the next older line */
+        boolean visit(byte[] line) {
+            seen++;
+            if (latest == null || (seen <= lines && GateJson.mayHoldOverride(line))) {
+                Optional<GateAuditEntry> entry = GateJson.decodeAudit(line);
+                if (entry.isPresent()) {
+                    GateDecision decision = entry.get().decision();
+                    if (latest == null) {
+                        latest = decision;
+                    }
+                    override = decision.getOverride().orElse(null);
+                }
+            }
+            return latest == null || (override == null && seen < lines);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deployoften.model.ledger.StrictJsonLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +71,11 @@ final class GateJson {
 
     /** The JSON-lines writer of the ledger: line and paragraph separators escaped too. */
     private static final JsonFactory WRITER = LineSafeJson.factory();
+
+    /** The bytes of the audit line's {@code override} key, and the start of a JSON escape that can spell it. */
+    private static final byte[] OVERRIDE_KEY = "\"override\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] UNICODE_ESCAPE = "\\u".getBytes(StandardCharsets.US_ASCII);
 
     private GateJson() {}
 
@@ -149,6 +155,32 @@ final class GateJson {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether an audit line can decode with an override, from its bytes alone: {@code false} is certain, {@code
+     * true} only possible (then decode the line to tell). The strict reader takes a key only in double quotes and
+     * an escape only of the kinds JSON defines, of which only a backslash followed by {@code u} can spell a letter;
+     * so a line whose bytes hold neither {@code "override"} nor that has no {@code override} key.
+     *
+     * @param line an audit line, without its newline
+     * @return whether decoding it may find an override
+     */
+    static boolean mayHoldOverride(byte[] line) {
+        return contains(line, OVERRIDE_KEY) || contains(line, UNICODE_ESCAPE);
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        for (int start = 0; start <= bytes.length - part.length; start++) {
+            int i = 0;
+            while (i < part.length && bytes[start + i] == part[i]) {
+                i++;
+            }
+            if (i == part.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,6 +39,12 @@ public final class JsonLinesFile {
     private static final int CHUNK = 64 * 1024;
 
     /**
+     * A backwards scan's first read: a few lines, as most scans stop after a few (the newest decision, the newest
+     * record by start); each further read doubles, up to {@link #CHUNK}.
+     */
+    private static final int FIRST_BACKWARD_CHUNK = 4 * 1024;
+
+    /**
      * The longest line read: 1 MiB, far above any line the plugin writes (a record or a gate decision, a few KB
      * even with every text field at its limit). A longer line is passed to visitors as {@link #TOO_LONG}, which no
      * decoder accepts, so it is skipped and counted as unreadable without being held in memory.
@@ -228,17 +234,19 @@ public final class JsonLinesFile {
         }
         long position = end;
         PartialLine partial = new PartialLine();
+        int chunk = FIRST_BACKWARD_CHUNK;
         while (position > start) {
-            int length = (int) Math.min(CHUNK, position - start);
+            int length = (int) Math.min(chunk, position - start);
+            chunk = Math.min(CHUNK, chunk * 2);
             position -= length;
-            ByteBuffer chunk = ByteBuffer.allocate(length);
-            while (chunk.hasRemaining()) {
-                if (channel.read(chunk, position + chunk.position()) < 0) {
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, position + bytes.position()) < 0) {
                     // the file shrank under the reader (truncated, copytruncate): what was read stands
                     return true;
                 }
             }
-            byte[] data = chunk.array();
+            byte[] data = bytes.array();
             int lineEnd = data.length;
             for (int i = data.length - 1; i >= 0; i--) {
                 if (data[i] == '\n') {

@@ -35,7 +35,8 @@ import org.junit.rules.TemporaryFolder;
  * newlines injected and lost (lines joined), the file truncated, invalid UTF-8 put into a text, a huge line put in.
  * {@link GateAuditLog#readRecent} never throws, and what it returns, with any limit, is computed here from the
  * damaged bytes, split into lines independently of the reader: a line byte-identical to an original line is that
- * entry; every other non-blank line is what the decoder makes of it, and is counted when unreadable.
+ * entry; every other non-blank line is what the decoder makes of it, and is counted when unreadable. So is what
+ * {@link GateAuditLog#glance} finds, which decodes only the lines that may hold its answer.
  *
  * <p>The decoder's judgement of a damaged line is checked against an independent strict reference (well-formed
  * UTF-8, exactly one JSON object, no key twice): {@link GateJson#decodeAudit} reads none of the first object of two
@@ -88,10 +89,11 @@ public class GateAuditLogCorruptionTest {
         int unreadable = 0;
         int changedButReadable = 0;
         int lenient = 0;
+        int overridesFound = 0;
         for (int seed = 0; seed < SEEDS; seed++) {
             byte[] damaged = corrupt(original, new Random(seed));
             List<Optional<GateAuditEntry>> expected = expectedLines(damaged, GateJson::decodeAudit);
-            assertReadsAsExpected(seed, damaged, expected);
+            overridesFound += assertReadsAsExpected(seed, damaged, expected);
             unreadable += (int) expected.stream().filter(Optional::isEmpty).count();
             changedButReadable +=
                     (int) (expected.stream().filter(Optional::isPresent).count()
@@ -104,6 +106,8 @@ public class GateAuditLogCorruptionTest {
         }
         // the damage must really hit: on average more than one unreadable line per seed
         assertThat(unreadable).isGreaterThan(SEEDS);
+        // and the glances must meet overrides (builds 7, 14, 21 and 28 have one), not only their absence
+        assertThat(overridesFound).isGreaterThan(2 * SEEDS);
         System.out.println("GateAuditLogCorruptionTest: " + SEEDS + " seeds, " + unreadable + " unreadable lines, "
                 + changedButReadable + " changed lines still readable, " + lenient
                 + " of them not exactly one well-formed JSON object");
@@ -117,7 +121,8 @@ public class GateAuditLogCorruptionTest {
         }
     }
 
-    private void assertReadsAsExpected(int seed, byte[] damaged, List<Optional<GateAuditEntry>> expectedOldestFirst)
+    /** @return how many of the glances checked found an override */
+    private int assertReadsAsExpected(int seed, byte[] damaged, List<Optional<GateAuditEntry>> expectedOldestFirst)
             throws IOException {
         GateAuditLog log = new GateAuditLog(temporary.getRoot().toPath().resolve("seed-" + seed));
         Files.createDirectories(log.getFile().getParent());
@@ -159,6 +164,35 @@ public class GateAuditLogCorruptionTest {
                     .as("limit " + limit + ", " + context)
                     .isEqualTo(skippedUpToLimit);
         }
+        int overridesFound = 0;
+        for (int lines : new int[] {1, 2, 5, 8, ENTRIES}) {
+            GateAuditGlance glance = log.glance(lines);
+            assertThat(glance)
+                    .as("glance over " + lines + " lines, " + context)
+                    .isEqualTo(glanceOf(newestFirst, lines));
+            overridesFound += glance.lastOverride().isPresent() ? 1 : 0;
+        }
+        return overridesFound;
+    }
+
+    /**
+     * What {@link GateAuditLog#glance(int)} must find, from every line decoded: the newest readable decision, and
+     * the newest override among the {@code lines} newest lines and the newest readable one.
+     */
+    private static GateAuditGlance glanceOf(List<Optional<GateAuditEntry>> newestFirst, int lines) {
+        int latest = 0;
+        while (latest < newestFirst.size() && newestFirst.get(latest).isEmpty()) {
+            latest++;
+        }
+        Optional<GateOverride> override =
+                newestFirst.subList(0, Math.min(newestFirst.size(), Math.max(lines, latest + 1))).stream()
+                        .flatMap(Optional::stream)
+                        .map(entry -> entry.decision().getOverride())
+                        .flatMap(Optional::stream)
+                        .findFirst();
+        Optional<GateDecision> decision =
+                latest < newestFirst.size() ? newestFirst.get(latest).map(GateAuditEntry::decision) : Optional.empty();
+        return new GateAuditGlance(decision, override);
     }
 
     @Test

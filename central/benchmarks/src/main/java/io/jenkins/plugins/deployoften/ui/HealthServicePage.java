@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deployoften.ui;
 
 import io.jenkins.plugins.deployoften.model.DeployLedger;
-import io.jenkins.plugins.deployoften.model.gate.GateAuditEntry;
+import io.jenkins.plugins.deployoften.model.gate.GateAuditGlance;
 import io.jenkins.plugins.deployoften.model.gate.GateAuditLog;
 import io.jenkins.plugins.deployoften.model.ledger.FileDeployLedger;
 import io.jenkins.plugins.deployoften.model.view.DeployHealthTable;
@@ -9,7 +9,6 @@ import io.jenkins.plugins.deployoften.model.view.DeployHealthView;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -95,9 +94,9 @@ public final class HealthServicePage {
         }
 
         @Override
-        public List<GateAuditEntry> recent(int limit) throws IOException {
+        public GateAuditGlance glance(int lines) throws IOException {
             computed.incrementAndGet();
-            return audit.readRecent(limit).entries();
+            return audit.glance(lines);
         }
     }
 }
