@@ -218,6 +218,21 @@ public final class DurationSketch {
         return zeros;
     }
 
+    /** @return how many buckets hold durations, without the 0 ms ones: the size of {@link #buckets()} */
+    int bucketsHit() {
+        return indexes.length;
+    }
+
+    /** @return the index of the {@code i}th bucket hit, ascending, as {@link #buckets()} gives them in order */
+    int bucketIndex(int i) {
+        return indexes[i];
+    }
+
+    /** @return the count of the {@code i}th bucket hit */
+    long bucketCount(int i) {
+        return counts[i];
+    }
+
     /** @return bucket index to count, ascending; without the 0 ms durations */
     public SortedMap<Integer, Long> buckets() {
         TreeMap<Integer, Long> buckets = new TreeMap<>();
@@ -290,6 +305,9 @@ public final class DurationSketch {
      * sketch costs O(both sketches' buckets). Not thread-safe.
      */
     public static final class Mutable {
+        /** Buckets merged into at least this many times as many are each found by binary search. */
+        private static final int FEW_BUCKETS_FACTOR = 8;
+
         private long zeros;
         private long count;
         /** The buckets hit, ascending, in {@code indexes[0 .. size - 1]}; their counts in {@code counts}. */
@@ -348,6 +366,10 @@ public final class DurationSketch {
         private void merge(long moreZeros, long moreCount, int[] moreIndexes, long[] moreCounts, int moreSize) {
             zeros += moreZeros;
             count += moreCount;
+            if ((long) moreSize * FEW_BUCKETS_FACTOR <= size) {
+                mergeFew(moreIndexes, moreCounts, moreSize);
+                return;
+            }
             int added = 0;
             for (int i = 0, j = 0; j < moreSize; ) {
                 if (i < size && indexes[i] < moreIndexes[j]) {
@@ -382,6 +404,39 @@ public final class DurationSketch {
                     indexes[to] = moreIndexes[j];
                     counts[to] = moreCounts[j--];
                 }
+            }
+            size += added;
+        }
+
+        /**
+         * As {@link #merge}, for a few buckets into many (a day's sketch into a window's): each is found by binary
+         * search, and the buckets between two of them are moved with one array copy, instead of stepping through
+         * every bucket here.
+         */
+        private void mergeFew(int[] moreIndexes, long[] moreCounts, int moreSize) {
+            int added = 0;
+            for (int j = 0; j < moreSize; j++) {
+                if (Arrays.binarySearch(indexes, 0, size, moreIndexes[j]) < 0) {
+                    added++;
+                }
+            }
+            grow(size + added);
+            // from the back: the buckets here not yet moved are indexes[0 .. unmoved - 1], and the free places
+            // between them and the buckets already placed are exactly the new buckets still to place
+            int unmoved = size;
+            int to = size + added;
+            for (int j = moreSize - 1; j >= 0; j--) {
+                int at = Arrays.binarySearch(indexes, 0, unmoved, moreIndexes[j]);
+                int greater = at >= 0 ? at + 1 : -at - 1;
+                int run = unmoved - greater;
+                to -= run;
+                System.arraycopy(indexes, greater, indexes, to, run);
+                System.arraycopy(counts, greater, counts, to, run);
+                to--;
+                long merged = at >= 0 ? counts[at] + moreCounts[j] : moreCounts[j];
+                indexes[to] = moreIndexes[j];
+                counts[to] = merged;
+                unmoved = at >= 0 ? at : greater;
             }
             size += added;
         }

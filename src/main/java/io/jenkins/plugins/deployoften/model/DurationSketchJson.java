@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A {@link DurationSketch} as JSON: {@code [zeros, bucket, count, bucket, count, …]}, buckets ascending. Shared by
@@ -22,9 +21,9 @@ public final class DurationSketchJson {
     public static void write(JsonGenerator json, DurationSketch sketch) throws IOException {
         json.writeStartArray();
         json.writeNumber(sketch.zeros());
-        for (Map.Entry<Integer, Long> bucket : sketch.buckets().entrySet()) {
-            json.writeNumber(bucket.getKey());
-            json.writeNumber(bucket.getValue());
+        for (int i = 0; i < sketch.bucketsHit(); i++) {
+            json.writeNumber(sketch.bucketIndex(i));
+            json.writeNumber(sketch.bucketCount(i));
         }
         json.writeEndArray();
     }

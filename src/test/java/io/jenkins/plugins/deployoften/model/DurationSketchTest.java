@@ -85,6 +85,46 @@ public class DurationSketchTest {
     }
 
     @Test
+    public void mergingAFewBucketsIntoManyEqualsAddingThemOneByOne() {
+        // a window's sketch of hundreds of buckets, and day sketches of one to five merged into it: buckets it
+        // holds, buckets new to it below, between and above its own, and both in one merge
+        Random random = new Random(97);
+        for (int round = 0; round < 200; round++) {
+            DurationSketch.Mutable window = new DurationSketch.Mutable();
+            DurationSketch.Mutable oneByOne = new DurationSketch.Mutable();
+            for (int i = 0; i < 100 + random.nextInt(400); i++) {
+                Duration duration = Duration.ofMillis(1000 + random.nextInt(10_000_000));
+                window.add(duration);
+                oneByOne.add(duration);
+            }
+            for (int day = 0; day < 60; day++) {
+                List<Duration> durations = new ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(5); i++) {
+                    long millis =
+                            switch (random.nextInt(4)) {
+                                case 0 -> random.nextInt(1000); // below the window's buckets, or 0 ms
+                                case 1 -> 20_000_000L + random.nextInt(1_000_000_000); // above them
+                                default -> 1000 + random.nextInt(10_000_000); // among them
+                            };
+                    durations.add(Duration.ofMillis(millis));
+                }
+                durations.forEach(oneByOne::add);
+                if (random.nextBoolean()) {
+                    window.addAll(DurationSketch.of(durations));
+                } else {
+                    DurationSketch.Mutable part = new DurationSketch.Mutable();
+                    durations.forEach(part::add);
+                    window.addAll(part);
+                }
+                assertThat(window.toSketch())
+                        .as("round " + round + ", day " + day)
+                        .isEqualTo(oneByOne.toSketch());
+            }
+            assertThat(window.count()).isEqualTo(oneByOne.count());
+        }
+    }
+
+    @Test
     public void aMutableAnswersAsTheSketchItBuildsWhateverOrderAndMergesFilledIt() {
         Random random = new Random(23);
         for (int round = 0; round < 300; round++) {

@@ -529,12 +529,15 @@ public final class LedgerSummaryFormat {
                 builds = BuildNumbers.tooMany();
             } else {
                 expect(token, JsonToken.START_ARRAY);
-                List<Integer> runs = new ArrayList<>();
+                int[] runs = new int[3];
+                int size = 0;
                 while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-                    runs.add(Math.toIntExact(longValue(json, token)));
+                    if (size == runs.length) {
+                        runs = Arrays.copyOf(runs, size * 2);
+                    }
+                    runs[size++] = Math.toIntExact(longValue(json, token));
                 }
-                builds = BuildNumbers.ofRuns(
-                        runs.stream().mapToInt(Integer::intValue).toArray());
+                builds = BuildNumbers.ofRuns(size == runs.length ? runs : Arrays.copyOf(runs, size));
             }
             expect(json.nextToken(), JsonToken.END_ARRAY);
             if (!days.isEmpty() && !day.isAfter(days.lastKey())) {
