@@ -197,10 +197,12 @@ public final class DeployHealthService {
         }
     }
 
-    private static Cached compute(DeployLedger ledger, AuditSource audit, Instant now, String version)
+    private static Cached compute(DeployLedger live, AuditSource audit, Instant now, String version)
             throws IOException {
-        DeployStatistics statistics = DeployStatistics.compute(
-                ledger, environmentOf(ledger, now), now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
+        DeployLedger ledger = live.pinned(); // a dozen reads of one state, its summary checked once
+        EnvironmentName shown = environmentOf(ledger, now);
+        DeployStatistics statistics =
+                DeployStatistics.compute(ledger, shown, now, DeployStatistics.DEFAULT_WINDOW_WEEKS);
         GateAuditGlance gate = audit.glance(OVERRIDE_LOOKBACK);
         Optional<GateDecision> lastDecision = gate.latest();
         String lastOverride =
@@ -209,8 +211,11 @@ public final class DeployHealthService {
         List<RecentDeploys> recentDeploys = new ArrayList<>();
         for (EnvironmentName environment : ledger.environments()) {
             environments.add(EnvironmentStatus.of(ledger, environment, now));
-            recentDeploys.add(
-                    RecentDeploys.of(DeployStatistics.compute(ledger, environment, now, RecentDeploys.WEEKS)));
+            // the shown environment's statistics already hold its last weeks
+            recentDeploys.add(RecentDeploys.of(
+                    environment.equals(shown)
+                            ? statistics
+                            : DeployStatistics.compute(ledger, environment, now, RecentDeploys.WEEKS)));
         }
         return new Cached(
                 version,

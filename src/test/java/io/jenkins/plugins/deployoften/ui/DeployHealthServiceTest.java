@@ -195,6 +195,10 @@ public class DeployHealthServiceTest {
         file.append(record("prod", 3, DeployOutcome.SUCCESS, T0.minus(Duration.ofDays(40)), Duration.ofSeconds(30)));
         file.append(record("prod", 4, DeployOutcome.FAILURE, T0.minus(Duration.ofDays(3)), Duration.ofSeconds(30)));
         file.append(record("prod", 5, DeployOutcome.ABORTED, T0.minus(Duration.ofDays(2)), Duration.ofSeconds(30)));
+        // staging is shown, so its recent deploys come from its 12-week statistics: in them, not in the last 4 weeks
+        file.append(record("staging", 6, DeployOutcome.SUCCESS, T0.minus(Duration.ofDays(35)), Duration.ofSeconds(30)));
+        // and started after now: counted by neither
+        file.append(record("staging", 7, DeployOutcome.FAILURE, T0.plus(Duration.ofDays(3)), Duration.ofSeconds(30)));
         KeptSnapshots snapshots = new KeptSnapshots();
 
         DeployHealthService.Summary computed =
@@ -205,6 +209,8 @@ public class DeployHealthServiceTest {
                 new DeployHealthService(clock).summaryOf("app", ledger, auditSource, snapshots);
 
         // the last 4 weeks' completed deploys: prod's of 40 days ago and its aborted one are not counted
+        assertThat(computed.view.getStatistics().getEnvironment()).isEqualTo(EnvironmentName.of("staging"));
+        assertThat(computed.view.getStatistics().getSuccessful()).isEqualTo(2);
         assertThat(computed.recent)
                 .containsExactly(
                         new RecentDeploys(EnvironmentName.of("prod"), 1, 1),

@@ -75,6 +75,9 @@ public final class FileDeployLedger implements DeployLedger {
     private final LedgerSummaryFile summaryFile;
     private final Clock clock;
 
+    /** The summary a {@link #pinned()} view answers from; {@code null} for the ledger itself, or once dropped. */
+    private volatile LedgerSummary pin;
+
     /**
      * @param directory the job directory holding the ledger
      */
@@ -93,6 +96,29 @@ public final class FileDeployLedger implements DeployLedger {
         this.clock = clock;
     }
 
+    private FileDeployLedger(FileDeployLedger ledger, LedgerSummary pin) {
+        this.lines = ledger.lines;
+        this.summaryFile = ledger.summaryFile;
+        this.clock = ledger.clock;
+        this.pin = pin;
+    }
+
+    /**
+     * A view answering from the summary as it is now, checked against the ledger once: every read that the summary
+     * answers then skips the check of the ledger's last line. Appending through the view, or a part of the summary
+     * that turns out not to match its file, drops the pin, and the view reads on as the ledger does.
+     *
+     * @return the view; the ledger itself when no summary can be had
+     */
+    @Override
+    public DeployLedger pinned() {
+        if (pin != null) {
+            return this;
+        }
+        Optional<LedgerSummary> summary = currentSummary();
+        return summary.isPresent() ? new FileDeployLedger(this, summary.get()) : this;
+    }
+
     /** @return the ledger file */
     public Path getFile() {
         return lines.getFile();
@@ -100,6 +126,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public void append(DeployRecord record) throws IOException {
+        pin = null;
         summaryFile.appendAndFold(lines, LedgerLineFormat.encode(record, clock.instant()));
     }
 
@@ -460,6 +487,10 @@ public final class FileDeployLedger implements DeployLedger {
      *     this waits for the one rebuild in flight ({@code LedgerSummaryFile.current()})
      */
     Optional<LedgerSummary> currentSummary() {
+        LedgerSummary pinned = pin;
+        if (pinned != null) {
+            return Optional.of(pinned);
+        }
         try {
             return Optional.of(summaryFile.current());
         } catch (UnreadableSummaryPartException e) {
@@ -487,6 +518,7 @@ public final class FileDeployLedger implements DeployLedger {
             try {
                 return Optional.of(answer.apply(summary.get()));
             } catch (UnreadableSummaryPartException e) {
+                pin = null;
                 summaryFile.distrustStored();
             }
         }
@@ -500,6 +532,7 @@ public final class FileDeployLedger implements DeployLedger {
 
     @Override
     public Compaction compact(Instant horizon) throws IOException {
+        pin = null;
         Path file = lines.getFile();
         Path directory = lines.getDirectory();
         return lines.withLock(() -> {
