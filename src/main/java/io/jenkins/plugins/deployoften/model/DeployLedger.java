@@ -297,8 +297,8 @@ public interface DeployLedger {
      * The ledger for a series of reads that may all answer from one state of it, such as the Deploy health of a
      * job: a store that checks its summary against the ledger on every read checks it once here, and the view
      * answers from that summary ({@link FileDeployLedger}). Records the view reads are still read as they are
-     * now. For reads only, and for one computation: the view does not see records appended after it was made.
-     * This default is the ledger itself.
+     * now, but what it answers from the summary leaves out records appended after the view was made: so it is
+     * meant for the reads of one computation, then dropped. This default is the ledger itself.
      *
      * @return the view
      * @throws IOException when the store cannot be read at all

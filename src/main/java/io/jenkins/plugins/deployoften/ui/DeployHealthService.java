@@ -199,7 +199,7 @@ public final class DeployHealthService {
 
     private static Cached compute(DeployLedger live, AuditSource audit, Instant now, String version)
             throws IOException {
-        DeployLedger ledger = live.pinned(); // a dozen reads of one state, its summary checked once
+        DeployLedger ledger = live.pinned(); // the reads below answer from one state, its summary checked once
         EnvironmentName shown = environmentOf(ledger, now);
         DeployStatistics statistics =
                 DeployStatistics.compute(ledger, shown, now, DeployStatistics.DEFAULT_WINDOW_WEEKS);

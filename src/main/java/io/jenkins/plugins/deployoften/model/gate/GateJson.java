@@ -161,7 +161,8 @@ final class GateJson {
      * Whether an audit line can decode with an override, from its bytes alone: {@code false} is certain, {@code
      * true} only possible (then decode the line to tell). The strict reader takes a key only in double quotes and
      * an escape only of the kinds JSON defines, of which only a backslash followed by {@code u} can spell a letter;
-     * so a line whose bytes hold neither {@code "override"} nor that has no {@code override} key.
+     * so a line whose bytes hold neither {@code "override"} nor a backslash followed by {@code u} has no {@code
+     * override} key.
      *
      * @param line an audit line, without its newline
      * @return whether decoding it may find an override
