@@ -89,12 +89,21 @@ public final class JsonLinesFile {
      * @throws IOException when the file cannot be looked at
      */
     public String version() throws IOException {
-        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return versionOf(file);
         } catch (NoSuchFileException e) {
             return "empty";
         }
+    }
+
+    /**
+     * @param file a file
+     * @return its size, modification time and identity, as {@link #version()} gives them for this file
+     * @throws NoSuchFileException when there is no such file
+     * @throws IOException when it cannot be looked at
+     */
+    static String versionOf(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -190,25 +189,18 @@ public final class LedgerSummaryFile {
     }
 
     /**
-     * @return the summary as stored, whatever ledger state it reflects; empty when it is missing or unreadable
-     * @throws IOException when the file exists but cannot be read
-     */
-    public Optional<LedgerSummary> read() throws IOException {
-        return readStored().flatMap(stored -> stored.summary);
-    }
-
-    /**
      * Reads the file's head only, the part every read uses; the rest (the kept deploys and the candidate indexes)
      * is read from the file when first used, and checked then against the head ({@link LedgerSummaryFormat}).
      *
-     * @return empty when there is no file; else the summary it holds, empty when unreadable or {@link
-     *     #distrustStored() distrusted}
+     * @return the summary as stored, whatever ledger state it reflects; empty when it is missing, unreadable or
+     *     {@link #distrustStored() distrusted}
+     * @throws IOException when the file exists but cannot be read
      */
-    private Optional<Stored> readStored() throws IOException {
+    public Optional<LedgerSummary> read() throws IOException {
         try {
             String distrusted = DISTRUSTED.get(summaryFile);
-            if (distrusted != null && distrusted.equals(versionOf(summaryFile))) {
-                return Optional.of(new Stored(Optional.empty()));
+            if (distrusted != null && distrusted.equals(JsonLinesFile.versionOf(summaryFile))) {
+                return Optional.empty();
             }
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -217,12 +209,11 @@ public final class LedgerSummaryFile {
             long size = channel.size();
             Optional<byte[]> firstLine = firstLine(channel, size);
             if (firstLine.isEmpty()) {
-                return Optional.of(new Stored(Optional.empty()));
+                return Optional.empty();
             }
             byte[] head = firstLine.get();
             long tailLength = size - head.length;
-            return Optional.of(
-                    new Stored(LedgerSummaryFormat.decode(head, tailLength, () -> readRange(head.length, tailLength))));
+            return LedgerSummaryFormat.decode(head, tailLength, () -> readRange(head.length, tailLength));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -235,9 +226,6 @@ public final class LedgerSummaryFile {
             return Optional.empty();
         }
     }
-
-    /** What the summary file held: its summary, empty when unreadable. */
-    private record Stored(Optional<LedgerSummary> summary) {}
 
     /** @return the bytes up to and with the first newline, empty when there is none */
     private static Optional<byte[]> firstLine(FileChannel channel, long size) throws IOException {
@@ -289,16 +277,10 @@ public final class LedgerSummaryFile {
     void distrustStored() {
         forget();
         try {
-            DISTRUSTED.put(summaryFile, versionOf(summaryFile));
+            DISTRUSTED.put(summaryFile, JsonLinesFile.versionOf(summaryFile));
         } catch (IOException e) {
             // gone or unreadable already
         }
-    }
-
-    /** @return the file's size, modification time and identity, as {@link JsonLinesFile#version()} */
-    private static String versionOf(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@" + attributes.fileKey();
     }
 
     /**
