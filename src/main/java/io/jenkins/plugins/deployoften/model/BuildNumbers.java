@@ -84,6 +84,31 @@ public final class BuildNumbers {
         return distinct == 0 ? NONE : new BuildNumbers(runs.clone(), (int) distinct, false);
     }
 
+    /**
+     * Build numbers kept packed among others ({@link DailyCounts}), which packed them from a {@link BuildNumbers}:
+     * so the runs {@code runs[from .. to - 1]} are known to be canonical.
+     */
+    static BuildNumbers ofPackedRuns(int[] runs, int from, int to) {
+        if (from == to) {
+            return NONE;
+        }
+        int distinct = 0;
+        for (int i = from; i < to; i += 3) {
+            distinct += runs[i + 1] - runs[i] + 1;
+        }
+        return new BuildNumbers(Arrays.copyOfRange(runs, from, to), distinct, false);
+    }
+
+    /** @return how many ints the runs take: three a run */
+    int runsLength() {
+        return runs.length;
+    }
+
+    /** Copies the runs into {@code target} from {@code at}. */
+    void copyRuns(int[] target, int at) {
+        System.arraycopy(runs, 0, target, at, runs.length);
+    }
+
     /** @return whether more than {@value #MOST_KEPT} distinct numbers were added, so none are kept */
     public boolean isTooMany() {
         return tooMany;
@@ -249,16 +274,21 @@ public final class BuildNumbers {
                 tooMany = true;
                 return this;
             }
-            int[] runs = numbers.runs;
-            if (size + 2 * runs.length / 3 > events.length) {
-                events = Arrays.copyOf(events, Math.max(2 * events.length, size + 2 * runs.length / 3));
+            addRuns(numbers.runs, 0, numbers.runs.length);
+            return this;
+        }
+
+        /** Adds the canonical runs {@code runs[from .. to - 1]}, as {@link #add(BuildNumbers)} adds their numbers. */
+        void addRuns(int[] runs, int from, int to) {
+            int more = 2 * (to - from) / 3;
+            if (size + more > events.length) {
+                events = Arrays.copyOf(events, Math.max(2 * events.length, size + more));
             }
-            for (int i = 0; i < runs.length; i += 3) {
+            for (int i = from; i < to; i += 3) {
                 // a run starts at first and ends before last + 1: one event each, ordered by position
                 events[size++] = event(runs[i], runs[i + 2], true);
                 events[size++] = event((long) runs[i + 1] + 1, runs[i + 2], false);
             }
-            return this;
         }
 
         /** Position in the high bits, then start or end and the flags in the low three. */

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.deployoften.model;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * What a store has folded from one environment's records, enough to answer {@link DeployStatistics} without
@@ -33,8 +30,8 @@ public final class DeployDigest {
     private final DeployRecord first;
     private final DeployRecord last;
     private final DeployRecord lastSuccess;
-    private final SortedMap<LocalDate, DeployCounts> days;
-    private final SortedMap<LocalDate, DurationSketch> recoveries;
+    private final DailyCounts days;
+    private final DailySketches recoveries;
     private final Instant recoveriesInexactThrough;
     private final DeployStreak streak;
 
@@ -43,8 +40,8 @@ public final class DeployDigest {
             DeployRecord first,
             DeployRecord last,
             DeployRecord lastSuccess,
-            SortedMap<LocalDate, DeployCounts> days,
-            SortedMap<LocalDate, DurationSketch> recoveries,
+            DailyCounts days,
+            DailySketches recoveries,
             Instant recoveriesInexactThrough,
             DeployStreak streak) {
         if (unreadableLines < 0) {
@@ -66,14 +63,7 @@ public final class DeployDigest {
      */
     public static DeployDigest none(long unreadableLines) {
         return new DeployDigest(
-                unreadableLines,
-                null,
-                null,
-                null,
-                Collections.emptySortedMap(),
-                Collections.emptySortedMap(),
-                null,
-                DeployStreak.none());
+                unreadableLines, null, null, null, DailyCounts.none(), DailySketches.none(), null, DeployStreak.none());
     }
 
     /**
@@ -97,8 +87,8 @@ public final class DeployDigest {
             DeployRecord first,
             DeployRecord last,
             Optional<DeployRecord> lastSuccess,
-            SortedMap<LocalDate, DeployCounts> days,
-            SortedMap<LocalDate, DurationSketch> recoveries,
+            DailyCounts days,
+            DailySketches recoveries,
             Optional<Instant> recoveriesInexactThrough,
             Optional<DeployOutcome> streakOutcome,
             int streakLength,
@@ -150,12 +140,12 @@ public final class DeployDigest {
     }
 
     /** @return per UTC start day with a record, its counts */
-    public SortedMap<LocalDate, DeployCounts> getDays() {
+    public DailyCounts getDays() {
         return days;
     }
 
     /** @return per UTC start day of a failure, the recovery times of that day's failures that recovered */
-    public SortedMap<LocalDate, DurationSketch> getRecoveries() {
+    public DailySketches getRecoveries() {
         return recoveries;
     }
 

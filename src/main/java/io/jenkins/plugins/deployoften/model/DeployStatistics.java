@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -306,8 +303,7 @@ public final class DeployStatistics {
         Figures figures = new Figures(environment, window);
         figures.skippedLines = saturated(digest.getUnreadableLines());
         LocalDate firstDay = StatisticsWindow.dayOf(window.getStart());
-        SortedMap<LocalDate, DeployCounts> days = digest.getDays()
-                .subMap(firstDay, StatisticsWindow.dayOf(window.getNow()).plusDays(1));
+        LocalDate dayAfter = StatisticsWindow.dayOf(window.getNow()).plusDays(1);
         BuildNumbers.Union builds = new BuildNumbers.Union();
         int[] successful = new int[window.getWeeks()];
         int[] failed = new int[window.getWeeks()];
@@ -315,25 +311,25 @@ public final class DeployStatistics {
         int[] skipped = new int[window.getWeeks()];
         int[] successDays = new int[window.getWeeks()];
         DurationSketch.Mutable[] durations = new DurationSketch.Mutable[window.getWeeks()];
-        for (Map.Entry<LocalDate, DeployCounts> day : days.entrySet()) {
-            int week = (int) (ChronoUnit.DAYS.between(firstDay, day.getKey()) / 7);
-            DeployCounts counts = day.getValue();
-            successful[week] += counts.successful();
-            failed[week] += counts.failed();
-            aborted[week] += counts.aborted();
-            skipped[week] += counts.skipped();
-            if (counts.successful() > 0) {
-                successDays[week] |= WeeklyBucket.dayBit(day.getKey());
+        long firstEpochDay = firstDay.toEpochDay();
+        digest.getDays().subMap(firstDay, dayAfter).forEachDay(day -> {
+            int week = (int) ((day.epochDay() - firstEpochDay) / 7);
+            successful[week] += day.successful();
+            failed[week] += day.failed();
+            aborted[week] += day.aborted();
+            skipped[week] += day.skipped();
+            if (day.successful() > 0) {
+                successDays[week] |= WeeklyBucket.dayBit(LocalDate.ofEpochDay(day.epochDay()));
             }
-            if (counts.durations().count() > 0) {
+            if (day.successful() > 0 || day.failed() > 0) {
                 if (durations[week] == null) {
                     durations[week] = new DurationSketch.Mutable();
                 }
-                durations[week].addAll(counts.durations());
+                day.addDurationsTo(durations[week]);
             }
-            figures.leadTimes.addAll(counts.leadTimes());
-            builds.add(counts.builds());
-        }
+            day.addLeadTimesTo(figures.leadTimes);
+            day.addBuildsTo(builds);
+        });
         DurationSketch.Mutable none = new DurationSketch.Mutable();
         for (int week = 0; week < window.getWeeks(); week++) {
             DurationSketch.Mutable weekDurations = durations[week] == null ? none : durations[week];
@@ -357,11 +353,7 @@ public final class DeployStatistics {
         if (recoveriesInexact.isPresent() && !recoveriesInexact.get().isBefore(window.getStart())) {
             figures.recoveries = recoveryTimes(records.inWindow());
         } else {
-            for (DurationSketch day : digest.getRecoveries()
-                    .subMap(firstDay, StatisticsWindow.dayOf(window.getNow()).plusDays(1))
-                    .values()) {
-                figures.recoveries.addAll(day);
-            }
+            digest.getRecoveries().subMap(firstDay, dayAfter).addAllTo(figures.recoveries);
         }
         Optional<DeployStreak> streak = digest.getStreak();
         figures.streak =

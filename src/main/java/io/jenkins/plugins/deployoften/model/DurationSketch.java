@@ -122,6 +122,17 @@ public final class DurationSketch {
     }
 
     /**
+     * A sketch kept packed among others ({@link PackedSketches}), which packed it from a sketch: so its buckets
+     * are known to be in range and ascending.
+     */
+    static DurationSketch ofPacked(long zeros, int[] indexes, long[] counts, int from, int to) {
+        return zeros == 0 && from == to
+                ? EMPTY
+                : new DurationSketch(
+                        zeros, Arrays.copyOfRange(indexes, from, to), Arrays.copyOfRange(counts, from, to));
+    }
+
+    /**
      * @param durations durations, not negative
      * @return a sketch of them
      */
@@ -349,8 +360,20 @@ public final class DurationSketch {
          * @return this sketch
          */
         public Mutable addAll(DurationSketch sketch) {
-            merge(sketch.zeros, sketch.count, sketch.indexes, sketch.counts, sketch.indexes.length);
+            merge(sketch.zeros, sketch.count, sketch.indexes, sketch.counts, 0, sketch.indexes.length);
             return this;
+        }
+
+        /**
+         * Adds a sketch kept packed among others ({@link PackedSketches}): its 0 ms count and its buckets, {@code
+         * indexes[from .. to - 1]} with their counts, as {@link #addAll(DurationSketch)} adds a sketch.
+         */
+        void addPacked(long moreZeros, int[] moreIndexes, long[] moreCounts, int from, int to) {
+            long moreCount = moreZeros;
+            for (int i = from; i < to; i++) {
+                moreCount += moreCounts[i];
+            }
+            merge(moreZeros, moreCount, moreIndexes, moreCounts, from, to);
         }
 
         /**
@@ -358,20 +381,23 @@ public final class DurationSketch {
          * @return this sketch
          */
         public Mutable addAll(Mutable other) {
-            merge(other.zeros, other.count, other.indexes, other.counts, other.size);
+            merge(other.zeros, other.count, other.indexes, other.counts, 0, other.size);
             return this;
         }
 
-        /** Adds sorted buckets: in place when every one is already here, else merged from the back. */
-        private void merge(long moreZeros, long moreCount, int[] moreIndexes, long[] moreCounts, int moreSize) {
+        /**
+         * Adds the sorted buckets {@code moreIndexes[from .. to - 1]}: in place when every one is already here, else
+         * merged from the back.
+         */
+        private void merge(long moreZeros, long moreCount, int[] moreIndexes, long[] moreCounts, int from, int to) {
             zeros += moreZeros;
             count += moreCount;
-            if ((long) moreSize * FEW_BUCKETS_FACTOR <= size) {
-                mergeFew(moreIndexes, moreCounts, moreSize);
+            if ((long) (to - from) * FEW_BUCKETS_FACTOR <= size) {
+                mergeFew(moreIndexes, moreCounts, from, to);
                 return;
             }
             int added = 0;
-            for (int i = 0, j = 0; j < moreSize; ) {
+            for (int i = 0, j = from; j < to; ) {
                 if (i < size && indexes[i] < moreIndexes[j]) {
                     i++;
                 } else if (i < size && indexes[i] == moreIndexes[j]) {
@@ -383,7 +409,7 @@ public final class DurationSketch {
                 }
             }
             if (added == 0) {
-                for (int i = 0, j = 0; j < moreSize; i++) {
+                for (int i = 0, j = from; j < to; i++) {
                     if (indexes[i] == moreIndexes[j]) {
                         counts[i] += moreCounts[j++];
                     }
@@ -392,17 +418,17 @@ public final class DurationSketch {
             }
             grow(size + added);
             int i = size - 1;
-            int j = moreSize - 1;
-            for (int to = size + added - 1; j >= 0; to--) {
+            int j = to - 1;
+            for (int at = size + added - 1; j >= from; at--) {
                 if (i >= 0 && indexes[i] > moreIndexes[j]) {
-                    indexes[to] = indexes[i];
-                    counts[to] = counts[i--];
+                    indexes[at] = indexes[i];
+                    counts[at] = counts[i--];
                 } else if (i >= 0 && indexes[i] == moreIndexes[j]) {
-                    indexes[to] = indexes[i];
-                    counts[to] = counts[i--] + moreCounts[j--];
+                    indexes[at] = indexes[i];
+                    counts[at] = counts[i--] + moreCounts[j--];
                 } else {
-                    indexes[to] = moreIndexes[j];
-                    counts[to] = moreCounts[j--];
+                    indexes[at] = moreIndexes[j];
+                    counts[at] = moreCounts[j--];
                 }
             }
             size += added;
@@ -413,9 +439,9 @@ public final class DurationSketch {
          * search, and the buckets between two of them are moved with one array copy, instead of stepping through
          * every bucket here.
          */
-        private void mergeFew(int[] moreIndexes, long[] moreCounts, int moreSize) {
+        private void mergeFew(int[] moreIndexes, long[] moreCounts, int from, int end) {
             int added = 0;
-            for (int j = 0; j < moreSize; j++) {
+            for (int j = from; j < end; j++) {
                 if (Arrays.binarySearch(indexes, 0, size, moreIndexes[j]) < 0) {
                     added++;
                 }
@@ -425,7 +451,7 @@ public final class DurationSketch {
             // between them and the buckets already placed are exactly the new buckets still to place
             int unmoved = size;
             int to = size + added;
-            for (int j = moreSize - 1; j >= 0; j--) {
+            for (int j = end - 1; j >= from; j--) {
                 int at = Arrays.binarySearch(indexes, 0, unmoved, moreIndexes[j]);
                 int greater = at >= 0 ? at + 1 : -at - 1;
                 int run = unmoved - greater;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deployoften.model.ledger;
 
+import io.jenkins.plugins.deployoften.model.DailyCounts;
+import io.jenkins.plugins.deployoften.model.DailySketches;
 import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployDigest;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
@@ -349,8 +351,8 @@ public final class LedgerSummary {
         private final DeployRecord lastAttempt;
         private final List<DeployRecord> completed;
         private final Streak streak;
-        private final SortedMap<LocalDate, DeployCounts> days;
-        private final SortedMap<LocalDate, DurationSketch> recoveries;
+        private final DailyCounts days;
+        private final DailySketches recoveries;
         private final List<Pending> pending;
         private final Instant recoveriesInexactThrough;
         private final RefIndex<String> commits;
@@ -391,24 +393,21 @@ public final class LedgerSummary {
             if (pending.size() > PENDING_KEPT) {
                 throw new IllegalArgumentException("pending: at most " + PENDING_KEPT);
             }
-            long total = 0;
-            for (DeployCounts day : days.values()) {
-                total += day.total();
-            }
+            DailyCounts packedDays = DailyCounts.of(days);
+            DailySketches packedRecoveries = DailySketches.of(recoveries);
+            long total = packedDays.records();
             if (total != records) {
                 throw new IllegalArgumentException("days: " + total + " records for " + records);
             }
-            for (Map.Entry<LocalDate, DurationSketch> day : recoveries.entrySet()) {
-                DeployCounts counts = days.get(day.getKey());
-                if (counts == null
-                        || day.getValue().count() > counts.failed()
-                        || day.getValue().count() == 0) {
-                    throw new IllegalArgumentException("recoveries: " + day.getValue() + " on " + day.getKey());
+            for (int i = 0; i < packedRecoveries.size(); i++) {
+                LocalDate day = packedRecoveries.dayAt(i);
+                long recovered = packedRecoveries.countAt(i);
+                if (recovered == 0 || recovered > packedDays.failedOn(day).orElse(0)) {
+                    throw new IllegalArgumentException("recoveries: " + recovered + " on " + day);
                 }
             }
             for (Pending failure : pending) {
-                DeployCounts counts = days.get(dayOf(failure.startedAt()));
-                if (counts == null || counts.failed() == 0) {
+                if (packedDays.failedOn(dayOf(failure.startedAt())).orElse(0) == 0) {
                     throw new IllegalArgumentException("pending: no failure on " + dayOf(failure.startedAt()));
                 }
             }
@@ -419,8 +418,8 @@ public final class LedgerSummary {
             this.lastAttempt = lastAttempt;
             this.completed = completed instanceof LazyList ? completed : List.copyOf(completed);
             this.streak = streak;
-            this.days = Collections.unmodifiableSortedMap(new TreeMap<>(days));
-            this.recoveries = Collections.unmodifiableSortedMap(new TreeMap<>(recoveries));
+            this.days = packedDays;
+            this.recoveries = packedRecoveries;
             this.pending = List.copyOf(pending);
             this.recoveriesInexactThrough = recoveriesInexactThrough;
             this.commits = Objects.requireNonNull(commits, "commits");
@@ -469,7 +468,7 @@ public final class LedgerSummary {
         }
 
         /** @return the counts of every UTC day with a record, oldest first */
-        public SortedMap<LocalDate, DeployCounts> getDays() {
+        public DailyCounts getDays() {
             return days;
         }
 
@@ -480,7 +479,7 @@ public final class LedgerSummary {
          *
          * @return per day with a recovered failure, the sketch of their recovery times
          */
-        public SortedMap<LocalDate, DurationSketch> getRecoveries() {
+        public DailySketches getRecoveries() {
             return recoveries;
         }
 
@@ -707,11 +706,11 @@ public final class LedgerSummary {
         private DeployRecord lastSuccess;
         private DeployRecord lastAttempt;
         private final ArrayList<DeployRecord> completed = new ArrayList<>(COMPLETED_KEPT + 1);
-        /** The days as built; a day folded into since is in {@link #changedDays} instead. */
-        private final TreeMap<LocalDate, DeployCounts> days = new TreeMap<>();
+        /** The days as built; a day folded into since is also in {@link #changedDays}, which holds it whole. */
+        private DailyCounts days = DailyCounts.none();
 
         private final HashMap<LocalDate, DeployCounts.Tally> changedDays = new HashMap<>();
-        private final TreeMap<LocalDate, DurationSketch> recoveries = new TreeMap<>();
+        private DailySketches recoveries = DailySketches.none();
         private final HashMap<LocalDate, DurationSketch.Mutable> changedRecoveries = new HashMap<>();
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private Instant recoveriesInexactThrough;
@@ -740,8 +739,8 @@ public final class LedgerSummary {
             this.lastSuccess = from.lastSuccess;
             this.lastAttempt = from.lastAttempt;
             this.completed.addAll(from.completed);
-            days.putAll(from.days);
-            recoveries.putAll(from.recoveries);
+            days = from.days;
+            recoveries = from.recoveries;
             pending.addAll(from.pending);
             recoveriesInexactThrough = from.recoveriesInexactThrough;
             runOutcome = from.streak.outcome().orElse(null);
@@ -789,7 +788,7 @@ public final class LedgerSummary {
             LocalDate day = dayOf(record.getStartedAt());
             changedDays
                     .computeIfAbsent(day, d -> {
-                        DeployCounts built = days.remove(d);
+                        DeployCounts built = days.get(d);
                         return built == null ? new DeployCounts.Tally() : new DeployCounts.Tally(built);
                     })
                     .add(record);
@@ -880,7 +879,7 @@ public final class LedgerSummary {
                     Duration recovery = DeployStatistics.recoveryTime(failure.endedAt(), record.getEndedAt());
                     changedRecoveries
                             .computeIfAbsent(dayOf(failure.startedAt()), d -> {
-                                DurationSketch built = recoveries.remove(d);
+                                DurationSketch built = recoveries.get(d);
                                 DurationSketch.Mutable sketch = new DurationSketch.Mutable();
                                 return built == null ? sketch : sketch.addAll(built);
                             })
@@ -913,14 +912,10 @@ public final class LedgerSummary {
         }
 
         Environment toEnvironment() {
-            TreeMap<LocalDate, DeployCounts> allDays = new TreeMap<>(days);
-            for (Map.Entry<LocalDate, DeployCounts.Tally> day : changedDays.entrySet()) {
-                allDays.put(day.getKey(), day.getValue().toCounts());
-            }
-            TreeMap<LocalDate, DurationSketch> allRecoveries = new TreeMap<>(recoveries);
-            for (Map.Entry<LocalDate, DurationSketch.Mutable> day : changedRecoveries.entrySet()) {
-                allRecoveries.put(day.getKey(), day.getValue().toSketch());
-            }
+            HashMap<LocalDate, DeployCounts> changedCounts = new HashMap<>();
+            changedDays.forEach((day, tally) -> changedCounts.put(day, tally.toCounts()));
+            HashMap<LocalDate, DurationSketch> changedSketches = new HashMap<>();
+            changedRecoveries.forEach((day, sketch) -> changedSketches.put(day, sketch.toSketch()));
             Streak streak = runOutcome == null
                     ? Streak.NONE
                     : new Streak(Optional.of(runOutcome), runLength, runExact, Optional.ofNullable(breaker));
@@ -933,8 +928,8 @@ public final class LedgerSummary {
                     lastAttempt,
                     completed,
                     streak,
-                    allDays,
-                    allRecoveries,
+                    days.with(changedCounts),
+                    recoveries.with(changedSketches),
                     new ArrayList<>(pending),
                     recoveriesInexactThrough,
                     commits.build(),

@@ -212,8 +212,9 @@ public final class LedgerSummaryFile {
                 return Optional.empty();
             }
             byte[] head = firstLine.get();
-            long tailLength = size - head.length;
-            return LedgerSummaryFormat.decode(head, tailLength, () -> readRange(head.length, tailLength));
+            int headLength = head.length; // the tail's reader keeps this, not the head's bytes
+            long tailLength = size - headLength;
+            return LedgerSummaryFormat.decode(head, tailLength, () -> readRange(headLength, tailLength));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.deployoften.model.BuildNumbers;
+import io.jenkins.plugins.deployoften.model.DailyCounts;
+import io.jenkins.plugins.deployoften.model.DailySketches;
 import io.jenkins.plugins.deployoften.model.DeployCounts;
 import io.jenkins.plugins.deployoften.model.DeployOutcome;
 import io.jenkins.plugins.deployoften.model.DeployRecord;
@@ -97,6 +99,9 @@ public final class LedgerSummaryFormat {
     public static final int VERSION = 6;
 
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** How many days an environment's arrays start with room for: they grow as needed. */
+    private static final int DAYS_EXPECTED = 64;
 
     private LedgerSummaryFormat() {}
 
@@ -457,20 +462,23 @@ public final class LedgerSummaryFormat {
                     Optional.of(outcome), length, exact == JsonToken.VALUE_TRUE, Optional.ofNullable(breaker));
         }
         named(next, "days");
-        TreeMap<LocalDate, DeployCounts> days = readDays(json);
+        DailyCounts days = readDays(json);
         field(json, "recoveries");
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        TreeMap<LocalDate, DurationSketch> recoveries = new TreeMap<>();
+        DailySketches.Builder recovered = new DailySketches.Builder(DAYS_EXPECTED);
+        LocalDate previousRecovery = null;
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             LocalDate day = LocalDate.ofEpochDay(readLong(json));
-            if (!recoveries.isEmpty() && !day.isAfter(recoveries.lastKey())) {
+            if (previousRecovery != null && !day.isAfter(previousRecovery)) {
                 throw new IllegalArgumentException("recoveries out of order");
             }
+            previousRecovery = day;
             expect(json.nextToken(), JsonToken.START_ARRAY);
-            recoveries.put(day, readSketch(json));
+            recovered.add(day, readSketch(json));
             expect(json.nextToken(), JsonToken.END_ARRAY);
         }
+        DailySketches recoveries = recovered.build();
         field(json, "pending");
         expect(json.nextToken(), JsonToken.START_ARRAY);
         List<Pending> pending = new ArrayList<>();
@@ -509,9 +517,10 @@ public final class LedgerSummaryFormat {
                 RefIndex.lazy(() -> tail.parts().get(index).take(Part.SOURCED)));
     }
 
-    private static TreeMap<LocalDate, DeployCounts> readDays(JsonParser json) throws IOException {
+    private static DailyCounts readDays(JsonParser json) throws IOException {
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        TreeMap<LocalDate, DeployCounts> days = new TreeMap<>();
+        DailyCounts.Builder days = new DailyCounts.Builder(DAYS_EXPECTED);
+        LocalDate previous = null;
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             LocalDate day = LocalDate.ofEpochDay(readLong(json));
@@ -540,12 +549,13 @@ public final class LedgerSummaryFormat {
                 builds = BuildNumbers.ofRuns(size == runs.length ? runs : Arrays.copyOf(runs, size));
             }
             expect(json.nextToken(), JsonToken.END_ARRAY);
-            if (!days.isEmpty() && !day.isAfter(days.lastKey())) {
+            if (previous != null && !day.isAfter(previous)) {
                 throw new IllegalArgumentException("days out of order");
             }
-            days.put(day, new DeployCounts(successful, failed, aborted, skipped, durations, leadTimes, builds));
+            previous = day;
+            days.add(day, new DeployCounts(successful, failed, aborted, skipped, durations, leadTimes, builds));
         }
-        return days;
+        return days.build();
     }
 
     /** Reads a sketch whose START_ARRAY is the current token, up to and with its END_ARRAY. */
