@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * counts holds. An unmodifiable {@link SortedMap}, whose values are made when read; {@link #forEachDay} reads the
  * parts the statistics need without making them. Immutable.
  */
-public final class DailyCounts extends PackedDays<DeployCounts> {
+public final class DailyCounts extends PackedDays<DeployCounts, DailyCounts> {
     private static final int COUNTS_A_DAY = 4;
     /** Never changed, so shared by every value without a day of too many build numbers. */
     private static final BitSet NO_DAYS = new BitSet(0);
@@ -110,21 +110,6 @@ public final class DailyCounts extends PackedDays<DeployCounts> {
     @Override
     DailyCounts view(int from, int to, long fromBound, long toBound) {
         return new DailyCounts(epochDays, counts, sketches, runs, runEnds, tooManyBuilds, from, to, fromBound, toBound);
-    }
-
-    @Override
-    public DailyCounts subMap(LocalDate fromKey, LocalDate toKey) {
-        return (DailyCounts) super.subMap(fromKey, toKey);
-    }
-
-    @Override
-    public DailyCounts headMap(LocalDate toKey) {
-        return (DailyCounts) super.headMap(toKey);
-    }
-
-    @Override
-    public DailyCounts tailMap(LocalDate fromKey) {
-        return (DailyCounts) super.tailMap(fromKey);
     }
 
     /** @return how many records the days hold */

@@ -10,7 +10,7 @@ import java.util.SortedMap;
  * recovery times of each day's failures, in a ledger summary). An unmodifiable {@link SortedMap}, whose values are
  * made when read; {@link #addAllTo} adds them up without making them. Immutable.
  */
-public final class DailySketches extends PackedDays<DurationSketch> {
+public final class DailySketches extends PackedDays<DurationSketch, DailySketches> {
     private static final DailySketches NONE = new Builder(0).build();
 
     /** Day {@code i}'s sketch is sketch {@code i}. */
@@ -62,21 +62,6 @@ public final class DailySketches extends PackedDays<DurationSketch> {
     @Override
     DailySketches view(int from, int to, long fromBound, long toBound) {
         return new DailySketches(epochDays, sketches, from, to, fromBound, toBound);
-    }
-
-    @Override
-    public DailySketches subMap(LocalDate fromKey, LocalDate toKey) {
-        return (DailySketches) super.subMap(fromKey, toKey);
-    }
-
-    @Override
-    public DailySketches headMap(LocalDate toKey) {
-        return (DailySketches) super.headMap(toKey);
-    }
-
-    @Override
-    public DailySketches tailMap(LocalDate fromKey) {
-        return (DailySketches) super.tailMap(fromKey);
     }
 
     /**

@@ -22,8 +22,10 @@ import java.util.function.IntConsumer;
  * {@link #headMap}, {@link #tailMap}) share the arrays and follow {@link SortedMap}'s rules for their bounds.
  *
  * @param <V> the value of a day
+ * @param <M> the subclass, which its views are
  */
-abstract class PackedDays<V> extends AbstractMap<LocalDate, V> implements SortedMap<LocalDate, V> {
+abstract class PackedDays<V, M extends PackedDays<V, M>> extends AbstractMap<LocalDate, V>
+        implements SortedMap<LocalDate, V> {
     /** Every day's epoch day, ascending, shared by every view. */
     final long[] epochDays;
     /** This view's days: {@code epochDays[lo .. hi - 1]}. */
@@ -47,7 +49,7 @@ abstract class PackedDays<V> extends AbstractMap<LocalDate, V> implements Sorted
     abstract V valueAt(int index);
 
     /** @return a view of the same arrays over {@code epochDays[lo .. hi - 1]} with those bounds */
-    abstract PackedDays<V> view(int lo, int hi, long fromBound, long toBound);
+    abstract M view(int lo, int hi, long fromBound, long toBound);
 
     /**
      * Walks these days and the changed ones in day order, handing each day here that is not changed to {@code
@@ -132,7 +134,7 @@ abstract class PackedDays<V> extends AbstractMap<LocalDate, V> implements Sorted
     }
 
     @Override
-    public PackedDays<V> subMap(LocalDate fromKey, LocalDate toKey) {
+    public M subMap(LocalDate fromKey, LocalDate toKey) {
         long from = lowerBound(fromKey);
         long to = upperBound(toKey);
         if (from > to) {
@@ -142,13 +144,13 @@ abstract class PackedDays<V> extends AbstractMap<LocalDate, V> implements Sorted
     }
 
     @Override
-    public PackedDays<V> headMap(LocalDate toKey) {
+    public M headMap(LocalDate toKey) {
         long to = upperBound(toKey);
         return view(lo, ceiling(to), fromBound, to);
     }
 
     @Override
-    public PackedDays<V> tailMap(LocalDate fromKey) {
+    public M tailMap(LocalDate fromKey) {
         long from = lowerBound(fromKey);
         return view(ceiling(from), hi, from, toBound);
     }
