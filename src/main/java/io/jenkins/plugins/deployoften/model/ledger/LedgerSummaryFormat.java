@@ -465,15 +465,10 @@ public final class LedgerSummaryFormat {
         DailyCounts days = readDays(json);
         field(json, "recoveries");
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        DailySketches.Builder recovered = new DailySketches.Builder(DAYS_EXPECTED);
-        LocalDate previousRecovery = null;
+        DailySketches.Builder recovered = new DailySketches.Builder(DAYS_EXPECTED); // refuses days out of order
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             LocalDate day = LocalDate.ofEpochDay(readLong(json));
-            if (previousRecovery != null && !day.isAfter(previousRecovery)) {
-                throw new IllegalArgumentException("recoveries out of order");
-            }
-            previousRecovery = day;
             expect(json.nextToken(), JsonToken.START_ARRAY);
             recovered.add(day, readSketch(json));
             expect(json.nextToken(), JsonToken.END_ARRAY);
@@ -519,8 +514,7 @@ public final class LedgerSummaryFormat {
 
     private static DailyCounts readDays(JsonParser json) throws IOException {
         expect(json.nextToken(), JsonToken.START_ARRAY);
-        DailyCounts.Builder days = new DailyCounts.Builder(DAYS_EXPECTED);
-        LocalDate previous = null;
+        DailyCounts.Builder days = new DailyCounts.Builder(DAYS_EXPECTED); // refuses days out of order
         while (json.nextToken() != JsonToken.END_ARRAY) {
             expect(json.currentToken(), JsonToken.START_ARRAY);
             LocalDate day = LocalDate.ofEpochDay(readLong(json));
@@ -549,10 +543,6 @@ public final class LedgerSummaryFormat {
                 builds = BuildNumbers.ofRuns(size == runs.length ? runs : Arrays.copyOf(runs, size));
             }
             expect(json.nextToken(), JsonToken.END_ARRAY);
-            if (previous != null && !day.isAfter(previous)) {
-                throw new IllegalArgumentException("days out of order");
-            }
-            previous = day;
             days.add(day, new DeployCounts(successful, failed, aborted, skipped, durations, leadTimes, builds));
         }
         return days.build();

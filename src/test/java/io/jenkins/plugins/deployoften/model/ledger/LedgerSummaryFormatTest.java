@@ -331,6 +331,44 @@ public class LedgerSummaryFormatTest {
                 .orElseThrow();
     }
 
+    @Test
+    public void daysOrRecoveriesOutOfOrderAreUnreadableEvenWhenSigned() {
+        String text = new String(LedgerSummaryFormat.encode(small()), StandardCharsets.UTF_8);
+        assertThat(LedgerSummaryFormat.decode(resigned(text).getBytes(StandardCharsets.UTF_8)))
+                .isPresent();
+        for (String part : List.of("\"days\":[", "\"recoveries\":[")) {
+            int at = text.indexOf(part);
+            assertThat(at).as(part).isPositive();
+            String swapped = swapFirstTwoEntries(text, at + part.length());
+            assertThat(swapped).isNotEqualTo(text);
+            assertThat(LedgerSummaryFormat.decode(resigned(swapped).getBytes(StandardCharsets.UTF_8)))
+                    .as(part + " swapped")
+                    .isEmpty();
+        }
+    }
+
+    /** @return the text with the first two arrays that start at {@code from} (one after the other) swapped */
+    private static String swapFirstTwoEntries(String text, int from) {
+        int firstEnd = endOfArray(text, from);
+        int secondEnd = endOfArray(text, firstEnd + 1);
+        String first = text.substring(from, firstEnd);
+        String second = text.substring(firstEnd + 1, secondEnd);
+        return text.substring(0, from) + second + "," + first + text.substring(secondEnd);
+    }
+
+    /** @return the index just after the array that opens at {@code start} */
+    private static int endOfArray(String text, int start) {
+        assertThat(text.charAt(start)).isEqualTo('[');
+        int depth = 0;
+        for (int i = start; ; i++) {
+            char c = text.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0) {
+                return i + 1;
+            }
+        }
+    }
+
     /** @return the file's first line, its head, with its newline */
     private static String head(String text) {
         return text.substring(0, text.indexOf('\n') + 1);
